@@ -1,0 +1,66 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "tryout",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "tryout", targets: ["tryout"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor", from: "4.122.3"),
+        .package(url: "https://github.com/vapor/fluent-kit", from: "1.57.0"),
+        .package(url: "https://github.com/vapor/fluent", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver", from: "2.14.0"),
+        .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+    ],
+    targets: [
+        // Domain types, rules and decisions. Foundation only: no web, no database, no I/O.
+        .target(name: "TryoutCore"),
+        // Fluent records, migrations, queries and demo data. FluentKit and drivers, no Vapor.
+        .target(
+            name: "TryoutStore",
+            dependencies: [
+                "TryoutCore",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("Resources/esco")]
+        ),
+        // Routes, pages, API, authentication, middleware and commands.
+        .target(
+            name: "TryoutWeb",
+            dependencies: [
+                "TryoutCore",
+                "TryoutStore",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "Plot", package: "Plot"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            resources: [.copy("Resources/openapi.json")]
+        ),
+        .executableTarget(name: "tryout", dependencies: ["TryoutWeb"]),
+
+        // Factories and database set-up shared by the test targets.
+        .target(
+            name: "TryoutTestSupport",
+            dependencies: [
+                "TryoutWeb",
+                .product(name: "VaporTesting", package: "vapor"),
+            ],
+            path: "Tests/TryoutTestSupport"
+        ),
+        .testTarget(name: "TryoutCoreTests", dependencies: ["TryoutCore"]),
+        .testTarget(name: "TryoutStoreTests", dependencies: ["TryoutStore", "TryoutTestSupport"]),
+        .testTarget(name: "TryoutWebTests", dependencies: ["TryoutWeb", "TryoutTestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

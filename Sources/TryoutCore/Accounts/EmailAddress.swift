@@ -1,0 +1,24 @@
+import Foundation
+
+/// A syntactically plausible e-mail address, stored lower-cased so that sign-in is case-insensitive.
+public struct EmailAddress: Hashable, Sendable, CustomStringConvertible {
+    public let value: String
+
+    /// Accepts `local@domain.tld` with no spaces; anything stricter only rejects real addresses.
+    public init?(_ raw: String) {
+        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        guard text.count <= 254,
+              let at = text.firstIndex(of: "@"),
+              text.filter({ $0 == "@" }).count == 1,
+              !text.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "\"" })
+        else { return nil }
+        let local = text[..<at]
+        let domain = text[text.index(after: at)...]
+        guard !local.isEmpty, local.count <= 64,
+              domain.contains("."), !domain.hasPrefix("."), !domain.hasSuffix("."), !domain.contains("..")
+        else { return nil }
+        value = text
+    }
+
+    public var description: String { value }
+}

@@ -1,0 +1,36 @@
+import Foundation
+
+/// Everything a person may try that depends on who they are.
+public enum Action: Sendable, Equatable {
+    /// See an organization's private pages: members, invitations.
+    case viewOrganization(UUID)
+    /// Invite people, change roles, remove members.
+    case manageMembers(UUID)
+    /// Read the organization's audit log.
+    case readAuditLog(UUID)
+    /// Write, publish and run projects for the organization.
+    case authorProjects(UUID)
+    /// List, verify and suspend any organization; read the platform audit log.
+    case moderatePlatform
+}
+
+/// The one place that decides who may do what to which object. The web layer asks it on
+/// every route and answers 404 when it says no, so another organization's data never shows.
+public enum Policy {
+    public static func allows(_ principal: Principal?, _ action: Action) -> Bool {
+        guard let principal else { return false }
+        switch action {
+        case .moderatePlatform:
+            return principal.isPlatformAdmin
+        case .viewOrganization(let org):
+            return principal.isPlatformAdmin || principal.role(in: org) != nil
+        case .manageMembers(let org):
+            return principal.role(in: org)?.managesOrganization == true
+        case .readAuditLog(let org):
+            return principal.isPlatformAdmin || principal.role(in: org) == .owner
+        case .authorProjects(let org):
+            guard let role = principal.role(in: org) else { return false }
+            return role == .owner || role == .admin || role == .hiringManager
+        }
+    }
+}

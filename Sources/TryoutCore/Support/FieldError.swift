@@ -1,0 +1,55 @@
+/// One problem with one input field, worded for the person who filled it in.
+public struct FieldError: Equatable, Sendable, Codable {
+    public var field: String
+    public var message: String
+
+    public init(_ field: String, _ message: String) {
+        self.field = field
+        self.message = message
+    }
+}
+
+/// Input that broke one or more rules; every broken rule is listed, not just the first.
+public struct ValidationFailure: Error, Equatable, Sendable {
+    public var errors: [FieldError]
+
+    public init(_ errors: [FieldError]) {
+        self.errors = errors
+    }
+
+    public func message(for field: String) -> String? {
+        errors.first { $0.field == field }?.message
+    }
+}
+
+/// Collects field errors while a form or payload is checked, then throws them all at once.
+public struct Validator: Sendable {
+    public private(set) var errors: [FieldError] = []
+
+    public init() {}
+
+    public mutating func check(_ condition: Bool, _ field: String, _ message: String) {
+        if !condition { errors.append(FieldError(field, message)) }
+    }
+
+    public mutating func add(_ error: FieldError) {
+        errors.append(error)
+    }
+
+    /// Returns the trimmed text, or records `message` when it is empty or longer than `maxLength`.
+    public mutating func required(_ value: String?, _ field: String, label: String, maxLength: Int = 200) -> String {
+        let text = (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.isEmpty {
+            errors.append(FieldError(field, "\(label) is required."))
+        } else if text.count > maxLength {
+            errors.append(FieldError(field, "\(label) must be at most \(maxLength) characters."))
+        }
+        return text
+    }
+
+    public func finish() throws(ValidationFailure) {
+        if !errors.isEmpty { throw ValidationFailure(errors) }
+    }
+}
+
+import Foundation

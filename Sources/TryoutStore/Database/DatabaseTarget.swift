@@ -1,0 +1,38 @@
+import FluentKit
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+
+/// Where Tryout keeps its data: an SQLite file by default, PostgreSQL when a URL is given.
+public enum DatabaseTarget: Sendable, Equatable {
+    case sqliteFile(path: String)
+    case sqliteMemory
+    case postgres(url: String)
+
+    /// The name `/healthz` reports.
+    public var driverName: String {
+        switch self {
+        case .sqliteFile, .sqliteMemory: "sqlite"
+        case .postgres: "postgres"
+        }
+    }
+
+    /// PostgreSQL when `databaseURL` is set, otherwise `tryout.sqlite` inside `dataDirectory`.
+    public static func from(databaseURL: String?, dataDirectory: String) -> DatabaseTarget {
+        if let url = databaseURL, !url.isEmpty { return .postgres(url: url) }
+        return .sqliteFile(path: URL(fileURLWithPath: dataDirectory).appendingPathComponent("tryout.sqlite").path)
+    }
+
+    public func configuration(maxConnections: Int = 8) throws -> DatabaseConfigurationFactory {
+        switch self {
+        case .sqliteFile(let path):
+            return .sqlite(.file(path))
+        case .sqliteMemory:
+            return .sqlite(.memory)
+        case .postgres(let url):
+            var config = try SQLPostgresConfiguration(url: url)
+            config.searchPath = ["public"]
+            return .postgres(configuration: config, maxConnectionsPerEventLoop: maxConnections)
+        }
+    }
+}

@@ -1,0 +1,192 @@
+import FluentKit
+import Foundation
+import TryoutCore
+
+/// A small, believable world to click through: two employers with a member in every role, a
+/// university partner, a dozen candidates with ESCO skills and published projects.
+public enum DemoData {
+    public static let password = "tryout-demo-pass"
+
+    public struct SignIn: Sendable {
+        public var email: String
+        public var who: String
+    }
+
+    public static let signIns: [SignIn] = [
+        .init(email: "admin@tryout.test", who: "platform admin"),
+        .init(email: "owner@northwind.test", who: "Northwind Analytics, owner"),
+        .init(email: "admin@northwind.test", who: "Northwind Analytics, admin"),
+        .init(email: "manager@northwind.test", who: "Northwind Analytics, hiring manager"),
+        .init(email: "reviewer@northwind.test", who: "Northwind Analytics, reviewer"),
+        .init(email: "owner@bluefin.test", who: "Bluefin Robotics, owner"),
+        .init(email: "admin@bluefin.test", who: "Bluefin Robotics, admin"),
+        .init(email: "manager@bluefin.test", who: "Bluefin Robotics, hiring manager"),
+        .init(email: "reviewer@bluefin.test", who: "Bluefin Robotics, reviewer"),
+        .init(email: "owner@lakeside.test", who: "Lakeside University career services, owner"),
+        .init(email: "staff@lakeside.test", who: "Lakeside University career services, staff"),
+        .init(email: "ada@candidates.test", who: "candidate (one of twelve)"),
+    ]
+
+    private struct Candidate {
+        var name: String
+        var headline: String
+        var timeZone: String
+        var location: String
+        var skills: [(String, Int)]
+    }
+
+    private static let candidates: [Candidate] = [
+        .init(name: "Ada Okafor", headline: "Statistics student who loves messy data", timeZone: "Europe/London", location: "Leeds, UK",
+              skills: [("Python (computer programming)", 3), ("SQL", 3), ("apply statistical analysis techniques", 3)]),
+        .init(name: "Bruno Silva", headline: "Career switcher from retail into analytics", timeZone: "America/Sao_Paulo", location: "Recife, BR",
+              skills: [("use spreadsheets software", 4), ("SQL", 2), ("deliver visual presentation of data", 3)]),
+        .init(name: "Chen Wei", headline: "Front-end developer, bootcamp graduate", timeZone: "Asia/Singapore", location: "Singapore",
+              skills: [("JavaScript", 3), ("implement front-end website design", 3), ("create website wireframe", 2)]),
+        .init(name: "Dana Whitfield", headline: "Marketing major with a content portfolio", timeZone: "America/New_York", location: "Boston, US",
+              skills: [("apply social media marketing", 3), ("content marketing strategy", 3), ("plan digital marketing", 2)]),
+        .init(name: "Emeka Nwosu", headline: "Computer science senior, automation tinkerer", timeZone: "Africa/Lagos", location: "Lagos, NG",
+              skills: [("Python (computer programming)", 4), ("develop automated software tests", 3), ("automate cloud tasks", 2)]),
+        .init(name: "Fatima Zahra", headline: "Economics graduate, survey and research methods", timeZone: "Africa/Casablanca", location: "Rabat, MA",
+              skills: [("conduct quantitative research", 3), ("conduct qualitative research", 3), ("use spreadsheets software", 3)]),
+        .init(name: "Gabriel Roy", headline: "Database administrator in training", timeZone: "America/Toronto", location: "Montreal, CA",
+              skills: [("PostgreSQL", 3), ("SQL", 4), ("create database diagrams", 2)]),
+        .init(name: "Hana Sato", headline: "Designer learning UX research", timeZone: "Asia/Tokyo", location: "Osaka, JP",
+              skills: [("create prototype of user experience solutions", 3), ("create website wireframe", 3), ("conduct qualitative research", 2)]),
+        .init(name: "Isaac Mensah", headline: "Community college student, data curious", timeZone: "America/Chicago", location: "Chicago, US",
+              skills: [("use spreadsheets software", 3), ("apply statistical analysis techniques", 2)]),
+        .init(name: "Julia Novak", headline: "Returning to work after a career break", timeZone: "Europe/Prague", location: "Brno, CZ",
+              skills: [("use presentation software", 4), ("deliver visual presentation of data", 3), ("plan digital marketing", 2)]),
+        .init(name: "Kofi Asante", headline: "Self-taught web developer", timeZone: "Africa/Accra", location: "Kumasi, GH",
+              skills: [("JavaScript", 4), ("JavaScript Framework", 3), ("manage website", 2)]),
+        .init(name: "Lucia Romero", headline: "Business analytics master's student", timeZone: "Europe/Madrid", location: "Valencia, ES",
+              skills: [("SQL", 3), ("Python (computer programming)", 2), ("analyse big data", 2)]),
+    ]
+
+    private struct ProjectSeed {
+        var title: String
+        var summary: String
+        var hours: Int
+        var weeks: Int
+        var payMinor: Int64
+        var mode: LocationMode
+        var skills: [(String, Bool, Int)]
+    }
+
+    private static let northwindProjects: [ProjectSeed] = [
+        .init(title: "Customer churn analysis", summary: "Find the three strongest signals of churn in a year of anonymised subscription data and explain them to a non-technical audience.",
+              hours: 20, weeks: 3, payMinor: 60_000, mode: .remote,
+              skills: [("SQL", true, 3), ("Python (computer programming)", true, 2), ("deliver visual presentation of data", false, 2)]),
+        .init(title: "Sales dashboard clean-up", summary: "Tidy a spreadsheet-based sales dashboard: remove duplicates, document every formula and add a monthly trend view.",
+              hours: 10, weeks: 2, payMinor: 30_000, mode: .remote,
+              skills: [("use spreadsheets software", true, 3), ("deliver visual presentation of data", false, 2)]),
+        .init(title: "Database schema review", summary: "Review our reporting database, draw its diagram and propose indexes for the five slowest queries.",
+              hours: 15, weeks: 2, payMinor: 52_500, mode: .hybrid,
+              skills: [("PostgreSQL", true, 3), ("create database diagrams", false, 2)]),
+    ]
+
+    private static let bluefinProjects: [ProjectSeed] = [
+        .init(title: "Landing page A/B test", summary: "Build two variants of a product landing page, run them for a week and report which converts better and why.",
+              hours: 25, weeks: 4, payMinor: 75_000, mode: .remote,
+              skills: [("JavaScript", true, 3), ("implement front-end website design", true, 2), ("create website wireframe", false, 2)]),
+        .init(title: "Social media plan for a product launch", summary: "Plan four weeks of posts across two channels for the launch of our warehouse robot, with goals and measures.",
+              hours: 12, weeks: 3, payMinor: 36_000, mode: .remote,
+              skills: [("apply social media marketing", true, 3), ("content marketing strategy", false, 2)]),
+        .init(title: "Test automation script", summary: "Write an automated test suite for our robot fleet's status API, runnable in CI, with a short report of what it found.",
+              hours: 30, weeks: 4, payMinor: 105_000, mode: .onSite,
+              skills: [("Python (computer programming)", true, 3), ("develop automated software tests", true, 3)]),
+        .init(title: "Customer interview synthesis", summary: "Interview five warehouse managers and turn the notes into a one-page memo of needs, quotes and next steps.",
+              hours: 8, weeks: 2, payMinor: 24_000, mode: .remote,
+              skills: [("conduct qualitative research", true, 2), ("use presentation software", false, 2)]),
+    ]
+
+    /// True when the database has no users yet, the only time demo data loads by itself.
+    public static func isEmpty(on db: any Database) async throws -> Bool {
+        try await UserRecord.query(on: db).count() == 0
+    }
+
+    /// Loads the demo world in one transaction. `passwordHash` is the hash of `password`.
+    public static func load(passwordHash: String, at now: Date, on db: any Database) async throws {
+        try await Taxonomy.loadBundledIfEmpty(on: db)
+        let skillIDs = try await skillURIsByLabel(on: db)
+        try await db.transaction { tx in
+            func user(_ email: String, _ name: String, admin: Bool = false) async throws -> UUID {
+                try await Accounts.createUser(email: EmailAddress(email)!, displayName: name, passwordHash: passwordHash,
+                                              isPlatformAdmin: admin, at: now, on: tx).requireID()
+            }
+            _ = try await user("admin@tryout.test", "Pat Admin", admin: true)
+
+            let employers: [(String, String, [ProjectSeed])] = [
+                ("Northwind Analytics", "northwind", northwindProjects),
+                ("Bluefin Robotics", "bluefin", bluefinProjects),
+            ]
+            for (index, (name, domain, projects)) in employers.enumerated() {
+                let owner = try await user("owner@\(domain).test", "\(name) Owner")
+                let org = try await Organizations.create(kind: .employer, name: name, ownerID: owner, at: now, on: tx)
+                org.status = .verified
+                try await org.save(on: tx)
+                let orgID = try org.requireID()
+                for (role, local) in [(MemberRole.admin, "admin"), (.hiringManager, "manager"), (.reviewer, "reviewer")] {
+                    let id = try await user("\(local)@\(domain).test", "\(name) \(role.label)")
+                    try await Organizations.addMember(orgID: orgID, userID: id, role: role, at: now, on: tx)
+                }
+                for (offset, seed) in projects.enumerated() {
+                    let published = now.addingTimeInterval(-Double(index * 10 + offset) * 3600 * 7)
+                    try await createProject(seed, orgID: orgID, publishedAt: published, skillIDs: skillIDs, on: tx)
+                }
+            }
+
+            let partnerOwner = try await user("owner@lakeside.test", "Lakeside Career Services Lead")
+            let partner = try await Organizations.create(kind: .partner, name: "Lakeside University Career Services",
+                                                         ownerID: partnerOwner, at: now, on: tx)
+            partner.status = .verified
+            try await partner.save(on: tx)
+            let staff = try await user("staff@lakeside.test", "Lakeside Career Adviser")
+            try await Organizations.addMember(orgID: try partner.requireID(), userID: staff, role: .staff, at: now, on: tx)
+
+            for candidate in candidates {
+                let local = candidate.name.split(separator: " ").first!.lowercased()
+                let id = try await user("\(local)@candidates.test", candidate.name)
+                let profile = CandidateProfileRecord(userID: id, slug: Slug.make(from: candidate.name), headline: candidate.headline,
+                                                     hoursPerWeek: 10, timeZone: candidate.timeZone, location: candidate.location, createdAt: now)
+                try await profile.create(on: tx)
+                for (label, level) in candidate.skills {
+                    guard let uri = skillIDs[label] else { continue }
+                    try await CandidateSkillRecord(profileID: try profile.requireID(), skillURI: uri, level: level).create(on: tx)
+                }
+            }
+        }
+    }
+
+    private static func skillURIsByLabel(on db: any Database) async throws -> [String: String] {
+        let records = try await SkillRecord.query(on: db).all()
+        return Dictionary(records.map { ($0.label, $0.id ?? "") }, uniquingKeysWith: { a, _ in a })
+    }
+
+    private static func createProject(_ seed: ProjectSeed, orgID: UUID, publishedAt: Date,
+                                      skillIDs: [String: String], on db: any Database) async throws {
+        let project = ProjectRecord()
+        project.$organization.id = orgID
+        project.title = seed.title
+        project.summary = seed.summary
+        project.brief = "## Context\n\n\(seed.summary)\n\n## What we will look at\n\nClarity, correctness and how well you explain your choices."
+        project.state = .published
+        project.estimatedHours = seed.hours
+        project.durationWeeks = seed.weeks
+        project.payMinor = seed.payMinor
+        project.currency = "USD"
+        project.classification = .contractor
+        project.locationMode = seed.mode
+        project.place = seed.mode == .remote ? "" : "Boston, US"
+        project.slots = 2
+        project.visibility = .public
+        project.applicationDeadline = publishedAt.addingTimeInterval(21 * 86400)
+        project.startDate = publishedAt.addingTimeInterval(28 * 86400)
+        project.createdAt = publishedAt
+        project.publishedAt = publishedAt
+        try await project.create(on: db)
+        for (label, required, level) in seed.skills {
+            guard let uri = skillIDs[label] else { continue }
+            try await ProjectSkillRecord(projectID: try project.requireID(), skillURI: uri, required: required, level: level).create(on: db)
+        }
+    }
+}

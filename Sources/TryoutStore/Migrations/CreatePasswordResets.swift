@@ -1,0 +1,19 @@
+import FluentKit
+
+struct CreatePasswordResets: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema("password_resets")
+            .id()
+            .field("user_id", .uuid, .required, .references("users", "id", onDelete: .cascade))
+            .field("token_hash", .string, .required)
+            .field("created_at", .datetime, .required)
+            .field("expires_at", .datetime, .required)
+            .field("used_at", .datetime)
+            .unique(on: "token_hash")
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema("password_resets").delete()
+    }
+}

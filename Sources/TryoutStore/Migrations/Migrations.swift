@@ -1,0 +1,31 @@
+import FluentKit
+import SQLKit
+
+/// Every migration, in the order it runs. Append only: a shipped migration is never edited.
+public enum TryoutMigrations {
+    public static let all: [any Migration] = [
+        CreateUsers(),
+        CreateOrganizations(),
+        CreateMembers(),
+        CreateInvitations(),
+        CreateSessions(),
+        CreateAPITokens(),
+        CreatePasswordResets(),
+        CreateLoginAttempts(),
+        CreateOutboxMessages(),
+        CreateAuditEvents(),
+        CreateSkills(),
+        CreateCandidateProfiles(),
+        CreateProjects(),
+    ]
+}
+
+extension Database {
+    /// Creates an index with SQLKit, which both drivers speak; Fluent's schema builder cannot.
+    func createIndex(_ name: String, on table: String, _ columns: String...) async throws {
+        guard let sql = self as? any SQLDatabase else { return }
+        let builder = sql.create(index: name).on(table)
+        for column in columns { builder.column(column) }
+        try await builder.run()
+    }
+}

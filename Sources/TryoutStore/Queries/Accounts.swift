@@ -1,0 +1,154 @@
+import FluentKit
+import Foundation
+import TryoutCore
+
+public enum AccountError: Error, Equatable, Sendable {
+    case emailTaken
+}
+
+/// Users, their sessions, API tokens, password resets and sign-in attempts.
+public enum Accounts {
+    public static func user(id: UUID, on db: any Database) async throws -> UserRecord? {
+        try await UserRecord.find(id, on: db)
+    }
+
+    public static func user(email: EmailAddress, on db: any Database) async throws -> UserRecord? {
+        try await UserRecord.query(on: db).filter(\.$email == email.value).first()
+    }
+
+    /// Creates a user; the unique index on e-mail settles a race between two sign-ups.
+    public static func createUser(email: EmailAddress, displayName: String, passwordHash: String,
+                                  isPlatformAdmin: Bool = false, at now: Date, on db: any Database) async throws -> UserRecord {
+        if try await user(email: email, on: db) != nil { throw AccountError.emailTaken }
+        let user = UserRecord(email: email.value, displayName: displayName, passwordHash: passwordHash,
+                              isPlatformAdmin: isPlatformAdmin, createdAt: now)
+        do {
+            try await user.create(on: db)
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            throw AccountError.emailTaken
+        }
+        return user
+    }
+
+    /// Each organization the user belongs to and their role there.
+    public static func memberships(userID: UUID, on db: any Database) async throws -> [MemberRecord] {
+        try await MemberRecord.query(on: db).filter(\.$user.$id == userID).with(\.$organization).all()
+    }
+
+    public static func principal(for user: UserRecord, on db: any Database) async throws -> Principal {
+        let members = try await memberships(userID: try user.requireID(), on: db)
+        return Principal(userID: try user.requireID(), isPlatformAdmin: user.isPlatformAdmin,
+                         memberships: Dictionary(members.map { ($0.$organization.id, $0.role) }, uniquingKeysWith: { a, _ in a }))
+    }
+
+    // MARK: Sessions
+
+    public static func createSession(userID: UUID?, lifetime: TimeInterval, at now: Date, on db: any Database) async throws -> (SessionRecord, SecretToken) {
+        let token = SecretToken()
+        let session = SessionRecord(tokenHash: token.hash, userID: userID, csrfToken: SecretToken().value,
+                                    createdAt: now, expiresAt: now.addingTimeInterval(lifetime))
+        try await session.create(on: db)
+        return (session, token)
+    }
+
+    /// The live session for a cookie value, with its user loaded.
+    public static func session(token: String, at now: Date, on db: any Database) async throws -> SessionRecord? {
+        try await SessionRecord.query(on: db)
+            .filter(\.$tokenHash == SecretToken.hash(token))
+            .filter(\.$expiresAt > now)
+            .with(\.$user)
+            .first()
+    }
+
+    public static func endSessions(userID: UUID, except keep: UUID? = nil, on db: any Database) async throws {
+        let query = SessionRecord.query(on: db).filter(\.$user.$id == userID)
+        if let keep { query.filter(\.$id != keep) }
+        try await query.delete()
+    }
+
+    public static func deleteExpiredSessions(at now: Date, on db: any Database) async throws {
+        try await SessionRecord.query(on: db).filter(\.$expiresAt <= now).delete()
+    }
+
+    // MARK: API tokens
+
+    public static func createToken(userID: UUID, name: String, at now: Date, on db: any Database) async throws -> (APITokenRecord, String) {
+        let secret = "tt_" + SecretToken().value
+        let record = APITokenRecord(userID: userID, name: name, tokenHash: SecretToken.hash(secret),
+                                    prefix: String(secret.prefix(10)), createdAt: now)
+        try await record.create(on: db)
+        return (record, secret)
+    }
+
+    public static func tokens(userID: UUID, on db: any Database) async throws -> [APITokenRecord] {
+        try await APITokenRecord.query(on: db)
+            .filter(\.$user.$id == userID)
+            .filter(\.$revokedAt == nil)
+            .sort(\.$createdAt, .descending)
+            .all()
+    }
+
+    /// Revokes one of the user's own live tokens; false when there is none with that id.
+    public static func revokeToken(id: UUID, userID: UUID, at now: Date, on db: any Database) async throws -> APITokenRecord? {
+        guard let token = try await APITokenRecord.query(on: db)
+            .filter(\.$id == id).filter(\.$user.$id == userID).filter(\.$revokedAt == nil).first()
+        else { return nil }
+        token.revokedAt = now
+        try await token.save(on: db)
+        return token
+    }
+
+    /// The user a bearer token belongs to, noting when it was last used.
+    public static func user(bearer: String, at now: Date, on db: any Database) async throws -> UserRecord? {
+        guard let token = try await APITokenRecord.query(on: db)
+            .filter(\.$tokenHash == SecretToken.hash(bearer)).filter(\.$revokedAt == nil)
+            .with(\.$user).first()
+        else { return nil }
+        // Writing on every call would make each API read a write; once a minute is enough to show activity.
+        if token.lastUsedAt.map({ now.timeIntervalSince($0) > 60 }) ?? true {
+            token.lastUsedAt = now
+            try await token.save(on: db)
+        }
+        return token.user
+    }
+
+    // MARK: Password resets
+
+    public static func createPasswordReset(userID: UUID, at now: Date, on db: any Database) async throws -> SecretToken {
+        let token = SecretToken()
+        try await PasswordResetRecord(userID: userID, tokenHash: token.hash, createdAt: now,
+                                      expiresAt: now.addingTimeInterval(LinkLifetime.passwordReset)).create(on: db)
+        return token
+    }
+
+    public static func usablePasswordReset(token: String, at now: Date, on db: any Database) async throws -> PasswordResetRecord? {
+        try await PasswordResetRecord.query(on: db)
+            .filter(\.$tokenHash == SecretToken.hash(token))
+            .filter(\.$usedAt == nil)
+            .filter(\.$expiresAt > now)
+            .with(\.$user)
+            .first()
+    }
+
+    // MARK: Sign-in attempts
+
+    public static func recordAttempt(email: String, ip: String, succeeded: Bool, at now: Date, on db: any Database) async throws {
+        if succeeded {
+            // A successful sign-in forgives the account's earlier failures (not the address's).
+            try await LoginAttemptRecord.query(on: db).filter(\.$email == email).filter(\.$succeeded == false).delete()
+        }
+        try await LoginAttemptRecord(email: email, ip: ip, succeeded: succeeded, createdAt: now).create(on: db)
+    }
+
+    public static func failedAttempts(email: String, since: Date, on db: any Database) async throws -> [Date] {
+        try await LoginAttemptRecord.query(on: db)
+            .filter(\.$email == email).filter(\.$succeeded == false).filter(\.$createdAt > since)
+            .all(\.$createdAt)
+    }
+
+    public static func failedAttempts(ip: String, since: Date, on db: any Database) async throws -> [Date] {
+        try await LoginAttemptRecord.query(on: db)
+            .filter(\.$ip == ip).filter(\.$succeeded == false).filter(\.$createdAt > since)
+            .all(\.$createdAt)
+    }
+}

@@ -1,0 +1,41 @@
+import FluentKit
+import Foundation
+import TryoutCore
+
+/// The bundled ESCO skills (© European Union, reused under Decision 2011/833/EU).
+public enum Taxonomy {
+    private struct Entry: Decodable {
+        var uri: String
+        var label: String
+        var type: String
+        var altLabels: [String]
+        var description: String
+    }
+
+    public static func bundledSkills() throws -> [Skill] {
+        guard let url = Bundle.module.url(forResource: "skills", withExtension: "json", subdirectory: "esco") else {
+            throw CocoaError(.fileNoSuchFile)
+        }
+        let entries = try JSONDecoder().decode([Entry].self, from: Data(contentsOf: url))
+        return entries.map {
+            Skill(uri: $0.uri, label: $0.label, kind: Skill.Kind(rawValue: $0.type) ?? .skill,
+                  altLabels: $0.altLabels, description: $0.description)
+        }
+    }
+
+    /// Loads the bundled skills into an empty skills table; does nothing when skills exist.
+    public static func loadBundledIfEmpty(on db: any Database) async throws {
+        guard try await SkillRecord.query(on: db).count() == 0 else { return }
+        let skills = try bundledSkills()
+        try await db.transaction { tx in
+            // Batches keep each INSERT under SQLite's bound-parameter limit.
+            for start in stride(from: 0, to: skills.count, by: 100) {
+                try await skills[start..<min(start + 100, skills.count)].map(SkillRecord.init).create(on: tx)
+            }
+        }
+    }
+
+    public static func skill(uri: String, on db: any Database) async throws -> SkillRecord? {
+        try await SkillRecord.find(uri, on: db)
+    }
+}

@@ -1,0 +1,27 @@
+import Foundation
+import Vapor
+
+/// Refuses any state-changing browser request whose form lacks the session's CSRF token.
+struct CSRFMiddleware: AsyncMiddleware {
+    static let fieldName = "_csrf"
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard ![.GET, .HEAD, .OPTIONS].contains(request.method) else {
+            return try await next.respond(to: request)
+        }
+        // Collecting here keeps the body for the handler; the route's size limit still applies.
+        _ = try await request.body.collect(max: request.application.routes.defaultMaxBodySize.value).get()
+        let sent = (try? request.content.get(String.self, at: Self.fieldName)) ?? ""
+        guard let expected = request.authState.session?.csrfToken, !sent.isEmpty,
+              Self.constantTimeEqual(Array(sent.utf8), Array(expected.utf8))
+        else {
+            throw Abort(.forbidden, reason: "This form has expired or did not come from Tryout. Go back, reload the page and try again.")
+        }
+        return try await next.respond(to: request)
+    }
+
+    private static func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        guard a.count == b.count else { return false }
+        return zip(a, b).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}

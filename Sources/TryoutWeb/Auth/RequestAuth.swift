@@ -1,0 +1,65 @@
+import Foundation
+import TryoutCore
+import TryoutStore
+import Vapor
+
+/// What the session and token middleware found out about the request, shared by handlers.
+final class AuthState: @unchecked Sendable {
+    var session: SessionRecord?
+    var user: UserRecord?
+    var principal: Principal?
+    /// A cookie to send back: a new session's token, or "" to clear the cookie.
+    var cookieToSet: String?
+}
+
+extension Request {
+    private struct AuthKey: StorageKey {
+        typealias Value = AuthState
+    }
+
+    var authState: AuthState {
+        if let state = storage[AuthKey.self] { return state }
+        let state = AuthState()
+        storage[AuthKey.self] = state
+        return state
+    }
+
+    var user: UserRecord? { authState.user }
+
+    /// The signed-in user, or a 401 the error middleware turns into a sign-in redirect or a problem.
+    func requireUser() throws -> UserRecord {
+        guard let user = authState.user else { throw Abort(.unauthorized) }
+        return user
+    }
+
+    /// The signed-in user with every organization role, loaded once per request.
+    func principal() async throws -> Principal? {
+        if let principal = authState.principal { return principal }
+        guard let user = authState.user else { return nil }
+        let principal = try await Accounts.principal(for: user, on: db)
+        authState.principal = principal
+        return principal
+    }
+
+    func requirePrincipal() async throws -> Principal {
+        guard let principal = try await principal() else { throw Abort(.unauthorized) }
+        return principal
+    }
+
+    /// Throws 404, never 403, so that people cannot learn what exists in other organizations.
+    func authorize(_ action: Action) async throws {
+        guard Policy.allows(try await principal(), action) else { throw Abort(.notFound) }
+    }
+
+    func can(_ action: Action) async throws -> Bool {
+        Policy.allows(try await principal(), action)
+    }
+
+    /// An entry for the audit log with the acting user and the client address filled in.
+    func auditEntry(_ action: AuditAction, organizationID: UUID? = nil, detail: String = "",
+                    actor: UserRecord? = nil) -> AuditEntry {
+        let actor = actor ?? user
+        return AuditEntry(organizationID: organizationID, actorUserID: actor?.id, actorEmail: actor?.email ?? "",
+                          action: action, detail: detail, ip: clientIP)
+    }
+}

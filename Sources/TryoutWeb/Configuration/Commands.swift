@@ -1,0 +1,89 @@
+import ConsoleKit
+import Foundation
+import TryoutCore
+import TryoutStore
+import Vapor
+
+extension Application {
+    /// Runs the command line. Serving migrates first and, in development on an empty
+    /// database, loads the demo data; production never loads it.
+    public func runTryout() async throws {
+        let command = environment.arguments.dropFirst().first { !$0.hasPrefix("-") } ?? "serve"
+        if command == "serve" {
+            try await prepareDatabase()
+            if environment != .production, try await DemoData.isEmpty(on: db) {
+                try await loadDemoData()
+                logger.notice("Loaded demo data.\n\(Application.demoSignInText)")
+            }
+        }
+        try await execute()
+    }
+}
+
+struct TryoutMigrateCommand: AsyncCommand {
+    struct Signature: CommandSignature {}
+    var help: String { "Brings the database schema up to date (the server also does this when it starts)." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        try await context.application.prepareDatabase()
+        context.console.print("Database is up to date (\(context.application.tryout.database.driverName)).")
+    }
+}
+
+struct DemoCommand: AsyncCommand {
+    struct Signature: CommandSignature {}
+    var help: String { "Loads the demo organizations, people and projects into an empty database." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        try await app.prepareDatabase()
+        guard try await DemoData.isEmpty(on: app.db) else {
+            context.console.print("The database already has accounts; demo data is only loaded into an empty one.")
+            return
+        }
+        try await app.loadDemoData()
+        context.console.print(Application.demoSignInText)
+    }
+}
+
+struct AdminCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "action", help: "create")
+        var action: String
+
+        @Option(name: "email", help: "The administrator's e-mail address.")
+        var email: String?
+
+        @Option(name: "name", help: "The administrator's name (default: Platform admin).")
+        var name: String?
+    }
+
+    var help: String { "tryout admin create --email E: creates a platform administrator (password from stdin or a prompt)." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        guard signature.action == "create" else { throw CommandError.invalidArgumentType("action", type: String.self) }
+        let app = context.application
+        guard let email = EmailAddress(signature.email ?? "") else {
+            context.console.error("Give a valid address with --email.")
+            throw CommandError.missingRequiredArgument("email")
+        }
+        let password = Self.readPassword(context.console)
+        if let problem = PasswordPolicy.problem(with: password, email: email.value) {
+            context.console.error(problem)
+            throw Abort(.unprocessableEntity, reason: problem)
+        }
+        try await app.prepareDatabase()
+        let hash = try await PasswordHasher(application: app).hash(password)
+        _ = try await Accounts.createUser(email: email, displayName: signature.name ?? "Platform admin", passwordHash: hash,
+                                          isPlatformAdmin: true, at: app.tryout.now(), on: app.db)
+        context.console.print("Created platform admin \(email.value).")
+    }
+
+    /// A prompt without echo on a terminal; the first line of standard input otherwise.
+    private static func readPassword(_ console: any Console) -> String {
+        if isatty(STDIN_FILENO) == 1 {
+            return console.ask("Password:", isSecure: true)
+        }
+        return readLine(strippingNewline: true) ?? ""
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import TryoutCore
+import TryoutStore
+import Vapor
+
+/// Everything that differs between a laptop, production and a test, read once at start-up.
+/// Each field names the environment variable it comes from; the README lists them all.
+public struct TryoutConfig: Sendable {
+    /// `TRYOUT_DATA_DIR`: where the SQLite file lives (default `./data`, created if missing).
+    public var dataDirectory: String
+    /// `DATABASE_URL` (PostgreSQL) or the SQLite file in the data directory.
+    public var database: DatabaseTarget
+    /// `TRYOUT_PUBLIC_URL`: the address people use, for links in e-mails and `Secure` cookies.
+    public var publicURL: String
+    /// `TRYOUT_BCRYPT_COST`: work factor of password hashes (default 12; never lower in production).
+    public var bcryptCost: Int
+    /// `TRYOUT_TRUST_PROXY`: read the client address from `X-Forwarded-For` (only behind a proxy you run).
+    public var trustProxy: Bool
+    /// `TRYOUT_LOG_MAIL`: also write outgoing e-mail to the log (default on outside production).
+    public var logMail: Bool
+    /// `TRYOUT_SESSION_HOURS`: how long a signed-in session lasts without use (default 24 × 14).
+    public var sessionLifetime: TimeInterval
+    public var loginThrottle: LoginThrottle
+    /// The clock every decision reads; tests move it.
+    public var now: @Sendable () -> Date
+
+    public init(dataDirectory: String = "./data", database: DatabaseTarget, publicURL: String = "http://127.0.0.1:8080",
+                bcryptCost: Int = 12, trustProxy: Bool = false, logMail: Bool = true,
+                sessionLifetime: TimeInterval = 14 * 24 * 3600, loginThrottle: LoginThrottle = .init(),
+                now: @escaping @Sendable () -> Date = Date.init) {
+        self.dataDirectory = dataDirectory
+        self.database = database
+        self.publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
+        self.bcryptCost = bcryptCost
+        self.trustProxy = trustProxy
+        self.logMail = logMail
+        self.sessionLifetime = sessionLifetime
+        self.loginThrottle = loginThrottle
+        self.now = now
+    }
+
+    /// Reads the process environment; unset variables take the safe defaults above.
+    public static func fromEnvironment(_ environment: Environment) -> TryoutConfig {
+        let dataDirectory = Environment.get("TRYOUT_DATA_DIR").flatMap { $0.isEmpty ? nil : $0 } ?? "./data"
+        let isProduction = environment == .production
+        return TryoutConfig(
+            dataDirectory: dataDirectory,
+            database: .from(databaseURL: Environment.get("DATABASE_URL"), dataDirectory: dataDirectory),
+            publicURL: Environment.get("TRYOUT_PUBLIC_URL") ?? "http://127.0.0.1:8080",
+            bcryptCost: max(isProduction ? 12 : 4, Environment.get("TRYOUT_BCRYPT_COST").flatMap(Int.init) ?? 12),
+            trustProxy: Environment.get("TRYOUT_TRUST_PROXY") == "1" || Environment.get("TRYOUT_TRUST_PROXY") == "true",
+            logMail: Environment.get("TRYOUT_LOG_MAIL").map { $0 == "1" || $0 == "true" } ?? !isProduction,
+            sessionLifetime: (Environment.get("TRYOUT_SESSION_HOURS").flatMap(Double.init) ?? 14 * 24) * 3600
+        )
+    }
+
+    /// Cookies get `Secure` whenever people reach the site over https.
+    public var secureCookies: Bool { publicURL.lowercased().hasPrefix("https://") }
+}
+
+extension Application {
+    private struct ConfigKey: StorageKey {
+        typealias Value = TryoutConfig
+    }
+
+    public var tryout: TryoutConfig {
+        get {
+            guard let config = storage[ConfigKey.self] else { fatalError("configure(app) has not run") }
+            return config
+        }
+        set { storage[ConfigKey.self] = newValue }
+    }
+}
+
+extension Request {
+    var tryout: TryoutConfig { application.tryout }
+    var now: Date { application.tryout.now() }
+
+    /// The client address used for throttling and the audit log.
+    var clientIP: String {
+        if application.tryout.trustProxy, let forwarded = headers.first(name: "X-Forwarded-For")?
+            .split(separator: ",").first?.trimmingCharacters(in: .whitespaces), !forwarded.isEmpty {
+            return forwarded
+        }
+        return remoteAddress?.ipAddress ?? "unknown"
+    }
+}

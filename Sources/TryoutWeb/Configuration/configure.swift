@@ -1,0 +1,70 @@
+import Fluent
+import Foundation
+import TryoutStore
+import Vapor
+
+/// Wires the whole application. Tests call it with their own configuration.
+public func configure(_ app: Application, _ config: TryoutConfig) async throws {
+    app.tryout = config
+    if case .sqliteFile = config.database {
+        try FileManager.default.createDirectory(atPath: config.dataDirectory, withIntermediateDirectories: true)
+    }
+    app.databases.use(try config.database.configuration(), as: DatabaseID(string: "main"))
+    app.migrations.add(TryoutMigrations.all)
+
+    // Big enough for any form or JSON body here; upload routes set their own limits.
+    app.routes.defaultMaxBodySize = "256kb"
+    app.http.server.configuration.hostname = "127.0.0.1"
+    app.http.server.configuration.port = 8080
+
+    // Order matters: errors are rendered outermost so every failure, even in the other
+    // middleware, becomes a page or a problem document carrying the security headers.
+    app.middleware = Middlewares()
+    app.middleware.use(MetricsMiddleware(registry: app.metrics))
+    app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(ErrorMiddleware())
+
+    try app.register(collection: ServiceController())
+    try app.register(collection: APIController())
+
+    let browser = app.grouped(BrowserSessionMiddleware(), CSRFMiddleware())
+    try browser.register(collection: HomeController())
+    try browser.register(collection: AccountController())
+    try browser.register(collection: InvitationController())
+    try browser.register(collection: OrganizationController())
+    try browser.grouped(RequireSignedInMiddleware()).register(collection: SettingsController())
+    try browser.grouped(RequireSignedInMiddleware()).register(collection: AdminController())
+
+    app.asyncCommands.use(TryoutMigrateCommand(), as: "migrate")
+    app.asyncCommands.use(DemoCommand(), as: "demo")
+    app.asyncCommands.use(AdminCommand(), as: "admin")
+}
+
+/// Pages that only make sense for a signed-in person send everyone else to sign in.
+struct RequireSignedInMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        _ = try request.requireUser()
+        return try await next.respond(to: request)
+    }
+}
+
+extension Application {
+    /// Brings the schema up to date and makes sure the skills taxonomy is loaded.
+    public func prepareDatabase() async throws {
+        try await autoMigrate()
+        try await Taxonomy.loadBundledIfEmpty(on: db)
+    }
+
+    /// Loads the demo world and returns what to tell the person who started the server.
+    public func loadDemoData() async throws {
+        let hash = try await PasswordHasher(application: self).hash(DemoData.password)
+        try await DemoData.load(passwordHash: hash, at: tryout.now(), on: db)
+    }
+
+    /// The demo sign-ins, for the console.
+    public static var demoSignInText: String {
+        var lines = ["Demo sign-ins (password: \(DemoData.password)):"]
+        for signIn in DemoData.signIns { lines.append("  \(signIn.email)  \(signIn.who)") }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,108 @@
+import Plot
+import TryoutCore
+
+struct SignUpPage: Component {
+    struct Form {
+        var name = ""
+        var email = ""
+        var kind = AccountKind.candidate.rawValue
+        var organization = ""
+    }
+
+    var csrf: String
+    var form: Form
+    var errors: [FieldError] = []
+
+    var body: Component {
+        ComponentGroup {
+            Tag.text("h1", "Create your Tryout account")
+            Tag.text("p", "Candidates find paid projects and build proof of their skills. Employers and universities create an organization and invite their team.", ["class": "lead"])
+            ErrorSummary(errors: errors)
+            PostForm(action: SiteURL.signUp.path, csrf: csrf) {
+                Tag("fieldset", [:]) {
+                    Tag.text("legend", "I am joining as")
+                    if let error = errors.message("kind") { Tag.text("p", error, ["class": "error-text", "id": "field-kind"]) }
+                    for (kind, label) in [(AccountKind.candidate, "A candidate looking for projects"),
+                                          (.employer, "An employer posting projects"),
+                                          (.partner, "University or bootcamp career services")] {
+                        Tag("div", ["class": "choice"]) {
+                            Tag(void: "input", [("type", "radio"), ("name", "kind"), ("id", "kind-\(kind.rawValue)"), ("value", kind.rawValue)]
+                                + (form.kind == kind.rawValue ? [("checked", "")] : []))
+                            Tag("label", ["for": "kind-\(kind.rawValue)"]) { Text(label) }
+                        }
+                    }
+                }
+                Field(name: "name", label: "Your name", value: form.name, error: errors.message("name"), autocomplete: "name")
+                Field(name: "email", label: "E-mail address", type: "email", value: form.email, error: errors.message("email"), autocomplete: "email")
+                Field(name: "password", label: "Password", type: "password", error: errors.message("password"),
+                      hint: "At least 8 characters. A few unrelated words make a strong one.", autocomplete: "new-password")
+                Field(name: "organization", label: "Organization name (employers and career services)", value: form.organization,
+                      error: errors.message("organization"), required: false, autocomplete: "organization")
+                Submit("Create account")
+            }
+            Tag("p", [:]) {
+                Text("Already have an account? ")
+                Tag.link("Sign in", to: SiteURL.signIn.path)
+            }
+        }
+    }
+}
+
+struct SignInPage: Component {
+    var csrf: String
+    var email: String
+    var next: String
+    var error: String?
+
+    var body: Component {
+        ComponentGroup {
+            Tag.text("h1", "Sign in")
+            if let error { Tag.text("p", error, ["class": "flash flash-error", "role": "alert"]) }
+            PostForm(action: SiteURL.signIn.path, csrf: csrf) {
+                Tag(void: "input", [("type", "hidden"), ("name", "next"), ("value", next)])
+                Field(name: "email", label: "E-mail address", type: "email", value: email, autocomplete: "username")
+                Field(name: "password", label: "Password", type: "password", autocomplete: "current-password")
+                Submit("Sign in")
+            }
+            Tag("p", [:]) { Tag.link("Forgot your password?", to: SiteURL.forgotPassword.path) }
+            Tag("p", [:]) {
+                Text("New to Tryout? ")
+                Tag.link("Create an account", to: SiteURL.signUp.path)
+            }
+        }
+    }
+}
+
+struct ForgotPasswordPage: Component {
+    var csrf: String
+    var email = ""
+    var error: String?
+
+    var body: Component {
+        ComponentGroup {
+            Tag.text("h1", "Reset your password")
+            Tag.text("p", "Enter the address you signed up with and we will e-mail you a link that works for one hour.")
+            PostForm(action: SiteURL.forgotPassword.path, csrf: csrf) {
+                Field(name: "email", label: "E-mail address", type: "email", value: email, error: error, autocomplete: "email")
+                Submit("Send the link")
+            }
+        }
+    }
+}
+
+struct ResetPasswordPage: Component {
+    var csrf: String
+    var token: String
+    var error: String?
+
+    var body: Component {
+        ComponentGroup {
+            Tag.text("h1", "Choose a new password")
+            PostForm(action: SiteURL.resetPassword(token: token).path, csrf: csrf) {
+                Field(name: "password", label: "New password", type: "password", error: error,
+                      hint: "At least 8 characters. You will be signed out everywhere else.", autocomplete: "new-password")
+                Submit("Change password")
+            }
+        }
+    }
+}

@@ -1,0 +1,130 @@
+import Plot
+import TryoutCore
+
+/// The hidden field every state-changing form carries.
+struct CSRFField: Component {
+    var token: String
+
+    var body: Component {
+        Tag(void: "input", [("type", "hidden"), ("name", "_csrf"), ("value", token)])
+    }
+}
+
+/// A POST form with its CSRF field already in it.
+struct PostForm: Component {
+    var action: String
+    var csrf: String
+    var label: String?
+    var content: Component
+
+    init(action: String, csrf: String, label: String? = nil, @ComponentBuilder content: () -> Component) {
+        self.action = action
+        self.csrf = csrf
+        self.label = label
+        self.content = content()
+    }
+
+    var body: Component {
+        var tag = Tag("form", ["method": "post"]) {
+            CSRFField(token: csrf)
+            content
+        }
+        tag.attributes.insert(("action", action), at: 0)
+        if let label { tag.attributes.append(("aria-label", label)) }
+        return tag
+    }
+}
+
+/// A labelled input with its hint and error tied to it for screen readers.
+struct Field: Component {
+    var name: String
+    var label: String
+    var type = "text"
+    var value = ""
+    var error: String?
+    var hint: String?
+    var required = true
+    var autocomplete: String?
+
+    var body: Component {
+        let id = "field-\(name)"
+        var described: [String] = []
+        if hint != nil { described.append("\(id)-hint") }
+        if error != nil { described.append("\(id)-error") }
+        var attributes: [(String, String)] = [("id", id), ("name", name), ("type", type)]
+        if type != "password" { attributes.append(("value", value)) }
+        if required { attributes.append(("required", "")) }
+        if let autocomplete { attributes.append(("autocomplete", autocomplete)) }
+        if error != nil { attributes.append(("aria-invalid", "true")) }
+        if !described.isEmpty { attributes.append(("aria-describedby", described.joined(separator: " "))) }
+        return Tag("div", ["class": error == nil ? "field" : "field field-error"]) {
+            Tag("label", ["for": id]) { Text(label) }
+            if let hint { Tag.text("p", hint, ["class": "hint", "id": "\(id)-hint"]) }
+            if let error { Tag.text("p", error, ["class": "error-text", "id": "\(id)-error"]) }
+            Tag(void: "input", attributes)
+        }
+    }
+}
+
+/// A labelled drop-down.
+struct SelectField: Component {
+    var name: String
+    var label: String
+    var options: [(value: String, label: String)]
+    var selected: String
+    var error: String?
+
+    var body: Component {
+        let id = "field-\(name)"
+        return Tag("div", ["class": "field"]) {
+            Tag("label", ["for": id]) { Text(label) }
+            if let error { Tag.text("p", error, ["class": "error-text", "id": "\(id)-error"]) }
+            Tag("select", ["id": id, "name": name]) {
+                for option in options {
+                    if option.value == selected {
+                        Tag("option", ["value": option.value, "selected": ""]) { Text(option.label) }
+                    } else {
+                        Tag("option", ["value": option.value]) { Text(option.label) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A list of every problem at the top of a form, each linking to its field.
+struct ErrorSummary: Component {
+    var errors: [FieldError]
+
+    var body: Component {
+        if errors.isEmpty { return EmptyComponent() }
+        return Tag("div", ["class": "error-summary", "role": "alert", "tabindex": "-1", "id": "error-summary"]) {
+            Tag.text("h2", errors.count == 1 ? "There is a problem" : "There are \(errors.count) problems")
+            Tag("ul", [:]) {
+                for error in errors {
+                    Tag("li", [:]) { Tag.link(error.message, to: "#field-\(error.field)") }
+                }
+            }
+        }
+    }
+}
+
+struct Submit: Component {
+    var title: String
+    var style = "primary"
+
+    init(_ title: String, style: String = "primary") {
+        self.title = title
+        self.style = style
+    }
+
+    var body: Component {
+        Tag("button", ["type": "submit", "class": "button \(style)"]) { Text(title) }
+    }
+}
+
+extension Array where Element == FieldError {
+    func message(_ field: String) -> String? {
+        first { $0.field == field }?.message
+    }
+}

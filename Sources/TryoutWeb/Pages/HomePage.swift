@@ -1,0 +1,64 @@
+import Plot
+import TryoutStore
+
+struct HomePage: Component {
+    var projects: [ProjectRecord]
+    var signedIn: Bool
+
+    var body: Component {
+        ComponentGroup {
+            Tag("section", ["aria-labelledby": "hero-title"]) {
+                Tag.text("h1", "Hire on proof of work, not on résumés", ["id": "hero-title"])
+                Tag.text("p", "Tryout runs paid micro-internships: short projects of 5 to 40 hours that an employer designs like a test of the role, with the deliverables and how they will be judged fixed in advance. Candidates deliver real work, get structured feedback and pay, and leave with a verifiable credential.", ["class": "lead"])
+                if !signedIn {
+                    Tag("p", [:]) {
+                        Tag.link("Find a project: sign up as a candidate", to: SiteURL.signUp.path + "?kind=candidate", ["class": "button primary"])
+                        Text(" ")
+                        Tag.link("Post a project: sign up as an employer", to: SiteURL.signUp.path + "?kind=employer", ["class": "button secondary"])
+                    }
+                }
+            }
+            Tag("section", ["aria-labelledby": "latest-title"]) {
+                Tag.text("h2", "Latest projects", ["id": "latest-title"])
+                ProjectCards(projects: projects, showOrganization: true)
+            }
+            Tag("section", ["aria-labelledby": "how-title"]) {
+                Tag.text("h2", "How it works", ["id": "how-title"])
+                Tag("ol", [:]) {
+                    Tag.text("li", "An employer writes a one-page brief with deliverables and a scoring rubric.")
+                    Tag.text("li", "Candidates apply; reviewers see skills and answers, not names or schools.")
+                    Tag.text("li", "The chosen candidate does the work, is reviewed on the rubric and gets paid.")
+                    Tag.text("li", "The best become hires; everyone keeps a credential and a portfolio piece.")
+                }
+            }
+        }
+    }
+}
+
+struct ProjectPage: Component {
+    var project: ProjectRecord
+
+    var body: Component {
+        ComponentGroup {
+            Tag.text("h1", project.title)
+            Tag("p", ["class": "meta"]) {
+                Text("Posted by ")
+                Tag.link(project.organization.name, to: SiteURL.organization(project.organization.slug).path)
+            }
+            Tag.text("p", project.summary, ["class": "lead"])
+            Tag.text("p", ProjectFacts.line(project), ["class": "meta"])
+            Tag.text("p", "Classification: \(project.classification.label) · \(project.slots) place\(project.slots == 1 ? "" : "s")", ["class": "meta"])
+            if !project.skills.isEmpty {
+                Tag.text("h2", "Skills")
+                Tag("ul", [:]) {
+                    for skill in project.skills {
+                        Tag.text("li", "\(skill.skill.label) (level \(skill.level) of 4, \(skill.required ? "required" : "nice to have"))")
+                    }
+                }
+            }
+            Tag.text("h2", "The brief")
+            // The Markdown brief is shown as plain text until the safe Markdown renderer ships with brief authoring.
+            Tag.text("pre", project.brief, ["class": "brief"])
+        }
+    }
+}

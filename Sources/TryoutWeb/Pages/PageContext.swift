@@ -1,0 +1,53 @@
+import Foundation
+import Plot
+import TryoutCore
+import TryoutStore
+import Vapor
+
+/// What the shared layout needs about the person looking at a page.
+struct PageContext {
+    struct NavLink {
+        var label: String
+        var url: String
+    }
+
+    var userName: String?
+    var nav: [NavLink]
+    /// Present when signed in: the layout's sign-out form needs it.
+    var csrf: String?
+    var flash: Request.Flash?
+    var currentPath: String
+
+    /// A context for pages rendered without touching the database (error pages).
+    static func minimal(path: String, userName: String? = nil) -> PageContext {
+        PageContext(userName: userName, nav: [], csrf: nil, flash: nil, currentPath: path)
+    }
+}
+
+extension Request {
+    /// Builds the layout's context: navigation for the person's roles and the pending flash.
+    func pageContext() async throws -> PageContext {
+        var nav = [PageContext.NavLink(label: "Home", url: SiteURL.home.path)]
+        var csrf: String?
+        if let user {
+            let memberships = try await Accounts.memberships(userID: try user.requireID(), on: db)
+            for member in memberships.sorted(by: { $0.organization.name < $1.organization.name }) {
+                nav.append(.init(label: member.organization.name, url: SiteURL.members(member.organization.slug).path))
+            }
+            if user.isPlatformAdmin {
+                nav.append(.init(label: "Admin", url: SiteURL.adminOrganizations.path))
+            }
+            nav.append(.init(label: "Settings", url: SiteURL.settings.path))
+            csrf = try await csrfToken()
+        } else {
+            nav.append(.init(label: "Sign in", url: SiteURL.signIn.path))
+            nav.append(.init(label: "Sign up", url: SiteURL.signUp.path))
+        }
+        return PageContext(userName: user?.displayName, nav: nav, csrf: csrf, flash: try await takeFlash(), currentPath: url.path)
+    }
+
+    /// Renders a page inside the shared layout.
+    func render(_ title: String, status: HTTPStatus = .ok, _ content: Component) async throws -> Response {
+        Layout.response(title: title, context: try await pageContext(), status: status, content: content)
+    }
+}

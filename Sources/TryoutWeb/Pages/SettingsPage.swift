@@ -1,0 +1,81 @@
+import Foundation
+import Plot
+import TryoutCore
+import TryoutStore
+
+struct SettingsPage: Component {
+    var csrf: String
+    var name: String
+    var email: String
+    var tokens: [APITokenRecord]
+    var newToken: String?
+    var errors: [FieldError]
+
+    var body: Component {
+        ComponentGroup {
+            Tag.text("h1", "Settings")
+            ErrorSummary(errors: errors)
+            Tag("section", ["aria-labelledby": "profile-heading"]) {
+                Tag.text("h2", "Profile", ["id": "profile-heading"])
+                Tag.text("p", "Signed in as \(email).")
+                PostForm(action: SiteURL.settingsProfile.path, csrf: csrf) {
+                    Field(name: "name", label: "Your name", value: name, error: errors.message("name"), autocomplete: "name")
+                    Submit("Save profile")
+                }
+            }
+            Tag("section", ["aria-labelledby": "password-heading"]) {
+                Tag.text("h2", "Password", ["id": "password-heading"])
+                PostForm(action: SiteURL.settingsPassword.path, csrf: csrf) {
+                    Field(name: "current", label: "Current password", type: "password", error: errors.message("current"), autocomplete: "current-password")
+                    Field(name: "password", label: "New password", type: "password", error: errors.message("password"),
+                          hint: "At least 8 characters.", autocomplete: "new-password")
+                    Submit("Change password")
+                }
+            }
+            Tag("section", ["aria-labelledby": "tokens-heading"]) {
+                Tag.text("h2", "API tokens", ["id": "tokens-heading"])
+                Tag.text("p", "Tokens let scripts use the Tryout API as you: send one as Authorization: Bearer. Treat them like passwords.")
+                if let newToken {
+                    Tag("div", ["role": "status"]) {
+                        Tag.text("p", "Your new token. Copy it now: it will not be shown again.")
+                        Tag.text("p", newToken, ["class": "secret", "id": "new-token"])
+                    }
+                }
+                if tokens.isEmpty {
+                    Tag.text("p", "You have no API tokens.")
+                } else {
+                    Tag("table", [:]) {
+                        Tag("thead", [:]) {
+                            Tag("tr", [:]) {
+                                Tag.text("th", "Name", ["scope": "col"])
+                                Tag.text("th", "Starts with", ["scope": "col"])
+                                Tag.text("th", "Created", ["scope": "col"])
+                                Tag.text("th", "Last used", ["scope": "col"])
+                                Tag("th", ["scope": "col"]) { Tag.text("span", "Actions", ["class": "visually-hidden"]) }
+                            }
+                        }
+                        Tag("tbody", [:]) {
+                            for token in tokens {
+                                Tag("tr", [:]) {
+                                    Tag.text("td", token.name)
+                                    Tag.text("td", token.prefix + "…")
+                                    Tag.text("td", DateText.short(token.createdAt))
+                                    Tag.text("td", token.lastUsedAt.map(DateText.short) ?? "Never")
+                                    Tag("td", [:]) {
+                                        PostForm(action: SiteURL.revokeToken(token.id!).path, csrf: csrf, label: "Revoke \(token.name)") {
+                                            Submit("Revoke", style: "danger")
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                PostForm(action: SiteURL.settingsTokens.path, csrf: csrf) {
+                    Field(name: "tokenName", label: "Token name", error: errors.message("tokenName"), hint: "What the token is for, e.g. \"reporting script\".")
+                    Submit("Create token", style: "secondary")
+                }
+            }
+        }
+    }
+}

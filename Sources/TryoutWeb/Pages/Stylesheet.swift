@@ -1,0 +1,52 @@
+/// The site's only stylesheet, served from `/assets/site.css` (no inline styles: the CSP forbids them).
+enum Stylesheet {
+    static let css = """
+    :root { --ink: #1b1f24; --muted: #525a64; --accent: #0b5cad; --accent-ink: #ffffff; --line: #d5dae0;
+      --bg: #ffffff; --soft: #f3f5f8; --error: #b00020; --ok: #1d6b36; font-family: system-ui, -apple-system, "Segoe UI", sans-serif; }
+    * { box-sizing: border-box; }
+    body { margin: 0; color: var(--ink); background: var(--bg); line-height: 1.5; }
+    a { color: var(--accent); }
+    a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible, textarea:focus-visible, main:focus-visible {
+      outline: 3px solid #f5a623; outline-offset: 2px; }
+    .skip-link { position: absolute; left: -999px; top: 0; background: var(--ink); color: #fff; padding: .5rem 1rem; }
+    .skip-link:focus { left: 0; z-index: 10; }
+    .site-header { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; padding: .75rem 1.25rem; border-bottom: 1px solid var(--line); }
+    .brand { font-weight: 700; font-size: 1.25rem; text-decoration: none; color: var(--ink); }
+    .site-header nav ul { display: flex; flex-wrap: wrap; gap: .25rem 1rem; list-style: none; margin: 0; padding: 0; }
+    .site-header nav a[aria-current] { font-weight: 700; }
+    .site-header form { margin-left: auto; display: flex; gap: .5rem; align-items: center; }
+    main { max-width: 60rem; margin: 0 auto; padding: 1.5rem 1.25rem 3rem; }
+    .site-footer { border-top: 1px solid var(--line); padding: 1rem 1.25rem; color: var(--muted); font-size: .9rem; }
+    h1 { font-size: 1.8rem; margin-top: 0; }
+    .lead { font-size: 1.15rem; color: var(--muted); }
+    .field { margin: 0 0 1rem; display: flex; flex-direction: column; gap: .25rem; max-width: 32rem; }
+    .field label { font-weight: 600; }
+    .hint { margin: 0; color: var(--muted); font-size: .9rem; }
+    .error-text { margin: 0; color: var(--error); font-weight: 600; }
+    .field-error input { border-color: var(--error); border-width: 2px; }
+    input, select, textarea { font: inherit; padding: .5rem; border: 1px solid #767f8a; border-radius: 4px; }
+    fieldset { border: 1px solid var(--line); border-radius: 6px; margin: 0 0 1rem; max-width: 32rem; }
+    .choice { display: flex; gap: .5rem; align-items: center; margin: .25rem 0; }
+    .button { font: inherit; cursor: pointer; border-radius: 4px; padding: .5rem 1rem; border: 2px solid var(--accent); }
+    .button.primary { background: var(--accent); color: var(--accent-ink); }
+    .button.secondary { background: #fff; color: var(--accent); }
+    .button.danger { background: #fff; color: var(--error); border-color: var(--error); }
+    .button.link { background: none; border: none; color: var(--accent); text-decoration: underline; padding: .25rem; }
+    .flash { padding: .75rem 1rem; border-radius: 4px; border-left: 4px solid var(--ok); background: #eaf5ee; }
+    .flash-error { border-left-color: var(--error); background: #fbeaec; }
+    .error-summary { border: 3px solid var(--error); padding: .5rem 1rem; margin-bottom: 1.5rem; border-radius: 4px; }
+    .error-summary h2 { font-size: 1.1rem; margin: .25rem 0; }
+    .cards { list-style: none; padding: 0; display: grid; gap: 1rem; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); }
+    .card { border: 1px solid var(--line); border-radius: 8px; padding: 1rem; background: var(--soft); }
+    .card h3 { margin: 0 0 .25rem; font-size: 1.1rem; }
+    .meta { color: var(--muted); font-size: .95rem; margin: .25rem 0; }
+    table { border-collapse: collapse; width: 100%; margin-bottom: 1.5rem; }
+    th, td { text-align: left; padding: .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
+    td form { display: flex; gap: .5rem; flex-wrap: wrap; align-items: center; margin: 0; }
+    pre.brief { white-space: pre-wrap; font-family: inherit; }
+    .secret { font-family: ui-monospace, monospace; background: var(--soft); padding: .5rem; word-break: break-all; border: 1px dashed var(--accent); }
+    .tag { display: inline-block; border: 1px solid var(--line); border-radius: 999px; padding: 0 .5rem; font-size: .85rem; margin: .1rem; }
+    .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+    @media (max-width: 40rem) { .site-header form { margin-left: 0; } }
+    """
+}

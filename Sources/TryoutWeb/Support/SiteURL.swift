@@ -1,0 +1,58 @@
+import Foundation
+
+/// Every page address in one place, so links and redirects never spell paths by hand.
+enum SiteURL {
+    case home
+    case stylesheet
+    case signIn, signUp, signOut
+    case forgotPassword
+    case resetPassword(token: String)
+    case settings, settingsProfile, settingsPassword, settingsTokens
+    case revokeToken(UUID)
+    case organization(String)
+    case members(String)
+    case invitations(String)
+    case revokeInvitation(String, UUID)
+    case memberRole(String, UUID)
+    case removeMember(String, UUID)
+    case auditLog(String)
+    case invitation(token: String)
+    case acceptInvitation(token: String)
+    case adminOrganizations
+    case adminOrganizationStatus(UUID)
+    case adminAuditLog
+    case project(UUID)
+
+    var path: String {
+        switch self {
+        case .home: "/"
+        case .stylesheet: "/assets/site.css"
+        case .signIn: "/signin"
+        case .signUp: "/signup"
+        case .signOut: "/signout"
+        case .forgotPassword: "/password/forgot"
+        case .resetPassword(let token): "/password/reset/\(token)"
+        case .settings: "/settings"
+        case .settingsProfile: "/settings/profile"
+        case .settingsPassword: "/settings/password"
+        case .settingsTokens: "/settings/tokens"
+        case .revokeToken(let id): "/settings/tokens/\(id.uuidString.lowercased())/revoke"
+        case .organization(let slug): "/orgs/\(slug)"
+        case .members(let slug): "/orgs/\(slug)/members"
+        case .invitations(let slug): "/orgs/\(slug)/invitations"
+        case .revokeInvitation(let slug, let id): "/orgs/\(slug)/invitations/\(id.uuidString.lowercased())/revoke"
+        case .memberRole(let slug, let id): "/orgs/\(slug)/members/\(id.uuidString.lowercased())/role"
+        case .removeMember(let slug, let id): "/orgs/\(slug)/members/\(id.uuidString.lowercased())/remove"
+        case .auditLog(let slug): "/orgs/\(slug)/audit"
+        case .invitation(let token): "/invitations/\(token)"
+        case .acceptInvitation(let token): "/invitations/\(token)/accept"
+        case .adminOrganizations: "/admin/organizations"
+        case .adminOrganizationStatus(let id): "/admin/organizations/\(id.uuidString.lowercased())/status"
+        case .adminAuditLog: "/admin/audit"
+        case .project(let id): "/projects/\(id.uuidString.lowercased())"
+        }
+    }
+
+    /// The absolute address for e-mails.
+    func absolute(base: String) -> String { base + path }
+}
