@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+@testable import TryoutCore
+
+@Suite("Account rules")
+struct AccountRulesTests {
+    @Test("passwords must be 8 to 128 characters", arguments: [("short", false), ("eight ch", true), (String(repeating: "a", count: 128) + "!", false)])
+    func passwordLength(password: String, accepted: Bool) {
+        #expect((PasswordPolicy.problem(with: password) == nil) == accepted)
+    }
+
+    @Test("common passwords are refused whatever their case")
+    func commonPasswords() {
+        #expect(PasswordPolicy.problem(with: "Password123")?.contains("too common") == true)
+        #expect(PasswordPolicy.problem(with: "qwertyuiop") != nil)
+        #expect(PasswordPolicy.problem(with: "violet kettle mountain") == nil)
+    }
+
+    @Test("the e-mail's local part is not a password")
+    func emailAsPassword() {
+        #expect(PasswordPolicy.problem(with: "janedoe99", email: "janedoe99@example.com") != nil)
+    }
+
+    @Test("e-mail addresses are normalised and checked", arguments: [
+        ("  Jane@Example.COM ", "jane@example.com"), ("no-at-sign", nil), ("a@b", nil), ("two@@x.com", nil),
+        ("x@.com", nil), ("<x>@y.com", nil), ("jane.doe+tag@uni.ac.uk", "jane.doe+tag@uni.ac.uk"),
+    ] as [(String, String?)])
+    func emails(raw: String, expected: String?) {
+        #expect(EmailAddress(raw)?.value == expected)
+    }
+
+    @Test("sign-up reports every problem at once")
+    func signUpErrors() {
+        #expect(throws: ValidationFailure.self) {
+            try SignUp.validate(name: "", email: "nope", password: "short", kind: "wizard", organizationName: nil)
+        }
+        do {
+            _ = try SignUp.validate(name: "", email: "nope", password: "short", kind: "employer", organizationName: " ")
+        } catch {
+            #expect(Set(error.errors.map(\.field)) == ["name", "email", "password", "organization"])
+        }
+    }
+
+    @Test("a valid employer sign-up keeps the organization name")
+    func signUpEmployer() throws {
+        let signUp = try SignUp.validate(name: " Rosa Park ", email: "Rosa@Firm.io", password: "violet kettle mountain",
+                                         kind: "employer", organizationName: "Firm & Co")
+        #expect(signUp.name == "Rosa Park")
+        #expect(signUp.email.value == "rosa@firm.io")
+        #expect(signUp.organizationName == "Firm & Co")
+        #expect(signUp.kind.organizationKind == .employer)
+    }
+
+    @Test("a candidate sign-up needs no organization")
+    func signUpCandidate() throws {
+        let signUp = try SignUp.validate(name: "Ada", email: "ada@x.io", password: "violet kettle mountain", kind: "candidate", organizationName: nil)
+        #expect(signUp.organizationName == nil)
+    }
+}
+
+@Suite("Login throttle")
+struct LoginThrottleTests {
+    let now = Date(timeIntervalSince1970: 1_000_000)
+    let throttle = LoginThrottle()
+
+    @Test("four failures in 15 minutes still allow an attempt")
+    func underLimit() {
+        let failures = (1...4).map { now.addingTimeInterval(Double(-$0 * 60)) }
+        #expect(throttle.retryAfter(accountFailures: failures, addressFailures: [], now: now) == nil)
+    }
+
+    @Test("the fifth failure locks the account until the oldest counted one leaves the window")
+    func accountLocked() {
+        let failures = (1...5).map { now.addingTimeInterval(Double(-$0 * 60)) }
+        // Oldest of the five is 5 minutes ago: it leaves the 15-minute window in 10 minutes.
+        #expect(throttle.retryAfter(accountFailures: failures, addressFailures: [], now: now) == 600)
+    }
+
+    @Test("failures older than the window do not count")
+    func oldFailures() {
+        let failures = (16...25).map { now.addingTimeInterval(Double(-$0 * 60)) }
+        #expect(throttle.retryAfter(accountFailures: failures, addressFailures: [], now: now) == nil)
+    }
+
+    @Test("100 failures from one address in an hour lock the address")
+    func addressLocked() {
+        let failures = (0..<100).map { now.addingTimeInterval(Double(-$0 * 30)) }
+        let wait = throttle.retryAfter(accountFailures: [], addressFailures: failures, now: now)
+        #expect(wait == 3600 - 99 * 30)
+        #expect(throttle.retryAfter(accountFailures: [], addressFailures: Array(failures.prefix(99)), now: now) == nil)
+    }
+}

@@ -1,0 +1,100 @@
+import FluentKit
+import Foundation
+import Testing
+import TryoutCore
+@testable import TryoutStore
+import TryoutTestSupport
+
+@Suite("Store")
+struct StoreTests {
+    @Test("the bundled ESCO taxonomy loads once, with labels and alt labels")
+    func taxonomy() async throws {
+        try await withTestApp { t in
+            try await Taxonomy.loadBundledIfEmpty(on: t.db)
+            try await Taxonomy.loadBundledIfEmpty(on: t.db)
+            #expect(try await SkillRecord.query(on: t.db).count() == 1278)
+            let sql = try #require(try await SkillRecord.query(on: t.db).filter(\.$label == "SQL").first())
+            #expect(sql.id?.hasPrefix("http://data.europa.eu/esco/skill/") == true)
+        }
+    }
+
+    @Test("demo data: two employers with every role, a partner, twelve candidates, published projects")
+    func demo() async throws {
+        try await withTestApp { t in
+            #expect(try await DemoData.isEmpty(on: t.db))
+            try await DemoData.load(passwordHash: "x", at: t.clock.now, on: t.db)
+            #expect(!(try await DemoData.isEmpty(on: t.db)))
+            let orgs = try await Organizations.all(on: t.db)
+            #expect(orgs.filter { $0.kind == .employer }.count == 2)
+            #expect(orgs.filter { $0.kind == .partner }.count == 1)
+            for org in orgs where org.kind == .employer {
+                let roles = Set(try await Organizations.members(of: org.requireID(), on: t.db).map(\.role))
+                #expect(roles == [.owner, .admin, .hiringManager, .reviewer])
+            }
+            #expect(try await CandidateProfileRecord.query(on: t.db).count() >= 10)
+            #expect(try await CandidateSkillRecord.query(on: t.db).count() >= 20)
+            let published = try await Projects.latestPublic(limit: 100, on: t.db)
+            #expect(published.count == 7)
+            #expect(try await ProjectSkillRecord.query(on: t.db).count() >= 14)
+            for signIn in DemoData.signIns {
+                #expect(try await Accounts.user(email: EmailAddress(signIn.email)!, on: t.db) != nil, "\(signIn.email)")
+            }
+        }
+    }
+
+    @Test("an e-mail address can only sign up once, whatever its case")
+    func uniqueEmail() async throws {
+        try await withTestApp { t in
+            _ = try await Accounts.createUser(email: EmailAddress("Sam@x.io")!, displayName: "Sam", passwordHash: "h", at: t.clock.now, on: t.db)
+            await #expect(throws: AccountError.emailTaken) {
+                _ = try await Accounts.createUser(email: EmailAddress("sam@X.io")!, displayName: "Sam", passwordHash: "h", at: t.clock.now, on: t.db)
+            }
+            #expect(try await UserRecord.query(on: t.db).count() == 1)
+        }
+    }
+
+    @Test("secrets are stored only as hashes")
+    func hashedSecrets() async throws {
+        try await withTestApp { t in
+            let user = try await Factory(t).user("kim@x.io")
+            let (record, secret) = try await Accounts.createToken(userID: try user.requireID(), name: "ci", at: t.clock.now, on: t.db)
+            #expect(record.tokenHash != secret)
+            #expect(record.tokenHash == SecretToken.hash(secret))
+            #expect(try await Accounts.user(bearer: secret, at: t.clock.now, on: t.db)?.id == user.id)
+            let (session, token) = try await Accounts.createSession(userID: user.id, lifetime: 60, at: t.clock.now, on: t.db)
+            #expect(session.tokenHash == token.hash && session.tokenHash != token.value)
+            #expect(try await Accounts.session(token: token.value, at: t.clock.now, on: t.db)?.id == session.id)
+            #expect(try await Accounts.session(token: token.value, at: t.clock.now.addingTimeInterval(61), on: t.db) == nil)
+        }
+    }
+
+    @Test("an organization's audit log holds its own events and its members' account events only")
+    func auditScope() async throws {
+        try await withTestApp { t in
+            let factory = Factory(t)
+            let a = try await factory.organization("Alpha")
+            let b = try await factory.organization("Beta")
+            let alphaOwner = try await factory.member("owner@alpha.test", of: a).user
+            let betaOwner = try await factory.member("owner@beta.test", of: b).user
+            let now = t.clock.now
+            try await AuditLog.record(.init(actorUserID: alphaOwner.id, actorEmail: alphaOwner.email, action: .signedIn, ip: "1"), at: now, on: t.db)
+            try await AuditLog.record(.init(actorUserID: betaOwner.id, actorEmail: betaOwner.email, action: .signedIn, ip: "2"), at: now, on: t.db)
+            try await AuditLog.record(.init(organizationID: b.id, actorUserID: betaOwner.id, actorEmail: betaOwner.email, action: .roleChanged, ip: "2"), at: now, on: t.db)
+            let alpha = try await AuditLog.recent(organizationID: try a.requireID(), on: t.db)
+            #expect(alpha.map(\.actorEmail) == ["owner@alpha.test"])
+            #expect(try await AuditLog.recent(on: t.db).count == 3)
+        }
+    }
+
+    @Test("free slugs get a number when the name is taken")
+    func slugs() async throws {
+        try await withTestApp { t in
+            let factory = Factory(t)
+            let first = try await factory.organization("Acme")
+            let owner = try await factory.user("second@acme.io")
+            let second = try await Organizations.create(kind: .employer, name: "ACME", ownerID: try owner.requireID(), at: t.clock.now, on: t.db)
+            #expect(first.slug == "acme")
+            #expect(second.slug == "acme-2")
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import Fluent
+import Foundation
+import TryoutCore
+import TryoutStore
+import NIOConcurrencyHelpers
+import Vapor
+
+/// Builds people and organizations straight in the store, for tests that are not about sign-up.
+public struct Factory {
+    let app: TestApp
+
+    public init(_ app: TestApp) { self.app = app }
+
+    private static let hashes = NIOLockedValueBox<String?>(nil)
+
+    /// The bcrypt hash of `TestApp.password` at the test cost, computed once.
+    private func passwordHash() throws -> String {
+        if let hash = Self.hashes.withLockedValue({ $0 }) { return hash }
+        let hash = try Bcrypt.hash(TestApp.password, cost: 4)
+        Self.hashes.withLockedValue { $0 = hash }
+        return hash
+    }
+
+    @discardableResult
+    public func user(_ email: String, name: String? = nil, admin: Bool = false) async throws -> UserRecord {
+        try await Accounts.createUser(email: EmailAddress(email)!, displayName: name ?? email, passwordHash: try passwordHash(),
+                                      isPlatformAdmin: admin, at: app.clock.now, on: app.db)
+    }
+
+    /// An organization with one member per role given, e-mails `role@slug.test`.
+    @discardableResult
+    public func organization(_ name: String, kind: OrganizationKind = .employer,
+                             roles: [MemberRole] = [.owner]) async throws -> OrganizationRecord {
+        let slug = Slug.make(from: name)
+        let owner = try await user("owner@\(slug).test")
+        let org = try await Organizations.create(kind: kind, name: name, ownerID: try owner.requireID(), at: app.clock.now, on: app.db)
+        for role in roles where role != .owner {
+            let member = try await user("\(role.rawValue)@\(slug).test")
+            try await Organizations.addMember(orgID: try org.requireID(), userID: try member.requireID(), role: role, at: app.clock.now, on: app.db)
+        }
+        return org
+    }
+
+    public func member(_ email: String, of org: OrganizationRecord) async throws -> MemberRecord {
+        let user = try await Accounts.user(email: EmailAddress(email)!, on: app.db)!
+        return try await MemberRecord.query(on: app.db)
+            .filter(\.$organization.$id == org.requireID()).filter(\.$user.$id == user.requireID())
+            .with(\.$user).first()!
+    }
+}

@@ -1,0 +1,146 @@
+import Fluent
+import Foundation
+import NIOConcurrencyHelpers
+import Testing
+import TryoutCore
+import TryoutStore
+@testable import TryoutWeb
+import Vapor
+import VaporTesting
+
+/// A configured application on a fresh database, plus a small browser: it keeps cookies
+/// and reads the CSRF token from the last page, so tests speak HTTP like a person would.
+public final class TestApp: @unchecked Sendable {
+    public let app: Application
+    public let clock: TestClock
+    public private(set) var cookies: [String: String] = [:]
+    public private(set) var csrf: String?
+    public static let password = "correct horse battery"
+
+    init(app: Application, clock: TestClock) {
+        self.app = app
+        self.clock = clock
+    }
+
+    public var db: any Database { app.db }
+
+    // MARK: Requests
+
+    @discardableResult
+    public func send(_ method: HTTPMethod, _ path: String, headers: HTTPHeaders = [:], body: ByteBuffer? = nil) async throws -> TestingHTTPResponse {
+        var headers = headers
+        if !cookies.isEmpty, !headers.contains(name: .cookie) {
+            headers.replaceOrAdd(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
+        }
+        let response = try await app.testing().sendRequest(method, path, headers: headers, body: body)
+        for cookie in response.headers[.setCookie] {
+            let pair = cookie.split(separator: ";").first.map(String.init) ?? ""
+            let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count >= 1 else { continue }
+            let value = parts.count == 2 ? parts[1] : ""
+            if value.isEmpty { cookies.removeValue(forKey: parts[0]) } else { cookies[parts[0]] = value }
+        }
+        if let token = Self.csrfToken(in: response.body.string) { csrf = token }
+        return response
+    }
+
+    @discardableResult
+    public func get(_ path: String) async throws -> TestingHTTPResponse {
+        try await send(.GET, path)
+    }
+
+    /// Posts a form with the current CSRF token unless `csrf` is given (or `""` to leave it out).
+    @discardableResult
+    public func post(_ path: String, _ fields: [String: String] = [:], csrf override: String? = nil) async throws -> TestingHTTPResponse {
+        var fields = fields
+        let token = override ?? csrf ?? ""
+        if !token.isEmpty { fields["_csrf"] = token }
+        var headers = HTTPHeaders()
+        headers.contentType = .urlEncodedForm
+        return try await send(.POST, path, headers: headers, body: ByteBuffer(string: Self.formEncode(fields)))
+    }
+
+    /// Calls the JSON API with a bearer token and no cookies.
+    @discardableResult
+    public func api(_ method: HTTPMethod, _ path: String, token: String?, json: String? = nil) async throws -> TestingHTTPResponse {
+        var headers = HTTPHeaders()
+        if let token { headers.bearerAuthorization = .init(token: token) }
+        if json != nil { headers.contentType = .json }
+        headers.replaceOrAdd(name: .cookie, value: "")
+        return try await app.testing().sendRequest(method, path, headers: headers, body: json.map { ByteBuffer(string: $0) })
+    }
+
+    public func clearCookies() {
+        cookies = [:]
+        csrf = nil
+    }
+
+    // MARK: Accounts
+
+    /// Signs in through the form, as a browser would.
+    @discardableResult
+    public func signIn(_ email: String, password: String = TestApp.password) async throws -> TestingHTTPResponse {
+        try await get("/signin")
+        return try await post("/signin", ["email": email, "password": password])
+    }
+
+    public func signOut() async throws {
+        try await get("/settings")
+        try await post("/signout")
+    }
+
+    /// Creates a personal API token for `email` straight in the store.
+    public func token(for email: String) async throws -> String {
+        let user = try #require(try await Accounts.user(email: EmailAddress(email)!, on: db))
+        return try await Accounts.createToken(userID: try user.requireID(), name: "test", at: clock.now, on: db).1
+    }
+
+    static func csrfToken(in html: String) -> String? {
+        guard let range = html.range(of: #"name="_csrf" value=""#) else { return nil }
+        let rest = html[range.upperBound...]
+        return rest.firstIndex(of: "\"").map { String(rest[..<$0]) }
+    }
+
+    static func formEncode(_ fields: [String: String]) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return fields.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")" }
+            .joined(separator: "&")
+    }
+}
+
+/// A clock tests move by hand.
+public final class TestClock: Sendable {
+    private let current = NIOLockedValueBox(Date(timeIntervalSince1970: 1_795_000_000))
+
+    public init() {}
+
+    public var now: Date { current.withLockedValue { $0 } }
+
+    public func advance(by seconds: TimeInterval) {
+        current.withLockedValue { $0 = $0.addingTimeInterval(seconds) }
+    }
+}
+
+/// Runs `body` against a migrated application on a fresh database.
+public func withTestApp(configure adjust: (inout TryoutConfig) -> Void = { _ in },
+                        _ body: (TestApp) async throws -> Void) async throws {
+    let (target, drop) = try await TestDatabase.make()
+    let clock = TestClock()
+    var config = TryoutConfig(dataDirectory: NSTemporaryDirectory(), database: target, bcryptCost: 4, logMail: false,
+                              now: { clock.now })
+    adjust(&config)
+    let app = try await Application.make(.testing)
+    app.logger.logLevel = .error
+    do {
+        try await configure(app, config)
+        try await app.autoMigrate()
+        try await body(TestApp(app: app, clock: clock))
+    } catch {
+        try? await app.asyncShutdown()
+        await drop()
+        throw error
+    }
+    try await app.asyncShutdown()
+    await drop()
+}
