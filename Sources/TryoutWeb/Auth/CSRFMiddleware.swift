@@ -10,7 +10,9 @@ struct CSRFMiddleware: AsyncMiddleware {
             return try await next.respond(to: request)
         }
         // Collecting here keeps the body for the handler; the route's size limit still applies.
-        _ = try await request.body.collect(max: request.application.routes.defaultMaxBodySize.value).get()
+        let limit = request.application.routes.defaultMaxBodySize.value
+        let body = try await request.body.collect(max: limit).get()
+        if let body, body.readableBytes > limit { throw Abort(.payloadTooLarge) }
         let sent = (try? request.content.get(String.self, at: Self.fieldName)) ?? ""
         guard let expected = request.authState.session?.csrfToken, !sent.isEmpty,
               Self.constantTimeEqual(Array(sent.utf8), Array(expected.utf8))

@@ -1,0 +1,149 @@
+import Foundation
+import Testing
+import TryoutCore
+import TryoutStore
+import TryoutTestSupport
+@testable import TryoutWeb
+import Vapor
+
+@Suite("CSRF")
+struct CSRFTests {
+    @Test("state-changing forms without the session's token are refused", arguments: ["", "forged-token"])
+    func missingOrWrongToken(token: String) async throws {
+        try await withTestApp { t in
+            try await Factory(t).user("kim@x.io")
+            try await t.get("/signin")
+            let res = try await t.post("/signin", ["email": "kim@x.io", "password": TestApp.password], csrf: token.isEmpty ? "" : token)
+            #expect(res.status == .forbidden)
+            #expect(t.cookies["tryout_session"] != nil)
+            #expect(try await LoginAttemptRecord.query(on: t.db).count() == 0)
+        }
+    }
+
+    @Test("a token from another browser's session does not work")
+    func tokenFromAnotherSession() async throws {
+        try await withTestApp { t in
+            try await Factory(t).user("kim@x.io")
+            try await t.get("/signin")
+            let stolen = try #require(t.csrf)
+            t.clearCookies()
+            try await t.get("/signin")
+            let res = try await t.post("/signin", ["email": "kim@x.io", "password": TestApp.password], csrf: stolen)
+            #expect(res.status == .forbidden)
+        }
+    }
+
+    @Test("signed-in forms need the token too")
+    func signedInForms() async throws {
+        try await withTestApp { t in
+            try await Factory(t).user("kim@x.io")
+            try await t.signIn("kim@x.io")
+            let res = try await t.post("/settings/profile", ["name": "Hacked"], csrf: "x")
+            #expect(res.status == .forbidden)
+            #expect(try await Accounts.user(email: EmailAddress("kim@x.io")!, on: t.db)?.displayName == "kim@x.io")
+        }
+    }
+}
+
+@Suite("Sign-in throttling")
+struct ThrottleTests {
+    @Test("five failures lock the account for 15 minutes, even for the right password")
+    func accountLock() async throws {
+        try await withTestApp { t in
+            try await Factory(t).user("kim@x.io")
+            for _ in 0..<5 {
+                #expect(try await t.signIn("kim@x.io", password: "wrong password").status == .unauthorized)
+            }
+            let locked = try await t.signIn("kim@x.io")
+            #expect(locked.status == .tooManyRequests)
+            #expect(locked.headers.first(name: .retryAfter) == "900")
+            t.clock.advance(by: 15 * 60 + 1)
+            #expect(try await t.signIn("kim@x.io").status == .seeOther)
+        }
+    }
+
+    @Test("many failures from one address lock it for every account")
+    func addressLock() async throws {
+        let limit = LoginThrottle(perAccount: .init(failures: 5, window: 900), perAddress: .init(failures: 3, window: 3600))
+        try await withTestApp(configure: { $0.loginThrottle = limit }) { t in
+            try await Factory(t).user("kim@x.io")
+            for n in 0..<3 {
+                #expect(try await t.signIn("ghost\(n)@x.io", password: "wrong password").status == .unauthorized)
+            }
+            let res = try await t.signIn("kim@x.io")
+            #expect(res.status == .tooManyRequests)
+            #expect(Int(res.headers.first(name: .retryAfter) ?? "") == 3600)
+        }
+    }
+}
+
+@Suite("Escaping, headers and bad input")
+struct HardeningTests {
+    @Test("user text with markup comes out inert in text and in attributes")
+    func escaping() async throws {
+        try await withTestApp { t in
+            let hostile = #"<script>alert(1)</script>" onmouseover="x'"#
+            try await t.get("/signup")
+            let res = try await t.post("/signup", ["kind": "employer", "name": hostile, "email": "nope", "password": "x",
+                                                   "organization": hostile])
+            let html = res.body.string
+            #expect(!html.contains("<script>alert(1)</script>"))
+            #expect(!html.contains(#"" onmouseover="x"#))
+            #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;&quot; onmouseover=&quot;x&#39;"))
+        }
+    }
+
+    @Test("every response carries the security headers")
+    func headers() async throws {
+        try await withTestApp { t in
+            for path in ["/", "/signin", "/no-such-page", "/healthz"] {
+                let res = try await t.get(path)
+                #expect(res.headers.first(name: "Content-Security-Policy")?.contains("script-src 'self'") == true, "\(path)")
+                #expect(res.headers.first(name: "Content-Security-Policy")?.contains("frame-ancestors 'none'") == true)
+                #expect(res.headers.first(name: "X-Content-Type-Options") == "nosniff")
+                #expect(res.headers.first(name: "Referrer-Policy") == "same-origin")
+                #expect(res.headers.first(name: "X-Frame-Options") == "DENY")
+            }
+        }
+    }
+
+    @Test("unknown pages answer a 404 page; unknown API routes a problem document")
+    func notFound() async throws {
+        try await withTestApp { t in
+            let page = try await t.get("/no-such-page")
+            #expect(page.status == .notFound)
+            #expect(page.headers.contentType == .html)
+            #expect(page.body.string.contains("Page not found"))
+            let api = try await t.api(.GET, "/api/v1/nothing-here", token: nil)
+            #expect(api.status == .notFound)
+            #expect(api.headers.first(name: .contentType) == "application/problem+json")
+        }
+    }
+
+    @Test("oversized bodies are refused before they are read")
+    func bodyLimit() async throws {
+        try await withTestApp { t in
+            try await t.get("/signin")
+            let big = String(repeating: "a", count: 300 * 1024)
+            let res = try await t.post("/signin", ["email": big, "password": "x"])
+            #expect(res.status == .payloadTooLarge)
+        }
+    }
+
+    @Test("malformed and mistyped JSON get 400 and 422 problems with field errors")
+    func badJSON() async throws {
+        try await withTestApp { t in
+            try await Factory(t).user("kim@x.io")
+            let token = try await t.token(for: "kim@x.io")
+            let malformed = try await t.api(.POST, "/api/v1/tokens", token: token, json: "{not json")
+            #expect(malformed.status == .badRequest)
+            #expect(malformed.headers.first(name: .contentType) == "application/problem+json")
+            let missing = try await t.api(.POST, "/api/v1/tokens", token: token, json: "{}")
+            #expect(missing.status == .unprocessableEntity)
+            #expect(missing.body.string.contains(#""field":"name""#))
+            let blank = try await t.api(.POST, "/api/v1/tokens", token: token, json: #"{"name":"  "}"#)
+            #expect(blank.status == .unprocessableEntity)
+            #expect(try await APITokenRecord.query(on: t.db).count() == 1)
+        }
+    }
+}

@@ -1,0 +1,288 @@
+"""Browser tests for Tryout's server-rendered pages: real headless Chromium driven by selenium,
+every page checked with axe-core.
+
+The server under test is given by TRYOUT_BASE_URL (e.g. http://127.0.0.1:8190) and must have the
+demo data loaded. Install what this needs with scripts/test-deps.sh, then:
+
+    TRYOUT_BASE_URL=http://127.0.0.1:8190 .venv/bin/pytest Tests/browser
+
+Optional: CHROMIUM_BINARY (default /usr/bin/chromium), CHROMEDRIVER (default /usr/bin/chromedriver),
+AXE_SOURCE (a path to axe.min.js; default: the copy inside the axe-playwright-python package).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pathlib
+import time
+import urllib.error
+import urllib.request
+import uuid
+from urllib.parse import urlsplit
+
+import pytest
+from selenium import webdriver
+from selenium.common.exceptions import NoSuchElementException
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.remote.webdriver import WebDriver
+from selenium.webdriver.remote.webelement import WebElement
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+DEMO_PASSWORD = "tryout-demo-pass"
+OWNER = "owner@northwind.test"
+MANAGER = "manager@northwind.test"
+ADMIN = "admin@tryout.test"
+CANDIDATE = "ada@candidates.test"
+DEMO_ORG = "northwind-analytics"
+
+WAIT_SECONDS = 15
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if not os.environ.get("TRYOUT_BASE_URL"):
+        raise pytest.UsageError(
+            "TRYOUT_BASE_URL is not set: start a Tryout server with the demo data loaded and set it, "
+            "e.g. TRYOUT_BASE_URL=http://127.0.0.1:8190"
+        )
+
+
+# --- axe-core -----------------------------------------------------------------------------------
+
+
+def _axe_source() -> str:
+    explicit = os.environ.get("AXE_SOURCE")
+    if explicit:
+        return pathlib.Path(explicit).read_text(encoding="utf-8")
+    try:
+        import axe_playwright_python  # only for the axe.min.js it ships
+    except ImportError as error:  # pragma: no cover - a setup problem, said plainly
+        raise RuntimeError("axe-core not found: run scripts/test-deps.sh (pip install --no-deps axe-playwright-python)") from error
+    found = sorted(pathlib.Path(axe_playwright_python.__file__).parent.rglob("axe.min.js"))
+    if not found:
+        raise RuntimeError("axe.min.js is missing from the axe-playwright-python package")
+    return found[0].read_text(encoding="utf-8")
+
+
+# Runs axe with its defaults (every rule that is on by default: WCAG 2 A/AA and best practice)
+# and hands back only what a failure message needs.
+_RUN_AXE = """
+const done = arguments[arguments.length - 1];
+window.axe.run(document).then(
+  (r) => done({
+    version: r.testEngine.version,
+    url: r.url,
+    violations: r.violations.map((v) => ({
+      id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
+      nodes: v.nodes.map((n) => ({target: n.target, html: n.html, summary: n.failureSummary})),
+    })),
+  }),
+  (e) => done({error: String((e && e.stack) || e)}),
+);
+"""
+
+
+def format_violations(violations: list[dict]) -> str:
+    lines = []
+    for v in violations:
+        lines.append(f"- {v['id']} [{v.get('impact')}]: {v['help']} ({v.get('helpUrl', '')})")
+        for node in v["nodes"][:10]:
+            target = " ".join(json.dumps(t) if not isinstance(t, str) else t for t in node["target"])
+            lines.append(f"    at {target}")
+            lines.append(f"       {node['html'][:200]}")
+            summary = (node.get("summary") or "").replace("\n", " / ")
+            if summary:
+                lines.append(f"       {summary[:400]}")
+        if len(v["nodes"]) > 10:
+            lines.append(f"    … and {len(v['nodes']) - 10} more nodes")
+    return "\n".join(lines)
+
+
+# --- the browser -----------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def base_url() -> str:
+    url = os.environ["TRYOUT_BASE_URL"].rstrip("/")
+    deadline = time.monotonic() + 30
+    last: Exception | None = None
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url + "/healthz", timeout=5) as response:
+                if response.status == 200:
+                    return url
+        except (urllib.error.URLError, OSError) as error:
+            last = error
+        time.sleep(0.5)
+    pytest.fail(f"the Tryout server at {url} does not answer /healthz: {last}")
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    return _axe_source()
+
+
+@pytest.fixture(scope="session")
+def driver() -> WebDriver:
+    options = Options()
+    options.binary_location = os.environ.get("CHROMIUM_BINARY", "/usr/bin/chromium")
+    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
+                     "--window-size=1280,1000", "--lang=en-US"):
+        options.add_argument(argument)
+    service = Service(executable_path=os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
+    browser = webdriver.Chrome(service=service, options=options)
+    browser.set_page_load_timeout(30)
+    browser.set_script_timeout(60)
+    yield browser
+    browser.quit()
+
+
+class Site:
+    """The Tryout site as one person in one browser sees it."""
+
+    def __init__(self, driver: WebDriver, base_url: str, axe_source: str):
+        self.driver = driver
+        self.base_url = base_url
+        self.axe_source = axe_source
+
+    # navigation
+
+    def open(self, path: str) -> None:
+        self.driver.get(self.base_url + path)
+
+    @property
+    def path(self) -> str:
+        parts = urlsplit(self.driver.current_url)
+        return parts.path + (f"?{parts.query}" if parts.query else "")
+
+    def find(self, css: str) -> WebElement:
+        return self.driver.find_element(By.CSS_SELECTOR, css)
+
+    def find_all(self, css: str) -> list[WebElement]:
+        return self.driver.find_elements(By.CSS_SELECTOR, css)
+
+    def exists(self, css: str) -> bool:
+        return bool(self.find_all(css))
+
+    def submit_and_wait(self, button: WebElement) -> None:
+        """Clicks a submit button and waits until the next page has replaced this one."""
+        old = self.driver.find_element(By.TAG_NAME, "html")
+        button.click()
+        WebDriverWait(self.driver, WAIT_SECONDS).until(EC.staleness_of(old))
+        WebDriverWait(self.driver, WAIT_SECONDS).until(
+            lambda d: d.execute_script("return document.readyState") == "complete")
+
+    def fill(self, form: WebElement, values: dict[str, str]) -> None:
+        for name, value in values.items():
+            field = form.find_element(By.NAME, name)
+            field.clear()
+            if value:
+                field.send_keys(value)
+
+    def form_of(self, button_text: str) -> tuple[WebElement, WebElement]:
+        """The form in <main> whose submit button reads button_text, and that button."""
+        for button in self.find_all("main form button[type=submit]"):
+            if button.text.strip() == button_text:
+                return button.find_element(By.XPATH, "./ancestor::form[1]"), button
+        raise AssertionError(f"no form with a {button_text!r} button on {self.path}")
+
+    # what the page says
+
+    def header_user(self) -> str | None:
+        found = self.find_all("header.site-header .who")
+        return found[0].text.strip() if found else None
+
+    def nav_labels(self) -> list[str]:
+        return [a.text.strip() for a in self.find_all("header.site-header nav a")]
+
+    def flash(self) -> str:
+        found = self.find_all("main .flash")
+        return found[0].text.strip() if found else ""
+
+    def h1(self) -> str:
+        return self.find("main h1").text.strip()
+
+    def assert_page_ok(self) -> None:
+        body = self.find("body").text
+        assert "Something went wrong on our side" not in body, f"server error page at {self.path}"
+        assert self.driver.title.strip(), f"empty <title> at {self.path}"
+        assert self.exists("main h1"), f"no <h1> in <main> at {self.path}"
+
+    # accounts
+
+    def sign_in(self, email: str, password: str = DEMO_PASSWORD, expect_success: bool = True,
+                here: bool = False) -> None:
+        """Signs in through the form: on /signin, or on the sign-in page already shown (here=True)."""
+        if not here:
+            self.open("/signin")
+        form, button = self.form_of("Sign in")
+        self.fill(form, {"email": email, "password": password})
+        self.submit_and_wait(button)
+        if expect_success:
+            assert self.header_user(), f"not signed in as {email} after /signin (now at {self.path}: {self.flash()!r})"
+
+    def sign_out(self) -> None:
+        buttons = [b for b in self.find_all("header.site-header form button") if b.text.strip() == "Sign out"]
+        assert buttons, f"no 'Sign out' button in the header at {self.path}"
+        self.submit_and_wait(buttons[0])
+
+    def sign_up(self, kind: str, name: str, email: str, password: str, organization: str = "") -> None:
+        self.open(f"/signup?kind={kind}")
+        form, button = self.form_of("Create account")
+        radio = form.find_element(By.CSS_SELECTOR, f"input[type=radio][name=kind][value={kind}]")
+        # Chose by clicking its label, as a person would.
+        form.find_element(By.CSS_SELECTOR, f"label[for='{radio.get_attribute('id')}']").click()
+        assert radio.is_selected()
+        self.fill(form, {"name": name, "email": email, "password": password, "organization": organization})
+        self.submit_and_wait(button)
+
+    # accessibility
+
+    def axe(self) -> dict:
+        if not self.driver.execute_script("return typeof window.axe === 'object' && typeof window.axe.run === 'function'"):
+            self.driver.execute_script(self.axe_source)
+        result = self.driver.execute_async_script(_RUN_AXE)
+        if result.get("error"):
+            raise AssertionError(f"axe-core failed on {self.path}: {result['error']}")
+        return result
+
+    def assert_accessible(self, what: str = "") -> None:
+        self.assert_page_ok()
+        result = self.axe()
+        violations = result["violations"]
+        label = f"{what} ({self.path})" if what else self.path
+        assert not violations, (
+            f"axe-core {result['version']} found {len(violations)} violation(s) on {label}:\n"
+            + format_violations(violations)
+        )
+
+
+@pytest.fixture
+def site(driver: WebDriver, base_url: str, axe_source: str) -> Site:
+    """A fresh, signed-out visitor: cookies of earlier tests are dropped."""
+    driver.get(base_url + "/healthz")
+    driver.delete_all_cookies()
+    return Site(driver, base_url, axe_source)
+
+
+def unique(prefix: str) -> str:
+    return f"{prefix}-{uuid.uuid4().hex[:10]}"
+
+
+def unique_email(prefix: str) -> str:
+    return f"{unique(prefix)}@browser-tests.test"
+
+
+NEW_PASSWORD = "lantern orchard " + uuid.uuid4().hex[:6]
+
+
+@pytest.fixture(scope="session")
+def project_path(driver: WebDriver, base_url: str) -> str:
+    """A project page, taken from a link on the home page."""
+    driver.get(base_url + "/")
+    links = driver.find_elements(By.CSS_SELECTOR, "main a[href^='/projects/']")
+    assert links, "the home page links to no project: is the demo data loaded?"
+    return urlsplit(links[0].get_attribute("href")).path
