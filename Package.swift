@@ -60,7 +60,7 @@ let package = Package(
         ),
         .testTarget(name: "TryoutCoreTests", dependencies: ["TryoutCore"]),
         .testTarget(name: "TryoutStoreTests", dependencies: ["TryoutStore", "TryoutTestSupport"]),
-        .testTarget(name: "TryoutWebTests", dependencies: ["TryoutWeb", "TryoutTestSupport"]),
+        .testTarget(name: "TryoutWebTests", dependencies: ["TryoutWeb", "TryoutTestSupport", .product(name: "VaporTesting", package: "vapor")]),
     ],
     swiftLanguageModes: [.v6]
 )

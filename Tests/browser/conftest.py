@@ -23,13 +23,12 @@ from urllib.parse import urlsplit
 
 import pytest
 from selenium import webdriver
-from selenium.common.exceptions import NoSuchElementException
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.remote.webelement import WebElement
-from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
 DEMO_PASSWORD = "tryout-demo-pass"
@@ -140,6 +139,13 @@ def driver() -> WebDriver:
     browser.quit()
 
 
+def button_text(button: WebElement) -> str:
+    try:
+        return repr(button.text.strip())
+    except WebDriverException:
+        return "a button"
+
+
 class Site:
     """The Tryout site as one person in one browser sees it."""
 
@@ -169,11 +175,21 @@ class Site:
 
     def submit_and_wait(self, button: WebElement) -> None:
         """Clicks a submit button and waits until the next page has replaced this one."""
-        old = self.driver.find_element(By.TAG_NAME, "html")
+        # A mark on this document's window: it is gone once another document has loaded. (Waiting
+        # on an old element going stale can trip Chromium's "Node ... does not belong to the document".)
+        marker = uuid.uuid4().hex
+        self.driver.execute_script("window.__tryoutPage = arguments[0]", marker)
         button.click()
-        WebDriverWait(self.driver, WAIT_SECONDS).until(EC.staleness_of(old))
+
+        def next_page_loaded(d: WebDriver) -> bool:
+            try:
+                return bool(d.execute_script(
+                    "return window.__tryoutPage !== arguments[0] && document.readyState === 'complete'", marker))
+            except WebDriverException:  # the page is being swapped just now
+                return False
+
         WebDriverWait(self.driver, WAIT_SECONDS).until(
-            lambda d: d.execute_script("return document.readyState") == "complete")
+            next_page_loaded, f"no new page after clicking {button_text(button)} on {self.path}")
 
     def fill(self, form: WebElement, values: dict[str, str]) -> None:
         for name, value in values.items():

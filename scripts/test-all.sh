@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Everything `make test` runs: the Swift suites on SQLite and on PostgreSQL, then the running
+# server on each database under real Chromium (pages + axe) and schemathesis (API).
+# Installs what is missing first, cleans up what it started, exits non-zero on any failure.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+export VENV="${VENV:-$PWD/.venv}"
+LOGS=$(mktemp -d /tmp/tryout-test.XXXXXX)
+SERVER_PID=""
+PG_ROOT=""
+failures=()
+summary=()
+
+cleanup() {
+    [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
+    [ -n "$PG_ROOT" ] && scripts/postgres.sh stop "$PG_ROOT"
+}
+trap cleanup EXIT
+
+step() { printf '\n==> %s\n' "$*"; }
+record() { # name, exit code
+    if [ "$2" -eq 0 ]; then summary+=("PASS  $1"); else summary+=("FAIL  $1"); failures+=("$1"); fi
+}
+
+step "Installing test dependencies (only what is missing)"
+scripts/test-deps.sh || { echo "could not install test dependencies"; exit 1; }
+
+step "Building"
+swift build --build-tests || exit 1
+swift build --product tryout || exit 1
+
+step "Swift suites on SQLite"
+swift test 2>&1 | tee "$LOGS/swift-sqlite.log" | grep -E "^(✔|✘) (Suite|Test run)|recorded an issue|error:"
+record "swift test (SQLite): $(grep -Eo 'Test run with [0-9]+ tests' "$LOGS/swift-sqlite.log" | tail -1)" "${PIPESTATUS[0]}"
+
+step "Starting a throwaway PostgreSQL"
+eval "$(scripts/postgres.sh start)" || exit 1
+scripts/postgres.sh createdb tryout_test
+
+step "Store and web suites on PostgreSQL"
+TRYOUT_TEST_DATABASE_URL="$TRYOUT_PG_BASE/tryout_test" swift test --skip TryoutCoreTests 2>&1 | tee "$LOGS/swift-postgres.log" \
+    | grep -E "^(✔|✘) (Suite|Test run)|recorded an issue|error:"
+record "swift test (PostgreSQL): $(grep -Eo 'Test run with [0-9]+ tests' "$LOGS/swift-postgres.log" | tail -1)" "${PIPESTATUS[0]}"
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+
+# Starts the built server on one database and runs the browser and API suites against it.
+run_server_suites() { # label, DATABASE_URL or ""
+    local label=$1 url=$2 port data base token
+    port=$(free_port)
+    data=$(mktemp -d /tmp/tryout-data.XXXXXX)
+    base="http://127.0.0.1:$port"
+    step "Server on $label at $base"
+    DATABASE_URL="$url" TRYOUT_DATA_DIR="$data" TRYOUT_PUBLIC_URL="$base" TRYOUT_BCRYPT_COST=10 \
+        .build/debug/tryout serve --port "$port" >"$LOGS/server-$label.log" 2>&1 &
+    SERVER_PID=$!
+    for _ in $(seq 1 120); do curl -fs "$base/healthz" >/dev/null 2>&1 && break; sleep 0.5; done
+    if ! curl -fs "$base/healthz"; then
+        echo "server did not start:"; tail -40 "$LOGS/server-$label.log"; record "server on $label" 1; return
+    fi
+    echo
+    TRYOUT_BASE_URL="$base" "$VENV/bin/python" -m pytest -q Tests/browser 2>&1 | tee "$LOGS/browser-$label.log" | tail -15
+    record "browser + axe ($label): $(grep -Eo '[0-9]+ passed' "$LOGS/browser-$label.log" | tail -1)" "${PIPESTATUS[0]}"
+    token=$("$VENV/bin/python" scripts/api_token.py "$base" admin@tryout.test tryout-demo-pass)
+    BASE_URL="$base" TOKEN="$token" scripts/schemathesis.sh 2>&1 | tee "$LOGS/schemathesis-$label.log" | tail -25
+    record "schemathesis ($label)" "${PIPESTATUS[0]}"
+    kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null; SERVER_PID=""
+    rm -rf "$data"
+}
+
+run_server_suites sqlite ""
+scripts/postgres.sh createdb tryout_e2e
+run_server_suites postgres "$TRYOUT_PG_BASE/tryout_e2e"
+
+printf '\n==> Summary (logs in %s)\n' "$LOGS"
+printf '%s\n' "${summary[@]}"
+if ((${#failures[@]})); then
+    echo "${#failures[@]} failed"
+    exit 1
+fi
+echo "all suites passed"
