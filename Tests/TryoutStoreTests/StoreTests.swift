@@ -98,3 +98,22 @@ struct StoreTests {
         }
     }
 }
+
+@Suite("Housekeeping")
+struct HousekeepingTests {
+    @Test("expired sessions and old sign-in attempts are removed; live ones stay")
+    func expired() async throws {
+        try await withTestApp { t in
+            let now = t.clock.now
+            let (old, _) = try await Accounts.createSession(userID: nil, lifetime: 60, at: now.addingTimeInterval(-120), on: t.db)
+            let (live, _) = try await Accounts.createSession(userID: nil, lifetime: 60, at: now, on: t.db)
+            try await Accounts.recordAttempt(email: "a@x.io", ip: "1", succeeded: false, at: now.addingTimeInterval(-7200), on: t.db)
+            try await Accounts.recordAttempt(email: "a@x.io", ip: "1", succeeded: false, at: now.addingTimeInterval(-60), on: t.db)
+            try await Accounts.deleteExpired(at: now, keepingAttemptsFor: 3600, on: t.db)
+            let sessions = try await SessionRecord.query(on: t.db).all().map(\.id)
+            #expect(sessions == [live.id])
+            #expect(!sessions.contains(old.id))
+            #expect(try await Accounts.failedAttempts(email: "a@x.io", since: .distantPast, on: t.db).count == 1)
+        }
+    }
+}

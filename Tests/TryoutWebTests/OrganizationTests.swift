@@ -55,6 +55,25 @@ struct OrganizationTests {
         }
     }
 
+    @Test("inviting an address again replaces its pending invitation")
+    func reinvite() async throws {
+        try await withTestApp { t in
+            try await Factory(t).organization("Acme")
+            try await t.signIn("owner@acme.test")
+            try await t.get("/orgs/acme/members")
+            try await t.post("/orgs/acme/invitations", ["email": "new@x.io", "role": "reviewer"])
+            let first = try await invitationPath(t, to: "new@x.io")
+            t.clock.advance(by: 60)
+            try await t.post("/orgs/acme/invitations", ["email": "new@x.io", "role": "admin"])
+            let second = try await invitationPath(t, to: "new@x.io")
+            #expect(first != second)
+            #expect(try await t.get(first).status == .notFound)
+            #expect(try await t.get(second).status == .ok)
+            let page = try await t.get("/orgs/acme/members").body.string
+            #expect(page.components(separatedBy: "invitation for new@x.io").count == 2)
+        }
+    }
+
     @Test("invalid invitations are shown again with field errors")
     func invalidInvitation() async throws {
         try await withTestApp { t in

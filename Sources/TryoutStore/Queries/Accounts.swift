@@ -66,8 +66,10 @@ public enum Accounts {
         try await query.delete()
     }
 
-    public static func deleteExpiredSessions(at now: Date, on db: any Database) async throws {
+    /// Removes sessions that have expired and sign-in attempts too old to count for throttling.
+    public static func deleteExpired(at now: Date, keepingAttemptsFor window: TimeInterval, on db: any Database) async throws {
         try await SessionRecord.query(on: db).filter(\.$expiresAt <= now).delete()
+        try await LoginAttemptRecord.query(on: db).filter(\.$createdAt < now.addingTimeInterval(-window)).delete()
     }
 
     // MARK: API tokens

@@ -62,6 +62,12 @@ public enum Organizations {
 
     public static func createInvitation(orgID: UUID, email: EmailAddress, role: MemberRole, invitedBy: UUID,
                                         at now: Date, on db: any Database) async throws -> (InvitationRecord, SecretToken) {
+        // Inviting an address again replaces its pending invitation, so only the newest link works.
+        try await InvitationRecord.query(on: db)
+            .filter(\.$organization.$id == orgID).filter(\.$email == email.value)
+            .filter(\.$acceptedAt == nil).filter(\.$revokedAt == nil)
+            .set(\.$revokedAt, to: now)
+            .update()
         let token = SecretToken()
         let invitation = InvitationRecord(organizationID: orgID, email: email.value, role: role, tokenHash: token.hash,
                                           invitedBy: invitedBy, createdAt: now,

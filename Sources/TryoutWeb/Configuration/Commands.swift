@@ -10,6 +10,7 @@ extension Application {
     public func runTryout() async throws {
         let command = environment.arguments.dropFirst().first { !$0.hasPrefix("-") } ?? "serve"
         if command == "serve" {
+            lifecycle.use(Housekeeping())
             try await prepareDatabase()
             if environment != .production, try await DemoData.isEmpty(on: db) {
                 try await loadDemoData()

@@ -28,7 +28,9 @@ struct ErrorMiddleware: AsyncMiddleware {
             return request.redirect(to: SiteURL.signIn.path + "?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
         }
         let page = ErrorPage(status: status, detail: detail)
-        let context = PageContext.minimal(path: request.url.path, userName: request.user?.displayName)
+        // The full context needs the database; if that is what failed, fall back to a bare header.
+        let fallback = PageContext.minimal(path: request.url.path, userName: request.user?.displayName)
+        let context = status == .internalServerError ? fallback : ((try? await request.pageContext()) ?? fallback)
         let response = Layout.response(title: page.title, context: context, status: status, content: page)
         response.headers.add(contentsOf: headers)
         return response

@@ -109,17 +109,24 @@ struct ErrorSummary: Component {
     }
 }
 
+/// A submit button. In tables, `detail` names the row for screen readers ("Revoke" → "Revoke
+/// ci token"), instead of labelling each row's form, which would make every row a landmark.
 struct Submit: Component {
     var title: String
     var style = "primary"
+    var detail: String?
 
-    init(_ title: String, style: String = "primary") {
+    init(_ title: String, style: String = "primary", detail: String? = nil) {
         self.title = title
         self.style = style
+        self.detail = detail
     }
 
     var body: Component {
-        Tag("button", ["type": "submit", "class": "button \(style)"]) { Text(title) }
+        Tag("button", ["type": "submit", "class": "button \(style)"]) {
+            Text(title)
+            if let detail { Tag.text("span", " " + detail, ["class": "visually-hidden"]) }
+        }
     }
 }
 

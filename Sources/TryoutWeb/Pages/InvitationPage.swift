@@ -56,9 +56,9 @@ struct AdminOrganizationsPage: Component {
                             Tag("td", [:]) {
                                 for (status, label) in [("verified", "Verify"), ("suspended", "Suspend"), ("unverified", "Reinstate")]
                                 where status != org.status.rawValue && !(status == "unverified" && org.status == .verified) {
-                                    PostForm(action: SiteURL.adminOrganizationStatus(org.id!).path, csrf: csrf, label: "\(label) \(org.name)") {
+                                    PostForm(action: SiteURL.adminOrganizationStatus(org.id!).path, csrf: csrf) {
                                         Tag(void: "input", [("type", "hidden"), ("name", "status"), ("value", status)])
-                                        Submit(label, style: status == "suspended" ? "danger" : "secondary")
+                                        Submit(label, style: status == "suspended" ? "danger" : "secondary", detail: "\(org.name) (\(org.slug))")
                                     }
                                 }
                             }

@@ -73,9 +73,8 @@ struct MembersPage: Component {
                         for invitation in invitations {
                             Tag("li", [:]) {
                                 Text("\(invitation.email), \(invitation.role.label.lowercased()), expires \(DateText.day(invitation.expiresAt)) ")
-                                PostForm(action: SiteURL.revokeInvitation(org.slug, invitation.id!).path, csrf: csrf,
-                                         label: "Revoke invitation for \(invitation.email)") {
-                                    Submit("Revoke", style: "link")
+                                PostForm(action: SiteURL.revokeInvitation(org.slug, invitation.id!).path, csrf: csrf) {
+                                    Submit("Revoke", style: "link", detail: "invitation for \(invitation.email)")
                                 }
                             }
                         }
@@ -99,8 +98,8 @@ struct MembersPage: Component {
             Tag.text("td", member.user.email)
             Tag("td", [:]) {
                 if canManage {
-                    PostForm(action: SiteURL.memberRole(org.slug, member.id!).path, csrf: csrf, label: "Role of \(member.user.displayName)") {
-                        Tag("label", ["for": "role-\(member.id!.uuidString)", "class": "visually-hidden"]) { Text("Role of \(member.user.displayName)") }
+                    PostForm(action: SiteURL.memberRole(org.slug, member.id!).path, csrf: csrf) {
+                        Tag("label", ["for": "role-\(member.id!.uuidString)", "class": "visually-hidden"]) { Text("Role of \(member.user.displayName) (\(member.user.email))") }
                         Tag("select", ["id": "role-\(member.id!.uuidString)", "name": "role"]) {
                             for role in MemberRole.roles(for: org.kind) {
                                 if role == member.role {
@@ -110,7 +109,7 @@ struct MembersPage: Component {
                                 }
                             }
                         }
-                        Submit("Change", style: "secondary")
+                        Submit("Change", style: "secondary", detail: "role of \(member.user.email)")
                     }
                 } else {
                     Text(member.role.label)
@@ -118,9 +117,8 @@ struct MembersPage: Component {
             }
             Tag("td", [:]) {
                 if canManage || isSelf {
-                    PostForm(action: SiteURL.removeMember(org.slug, member.id!).path, csrf: csrf,
-                             label: isSelf ? "Leave \(org.name)" : "Remove \(member.user.displayName)") {
-                        Submit(isSelf ? "Leave" : "Remove", style: "danger")
+                    PostForm(action: SiteURL.removeMember(org.slug, member.id!).path, csrf: csrf) {
+                        Submit(isSelf ? "Leave" : "Remove", style: "danger", detail: isSelf ? org.name : member.user.email)
                     }
                 }
             }

@@ -62,8 +62,8 @@ struct SettingsPage: Component {
                                     Tag.text("td", DateText.short(token.createdAt))
                                     Tag.text("td", token.lastUsedAt.map(DateText.short) ?? "Never")
                                     Tag("td", [:]) {
-                                        PostForm(action: SiteURL.revokeToken(token.id!).path, csrf: csrf, label: "Revoke \(token.name)") {
-                                            Submit("Revoke", style: "danger")
+                                        PostForm(action: SiteURL.revokeToken(token.id!).path, csrf: csrf) {
+                                            Submit("Revoke", style: "danger", detail: "token \(token.name) (\(token.prefix)…)")
                                         }
                                     }
                                 }
