@@ -69,6 +69,13 @@ run_server_suites() { # label, DATABASE_URL or ""
     rm -rf "$data"
 }
 
+step "Command line on SQLite and PostgreSQL"
+scripts/cli-check.sh .build/debug/tryout
+record "command line (SQLite)" $?
+scripts/postgres.sh createdb tryout_cli
+scripts/cli-check.sh .build/debug/tryout "$TRYOUT_PG_BASE/tryout_cli"
+record "command line (PostgreSQL)" $?
+
 run_server_suites sqlite ""
 scripts/postgres.sh createdb tryout_e2e
 run_server_suites postgres "$TRYOUT_PG_BASE/tryout_e2e"

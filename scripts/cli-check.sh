@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Checks the command line of a built `tryout` on one database: `migrate`, `admin create` (password
+# on standard input), and that `serve --env production` never loads demo data while the admin
+# can sign in. Usage: scripts/cli-check.sh PATH/TO/tryout [DATABASE_URL]
+set -euo pipefail
+tryout=$1
+export DATABASE_URL="${2:-}"
+export TRYOUT_DATA_DIR; TRYOUT_DATA_DIR=$(mktemp -d /tmp/tryout-cli.XXXXXX)
+export TRYOUT_BCRYPT_COST=12
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+base="http://127.0.0.1:$port"
+pid=""
+trap '[ -n "$pid" ] && kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$TRYOUT_DATA_DIR"' EXIT
+fail() { echo "cli-check: $*" >&2; exit 1; }
+
+"$tryout" migrate --env production | grep -q "Database is up to date" || fail "migrate did not report success"
+echo 'password' | "$tryout" admin create --email ops@example.com --env production >/dev/null 2>&1 \
+    && fail "admin create accepted a common password"
+echo 'a long operator passphrase' | "$tryout" admin create --email ops@example.com --env production | grep -q "Created platform admin" \
+    || fail "admin create failed"
+echo 'a long operator passphrase' | "$tryout" admin create --email ops@example.com --env production >/dev/null 2>&1 \
+    && fail "admin create made a second account with the same address"
+
+"$tryout" serve --env production --port "$port" >"$TRYOUT_DATA_DIR/server.log" 2>&1 &
+pid=$!
+for _ in $(seq 1 120); do curl -fs "$base/healthz" >/dev/null 2>&1 && break; sleep 0.5; done
+curl -fs "$base/healthz" | grep -q '"status":"ok"' || { cat "$TRYOUT_DATA_DIR/server.log"; fail "production server did not start"; }
+curl -fs "$base/" | grep -q "Customer churn analysis" && fail "production loaded demo projects"
+grep -q "demo" "$TRYOUT_DATA_DIR/server.log" && fail "production mentioned demo data"
+"${VENV:-.venv}/bin/python" scripts/api_token.py "$base" owner@northwind.test tryout-demo-pass >/dev/null 2>&1 \
+    && fail "a demo account exists in production"
+token=$("${VENV:-.venv}/bin/python" scripts/api_token.py "$base" ops@example.com 'a long operator passphrase') \
+    || fail "the new admin cannot sign in"
+curl -fs -H "Authorization: Bearer $token" "$base/api/v1/admin/organizations" >/dev/null || fail "the new admin is not a platform admin"
+echo "cli-check: 7 passed, 0 failed"
