@@ -287,6 +287,20 @@ def test_settings_with_two_tokens_of_the_same_name(site: Site) -> None:
     site.assert_accessible("settings with two tokens named alike")
 
 
+def test_members_page_with_two_invitations_to_the_same_address(site: Site) -> None:
+    """Inviting an address again (a resend, another role) leaves two pending invitations; their
+    Revoke forms must still be told apart."""
+    site.sign_up("employer", "Browser Reinviter", unique_email("reinviter"), NEW_PASSWORD,
+                 organization=f"Browser Reinvite Org {unique('o')}")
+    invitee = unique_email("twice")
+    for _ in range(2):
+        form, button = site.form_of("Send invitation")
+        site.fill(form, {"email": invitee})
+        site.submit_and_wait(button)
+        assert f"Invitation sent to {invitee}" in site.flash()
+    site.assert_accessible("members page with two invitations to one address")
+
+
 def test_admin_organizations_with_two_organizations_of_the_same_name(site: Site) -> None:
     """Organization names need not be unique (the slugs are); the admin's per-row forms must be.
 
