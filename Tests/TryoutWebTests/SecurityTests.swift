@@ -147,3 +147,64 @@ struct HardeningTests {
         }
     }
 }
+
+@Suite("API input")
+struct APIInputTests {
+    @Test("bodies must be JSON objects sent as application/json")
+    func mediaTypes() async throws {
+        try await withTestApp { t in
+            try await Factory(t).user("kim@x.io")
+            let token = try await t.token(for: "kim@x.io")
+            var headers = HTTPHeaders()
+            headers.bearerAuthorization = .init(token: token)
+            headers.contentType = .plainText
+            let plain = try await t.send(.POST, "/api/v1/tokens", headers: headers, body: ByteBuffer(string: "name=x"))
+            #expect(plain.status == .unsupportedMediaType)
+            for body in ["[]", "null", #""x""#, ""] {
+                let res = try await t.api(.POST, "/api/v1/tokens", token: token, json: body)
+                #expect(res.status == .badRequest, "\(body)")
+                #expect(res.body.string.contains("JSON object"), "\(body)")
+            }
+            #expect(try await APITokenRecord.query(on: t.db).count() == 1)
+        }
+    }
+
+    @Test("a path used with the wrong method answers 405 with Allow")
+    func methodNotAllowed() async throws {
+        try await withTestApp { t in
+            let api = try await t.api(.PUT, "/api/v1/me", token: nil)
+            #expect(api.status == .methodNotAllowed)
+            #expect(api.headers.first(name: .allow) == "GET, HEAD")
+            #expect(api.headers.first(name: .contentType) == "application/problem+json")
+            let page = try await t.send(.GET, "/signout")
+            #expect(page.status == .methodNotAllowed)
+            #expect(page.headers.first(name: .allow) == "POST")
+            let member = try await t.api(.POST, "/api/v1/organizations/acme/members/\(UUID())", token: nil)
+            #expect(member.headers.first(name: .allow) == "DELETE, PATCH")
+        }
+    }
+
+    @Test("a role the organization does not offer is a field error")
+    func roleNotOffered() async throws {
+        try await withTestApp { t in
+            try await Factory(t).organization("Acme")
+            let token = try await t.token(for: "owner@acme.test")
+            let res = try await t.api(.POST, "/api/v1/organizations/acme/invitations", token: token, json: #"{"email":"a@x.io","role":"staff"}"#)
+            #expect(res.status == .unprocessableEntity)
+            #expect(res.body.string.contains(#""field":"role""#))
+            #expect(res.body.string.contains("not a role in an employer organization"))
+        }
+    }
+
+    @Test("lengths count code points, as the API schema does")
+    func codePoints() async throws {
+        try await withTestApp { t in
+            try await Factory(t).user("kim@x.io")
+            let token = try await t.token(for: "kim@x.io")
+            let zalgo = String(repeating: "a\u{0301}\u{0302}", count: 30)
+            #expect(zalgo.count == 30)
+            let res = try await t.api(.POST, "/api/v1/tokens", token: token, json: #"{"name":"\#(zalgo)"}"#)
+            #expect(res.status == .unprocessableEntity)
+        }
+    }
+}

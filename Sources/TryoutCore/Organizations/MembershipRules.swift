@@ -10,10 +10,18 @@ public enum MembershipError: Error, Equatable, Sendable, CustomStringConvertible
     public var description: String {
         switch self {
         case .notAllowed: "You cannot change this organization's members."
-        case .roleNotOffered(let role, let kind): "\(role.label) is not a role in a \(kind.rawValue) organization."
+        case .roleNotOffered(let role, let kind): "\(role.label) is not a role in \(kind == .employer ? "an employer" : "a partner") organization."
         case .onlyOwnersManageOwners: "Only an owner can grant, change or remove the owner role."
         case .lastOwner: "An organization needs at least one owner: make someone else an owner first."
         }
+    }
+}
+
+extension MembershipError {
+    /// A role the organization does not offer is bad input on the role field, not a refusal.
+    public var asInputError: any Error {
+        if case .roleNotOffered = self { return ValidationFailure([FieldError("role", description)]) }
+        return self
     }
 }
 

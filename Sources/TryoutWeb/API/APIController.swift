@@ -41,7 +41,7 @@ struct APIController: RouteCollection {
     }
 
     func createToken(req: Request) async throws -> Response {
-        let body = try req.content.decode(DTO.NewToken.self)
+        let body = try req.decodeJSON(DTO.NewToken.self)
         let (record, secret) = try await Tokens.create(req, name: body.name)
         return try await DTO.CreatedToken(token: .init(record), secret: secret).encodeResponse(status: .created, for: req)
     }
@@ -62,7 +62,7 @@ struct APIController: RouteCollection {
 
     func changeRole(req: Request) async throws -> DTO.Member {
         let org = try await organization(req, Action.manageMembers)
-        let body = try req.content.decode(DTO.RoleChange.self)
+        let body = try req.decodeJSON(DTO.RoleChange.self)
         let member = try await Memberships.changeRole(req, org: org, memberID: req.parameters.get("memberID", as: UUID.self), role: body.role)
         return DTO.Member(member)
     }
@@ -80,7 +80,7 @@ struct APIController: RouteCollection {
 
     func invite(req: Request) async throws -> Response {
         let org = try await organization(req, Action.manageMembers)
-        let body = try req.content.decode(DTO.NewInvitation.self)
+        let body = try req.decodeJSON(DTO.NewInvitation.self)
         let invitation = try await Memberships.invite(req, org: org, email: body.email, role: body.role)
         return try await DTO.Invitation(invitation).encodeResponse(status: .created, for: req)
     }
@@ -103,7 +103,7 @@ struct APIController: RouteCollection {
 
     func setStatus(req: Request) async throws -> DTO.Organization {
         try await req.authorize(.moderatePlatform)
-        let body = try req.content.decode(DTO.StatusChange.self)
+        let body = try req.decodeJSON(DTO.StatusChange.self)
         return DTO.Organization(try await Memberships.setStatus(req, organizationID: req.parameters.get("organizationID", as: UUID.self), status: body.status))
     }
 }

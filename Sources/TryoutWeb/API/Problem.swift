@@ -23,3 +23,16 @@ struct Problem: Content {
         return response
     }
 }
+
+extension Request {
+    /// Decodes a JSON request body, refusing other media types with 415 and a missing body with 400.
+    func decodeJSON<T: Decodable>(_ type: T.Type) throws -> T {
+        guard let contentType = headers.contentType, contentType.type == "application",
+              contentType.subType == "json" || contentType.subType.hasSuffix("+json")
+        else { throw Abort(.unsupportedMediaType, reason: "Send the body as application/json.") }
+        guard let body = body.data, body.readableBytes > 0 else {
+            throw Abort(.badRequest, reason: "The body must be a JSON object.")
+        }
+        return try JSONDecoder().decode(T.self, from: body)
+    }
+}

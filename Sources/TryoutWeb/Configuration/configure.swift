@@ -23,6 +23,7 @@ public func configure(_ app: Application, _ config: TryoutConfig) async throws {
     app.middleware.use(MetricsMiddleware(registry: app.metrics))
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(ErrorMiddleware())
+    app.middleware.use(MethodNotAllowedMiddleware())
 
     try app.register(collection: ServiceController())
     try app.register(collection: APIController())

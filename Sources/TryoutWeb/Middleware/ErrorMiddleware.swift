@@ -57,6 +57,10 @@ struct ErrorMiddleware: AsyncMiddleware {
             path.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
         }
         switch error {
+        case .typeMismatch(_, let context) where context.codingPath.isEmpty:
+            return (.badRequest, "The body must be a JSON object.", [], [:])
+        case .valueNotFound(_, let context) where context.codingPath.isEmpty:
+            return (.badRequest, "The body must be a JSON object.", [], [:])
         case .keyNotFound(let key, let context):
             let name = field(context.codingPath + [key])
             return (.unprocessableEntity, "A required field is missing.", [FieldError(name, "\(name) is required.")], [:])

@@ -40,7 +40,11 @@ enum Memberships {
         try v.finish()
         let orgID = try org.requireID()
         let principal = try await req.requirePrincipal()
-        try await rules(for: org, on: req.db).checkInvitation(by: principal.role(in: orgID), role: role!)
+        do {
+            try await rules(for: org, on: req.db).checkInvitation(by: principal.role(in: orgID), role: role!)
+        } catch let error as MembershipError {
+            throw error.asInputError
+        }
         let now = req.now
         let base = req.tryout.publicURL
         let inviter = try req.requireUser()
@@ -80,7 +84,11 @@ enum Memberships {
         let now = req.now
         try await req.db.transaction { tx in
             // Counting owners inside the transaction keeps two demotions from leaving none.
-            try await rules(for: org, on: tx).checkRoleChange(by: principal.role(in: orgID), from: member.role, to: role)
+            do {
+                try await rules(for: org, on: tx).checkRoleChange(by: principal.role(in: orgID), from: member.role, to: role)
+            } catch let error as MembershipError {
+                throw error.asInputError
+            }
             let previous = member.role
             member.role = role
             try await member.save(on: tx)

@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# Runs Schemathesis with every check against a running Tryout server's /api/v1, driven by the
+# OpenAPI document the server itself serves at /api/v1/openapi.json.
+#
+#   BASE_URL=http://127.0.0.1:8080 TOKEN=tt_... scripts/schemathesis.sh [extra `st run` options]
+#
+# Environment:
+#   BASE_URL      the server, without a trailing /api/v1 (required)
+#   TOKEN         a personal API token (required); a platform admin's reaches the most operations,
+#                 an organization owner's reaches the membership ones (scripts/api_token.py makes one)
+#   VENV          virtualenv holding schemathesis (default .venv):
+#                   python3 -m venv .venv && .venv/bin/pip install schemathesis
+#   MAX_EXAMPLES  test cases per operation and phase (default 100: about a minute against a local server, well within 3)
+#   SEED          fix the random seed to repeat a run
+#   REPORT_DIR    also write JUnit reports there
+#
+# TOKEN itself is never sent to the fuzzer: revoking API tokens is one of the operations under test,
+# and Schemathesis feeds the ids it sees in responses back into DELETE /api/v1/tokens/{tokenID}.
+# So each pass runs with a throw-away token created through the API, the revoke operation runs in a
+# pass of its own that only sees tokens it created, and every token created during the run is
+# revoked at the end. Other data (invitations, roles, organization statuses) may be changed: run
+# against a disposable database.
+#
+# Exits non-zero when Schemathesis finds a failure or cannot run.
+set -euo pipefail
+
+: "${BASE_URL:?set BASE_URL, e.g. http://127.0.0.1:8080}"
+: "${TOKEN:?set TOKEN to a personal API token (see scripts/api_token.py)}"
+BASE_URL="${BASE_URL%/}"
+ST="${VENV:-.venv}/bin/st"
+MAX_EXAMPLES="${MAX_EXAMPLES:-100}"
+SCHEMA_URL="$BASE_URL/api/v1/openapi.json"
+
+if [[ ! -x "$ST" ]]; then
+    echo "schemathesis.sh: $ST not found; install with: python3 -m venv ${VENV:-.venv} && ${VENV:-.venv}/bin/pip install schemathesis" >&2
+    exit 2
+fi
+command -v curl >/dev/null || { echo "schemathesis.sh: curl is needed" >&2; exit 2; }
+command -v python3 >/dev/null || { echo "schemathesis.sh: python3 is needed" >&2; exit 2; }
+curl -fsS -o /dev/null "$SCHEMA_URL" || { echo "schemathesis.sh: cannot fetch $SCHEMA_URL" >&2; exit 2; }
+
+api() { # api METHOD PATH [JSON]: calls the API as TOKEN, prints the body
+    local args=(-fsS -X "$1" -H "Authorization: Bearer $TOKEN" -H "Accept: application/json")
+    [[ $# -ge 3 ]] && args+=(-H "Content-Type: application/json" --data "$3")
+    curl "${args[@]}" "$BASE_URL$2"
+}
+
+api GET /api/v1/me >/dev/null || { echo "schemathesis.sh: TOKEN is not accepted by $BASE_URL" >&2; exit 2; }
+
+STARTED_AT=""
+RUN_TOKEN=""
+new_token() { # sets RUN_TOKEN to a new throw-away token; remembers when the first one was made
+    local created
+    created="$(api POST /api/v1/tokens '{"name":"schemathesis run"}')"
+    if [[ -z "$STARTED_AT" ]]; then
+        STARTED_AT="$(python3 -c 'import json,sys; print(json.load(sys.stdin)["token"]["createdAt"])' <<<"$created")"
+    fi
+    RUN_TOKEN="$(python3 -c 'import json,sys; print(json.load(sys.stdin)["secret"])' <<<"$created")"
+}
+
+cleanup() { # revokes every token of TOKEN's user created since this run began, except TOKEN
+    [[ -n "$STARTED_AT" ]] || return 0
+    local ids
+    ids="$(api GET /api/v1/tokens | python3 -c '
+import json, sys
+started, keep = sys.argv[1], sys.argv[2][:10]
+for token in json.load(sys.stdin):
+    if token["createdAt"] >= started and token["prefix"] != keep:
+        print(token["id"])
+' "$STARTED_AT" "${TOKEN:0:10}")" || return 0
+    for id in $ids; do api DELETE "/api/v1/tokens/$id" >/dev/null || true; done
+}
+
+# One exception, kept narrow: the roles an organization offers depend on its kind (employers: owner,
+# admin, hiring_manager, reviewer; partners: owner, admin, staff), which a schema for a path with a
+# free {slug} cannot say. So a schema-valid role may rightly get 422 from these two operations.
+CONFIG="$(mktemp)"
+trap 'cleanup; rm -f "$CONFIG"' EXIT
+cat >"$CONFIG" <<'TOML'
+[[operations]]
+include-operation-id = ["changeMemberRole", "inviteMember"]
+checks.positive_data_acceptance.expected-statuses = ["2xx", "401", "403", "404", "409", "422"]
+TOML
+
+common=(--checks all --max-examples "$MAX_EXAMPLES" --request-timeout 10 --no-color)
+[[ -n "${SEED:-}" ]] && common+=(--seed "$SEED")
+
+status=0
+run() { # run NAME [st options]
+    local name="$1"; shift
+    local report=()
+    [[ -n "${REPORT_DIR:-}" ]] && report=(--report junit --report-junit-path "$REPORT_DIR/schemathesis-$name.xml")
+    new_token
+    echo "== schemathesis: $name"
+    "$ST" --config-file "$CONFIG" run "$SCHEMA_URL" "${common[@]}" -H "Authorization: Bearer $RUN_TOKEN" ${report[@]+"${report[@]}"} "$@" || status=1
+}
+
+[[ -n "${REPORT_DIR:-}" ]] && mkdir -p "$REPORT_DIR"
+# Everything except revoking tokens, which could revoke the token the run itself uses.
+run main --exclude-operation-id revokeToken "$@"
+# Creating and revoking tokens, on their own: only tokens this pass created can be revoked.
+run tokens --include-operation-id createToken --include-operation-id revokeToken "$@"
+
+if [[ $status -ne 0 ]]; then
+    echo "schemathesis.sh: failures found" >&2
+fi
+exit $status
