@@ -82,8 +82,5 @@ run_server_suites postgres "$TRYOUT_PG_BASE/tryout_e2e"
 
 printf '\n==> Summary (logs in %s)\n' "$LOGS"
 printf '%s\n' "${summary[@]}"
-if ((${#failures[@]})); then
-    echo "${#failures[@]} failed"
-    exit 1
-fi
-echo "all suites passed"
+echo "suites: $((${#summary[@]} - ${#failures[@]})) passed, ${#failures[@]} failed"
+((${#failures[@]} == 0))

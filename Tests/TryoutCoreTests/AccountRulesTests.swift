@@ -29,6 +29,18 @@ struct AccountRulesTests {
         #expect(EmailAddress(raw)?.value == expected)
     }
 
+    @Test("control characters are refused in names, addresses and passwords")
+    func controlCharacters() throws {
+        #expect(EmailAddress("a\u{0}b@x.io") == nil)
+        #expect(PasswordPolicy.problem(with: "long enough\u{0}pass") != nil)
+        #expect(TextInput.isStorable("tab\tnew line\nok"))
+        #expect(!TextInput.isStorable("bell\u{7}"))
+        #expect(TextInput.storable("a\u{0}b\u{7f}c") == "abc")
+        var v = Validator()
+        _ = v.required("Ann\u{0}", "name", label: "Name")
+        #expect(v.errors == [FieldError("name", "Name contains control characters; remove them.")])
+    }
+
     @Test("sign-up reports every problem at once")
     func signUpErrors() {
         #expect(throws: ValidationFailure.self) {

@@ -196,6 +196,23 @@ struct APIInputTests {
         }
     }
 
+    @Test("control characters never reach the database", arguments: ["NUL", "ESC"])
+    func controlCharacters(name: String) async throws {
+        let junk = name == "NUL" ? "\u{0}" : "\u{1b}[31m"
+        try await withTestApp { t in
+            try await Factory(t).user("kim@x.io")
+            let token = try await t.token(for: "kim@x.io")
+            let api = try await t.api(.POST, "/api/v1/tokens", token: token, json: #"{"name":"a\#(junk == "\u{0}" ? "\\u0000" : "\\u001b[31m")b"}"#)
+            #expect(api.status == .unprocessableEntity)
+            let signIn = try await t.signIn("kim\(junk)@x.io")
+            #expect(signIn.status == .unauthorized)
+            try await t.get("/signup")
+            let signUp = try await t.post("/signup", ["kind": "candidate", "name": "Ann\(junk)", "email": "ann@x.io", "password": "violet kettle mountain"])
+            #expect(signUp.status == .unprocessableEntity)
+            #expect(try await t.get("/orgs/bad%00slug").status == .notFound)
+        }
+    }
+
     @Test("lengths count code points, as the API schema does")
     func codePoints() async throws {
         try await withTestApp { t in

@@ -10,6 +10,7 @@ public struct EmailAddress: Hashable, Sendable, CustomStringConvertible {
         guard text.count <= 254,
               let at = text.firstIndex(of: "@"),
               text.filter({ $0 == "@" }).count == 1,
+              TextInput.isStorable(text),
               !text.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "\"" })
         else { return nil }
         let local = text[..<at]

@@ -12,6 +12,10 @@ public enum PasswordPolicy {
         if password.count > maximumLength {
             return "Use at most \(maximumLength) characters."
         }
+        if !TextInput.isStorable(password) {
+            // bcrypt stops reading at NUL, so such a password would be weaker than it looks.
+            return "Use letters, digits, spaces and punctuation only."
+        }
         let lowered = password.lowercased()
         if CommonPasswords.contains(lowered) {
             return "This password is too common; choose one that is harder to guess."

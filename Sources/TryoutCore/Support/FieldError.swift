@@ -41,6 +41,8 @@ public struct Validator: Sendable {
         let text = (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if text.isEmpty {
             errors.append(FieldError(field, "\(label) is required."))
+        } else if !TextInput.isStorable(text) {
+            errors.append(FieldError(field, "\(label) contains control characters; remove them."))
         } else if text.unicodeScalars.count > maxLength {
             // Counted in code points, as JSON Schema's maxLength counts them.
             errors.append(FieldError(field, "\(label) must be at most \(maxLength) characters."))

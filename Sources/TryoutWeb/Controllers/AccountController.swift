@@ -89,7 +89,9 @@ struct AccountController: RouteCollection {
 
     func signIn(req: Request) async throws -> Response {
         let form = try req.content.decode(SignInForm.self)
-        let typed = (form.email ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        let raw = (form.email ?? "").trimmingCharacters(in: .whitespaces)
+        // What was typed, made safe to store for throttling and the audit log.
+        let typed = TextInput.storable(String(raw.lowercased().prefix(254)))
         let now = req.now
         let throttle = req.tryout.loginThrottle
         let since = now.addingTimeInterval(-max(throttle.perAccount.window, throttle.perAddress.window))
@@ -104,7 +106,7 @@ struct AccountController: RouteCollection {
             return response
         }
 
-        let user = try await EmailAddress(typed).asyncFlatMap { try await Accounts.user(email: $0, on: req.db) }
+        let user = try await EmailAddress(raw).asyncFlatMap { try await Accounts.user(email: $0, on: req.db) }
         let valid = try await req.passwords.verify(form.password ?? "", against: user?.passwordHash)
         try await Accounts.recordAttempt(email: typed, ip: req.clientIP, succeeded: valid, at: now, on: req.db)
         guard valid, let user else {

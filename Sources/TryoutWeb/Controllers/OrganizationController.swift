@@ -17,7 +17,7 @@ struct OrganizationController: RouteCollection {
     }
 
     func show(req: Request) async throws -> Response {
-        guard let slug = req.parameters.get("slug"), let org = try await Organizations.find(slug: slug, on: req.db) else {
+        guard let slug = req.parameters.get("slug"), Slug.isValid(slug), let org = try await Organizations.find(slug: slug, on: req.db) else {
             throw Abort(.notFound)
         }
         let projects = try await Projects.published(of: try org.requireID(), on: req.db)

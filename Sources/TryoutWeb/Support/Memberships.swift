@@ -22,7 +22,7 @@ extension MembershipError: AbortError {
 enum Memberships {
     /// The organization at `slug` if the signed-in person may take `action` on it; 404 otherwise.
     static func organization(_ req: Request, slug: String?, for action: (UUID) -> Action) async throws -> OrganizationRecord {
-        guard let slug, let org = try await Organizations.find(slug: slug, on: req.db) else { throw Abort(.notFound) }
+        guard let slug, Slug.isValid(slug), let org = try await Organizations.find(slug: slug, on: req.db) else { throw Abort(.notFound) }
         try await req.authorize(action(try org.requireID()))
         return org
     }
