@@ -1,4 +1,5 @@
 import Plot
+import TryoutCore
 
 /// An element with attributes and children.
 ///
@@ -35,19 +36,7 @@ struct Tag: Component {
     }
 
     static func escape(_ value: String) -> String {
-        var out = ""
-        out.reserveCapacity(value.count)
-        for character in value {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
+        SafeMarkdown.escape(value)
     }
 }
 
