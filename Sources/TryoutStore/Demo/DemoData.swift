@@ -63,6 +63,8 @@ public enum DemoData {
     ]
 
     private struct ProjectSeed {
+        /// The brief template whose deliverables and rubric the project uses.
+        var template: String
         var title: String
         var summary: String
         var hours: Int
@@ -73,28 +75,28 @@ public enum DemoData {
     }
 
     private static let northwindProjects: [ProjectSeed] = [
-        .init(title: "Customer churn analysis", summary: "Find the three strongest signals of churn in a year of anonymised subscription data and explain them to a non-technical audience.",
+        .init(template: "data-analysis", title: "Customer churn analysis", summary: "Find the three strongest signals of churn in a year of anonymised subscription data and explain them to a non-technical audience.",
               hours: 20, weeks: 3, payMinor: 60_000, mode: .remote,
               skills: [("SQL", true, 3), ("Python (computer programming)", true, 2), ("deliver visual presentation of data", false, 2)]),
-        .init(title: "Sales dashboard clean-up", summary: "Tidy a spreadsheet-based sales dashboard: remove duplicates, document every formula and add a monthly trend view.",
+        .init(template: "data-analysis", title: "Sales dashboard clean-up", summary: "Tidy a spreadsheet-based sales dashboard: remove duplicates, document every formula and add a monthly trend view.",
               hours: 10, weeks: 2, payMinor: 30_000, mode: .remote,
               skills: [("use spreadsheets software", true, 3), ("deliver visual presentation of data", false, 2)]),
-        .init(title: "Database schema review", summary: "Review our reporting database, draw its diagram and propose indexes for the five slowest queries.",
+        .init(template: "database-cleanup", title: "Database schema review", summary: "Review our reporting database, draw its diagram and propose indexes for the five slowest queries.",
               hours: 15, weeks: 2, payMinor: 52_500, mode: .hybrid,
               skills: [("PostgreSQL", true, 3), ("create database diagrams", false, 2)]),
     ]
 
     private static let bluefinProjects: [ProjectSeed] = [
-        .init(title: "Landing page A/B test", summary: "Build two variants of a product landing page, run them for a week and report which converts better and why.",
+        .init(template: "landing-page-ab-test", title: "Landing page A/B test", summary: "Build two variants of a product landing page, run them for a week and report which converts better and why.",
               hours: 25, weeks: 4, payMinor: 75_000, mode: .remote,
               skills: [("JavaScript", true, 3), ("implement front-end website design", true, 2), ("create website wireframe", false, 2)]),
-        .init(title: "Social media plan for a product launch", summary: "Plan four weeks of posts across two channels for the launch of our warehouse robot, with goals and measures.",
+        .init(template: "content-plan", title: "Social media plan for a product launch", summary: "Plan four weeks of posts across two channels for the launch of our warehouse robot, with goals and measures.",
               hours: 12, weeks: 3, payMinor: 36_000, mode: .remote,
               skills: [("apply social media marketing", true, 3), ("content marketing strategy", false, 2)]),
-        .init(title: "Test automation script", summary: "Write an automated test suite for our robot fleet's status API, runnable in CI, with a short report of what it found.",
+        .init(template: "automation-script", title: "Test automation script", summary: "Write an automated test suite for our robot fleet's status API, runnable in CI, with a short report of what it found.",
               hours: 30, weeks: 4, payMinor: 105_000, mode: .onSite,
               skills: [("Python (computer programming)", true, 3), ("develop automated software tests", true, 3)]),
-        .init(title: "Customer interview synthesis", summary: "Interview five warehouse managers and turn the notes into a one-page memo of needs, quotes and next steps.",
+        .init(template: "market-research", title: "Customer interview synthesis", summary: "Interview five warehouse managers and turn the notes into a one-page memo of needs, quotes and next steps.",
               hours: 8, weeks: 2, payMinor: 24_000, mode: .remote,
               skills: [("conduct qualitative research", true, 2), ("use presentation software", false, 2)]),
     ]
@@ -164,29 +166,22 @@ public enum DemoData {
 
     private static func createProject(_ seed: ProjectSeed, orgID: UUID, publishedAt: Date,
                                       skillIDs: [String: String], on db: any Database) async throws {
-        let project = ProjectRecord()
-        project.$organization.id = orgID
-        project.title = seed.title
-        project.summary = seed.summary
-        project.brief = "## Context\n\n\(seed.summary)\n\n## What we will look at\n\nClarity, correctness and how well you explain your choices."
-        project.state = .published
-        project.estimatedHours = seed.hours
-        project.durationWeeks = seed.weeks
-        project.payMinor = seed.payMinor
-        project.currency = "USD"
-        project.classification = .contractor
-        project.locationMode = seed.mode
-        project.place = seed.mode == .remote ? "" : "Boston, US"
-        project.slots = 2
-        project.visibility = .public
-        project.applicationDeadline = publishedAt.addingTimeInterval(21 * 86400)
-        project.startDate = publishedAt.addingTimeInterval(28 * 86400)
-        project.createdAt = publishedAt
-        project.publishedAt = publishedAt
-        try await project.create(on: db)
-        for (label, required, level) in seed.skills {
-            guard let uri = skillIDs[label] else { continue }
-            try await ProjectSkillRecord(projectID: try project.requireID(), skillURI: uri, required: required, level: level).create(on: db)
+        var brief = (BriefTemplates.template(id: seed.template) ?? BriefTemplates.all[0]).brief
+        brief.title = seed.title
+        brief.summary = seed.summary
+        brief.body = "## Context\n\n\(seed.summary)\n\n## What we will look at\n\nClarity, correctness and how well you explain your choices."
+        brief.estimatedHours = seed.hours
+        brief.durationWeeks = seed.weeks
+        brief.pay = Money(amountMinor: seed.payMinor, currency: "USD")
+        brief.locationMode = seed.mode
+        brief.place = seed.mode == .remote ? "" : "Boston, US"
+        brief.slots = 2
+        brief.applicationDeadline = publishedAt.addingTimeInterval(21 * 86400)
+        brief.startDate = publishedAt.addingTimeInterval(28 * 86400)
+        brief.skills = seed.skills.compactMap { label, required, level in
+            skillIDs[label].map { SkillRequirement(uri: $0, level: level, required: required) }
         }
+        let project = try await ProjectBriefs.create(organizationID: orgID, brief: brief, audience: .init(), at: publishedAt, on: db)
+        try await ProjectBriefs.setState(project, to: .published, at: publishedAt, on: db)
     }
 }

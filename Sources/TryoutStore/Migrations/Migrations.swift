@@ -17,6 +17,10 @@ public enum TryoutMigrations {
         CreateSkills(),
         CreateCandidateProfiles(),
         CreateProjects(),
+        UpdateProjectsAddBriefTerms(),
+        CreateProjectBriefVersions(),
+        CreateProjectAudiences(),
+        CreateProjectSearchIndex(),
     ]
 }
 

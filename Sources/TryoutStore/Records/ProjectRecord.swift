@@ -26,11 +26,75 @@ public final class ProjectRecord: Model, @unchecked Sendable {
     @OptionalField(key: "start_date") public var startDate: Date?
     @Field(key: "created_at") public var createdAt: Date
     @OptionalField(key: "published_at") public var publishedAt: Date?
+    /// The version of deliverables and rubric new applicants see.
+    @Field(key: "brief_version") public var briefVersion: Int
+    /// Required agreement kinds, comma-separated raw values.
+    @Field(key: "agreements") public var agreements: String
+    /// Screening questions as a JSON array of strings.
+    @Field(key: "screening_questions") public var screeningQuestions: String
+    @Field(key: "accommodations") public var accommodations: String
+    /// The seven-factor answers of an unpaid internship, as JSON.
+    @OptionalField(key: "intern_test") public var internTest: String?
+    @OptionalField(key: "updated_at") public var updatedAt: Date?
     @Children(for: \.$project) public var skills: [ProjectSkillRecord]
 
     public init() {}
 
     public var pay: Money { Money(amountMinor: payMinor, currency: currency) }
+}
+
+/// Deliverables and rubric as they stood at one version; never changed once the project is published.
+public final class BriefVersionRecord: Model, @unchecked Sendable {
+    public static let schema = "project_brief_versions"
+
+    @ID(key: .id) public var id: UUID?
+    @Parent(key: "project_id") public var project: ProjectRecord
+    @Field(key: "version") public var version: Int
+    @Field(key: "deliverables") public var deliverables: String
+    @Field(key: "rubric") public var rubric: String
+    @Field(key: "created_at") public var createdAt: Date
+
+    public init() {}
+
+    public init(projectID: UUID, version: Int, deliverables: String, rubric: String, createdAt: Date) {
+        self.$project.id = projectID
+        self.version = version
+        self.deliverables = deliverables
+        self.rubric = rubric
+        self.createdAt = createdAt
+    }
+}
+
+public final class ProjectPartnerRecord: Model, @unchecked Sendable {
+    public static let schema = "project_partners"
+
+    @ID(key: .id) public var id: UUID?
+    @Parent(key: "project_id") public var project: ProjectRecord
+    @Parent(key: "organization_id") public var organization: OrganizationRecord
+
+    public init() {}
+
+    public init(projectID: UUID, organizationID: UUID) {
+        self.$project.id = projectID
+        self.$organization.id = organizationID
+    }
+}
+
+public final class ProjectInvitationRecord: Model, @unchecked Sendable {
+    public static let schema = "project_invitations"
+
+    @ID(key: .id) public var id: UUID?
+    @Parent(key: "project_id") public var project: ProjectRecord
+    @Field(key: "email") public var email: String
+    @Field(key: "created_at") public var createdAt: Date
+
+    public init() {}
+
+    public init(projectID: UUID, email: String, createdAt: Date) {
+        self.$project.id = projectID
+        self.email = email
+        self.createdAt = createdAt
+    }
 }
 
 public final class ProjectSkillRecord: Model, @unchecked Sendable {
