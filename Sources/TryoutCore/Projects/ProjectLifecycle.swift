@@ -34,6 +34,7 @@ public enum ProjectLifecycle {
         if !report.canPublish { throw .lintFailed(report.errors) }
     }
 
-    /// Only drafts are edited in place; a published brief's rubric and deliverables are frozen.
-    public static func isEditableInPlace(_ state: ProjectState) -> Bool { state == .draft }
+    /// Drafts and published projects can be edited; once published, changed deliverables or
+    /// rubric become a new version (see `ProjectBriefs`), so earlier applicants keep theirs.
+    public static func isEditable(_ state: ProjectState) -> Bool { state == .draft || state == .published }
 }

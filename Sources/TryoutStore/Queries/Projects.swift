@@ -20,6 +20,12 @@ public enum Projects {
             .first()
     }
 
+    /// Every project of the organization, newest first, for its own members.
+    public static func all(of orgID: UUID, on db: any Database) async throws -> [ProjectRecord] {
+        try await ProjectRecord.query(on: db).filter(\.$organization.$id == orgID)
+            .sort(\.$createdAt, .descending).with(\.$organization).all()
+    }
+
     public static func published(of orgID: UUID, on db: any Database) async throws -> [ProjectRecord] {
         try await ProjectRecord.query(on: db)
             .filter(\.$organization.$id == orgID)

@@ -1,5 +1,6 @@
 import FluentKit
 import Foundation
+import SQLKit
 import TryoutCore
 
 /// The bundled ESCO skills (© European Union, reused under Decision 2011/833/EU).
@@ -37,5 +38,31 @@ public enum Taxonomy {
 
     public static func skill(uri: String, on db: any Database) async throws -> SkillRecord? {
         try await SkillRecord.find(uri, on: db)
+    }
+}
+
+extension Taxonomy {
+    /// The skill whose preferred or alternative label is `text`, ignoring case.
+    public static func skill(label text: String, on db: any Database) async throws -> SkillRecord? {
+        let wanted = text.lowercased()
+        guard let sql = db as? any SQLDatabase else { return nil }
+        if let row = try await sql.raw("SELECT uri FROM skills WHERE lower(label) = \(bind: wanted) LIMIT 1").first(),
+           let uri = try? row.decode(column: "uri", as: String.self) {
+            return try await SkillRecord.find(uri, on: db)
+        }
+        // LIKE narrows the rows; the exact comparison below decides.
+        let rows = try await sql.raw("SELECT uri, alt_labels FROM skills WHERE lower(alt_labels) LIKE \(bind: "%" + wanted + "%") LIMIT 50").all()
+        for row in rows {
+            let alts = try row.decode(column: "alt_labels", as: String.self)
+            if alts.split(separator: "\n").contains(where: { $0.lowercased() == wanted }) {
+                return try await SkillRecord.find(try row.decode(column: "uri", as: String.self), on: db)
+            }
+        }
+        return nil
+    }
+
+    /// Every preferred label, for the brief form's autocomplete list.
+    public static func labels(on db: any Database) async throws -> [String] {
+        try await SkillRecord.query(on: db).sort(\.$label).all(\.$label)
     }
 }

@@ -20,11 +20,17 @@ struct HomeController: RouteCollection {
         guard let id = req.parameters.get("projectID", as: UUID.self), let project = try await Projects.find(id: id, on: req.db) else {
             throw Abort(.notFound)
         }
-        // Until partner sharing and invitations exist, only public published briefs and the
-        // owning organization's own members may read a brief.
-        let isPublic = project.state == .published && project.visibility == .public
-        if !isPublic { try await req.authorize(.viewOrganization(project.$organization.id)) }
-        return try await req.render(project.title, ProjectPage(project: project))
+        let audience = try await ProjectBriefs.audience(of: id, on: req.db)
+        let principal = try await req.principal()
+        guard ProjectAccess.canView(state: project.state, visibility: project.visibility, organizationID: project.$organization.id,
+                                    partnerIDs: audience.partnerIDs, invitedEmails: audience.invitedEmails,
+                                    viewer: principal, viewerEmail: req.user?.email)
+        else { throw Abort(.notFound) }
+        let brief = try await ProjectBriefs.brief(of: project, on: req.db)
+        let isAuthor = Policy.allows(principal, .authorProjects(project.$organization.id))
+        let page = ProjectPage(project: project, brief: brief, lint: isAuthor ? ComplianceLint.check(brief) : nil,
+                               csrf: isAuthor ? try await req.csrfToken() : nil)
+        return try await req.render(project.title, page)
     }
 
     func stylesheet(req: Request) async throws -> Response {

@@ -45,6 +45,8 @@ struct Field: Component {
     var hint: String?
     var required = true
     var autocomplete: String?
+    /// More attributes for the input: `min`, `max`, `step`, `list`.
+    var extra: [(String, String)] = []
 
     var body: Component {
         let id = "field-\(name)"
@@ -61,7 +63,47 @@ struct Field: Component {
             Tag("label", ["for": id]) { Text(label) }
             if let hint { Tag.text("p", hint, ["class": "hint", "id": "\(id)-hint"]) }
             if let error { Tag.text("p", error, ["class": "error-text", "id": "\(id)-error"]) }
-            Tag(void: "input", attributes)
+            Tag(void: "input", attributes + extra)
+        }
+    }
+}
+
+/// A labelled multi-line text box.
+struct TextAreaField: Component {
+    var name: String
+    var label: String
+    var value = ""
+    var error: String?
+    var hint: String?
+    var rows = 4
+
+    var body: Component {
+        let id = "field-\(name)"
+        let described = [hint.map { _ in "\(id)-hint" }, error.map { _ in "\(id)-error" }].compactMap { $0 }
+        var area = Tag("textarea", ["id": id]) { Text(value) }
+        area.attributes += [("name", name), ("rows", String(rows))]
+        if error != nil { area.attributes.append(("aria-invalid", "true")) }
+        if !described.isEmpty { area.attributes.append(("aria-describedby", described.joined(separator: " "))) }
+        return Tag("div", ["class": error == nil ? "field" : "field field-error"]) {
+            Tag("label", ["for": id]) { Text(label) }
+            if let hint { Tag.text("p", hint, ["class": "hint", "id": "\(id)-hint"]) }
+            if let error { Tag.text("p", error, ["class": "error-text", "id": "\(id)-error"]) }
+            area
+        }
+    }
+}
+
+/// A labelled checkbox.
+struct CheckboxField: Component {
+    var name: String
+    var label: String
+    var checked: Bool
+
+    var body: Component {
+        let id = "field-\(name)"
+        return Tag("div", ["class": "choice"]) {
+            Tag(void: "input", [("type", "checkbox"), ("id", id), ("name", name)] + (checked ? [("checked", "")] : []))
+            Tag("label", ["for": id]) { Text(label) }
         }
     }
 }

@@ -1,4 +1,5 @@
 import Plot
+import TryoutCore
 import TryoutStore
 
 struct HomePage: Component {
@@ -35,8 +36,13 @@ struct HomePage: Component {
     }
 }
 
+/// A brief as candidates read it; its organization's authors also see the lint and the actions.
 struct ProjectPage: Component {
     var project: ProjectRecord
+    var brief: Brief
+    /// Present for people who may author the project.
+    var lint: LintReport?
+    var csrf: String?
 
     var body: Component {
         ComponentGroup {
@@ -44,10 +50,34 @@ struct ProjectPage: Component {
             Tag("p", ["class": "meta"]) {
                 Text("Posted by ")
                 Tag.link(project.organization.name, to: SiteURL.organization(project.organization.slug).path)
+                if project.state != .published { Text(" · \(project.state.rawValue.capitalized)") }
             }
+            if let lint, let csrf { authorPanel(lint, csrf: csrf) }
             Tag.text("p", project.summary, ["class": "lead"])
-            Tag.text("p", ProjectFacts.line(project), ["class": "meta"])
-            Tag.text("p", "Classification: \(project.classification.label) · \(project.slots) place\(project.slots == 1 ? "" : "s")", ["class": "meta"])
+            Tag("dl", ["class": "facts"]) {
+                fact("Pay", brief.pay.formatted + (brief.pay.perHour(brief.estimatedHours).map { " (about \($0.formatted) an hour)" } ?? ""))
+                fact("Time", "About \(brief.estimatedHours) hours over \(brief.durationWeeks) week\(brief.durationWeeks == 1 ? "" : "s")")
+                fact("Where", brief.locationMode.label + (brief.place.isEmpty ? "" : ", \(brief.place)"))
+                fact("Engagement", (brief.classification ?? .contractor).label)
+                fact("Places", String(brief.slots))
+                if let start = brief.startDate { fact("Starts", DateText.day(start)) }
+                if let deadline = brief.applicationDeadline { fact("Apply by", DateText.day(deadline)) }
+            }
+            Tag.text("h2", "The brief")
+            Tag("div", ["class": "brief"]) { Node<HTML.BodyContext>.raw(SafeMarkdown.html(brief.body)) }
+            if !brief.deliverables.isEmpty {
+                Tag.text("h2", "Deliverables")
+                Tag("ol", [:]) {
+                    for deliverable in brief.deliverables {
+                        Tag("li", [:]) {
+                            Tag.text("strong", deliverable.title)
+                            Text(" (due day \(deliverable.dueOffsetDays), \(deliverable.weight)%)")
+                            if !deliverable.description.isEmpty { Tag.text("p", deliverable.description) }
+                        }
+                    }
+                }
+            }
+            if !brief.rubric.isEmpty { rubric }
             if !project.skills.isEmpty {
                 Tag.text("h2", "Skills")
                 Tag("ul", [:]) {
@@ -56,9 +86,69 @@ struct ProjectPage: Component {
                     }
                 }
             }
-            Tag.text("h2", "The brief")
-            // The Markdown brief is shown as plain text until the safe Markdown renderer ships with brief authoring.
-            Tag.text("pre", project.brief, ["class": "brief"])
+            if !brief.accommodations.isEmpty {
+                Tag.text("h2", "Accommodations")
+                Tag.text("p", brief.accommodations)
+            }
+        }
+    }
+
+    private func fact(_ term: String, _ value: String) -> Component {
+        ComponentGroup {
+            Tag.text("dt", term)
+            Tag.text("dd", value)
+        }
+    }
+
+    private var rubric: Component {
+        ComponentGroup {
+            Tag.text("h2", "How the work is judged")
+            Tag("table", [:]) {
+                Tag("thead", [:]) {
+                    Tag("tr", [:]) {
+                        for heading in ["Criterion", "Weight", "Level 1", "Level 2", "Level 3", "Level 4"] { Tag.text("th", heading, ["scope": "col"]) }
+                    }
+                }
+                Tag("tbody", [:]) {
+                    for criterion in brief.rubric {
+                        Tag("tr", [:]) {
+                            Tag.text("th", criterion.title, ["scope": "row"])
+                            Tag.text("td", "\(criterion.weight)%")
+                            for level in criterion.levels { Tag.text("td", level) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private func authorPanel(_ lint: LintReport, csrf: String) -> Component {
+        let id = project.id!
+        return Tag("section", ["class": "panel", "aria-labelledby": "author-title"]) {
+            Tag.text("h2", "For your team: \(project.state.rawValue)", ["id": "author-title"])
+            if project.state == .draft {
+                if lint.errors.isEmpty {
+                    Tag.text("p", "The brief passes every publishing check.")
+                } else {
+                    Tag.text("p", "Before it can be published:")
+                    Tag("ul", ["class": "lint-errors"]) { for finding in lint.errors { Tag.text("li", finding.message) } }
+                }
+            }
+            if !lint.warnings.isEmpty {
+                Tag.text("p", "Worth a second look:")
+                Tag("ul", ["class": "lint-warnings"]) { for finding in lint.warnings { Tag.text("li", finding.message) } }
+            }
+            Tag("div", ["class": "actions"]) {
+                if ProjectLifecycle.isEditable(project.state) { Tag.link("Edit", to: SiteURL.editProject(id).path, ["class": "button secondary"]) }
+                for (action, label, target) in [("publish", "Publish", ProjectState.published), ("close", "Close applications", .closed),
+                                                ("cancel", "Cancel project", .cancelled)]
+                where ProjectLifecycle.allowedTargets(from: project.state).contains(target) {
+                    PostForm(action: SiteURL.projectAction(id, action).path, csrf: csrf) {
+                        Submit(label, style: target == .cancelled ? "danger" : "primary")
+                    }
+                }
+                PostForm(action: SiteURL.projectAction(id, "duplicate").path, csrf: csrf) { Submit("Duplicate", style: "secondary") }
+            }
         }
     }
 }

@@ -44,6 +44,10 @@ struct MembersPage: Component {
             Tag.text("h1", "\(org.name): members")
             Tag("p", [:]) {
                 Tag.link("Public page", to: SiteURL.organization(org.slug).path)
+                if Policy.allows(viewer, .authorProjects(orgID)) && org.kind == .employer {
+                    Text(" · ")
+                    Tag.link("Projects", to: SiteURL.organizationProjects(org.slug).path)
+                }
                 if Policy.allows(viewer, .readAuditLog(orgID)) {
                     Text(" · ")
                     Tag.link("Audit log", to: SiteURL.auditLog(org.slug).path)

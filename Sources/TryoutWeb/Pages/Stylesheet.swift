@@ -47,6 +47,15 @@ enum Stylesheet {
     .secret { font-family: ui-monospace, monospace; background: var(--soft); padding: .5rem; word-break: break-all; border: 1px dashed var(--accent); }
     .tag { display: inline-block; border: 1px solid var(--line); border-radius: 999px; padding: 0 .5rem; font-size: .85rem; margin: .1rem; }
     .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+    .facts { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; }
+    .facts dt { font-weight: 600; }
+    .facts dd { margin: 0; }
+    .panel { border: 2px solid var(--accent); border-radius: 8px; padding: .5rem 1rem 1rem; margin: 1rem 0; }
+    .actions { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; }
+    .actions form { margin: 0; }
+    fieldset.row { border-style: dashed; }
+    .inline-list { display: flex; flex-wrap: wrap; gap: .25rem 1rem; padding-left: 1.2rem; }
+    .brief h2, .brief h3, .brief h4 { margin-top: 1rem; }
     @media (max-width: 40rem) { .site-header form { margin-left: 0; } }
     """
 }

@@ -22,6 +22,10 @@ enum SiteURL {
     case adminOrganizationStatus(UUID)
     case adminAuditLog
     case project(UUID)
+    case organizationProjects(String)
+    case newProject(String, template: String?)
+    case editProject(UUID)
+    case projectAction(UUID, String)
 
     var path: String {
         switch self {
@@ -50,6 +54,10 @@ enum SiteURL {
         case .adminOrganizationStatus(let id): "/admin/organizations/\(id.uuidString.lowercased())/status"
         case .adminAuditLog: "/admin/audit"
         case .project(let id): "/projects/\(id.uuidString.lowercased())"
+        case .organizationProjects(let slug): "/orgs/\(slug)/projects"
+        case .newProject(let slug, let template): "/orgs/\(slug)/projects/new" + (template.map { "?template=\($0)" } ?? "")
+        case .editProject(let id): "/projects/\(id.uuidString.lowercased())/edit"
+        case .projectAction(let id, let action): "/projects/\(id.uuidString.lowercased())/\(action)"
         }
     }
 

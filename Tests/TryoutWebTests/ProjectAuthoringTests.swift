@@ -1,0 +1,216 @@
+import Fluent
+import Foundation
+import Testing
+import TryoutCore
+import TryoutStore
+import TryoutTestSupport
+@testable import TryoutWeb
+import Vapor
+import VaporTesting
+
+@Suite("Project authoring")
+struct ProjectAuthoringTests {
+    /// The fields of the new-project form as a template fills them in.
+    private func templateFields(_ t: TestApp, _ template: String = "data-analysis") async throws -> [String: String] {
+        let html = try await t.get("/orgs/acme/projects/new?template=\(template)").body.string
+        var fields: [String: String] = [:]
+        var rest = Substring(html)
+        // Inputs, selected options and textareas of the form, read back the way a browser would send them.
+        while let range = rest.range(of: "<input ") {
+            let tag = rest[range.lowerBound...].prefix { $0 != ">" }
+            rest = rest[range.upperBound...]
+            guard let name = attribute("name", in: tag), name != "_csrf" else { continue }
+            if tag.contains(#"type="checkbox""#) { if tag.contains("checked") { fields[name] = "on" }; continue }
+            fields[name] = attribute("value", in: tag).map(unescape) ?? ""
+        }
+        for select in html.components(separatedBy: "<select ").dropFirst() {
+            guard let name = attribute("name", in: Substring(select.prefix { $0 != ">" })) else { continue }
+            let options = select.components(separatedBy: "</select>")[0]
+            if let selected = options.components(separatedBy: "<option ").first(where: { $0.contains("selected") }) {
+                fields[name] = attribute("value", in: Substring(" " + selected)) ?? ""
+            } else if let first = options.components(separatedBy: "<option ").dropFirst().first {
+                fields[name] = attribute("value", in: Substring(" " + first)) ?? ""
+            }
+        }
+        for area in html.components(separatedBy: "<textarea ").dropFirst() {
+            guard let name = attribute("name", in: Substring(area.prefix { $0 != ">" })) else { continue }
+            let content = area.drop { $0 != ">" }.dropFirst()
+            fields[name] = unescape(String(content.components(separatedBy: "</textarea>")[0]))
+        }
+        return fields
+    }
+
+    private func attribute(_ name: String, in tag: Substring) -> String? {
+        guard let start = tag.range(of: " \(name)=\"") else { return nil }
+        return String(tag[start.upperBound...].prefix { $0 != "\"" })
+    }
+
+    private func unescape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&amp;", with: "&")
+    }
+
+    private func projectID(from response: TestingHTTPResponse) throws -> UUID {
+        let location = try #require(response.headers.first(name: .location))
+        return try #require(UUID(uuidString: String(location.split(separator: "/")[1])))
+    }
+
+    private func setUp(_ t: TestApp) async throws {
+        try await Taxonomy.loadBundledIfEmpty(on: t.db)
+        try await Factory(t).organization("Acme", roles: [.owner, .hiringManager, .reviewer])
+        try await t.signIn("hiring_manager@acme.test")
+    }
+
+    @Test("a hiring manager writes a brief from a template, fails the lint, fixes it and publishes")
+    func writeAndPublish() async throws {
+        try await withTestApp { t in
+            try await setUp(t)
+            var fields = try await templateFields(t)
+            #expect(fields["title"] == "Analyse a data set and report what matters")
+            #expect(fields["skill.0.label"] == "SQL")
+            fields["criterion.0.weight"] = "10"
+            let created = try await t.post("/orgs/acme/projects", fields)
+            #expect(created.status == .seeOther)
+            let id = try projectID(from: created)
+            let preview = try await t.get("/projects/\(id)")
+            #expect(preview.body.string.contains("Rubric weights add up to 70; they must add up to 100."))
+
+            try await t.post("/projects/\(id)/publish")
+            let project = try #require(try await Projects.find(id: id, on: t.db))
+            #expect(project.state == .draft)
+            #expect(try await t.get("/").body.string.contains("Analyse a data set") == false)
+
+            try await t.get("/projects/\(id)/edit")
+            fields["criterion.0.weight"] = "40"
+            #expect(try await t.post("/projects/\(id)/edit", fields).status == .seeOther)
+            try await t.post("/projects/\(id)/publish")
+            #expect(try await Projects.find(id: id, on: t.db)?.state == .published)
+            #expect(try await t.get("/").body.string.contains("Analyse a data set"))
+            let skills = try #require(try await Projects.find(id: id, on: t.db)).skills
+            #expect(skills.map(\.skill.label).contains("SQL"))
+        }
+    }
+
+    @Test("after publishing, edits to the rubric make a new version; close and cancel follow the lifecycle")
+    func versionsAndLifecycle() async throws {
+        try await withTestApp { t in
+            try await setUp(t)
+            var fields = try await templateFields(t)
+            let id = try projectID(from: try await t.post("/orgs/acme/projects", fields))
+            try await t.post("/projects/\(id)/publish")
+            try await t.get("/projects/\(id)/edit")
+            fields["criterion.0.level4"] = "Flawless and reusable."
+            try await t.post("/projects/\(id)/edit", fields)
+            #expect(try await Projects.find(id: id, on: t.db)?.briefVersion == 2)
+            try await t.post("/projects/\(id)/close")
+            #expect(try await Projects.find(id: id, on: t.db)?.state == .closed)
+            #expect(try await t.get("/projects/\(id)/edit").status == .conflict)
+            try await t.post("/projects/\(id)/publish")
+            #expect(try await Projects.find(id: id, on: t.db)?.state == .closed)
+            try await t.post("/projects/\(id)/cancel")
+            #expect(try await Projects.find(id: id, on: t.db)?.state == .cancelled)
+            let copy = try await t.post("/projects/\(id)/duplicate")
+            #expect(copy.headers.first(name: .location)?.hasSuffix("/edit") == true)
+            let drafts = try await ProjectRecord.query(on: t.db).filter(\.$state == .draft).all()
+            #expect(drafts.map(\.title) == ["Copy of Analyse a data set and report what matters"])
+        }
+    }
+
+    @Test("bad input is shown again with field errors and nothing is saved")
+    func badInput() async throws {
+        try await withTestApp { t in
+            try await setUp(t)
+            var fields = try await templateFields(t)
+            fields["title"] = ""
+            fields["pay"] = "six hundred"
+            fields["skill.0.label"] = "Underwater basket weaving"
+            fields["startDate"] = "2026-02-30x"
+            let res = try await t.post("/orgs/acme/projects", fields)
+            #expect(res.status == .unprocessableEntity)
+            let html = res.body.string
+            #expect(html.contains("Title is required."))
+            #expect(html.contains("Enter the pay as an amount"))
+            #expect(html.contains("Start date must be a date"))
+            #expect(try await ProjectRecord.query(on: t.db).count() == 0)
+            fields["title"] = "Fine"
+            fields["pay"] = "600"
+            fields["startDate"] = ""
+            let skill = try await t.post("/orgs/acme/projects", fields)
+            #expect(skill.body.string.contains("is not an ESCO skill"))
+            #expect(try await ProjectRecord.query(on: t.db).count() == 0)
+        }
+    }
+
+    @Test("the brief's Markdown is rendered safely")
+    func hostileMarkdown() async throws {
+        try await withTestApp { t in
+            try await setUp(t)
+            var fields = try await templateFields(t)
+            fields["body"] = "## Hello\n\n<script>alert(1)</script> [x](javascript:alert(1)) **bold**"
+            let id = try projectID(from: try await t.post("/orgs/acme/projects", fields))
+            let html = try await t.get("/projects/\(id)").body.string
+            #expect(html.contains("<h3>Hello</h3>"))
+            #expect(html.contains("<strong>bold</strong>"))
+            #expect(!html.contains("<script>alert"))
+            #expect(!html.contains("javascript:"))
+        }
+    }
+
+    @Test("only the organization's authors write briefs; drafts stay private", arguments: ["reviewer@acme.test", "owner@rival.test", "outsider"])
+    func authorization(who: String) async throws {
+        try await withTestApp { t in
+            try await setUp(t)
+            let fields = try await templateFields(t)
+            let id = try projectID(from: try await t.post("/orgs/acme/projects", fields))
+            try await Factory(t).organization("Rival")
+            try await t.signOut()
+            if who != "outsider" { try await t.signIn(who) }
+            #expect(try await t.get("/projects/\(id)").status == (who == "reviewer@acme.test" ? .ok : .notFound))
+            if who == "outsider" {
+                #expect(try await t.get("/projects/\(id)/edit").status == .seeOther)
+                return
+            }
+            #expect(try await t.get("/orgs/acme/projects/new").status == .notFound)
+            #expect(try await t.get("/projects/\(id)/edit").status == .notFound)
+            #expect(try await t.post("/projects/\(id)/publish").status == .notFound)
+            #expect(try await t.post("/orgs/acme/projects", fields).status == .notFound)
+            #expect(try await Projects.find(id: id, on: t.db)?.state == .draft)
+            #expect(try await ProjectRecord.query(on: t.db).count() == 1)
+        }
+    }
+
+    @Test("partners-only and invite-only projects show only to their audience")
+    func visibility() async throws {
+        try await withTestApp { t in
+            try await setUp(t)
+            try await Factory(t).organization("Lakeside", kind: .partner, roles: [.owner, .staff])
+            try await Factory(t).organization("Hillside", kind: .partner)
+            try await Factory(t).user("invited@x.io")
+            try await Factory(t).user("stranger@x.io")
+            var fields = try await templateFields(t)
+            fields["visibility"] = "partners"
+            fields["partners"] = "lakeside"
+            let partnersOnly = try projectID(from: try await t.post("/orgs/acme/projects", fields))
+            fields["visibility"] = "invite_only"
+            fields["partners"] = ""
+            fields["invitedEmails"] = "invited@x.io"
+            let inviteOnly = try projectID(from: try await t.post("/orgs/acme/projects", fields))
+            try await t.post("/projects/\(partnersOnly)/publish")
+            try await t.post("/projects/\(inviteOnly)/publish")
+            try await t.signOut()
+
+            let expectations: [(String?, Bool, Bool)] = [
+                (nil, false, false), ("staff@lakeside.test", true, false), ("owner@hillside.test", false, false),
+                ("invited@x.io", false, true), ("stranger@x.io", false, false),
+            ]
+            for (who, seesPartners, seesInvite) in expectations {
+                t.clearCookies()
+                if let who { try await t.signIn(who) }
+                #expect(try await t.get("/projects/\(partnersOnly)").status == (seesPartners ? .ok : .notFound), "\(who ?? "anonymous")")
+                #expect(try await t.get("/projects/\(inviteOnly)").status == (seesInvite ? .ok : .notFound), "\(who ?? "anonymous")")
+                #expect(!(try await t.get("/").body.string.contains("Analyse a data set")), "\(who ?? "anonymous")")
+            }
+        }
+    }
+}
