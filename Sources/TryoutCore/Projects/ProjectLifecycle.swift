@@ -3,12 +3,15 @@ public enum ProjectTransitionError: Error, Equatable, Sendable, CustomStringConv
     case notAllowed(from: ProjectState, to: ProjectState)
     case lintFailed([LintFinding])
     case organizationSuspended
+    /// The move was allowed but could not be saved.
+    case storage(String)
 
     public var description: String {
         switch self {
         case .notAllowed(let from, let to): "A \(from.rawValue) project cannot be \(to.rawValue)."
         case .lintFailed(let findings): "The brief is not ready to publish: " + findings.map(\.message).joined(separator: " ")
         case .organizationSuspended: "This organization is suspended and cannot publish projects."
+        case .storage: "The change could not be saved; please try again."
         }
     }
 }

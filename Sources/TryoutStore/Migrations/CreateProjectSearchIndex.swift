@@ -3,6 +3,8 @@ import SQLKit
 
 /// Full-text search over title, summary, brief and skill labels: an FTS5 table on SQLite, a
 /// weighted `tsvector` column with a GIN index on PostgreSQL. `ProjectSearchIndex` keeps it current.
+/// Neither stems words: stemmers rewrite the typed prefix too ("analys" becomes "anali"), which
+/// breaks search-as-you-type, and both databases then agree on what matches.
 struct CreateProjectSearchIndex: AsyncMigration {
     func prepare(on database: any Database) async throws {
         guard let sql = database as? any SQLDatabase else { return }
@@ -12,7 +14,7 @@ struct CreateProjectSearchIndex: AsyncMigration {
         } else {
             try await sql.raw("""
                 CREATE VIRTUAL TABLE project_search USING fts5(
-                    project_id UNINDEXED, title, summary, brief, skills, tokenize = 'porter unicode61')
+                    project_id UNINDEXED, title, summary, brief, skills, tokenize = 'unicode61 remove_diacritics 2')
                 """).run()
         }
     }

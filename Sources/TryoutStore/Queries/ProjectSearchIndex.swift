@@ -14,10 +14,10 @@ public enum ProjectSearchIndex {
         if sql.dialect.name == "postgresql" {
             try await sql.raw("""
                 UPDATE projects SET search_document =
-                    setweight(to_tsvector('english', \(bind: project.title)), 'A') ||
-                    setweight(to_tsvector('english', \(bind: labels)), 'B') ||
-                    setweight(to_tsvector('english', \(bind: project.summary)), 'B') ||
-                    setweight(to_tsvector('english', \(bind: project.brief)), 'C')
+                    setweight(to_tsvector('simple', \(bind: project.title)), 'A') ||
+                    setweight(to_tsvector('simple', \(bind: labels)), 'B') ||
+                    setweight(to_tsvector('simple', \(bind: project.summary)), 'B') ||
+                    setweight(to_tsvector('simple', \(bind: project.brief)), 'C')
                 WHERE id = \(bind: projectID)
                 """).run()
         } else {

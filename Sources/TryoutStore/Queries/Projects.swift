@@ -20,6 +20,14 @@ public enum Projects {
             .first()
     }
 
+    /// The projects with these ids, in the order given, with their organizations.
+    public static func list(ids: [UUID], on db: any Database) async throws -> [ProjectRecord] {
+        guard !ids.isEmpty else { return [] }
+        let found = try await ProjectRecord.query(on: db).filter(\.$id ~~ ids).with(\.$organization).all()
+        let byID = Dictionary(found.map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
+        return ids.compactMap { byID[$0] }
+    }
+
     /// Every project of the organization, newest first, for its own members.
     public static func all(of orgID: UUID, on db: any Database) async throws -> [ProjectRecord] {
         try await ProjectRecord.query(on: db).filter(\.$organization.$id == orgID)

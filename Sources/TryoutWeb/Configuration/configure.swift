@@ -27,9 +27,11 @@ public func configure(_ app: Application, _ config: TryoutConfig) async throws {
 
     try app.register(collection: ServiceController())
     try app.register(collection: APIController())
+    try app.register(collection: ProjectsAPIController())
 
     let browser = app.grouped(BrowserSessionMiddleware(), CSRFMiddleware())
     try browser.register(collection: HomeController())
+    try browser.register(collection: MarketplaceController())
     try browser.register(collection: AccountController())
     try browser.register(collection: InvitationController())
     try browser.register(collection: OrganizationController())

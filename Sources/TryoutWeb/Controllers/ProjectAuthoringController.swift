@@ -21,13 +21,13 @@ struct ProjectAuthoringController: RouteCollection {
     }
 
     func list(req: Request) async throws -> Response {
-        let org = try await employer(req)
+        let org = try await ProjectAuthoring.employer(req)
         let projects = try await Projects.all(of: try org.requireID(), on: req.db)
         return try await req.render("\(org.name): projects", OrganizationProjectsPage(org: org, projects: projects))
     }
 
     func newForm(req: Request) async throws -> Response {
-        let org = try await employer(req)
+        let org = try await ProjectAuthoring.employer(req)
         let template = req.query[String.self, at: "template"].flatMap(BriefTemplates.template(id:))
         var input = BriefInput(brief: template?.brief ?? Brief(classification: .contractor, agreements: [.contractorAgreement, .ipAssignment]),
                                skillLabels: [:], partnerSlugs: [], invitedEmails: [])
@@ -40,11 +40,11 @@ struct ProjectAuthoringController: RouteCollection {
     }
 
     func create(req: Request) async throws -> Response {
-        let org = try await employer(req)
+        let org = try await ProjectAuthoring.employer(req)
         let input = BriefInput(try req.content.decode([String: String].self))
         let parsed: (Brief, ProjectAudience)
         do {
-            parsed = try await resolve(req, input)
+            parsed = try await ProjectAuthoring.resolve(req, input)
         } catch let failure as ValidationFailure {
             return try await renderForm(req, org: org, project: nil, input: input, errors: failure.errors)
         }
@@ -56,24 +56,8 @@ struct ProjectAuthoringController: RouteCollection {
         return req.redirect(to: SiteURL.project(try project.requireID()).path)
     }
 
-    /// The employer at `:slug`, if the signed-in person may author its projects; partners post none.
-    private func employer(_ req: Request) async throws -> OrganizationRecord {
-        let org = try await Memberships.organization(req, slug: req.parameters.get("slug"), for: Action.authorProjects)
-        guard org.kind == .employer else { throw Abort(.notFound) }
-        return org
-    }
-
-    /// The project, if the signed-in person may author projects for its organization.
-    private func authorableProject(_ req: Request) async throws -> ProjectRecord {
-        guard let id = req.parameters.get("projectID", as: UUID.self), let project = try await Projects.find(id: id, on: req.db) else {
-            throw Abort(.notFound)
-        }
-        try await req.authorize(.authorProjects(project.$organization.id))
-        return project
-    }
-
     func editForm(req: Request) async throws -> Response {
-        let project = try await authorableProject(req)
+        let project = try await ProjectAuthoring.project(req)
         guard ProjectLifecycle.isEditable(project.state) else { throw Abort(.conflict, reason: "A \(project.state.rawValue) project cannot be edited.") }
         let brief = try await ProjectBriefs.brief(of: project, on: req.db)
         let audience = try await ProjectBriefs.audience(of: try project.requireID(), on: req.db)
@@ -84,12 +68,12 @@ struct ProjectAuthoringController: RouteCollection {
     }
 
     func update(req: Request) async throws -> Response {
-        let project = try await authorableProject(req)
+        let project = try await ProjectAuthoring.project(req)
         guard ProjectLifecycle.isEditable(project.state) else { throw Abort(.conflict, reason: "A \(project.state.rawValue) project cannot be edited.") }
         let input = BriefInput(try req.content.decode([String: String].self))
         let parsed: (Brief, ProjectAudience)
         do {
-            parsed = try await resolve(req, input)
+            parsed = try await ProjectAuthoring.resolve(req, input)
         } catch let failure as ValidationFailure {
             return try await renderForm(req, org: project.organization, project: project, input: input, errors: failure.errors)
         }
@@ -102,27 +86,24 @@ struct ProjectAuthoringController: RouteCollection {
     }
 
     func transition(_ req: Request, to target: ProjectState) async throws -> Response {
-        let project = try await authorableProject(req)
-        let brief = try await ProjectBriefs.brief(of: project, on: req.db)
+        let project = try await ProjectAuthoring.project(req)
+        let moved: Result<Void, ProjectTransitionError>
         do {
-            try ProjectLifecycle.check(from: project.state, to: target, brief: brief, organization: project.organization.status)
-        } catch .lintFailed {
-            try await req.flash("The brief is not ready to publish yet: fix the problems listed below.", .error)
-            return req.redirect(to: SiteURL.project(try project.requireID()).path)
+            try await ProjectAuthoring.move(req, project, to: target)
+            moved = .success(())
         } catch {
-            try await req.flash(error.description, .error)
-            return req.redirect(to: SiteURL.project(try project.requireID()).path)
+            moved = .failure(error)
         }
-        let now = req.now
-        try await req.db.transaction { tx in
-            try await ProjectBriefs.setState(project, to: target, at: now, on: tx)
+        switch moved {
+        case .success: try await req.flash("The project is now \(target.rawValue).")
+        case .failure(.lintFailed): try await req.flash("The brief is not ready to publish yet: fix the problems listed below.", .error)
+        case .failure(let error): try await req.flash(error.description, .error)
         }
-        try await req.flash("The project is now \(target.rawValue).")
         return req.redirect(to: SiteURL.project(try project.requireID()).path)
     }
 
     func duplicate(req: Request) async throws -> Response {
-        let project = try await authorableProject(req)
+        let project = try await ProjectAuthoring.project(req)
         var original = try await ProjectBriefs.brief(of: project, on: req.db)
         original.title = String("Copy of \(original.title)".prefix(120))
         let brief = original
@@ -133,29 +114,6 @@ struct ProjectAuthoringController: RouteCollection {
         }
         try await req.flash("A draft copy has been made.")
         return req.redirect(to: SiteURL.editProject(try copy.requireID()).path)
-    }
-
-    /// Parses the form and resolves what needs the database: skill labels and partner slugs.
-    private func resolve(_ req: Request, _ input: BriefInput) async throws -> (Brief, ProjectAudience) {
-        var parsed = try input.parse()
-        var errors: [FieldError] = []
-        for (index, entry) in parsed.skills.enumerated() {
-            if let skill = try await Taxonomy.skill(label: entry.label, on: req.db) {
-                parsed.brief.skills.append(SkillRequirement(uri: try skill.requireID(), level: entry.level, required: entry.required))
-            } else {
-                errors.append(FieldError("skill.\(index).label", "\"\(entry.label)\" is not an ESCO skill; pick one from the list."))
-            }
-        }
-        var partnerIDs: [UUID] = []
-        for slug in parsed.partnerSlugs {
-            if let org = try await Organizations.find(slug: slug, on: req.db), org.kind == .partner {
-                partnerIDs.append(try org.requireID())
-            } else {
-                errors.append(FieldError("partners", "No partner organization has the address \"\(slug)\"."))
-            }
-        }
-        if !errors.isEmpty { throw ValidationFailure(errors) }
-        return (parsed.brief, ProjectAudience(partnerIDs: partnerIDs, invitedEmails: parsed.invitedEmails))
     }
 
     private func renderForm(_ req: Request, org: OrganizationRecord, project: ProjectRecord?, input: BriefInput,

@@ -22,6 +22,7 @@ enum SiteURL {
     case adminOrganizationStatus(UUID)
     case adminAuditLog
     case project(UUID)
+    case marketplace
     case organizationProjects(String)
     case newProject(String, template: String?)
     case editProject(UUID)
@@ -54,6 +55,7 @@ enum SiteURL {
         case .adminOrganizationStatus(let id): "/admin/organizations/\(id.uuidString.lowercased())/status"
         case .adminAuditLog: "/admin/audit"
         case .project(let id): "/projects/\(id.uuidString.lowercased())"
+        case .marketplace: "/projects"
         case .organizationProjects(let slug): "/orgs/\(slug)/projects"
         case .newProject(let slug, let template): "/orgs/\(slug)/projects/new" + (template.map { "?template=\($0)" } ?? "")
         case .editProject(let id): "/projects/\(id.uuidString.lowercased())/edit"

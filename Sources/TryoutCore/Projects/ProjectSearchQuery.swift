@@ -1,0 +1,49 @@
+import Foundation
+
+/// What someone asked the marketplace for: words, filters, an order and a page.
+public struct ProjectSearchQuery: Equatable, Sendable {
+    public enum Sort: String, CaseIterable, Sendable {
+        case relevance, newest, pay, deadline
+
+        public var label: String {
+            switch self {
+            case .relevance: "Best match"
+            case .newest: "Newest"
+            case .pay: "Highest pay"
+            case .deadline: "Deadline soonest"
+            }
+        }
+    }
+
+    public static let defaultLimit = 20
+    public static let maxLimit = 100
+
+    public var text: String = ""
+    public var skillURIs: [String] = []
+    /// Pay for the whole project at least this much, in the same currency.
+    public var minimumPay: Money?
+    public var minimumHours: Int?
+    public var maximumHours: Int?
+    public var maximumWeeks: Int?
+    public var locationModes: [LocationMode] = []
+    public var deadlineAfter: Date?
+    public var organizationID: UUID?
+    public var sort: Sort = .newest
+    public var limit: Int = ProjectSearchQuery.defaultLimit
+    public var cursor: String?
+
+    public init() {}
+
+    /// The words of the text query, lower-cased, letters and digits only, at most eight.
+    public var terms: [String] {
+        Array(text.lowercased()
+            .split(whereSeparator: { !($0.isLetter || $0.isNumber) })
+            .map { String($0.prefix(40)) }
+            .prefix(8))
+    }
+
+    /// Relevance needs words to rank by; without them the newest come first.
+    public var effectiveSort: Sort {
+        sort == .relevance && terms.isEmpty ? .newest : sort
+    }
+}

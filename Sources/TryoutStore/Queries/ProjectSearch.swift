@@ -1,0 +1,143 @@
+import FluentKit
+import Foundation
+import SQLKit
+import TryoutCore
+
+/// Who is searching, for the visibility rules: their organizations and their e-mail address.
+public struct SearchViewer: Sendable {
+    public var organizationIDs: [UUID]
+    public var email: String?
+
+    public init(organizationIDs: [UUID] = [], email: String? = nil) {
+        self.organizationIDs = organizationIDs
+        self.email = email
+    }
+}
+
+/// One page of marketplace results.
+public struct ProjectSearchPage: Sendable {
+    public var projectIDs: [UUID]
+    public var total: Int
+    public var nextCursor: String?
+}
+
+/// The marketplace query in SQL with bound values only: FTS5 on SQLite, `tsvector` on
+/// PostgreSQL, the visibility rules, the filters, and keyset pagination on (sort key, id).
+public enum ProjectSearch {
+    public static func search(_ query: ProjectSearchQuery, viewer: SearchViewer, on db: any Database) async throws -> ProjectSearchPage {
+        guard let sql = db as? any SQLDatabase else { return ProjectSearchPage(projectIDs: [], total: 0, nextCursor: nil) }
+        let parts = self.parts(query, viewer: viewer, postgres: sql.dialect.name == "postgresql")
+        let limit = min(max(query.limit, 1), ProjectSearchQuery.maxLimit)
+
+        var page: SQLQueryString = "SELECT id, sort_key FROM (" + parts.inner + ") AS matches"
+        if let cursor = query.cursor.flatMap(Cursor.init(encoded:)) {
+            let op = parts.descending ? "<" : ">"
+            page += " WHERE (sort_key \(unsafeRaw: op) \(bind: cursor.key) OR (sort_key = \(bind: cursor.key) AND id \(unsafeRaw: op) \(bind: cursor.id)))"
+        }
+        let direction = parts.descending ? "DESC" : "ASC"
+        page += " ORDER BY sort_key \(unsafeRaw: direction), id \(unsafeRaw: direction) LIMIT \(literal: limit + 1)"
+
+        let rows = try await sql.raw(page).all()
+        var ids: [UUID] = []
+        var last: Cursor?
+        for row in rows.prefix(limit) {
+            let id = try row.decode(column: "id", as: UUID.self)
+            ids.append(id)
+            last = Cursor(key: try row.decode(column: "sort_key", as: Double.self), id: id)
+        }
+        let countRow = try await sql.raw("SELECT count(*) AS n FROM (" + parts.inner + ") AS matches").first()
+        let total = try countRow?.decode(column: "n", as: Int.self) ?? 0
+        return ProjectSearchPage(projectIDs: ids, total: total, nextCursor: rows.count > limit ? last?.encoded : nil)
+    }
+
+    /// The statement that lists matching projects with their sort key, for tests and `EXPLAIN`.
+    public static func matchesSQL(_ query: ProjectSearchQuery, viewer: SearchViewer, postgres: Bool) -> SQLQueryString {
+        parts(query, viewer: viewer, postgres: postgres).inner
+    }
+
+    private static func parts(_ query: ProjectSearchQuery, viewer: SearchViewer, postgres: Bool)
+        -> (inner: SQLQueryString, descending: Bool) {
+        let terms = query.terms
+        var from: SQLQueryString = "projects p"
+        var conditions: [SQLQueryString] = ["p.state = 'published'"]
+        var rank: SQLQueryString = "0"
+        if !terms.isEmpty {
+            if postgres {
+                let tsquery = terms.map { "\($0):*" }.joined(separator: " & ")
+                conditions.append("p.search_document @@ to_tsquery('simple', \(bind: tsquery))")
+                rank = "-ts_rank(p.search_document, to_tsquery('simple', \(bind: tsquery)))::float8"
+            } else {
+                let match = terms.map { "\"\($0)\"*" }.joined(separator: " ")
+                from = "project_search s JOIN projects p ON p.id = s.project_id"
+                conditions.append("project_search MATCH \(bind: match)")
+                // Column weights: id, title, summary, brief, skills.
+                rank = "bm25(project_search, 0.0, 10.0, 4.0, 1.0, 6.0)"
+            }
+        }
+        conditions.append(visibility(viewer))
+        if !query.skillURIs.isEmpty {
+            conditions.append("EXISTS (SELECT 1 FROM project_skills ps WHERE ps.project_id = p.id AND ps.skill_uri IN (\(binds: query.skillURIs)))")
+        }
+        if let pay = query.minimumPay {
+            conditions.append("p.currency = \(bind: pay.currency) AND p.pay_minor >= \(bind: pay.amountMinor)")
+        }
+        if let hours = query.minimumHours { conditions.append("p.estimated_hours >= \(bind: hours)") }
+        if let hours = query.maximumHours { conditions.append("p.estimated_hours <= \(bind: hours)") }
+        if let weeks = query.maximumWeeks { conditions.append("p.duration_weeks <= \(bind: weeks)") }
+        if !query.locationModes.isEmpty {
+            conditions.append("p.location_mode IN (\(binds: query.locationModes.map(\.rawValue)))")
+        }
+        if let after = query.deadlineAfter { conditions.append("p.application_deadline > \(bind: after)") }
+        if let org = query.organizationID { conditions.append("p.organization_id = \(bind: org)") }
+
+        let (key, descending): (SQLQueryString, Bool) = switch query.effectiveSort {
+        case .relevance: (rank, false)
+        case .newest: (postgres ? "extract(epoch FROM p.published_at)::float8" : "CAST(p.published_at AS REAL)", true)
+        case .pay: ("CAST(p.pay_minor AS \(unsafeRaw: postgres ? "float8" : "REAL"))", true)
+        case .deadline: (postgres ? "coalesce(extract(epoch FROM p.application_deadline), 1e12)::float8"
+                                  : "coalesce(CAST(p.application_deadline AS REAL), 1e12)", false)
+        }
+        let inner: SQLQueryString = "SELECT p.id AS id, " + key + " AS sort_key FROM " + from + " WHERE "
+            + conditions.map { "(" + $0 + ")" }.joined(separator: " AND ")
+        return (inner, descending)
+    }
+
+    /// Published projects this viewer may see: public ones, their own organizations', partner
+    /// projects shared with one of their organizations, and invite-only ones sent to them.
+    private static func visibility(_ viewer: SearchViewer) -> SQLQueryString {
+        var allowed: [SQLQueryString] = ["p.visibility = 'public'"]
+        if !viewer.organizationIDs.isEmpty {
+            allowed.append("p.organization_id IN (\(binds: viewer.organizationIDs))")
+            allowed.append("(p.visibility = 'partners' AND EXISTS (SELECT 1 FROM project_partners pp WHERE pp.project_id = p.id AND pp.organization_id IN (\(binds: viewer.organizationIDs))))")
+        }
+        if let email = viewer.email {
+            allowed.append("(p.visibility = 'invite_only' AND EXISTS (SELECT 1 FROM project_invitations pi WHERE pi.project_id = p.id AND pi.email = \(bind: email)))")
+        }
+        return allowed.joined(separator: " OR ")
+    }
+
+    /// Where the next page starts: the last row's sort key and id, opaque to clients.
+    struct Cursor {
+        var key: Double
+        var id: UUID
+
+        init(key: Double, id: UUID) {
+            self.key = key
+            self.id = id
+        }
+
+        init?(encoded: String) {
+            var base64 = encoded.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+            while base64.count % 4 != 0 { base64 += "=" }
+            guard let data = Data(base64Encoded: base64), let text = String(data: data, encoding: .utf8) else { return nil }
+            let parts = text.split(separator: "|")
+            guard parts.count == 2, let key = Double(parts[0]), key.isFinite, let id = UUID(uuidString: String(parts[1])) else { return nil }
+            self.init(key: key, id: id)
+        }
+
+        var encoded: String {
+            Data("\(key)|\(id.uuidString)".utf8).base64EncodedString()
+                .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        }
+    }
+}

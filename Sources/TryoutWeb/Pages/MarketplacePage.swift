@@ -1,0 +1,72 @@
+import Foundation
+import Plot
+import TryoutCore
+import TryoutStore
+
+struct MarketplacePage: Component {
+    var parameters: ProjectSearchParameters
+    var projects: [ProjectRecord]
+    var total: Int
+    var nextCursor: String?
+    var errors: [FieldError]
+
+    var body: Component {
+        ComponentGroup {
+            Tag.text("h1", "Find a project")
+            ErrorSummary(errors: errors)
+            Tag("form", ["method": "get", "action": SiteURL.marketplace.path, "role": "search", "aria-label": "Search projects"]) {
+                Field(name: "q", label: "Search", type: "search", value: parameters.q ?? "", required: false)
+                Tag("details", errors.isEmpty && !hasFilters ? [:] : ["open": ""]) {
+                    Tag.text("summary", "Filters")
+                    Field(name: "skill", label: "Skill (ESCO)", value: parameters.skill ?? "", error: errors.message("skill"), required: false)
+                    Field(name: "minPay", label: "Pay at least", value: parameters.minPay ?? "", error: errors.message("minPay"), required: false)
+                    SelectField(name: "currency", label: "Currency", options: BriefInput.currencies.map { ($0, $0) },
+                                selected: parameters.currency ?? "USD", error: errors.message("currency"))
+                    Field(name: "minHours", label: "At least this many hours", type: "number", value: parameters.minHours ?? "",
+                          error: errors.message("minHours"), required: false, extra: [("min", "0")])
+                    Field(name: "maxHours", label: "At most this many hours", type: "number", value: parameters.maxHours ?? "",
+                          error: errors.message("maxHours"), required: false, extra: [("min", "0")])
+                    Field(name: "maxWeeks", label: "At most this many weeks", type: "number", value: parameters.maxWeeks ?? "",
+                          error: errors.message("maxWeeks"), required: false, extra: [("min", "0")])
+                    SelectField(name: "mode", label: "Where", options: [("", "Anywhere")] + LocationMode.allCases.map { ($0.rawValue, $0.label) },
+                                selected: parameters.mode ?? "", error: errors.message("mode"))
+                    Field(name: "deadlineAfter", label: "Applications still open after", type: "date", value: parameters.deadlineAfter ?? "",
+                          error: errors.message("deadlineAfter"), required: false)
+                    Field(name: "organization", label: "Organization address", value: parameters.organization ?? "",
+                          error: errors.message("organization"), required: false)
+                }
+                SelectField(name: "sort", label: "Sort by", options: ProjectSearchQuery.Sort.allCases.map { ($0.rawValue, $0.label) },
+                            selected: parameters.sort ?? ((parameters.q ?? "").isEmpty ? "newest" : "relevance"), error: errors.message("sort"))
+                Submit("Search")
+            }
+            if errors.isEmpty {
+                Tag.text("p", total == 1 ? "1 project" : "\(total) projects", ["role": "status", "id": "result-count"])
+                ProjectCards(projects: projects, showOrganization: true)
+                if let nextCursor {
+                    Tag("p", [:]) { Tag.link("Next page", to: nextURL(nextCursor), ["rel": "next"]) }
+                }
+            }
+        }
+    }
+
+    private var hasFilters: Bool {
+        [parameters.skill, parameters.minPay, parameters.mode, parameters.deadlineAfter, parameters.organization]
+            .contains { !($0 ?? "").isEmpty } || [parameters.minHours, parameters.maxHours, parameters.maxWeeks].contains { !($0 ?? "").isEmpty }
+    }
+
+    private func nextURL(_ cursor: String) -> String {
+        var components = URLComponents()
+        components.path = SiteURL.marketplace.path
+        let pairs: [(String, String?)] = [
+            ("q", parameters.q), ("skill", parameters.skill), ("minPay", parameters.minPay), ("currency", parameters.currency),
+            ("minHours", parameters.minHours), ("maxHours", parameters.maxHours),
+            ("maxWeeks", parameters.maxWeeks), ("mode", parameters.mode), ("deadlineAfter", parameters.deadlineAfter),
+            ("organization", parameters.organization), ("sort", parameters.sort), ("cursor", cursor),
+        ]
+        components.queryItems = pairs.compactMap { name, value in
+            guard let value, !value.isEmpty else { return nil }
+            return URLQueryItem(name: name, value: value)
+        }
+        return components.string ?? SiteURL.marketplace.path
+    }
+}

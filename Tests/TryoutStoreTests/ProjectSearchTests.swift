@@ -1,0 +1,183 @@
+import FluentKit
+import Foundation
+import SQLKit
+import Testing
+import TryoutCore
+@testable import TryoutStore
+import TryoutTestSupport
+
+@Suite("Project search")
+struct ProjectSearchTests {
+    struct World {
+        var acme: OrganizationRecord
+        var rival: OrganizationRecord
+        var partner: OrganizationRecord
+        var ids: [String: UUID]
+    }
+
+    /// Six projects across two employers, one of each visibility, one draft.
+    private func world(_ t: TestApp) async throws -> World {
+        try await Taxonomy.loadBundledIfEmpty(on: t.db)
+        let factory = Factory(t)
+        let acme = try await factory.organization("Acme")
+        let rival = try await factory.organization("Rival")
+        let partner = try await factory.organization("Lakeside", kind: .partner)
+        let sql = try await Taxonomy.skill(label: "SQL", on: t.db)!.requireID()
+        let js = try await Taxonomy.skill(label: "JavaScript", on: t.db)!.requireID()
+        var ids: [String: UUID] = [:]
+        let specs: [(String, OrganizationRecord, String, Int64, Int, LocationMode, ProjectVisibility, ProjectState, String, Double)] = [
+            ("churn", acme, "Customer churn analysis", 60_000, 20, .remote, .public, .published, sql, 1),
+            ("dashboard", acme, "Sales dashboard refresh", 30_000, 10, .hybrid, .public, .published, sql, 2),
+            ("landing", rival, "Landing page experiment", 75_000, 25, .remote, .public, .published, js, 3),
+            ("campus", acme, "Campus analysis sprint", 40_000, 15, .remote, .partners, .published, sql, 4),
+            ("secret", rival, "Invited analysis study", 50_000, 12, .onSite, .inviteOnly, .published, sql, 5),
+            ("draft", acme, "Draft analysis idea", 90_000, 30, .remote, .public, .draft, sql, 6),
+        ]
+        for (key, org, title, pay, hours, mode, visibility, state, skill, day) in specs {
+            var brief = BriefTemplates.all[0].brief
+            brief.title = title
+            brief.summary = "\(title) for a growing team."
+            brief.pay = Money(amountMinor: pay, currency: "USD")
+            brief.estimatedHours = hours
+            brief.locationMode = mode
+            brief.visibility = visibility
+            brief.skills = [SkillRequirement(uri: skill, level: 2, required: true)]
+            brief.applicationDeadline = t.clock.now.addingTimeInterval(day * 86400)
+            let audience = ProjectAudience(partnerIDs: visibility == .partners ? [try partner.requireID()] : [],
+                                           invitedEmails: visibility == .inviteOnly ? ["guest@x.io"] : [])
+            let at = t.clock.now.addingTimeInterval(day * 3600)
+            let project = try await ProjectBriefs.create(organizationID: org.requireID(), brief: brief, audience: audience, at: at, on: t.db)
+            if state == .published { try await ProjectBriefs.setState(project, to: .published, at: at, on: t.db) }
+            ids[key] = try project.requireID()
+        }
+        return World(acme: acme, rival: rival, partner: partner, ids: ids)
+    }
+
+    private func keys(_ page: ProjectSearchPage, _ world: World) -> [String] {
+        page.projectIDs.map { id in world.ids.first { $0.value == id }!.key }
+    }
+
+    @Test("words match titles, summaries, briefs and skill labels, by prefix; the best match comes first")
+    func text() async throws {
+        try await withTestApp { t in
+            let w = try await world(t)
+            var query = ProjectSearchQuery()
+            query.text = "analys"
+            query.sort = .relevance
+            let page = try await ProjectSearch.search(query, viewer: .init(), on: t.db)
+            #expect(Set(keys(page, w)).isSuperset(of: ["churn"]))
+            #expect(!keys(page, w).contains("draft"))
+            query.text = "javascript"
+            #expect(keys(try await ProjectSearch.search(query, viewer: .init(), on: t.db), w) == ["landing"])
+            query.text = "churn customer"
+            #expect(keys(try await ProjectSearch.search(query, viewer: .init(), on: t.db), w) == ["churn"])
+            // Quotes and SQL in the words are only ever bound values.
+            query.text = "\"'); DROP TABLE projects; --"
+            _ = try await ProjectSearch.search(query, viewer: .init(), on: t.db)
+            #expect(try await ProjectRecord.query(on: t.db).count() == 6)
+        }
+    }
+
+    @Test("filters narrow the results")
+    func filters() async throws {
+        try await withTestApp { t in
+            let w = try await world(t)
+            var query = ProjectSearchQuery()
+            query.minimumPay = Money(amountMinor: 60_000, currency: "USD")
+            #expect(Set(keys(try await ProjectSearch.search(query, viewer: .init(), on: t.db), w)) == ["churn", "landing"])
+            query = ProjectSearchQuery()
+            query.minimumHours = 11
+            query.maximumHours = 22
+            #expect(Set(keys(try await ProjectSearch.search(query, viewer: .init(), on: t.db), w)) == ["churn"])
+            query = ProjectSearchQuery()
+            query.locationModes = [.hybrid]
+            #expect(keys(try await ProjectSearch.search(query, viewer: .init(), on: t.db), w) == ["dashboard"])
+            query = ProjectSearchQuery()
+            query.organizationID = try w.rival.requireID()
+            #expect(keys(try await ProjectSearch.search(query, viewer: .init(), on: t.db), w) == ["landing"])
+            query = ProjectSearchQuery()
+            query.skillURIs = [try await Taxonomy.skill(label: "JavaScript", on: t.db)!.requireID()]
+            #expect(keys(try await ProjectSearch.search(query, viewer: .init(), on: t.db), w) == ["landing"])
+            query = ProjectSearchQuery()
+            query.deadlineAfter = t.clock.now.addingTimeInterval(2.5 * 86400)
+            #expect(keys(try await ProjectSearch.search(query, viewer: .init(), on: t.db), w) == ["landing"])
+        }
+    }
+
+    @Test("partner-only and invite-only projects never leak, not even in counts")
+    func visibility() async throws {
+        try await withTestApp { t in
+            let w = try await world(t)
+            var query = ProjectSearchQuery()
+            query.text = "analysis"
+            let anonymous = try await ProjectSearch.search(query, viewer: .init(), on: t.db)
+            #expect(Set(keys(anonymous, w)) == ["churn"])
+            #expect(anonymous.total == 1)
+            let student = try await ProjectSearch.search(query, viewer: .init(organizationIDs: [try w.partner.requireID()]), on: t.db)
+            #expect(Set(keys(student, w)) == ["churn", "campus"])
+            let guest = try await ProjectSearch.search(query, viewer: .init(email: "guest@x.io"), on: t.db)
+            #expect(Set(keys(guest, w)) == ["churn", "secret"])
+            let rivalMember = try await ProjectSearch.search(query, viewer: .init(organizationIDs: [try w.rival.requireID()]), on: t.db)
+            #expect(Set(keys(rivalMember, w)) == ["churn", "secret"])
+            #expect(rivalMember.total == 2)
+        }
+    }
+
+    @Test("cursor pages cover every result once, in order", arguments: ProjectSearchQuery.Sort.allCases)
+    func pages(sort: ProjectSearchQuery.Sort) async throws {
+        try await withTestApp { t in
+            let w = try await world(t)
+            var query = ProjectSearchQuery()
+            query.sort = sort
+            query.limit = 1
+            query.text = sort == .relevance ? "team" : ""
+            var seen: [String] = []
+            for _ in 0..<10 {
+                let page = try await ProjectSearch.search(query, viewer: .init(), on: t.db)
+                #expect(page.total == 3)
+                seen += keys(page, w)
+                guard let next = page.nextCursor else { break }
+                query.cursor = next
+            }
+            #expect(seen.count == 3 && Set(seen).count == 3)
+            switch sort {
+            case .newest: #expect(seen == ["landing", "dashboard", "churn"])
+            case .pay: #expect(seen == ["landing", "churn", "dashboard"])
+            case .deadline: #expect(seen == ["churn", "dashboard", "landing"])
+            case .relevance: break
+            }
+            query.cursor = "not-a-cursor"
+            #expect(try await ProjectSearch.search(query, viewer: .init(), on: t.db).projectIDs.count == 1)
+        }
+    }
+
+    @Test("the search with text and two filters never scans the projects table")
+    func queryPlan() async throws {
+        try await withTestApp { t in
+            _ = try await world(t)
+            let sql = try #require(t.db as? any SQLDatabase)
+            let postgres = sql.dialect.name == "postgresql"
+            var query = ProjectSearchQuery()
+            query.text = "analysis"
+            query.minimumPay = Money(amountMinor: 10_000, currency: "USD")
+            query.locationModes = [.remote]
+            query.sort = .relevance
+            let statement = ProjectSearch.matchesSQL(query, viewer: .init(), postgres: postgres)
+            if postgres {
+                // Tiny tables make sequential scans cheapest; forbid them to prove an index path exists.
+                let plan = try await t.db.transaction { tx -> String in
+                    let sql = tx as! any SQLDatabase
+                    try await sql.raw("SET LOCAL enable_seqscan = off").run()
+                    let rows = try await sql.raw("EXPLAIN " + statement).all()
+                    return try rows.map { try $0.decode(column: "QUERY PLAN", as: String.self) }.joined(separator: "\n")
+                }
+                #expect(!plan.contains("Seq Scan on projects"), "\(plan)")
+            } else {
+                let rows = try await sql.raw("EXPLAIN QUERY PLAN " + statement).all()
+                let plan = try rows.map { try $0.decode(column: "detail", as: String.self) }.joined(separator: "\n")
+                #expect(!plan.contains("SCAN p"), "\(plan)")
+                #expect(plan.contains("VIRTUAL TABLE INDEX"), "\(plan)")
+            }
+        }
+    }
+}
