@@ -1,0 +1,114 @@
+import Fluent
+import Foundation
+import Testing
+import TryoutCore
+import TryoutStore
+import TryoutTestSupport
+@testable import TryoutWeb
+import Vapor
+
+@Suite("Marketplace and projects API")
+struct MarketplaceTests {
+    private func demo(_ t: TestApp) async throws {
+        try await DemoData.load(passwordHash: "x", at: t.clock.now, on: t.db)
+    }
+
+    @Test("the marketplace page searches, filters and pages")
+    func page() async throws {
+        try await withTestApp { t in
+            try await demo(t)
+            let all = try await t.get("/projects").body.string
+            #expect(all.contains("7 projects"))
+            let churn = try await t.get("/projects?q=churn").body.string
+            #expect(churn.contains("1 project"))
+            #expect(churn.contains("Customer churn analysis"))
+            let filtered = try await t.get("/projects?minPay=700&currency=USD&mode=remote").body.string
+            #expect(filtered.contains(">1 project<"))
+            #expect(filtered.contains("Landing page A/B test"))
+            let paged = try await t.get("/projects?limit=3&sort=pay").body.string
+            let next = try #require(paged.range(of: #"<a href="/projects?"#))
+            let href = String(paged[next.upperBound...].prefix { $0 != "\"" }).replacingOccurrences(of: "&amp;", with: "&")
+            let second = try await t.get("/projects?" + href).body.string
+            #expect(second.contains("7 projects"))
+            #expect(!second.contains("Test automation script"), "the highest-paid project is on page one only")
+        }
+    }
+
+    @Test("bad parameters are explained, not a server error")
+    func badParameters() async throws {
+        try await withTestApp { t in
+            try await demo(t)
+            let page = try await t.get("/projects?minHours=lots&mode=moon&skill=Underwater%20basket%20weaving&sort=random")
+            #expect(page.status == .unprocessableEntity)
+            #expect(page.body.string.contains("is not an ESCO skill"))
+            let api = try await t.api(.GET, "/api/v1/projects?limit=0&deadlineAfter=soon", token: nil)
+            #expect(api.status == .unprocessableEntity)
+            #expect(api.body.string.contains(#""field":"limit""#))
+            #expect(api.body.string.contains(#""field":"deadlineAfter""#))
+        }
+    }
+
+    @Test("the API lists and shows public projects without a token")
+    func publicAPI() async throws {
+        try await withTestApp { t in
+            try await demo(t)
+            let list = try await t.api(.GET, "/api/v1/projects?q=landing", token: nil)
+            #expect(list.status == .ok)
+            let body = try JSONSerialization.jsonObject(with: Data(list.body.string.utf8)) as? [String: Any]
+            #expect(body?["total"] as? Int == 1)
+            let item = try #require((body?["items"] as? [[String: Any]])?.first)
+            let id = try #require(item["id"] as? String)
+            let detail = try await t.api(.GET, "/api/v1/projects/\(id)", token: nil)
+            #expect(detail.status == .ok)
+            #expect(detail.body.string.contains("\"rubric\""))
+            #expect(!detail.body.string.contains("\"lint\""))
+        }
+    }
+
+    @Test("authors create, update, publish and close through the API; the lint answers 422")
+    func authoringAPI() async throws {
+        try await withTestApp { t in
+            try await Taxonomy.loadBundledIfEmpty(on: t.db)
+            try await Factory(t).organization("Acme", roles: [.owner, .hiringManager, .reviewer])
+            let token = try await t.token(for: "hiring_manager@acme.test")
+            let sql = try await Taxonomy.skill(label: "SQL", on: t.db)!.requireID()
+            var json = """
+            {"title":"API brief","summary":"Made by a script.","body":"## Hi","estimatedHours":20,"durationWeeks":2,
+             "pay":{"amountMinor":60000,"currency":"USD"},"classification":"contractor",
+             "deliverables":[{"title":"Memo","description":"One page","dueOffsetDays":7,"weight":100}],
+             "rubric":[{"title":"Insight","weight":50,"levels":["a","b","c","d"]}],
+             "skills":[{"uri":"\(sql)","level":3,"required":true}],
+             "agreements":["contractor_agreement","ip_assignment"]}
+            """
+            let created = try await t.api(.POST, "/api/v1/organizations/acme/projects", token: token, json: json)
+            #expect(created.status == .created)
+            let detail = try JSONSerialization.jsonObject(with: Data(created.body.string.utf8)) as? [String: Any]
+            let id = try #require((detail?["project"] as? [String: Any])?["id"] as? String)
+            #expect(created.body.string.contains("Rubric weights add up to 50"))
+
+            let refused = try await t.api(.POST, "/api/v1/projects/\(id)/publish", token: token)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains(#""field":"rubric""#))
+
+            json = json.replacingOccurrences(of: #""weight":50"#, with: #""weight":100"#)
+            #expect(try await t.api(.PUT, "/api/v1/projects/\(id)", token: token, json: json).status == .ok)
+            #expect(try await t.api(.POST, "/api/v1/projects/\(id)/publish", token: token).status == .ok)
+            #expect(try await t.api(.POST, "/api/v1/projects/\(id)/publish", token: token).status == .conflict)
+            #expect(try await t.api(.POST, "/api/v1/projects/\(id)/close", token: token).status == .ok)
+            #expect(try await t.api(.PUT, "/api/v1/projects/\(id)", token: token, json: json).status == .conflict)
+
+            let reviewer = try await t.token(for: "reviewer@acme.test")
+            #expect(try await t.api(.POST, "/api/v1/organizations/acme/projects", token: reviewer, json: json).status == .notFound)
+            #expect(try await t.api(.POST, "/api/v1/projects/\(id)/close", token: reviewer).status == .notFound)
+            #expect(try await ProjectRecord.query(on: t.db).count() == 1)
+
+            let bad = try await t.api(.POST, "/api/v1/organizations/acme/projects", token: token,
+                                      json: #"{"title":"","summary":"x","estimatedHours":0,"durationWeeks":2,"pay":{"amountMinor":-5,"currency":"XYZ"}}"#)
+            #expect(bad.status == .unprocessableEntity)
+            for field in ["title", "estimatedHours", "currency", "pay"] {
+                #expect(bad.body.string.contains(#""field":"\#(field)""#), "\(field)")
+            }
+            #expect(try await ProjectRecord.query(on: t.db).count() == 1)
+        }
+    }
+}
