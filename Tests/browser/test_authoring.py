@@ -38,6 +38,16 @@ def test_brief_from_template_fails_lint_then_publishes(site: Site) -> None:
     site.open("/")
     assert title in site.find("main").text, "the published brief should be among the latest projects"
 
+    # Anyone finds it in the marketplace by words from its title.
+    site.sign_out()
+    site.open("/projects")
+    form, button = site.form_of("Search")
+    site.fill(form, {"q": title.split()[-1]})
+    site.submit_and_wait(button)
+    assert site.find("#result-count").text == "1 project"
+    assert title in site.find("main .cards").text
+    site.assert_accessible("search results")
+
 
 def test_brief_form_errors_are_accessible(site: Site) -> None:
     site.sign_in(MANAGER)

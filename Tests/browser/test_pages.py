@@ -137,6 +137,10 @@ SIGNED_OUT_PAGES = [
     "/signup?kind=employer",
     "/password/forgot",
     f"/orgs/{DEMO_ORG}",
+    "/projects",
+    "/projects?q=analysis&minPay=100&currency=USD&sort=pay",
+    "/projects?limit=2",
+    "/projects?minHours=lots",
 ]
 
 

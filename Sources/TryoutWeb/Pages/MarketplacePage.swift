@@ -36,11 +36,12 @@ struct MarketplacePage: Component {
                           error: errors.message("organization"), required: false)
                 }
                 SelectField(name: "sort", label: "Sort by", options: ProjectSearchQuery.Sort.allCases.map { ($0.rawValue, $0.label) },
-                            selected: parameters.sort ?? ((parameters.q ?? "").isEmpty ? "newest" : "relevance"), error: errors.message("sort"))
+                            selected: parameters.sort ?? ProjectSearchQuery.Sort.relevance.rawValue, error: errors.message("sort"))
                 Submit("Search")
             }
             if errors.isEmpty {
-                Tag.text("p", total == 1 ? "1 project" : "\(total) projects", ["role": "status", "id": "result-count"])
+                // A live region around the heading: role="status" on the heading itself would hide its level.
+                Tag("div", ["role": "status"]) { Tag.text("h2", total == 1 ? "1 project" : "\(total) projects", ["id": "result-count"]) }
                 ProjectCards(projects: projects, showOrganization: true)
                 if let nextCursor {
                     Tag("p", [:]) { Tag.link("Next page", to: nextURL(nextCursor), ["rel": "next"]) }
