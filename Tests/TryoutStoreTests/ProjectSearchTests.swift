@@ -181,3 +181,25 @@ struct ProjectSearchTests {
         }
     }
 }
+
+@Suite("Synthetic data")
+struct SyntheticDataTests {
+    @Test("generated projects are published, searchable and complete; candidates have skills")
+    func generate() async throws {
+        try await withTestApp { t in
+            try await SyntheticData.generate(projects: 450, candidates: 30, passwordHash: "x", at: t.clock.now, on: t.db)
+            #expect(try await ProjectRecord.query(on: t.db).filter(\.$state == .published).count() == 450)
+            #expect(try await BriefVersionRecord.query(on: t.db).count() == 450)
+            #expect(try await ProjectSkillRecord.query(on: t.db).count() >= 450)
+            #expect(try await CandidateProfileRecord.query(on: t.db).count() == 30)
+            #expect(try await CandidateSkillRecord.query(on: t.db).count() >= 30)
+            let sample = try #require(try await ProjectRecord.query(on: t.db).first())
+            var query = ProjectSearchQuery()
+            query.text = sample.title.split(separator: " ").last.map(String.init) ?? ""
+            query.sort = .relevance
+            #expect(try await ProjectSearch.search(query, viewer: .init(), on: t.db).total > 0)
+            // A loaded brief reads back whole.
+            #expect(try await ProjectBriefs.brief(of: sample, on: t.db).deliverables.count == 3)
+        }
+    }
+}

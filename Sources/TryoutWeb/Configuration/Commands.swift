@@ -32,18 +32,39 @@ struct TryoutMigrateCommand: AsyncCommand {
 }
 
 struct DemoCommand: AsyncCommand {
-    struct Signature: CommandSignature {}
-    var help: String { "Loads the demo organizations, people and projects into an empty database." }
+    struct Signature: CommandSignature {
+        @Option(name: "projects", help: "Also generate this many published projects from the ESCO occupations.")
+        var projects: Int?
+
+        @Option(name: "candidates", help: "Also generate this many candidates with ESCO skills.")
+        var candidates: Int?
+    }
+
+    var help: String { "Loads the demo organizations, people and projects; --projects N --candidates M add a synthetic data set of any size." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         try await app.prepareDatabase()
-        guard try await DemoData.isEmpty(on: app.db) else {
-            context.console.print("The database already has accounts; demo data is only loaded into an empty one.")
-            return
+        if try await DemoData.isEmpty(on: app.db) {
+            try await app.loadDemoData()
+            context.console.print(Application.demoSignInText)
+        } else {
+            context.console.print("The database already has accounts, so the demo organizations were not loaded again.")
         }
-        try await app.loadDemoData()
-        context.console.print(Application.demoSignInText)
+        let projects = max(0, signature.projects ?? 0)
+        let candidates = max(0, signature.candidates ?? 0)
+        guard projects + candidates > 0 else { return }
+        let started = ContinuousClock.now
+        let bar = context.console.progressBar(title: "Generating")
+        bar.start()
+        let hash = try await PasswordHasher(application: app).hash(DemoData.password)
+        try await SyntheticData.generate(projects: projects, candidates: candidates, passwordHash: hash, at: app.tryout.now(),
+                                         on: app.db) { stage, done in
+            bar.activity.title = stage
+            bar.activity.currentProgress = done
+        }
+        bar.succeed()
+        context.console.print("Generated \(projects) projects and \(candidates) candidates in \(ContinuousClock.now - started).")
     }
 }
 
