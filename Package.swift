@@ -48,6 +48,12 @@ let package = Package(
             resources: [.copy("Resources/openapi.json")]
         ),
         .executableTarget(name: "tryout", dependencies: ["TryoutWeb"]),
+        // Search at scale against the database the server uses; see Benchmarks/README.md.
+        .executableTarget(
+            name: "tryout-search-benchmark",
+            dependencies: ["TryoutStore", "TryoutCore"],
+            path: "Benchmarks/SearchBenchmark"
+        ),
 
         // Factories and database set-up shared by the test targets.
         .target(

@@ -71,14 +71,24 @@ for token in json.load(sys.stdin):
     for id in $ids; do api DELETE "/api/v1/tokens/$id" >/dev/null || true; done
 }
 
-# One exception, kept narrow: the roles an organization offers depend on its kind (employers: owner,
-# admin, hiring_manager, reviewer; partners: owner, admin, staff), which a schema for a path with a
-# free {slug} cannot say. So a schema-valid role may rightly get 422 from these two operations.
+# Two exceptions, kept narrow: a schema-valid request may rightly get 422 from these operations,
+# because whether it is acceptable depends on data on the server or on a rule between two fields,
+# which a JSON Schema cannot say.
+# - The roles an organization offers depend on its kind (employers: owner, admin, hiring_manager,
+#   reviewer; partners: owner, admin, staff), and the path has a free {slug}.
+# - Projects: the marketplace's `skill` and `organization` filters and a brief's `skills[].uri` and
+#   `partnerSlugs` must name skills and organizations this server knows; a brief's
+#   applicationDeadline must not be after its startDate; a `minPay` with decimals is refused in JPY;
+#   and publishing runs the compliance checks on the stored brief, not on anything in the request.
 CONFIG="$(mktemp)"
 trap 'cleanup; rm -f "$CONFIG"' EXIT
 cat >"$CONFIG" <<'TOML'
 [[operations]]
 include-operation-id = ["changeMemberRole", "inviteMember"]
+checks.positive_data_acceptance.expected-statuses = ["2xx", "401", "403", "404", "409", "422"]
+
+[[operations]]
+include-operation-id = ["listProjects", "createProject", "updateProject", "publishProject"]
 checks.positive_data_acceptance.expected-statuses = ["2xx", "401", "403", "404", "409", "422"]
 TOML
 

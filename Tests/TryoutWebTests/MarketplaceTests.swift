@@ -6,6 +6,7 @@ import TryoutStore
 import TryoutTestSupport
 @testable import TryoutWeb
 import Vapor
+import VaporTesting
 
 @Suite("Marketplace and projects API")
 struct MarketplaceTests {
@@ -105,10 +106,42 @@ struct MarketplaceTests {
             let bad = try await t.api(.POST, "/api/v1/organizations/acme/projects", token: token,
                                       json: #"{"title":"","summary":"x","estimatedHours":0,"durationWeeks":2,"pay":{"amountMinor":-5,"currency":"XYZ"}}"#)
             #expect(bad.status == .unprocessableEntity)
-            for field in ["title", "estimatedHours", "currency", "pay"] {
+            for field in ["title", "estimatedHours", "pay.currency", "pay.amountMinor", "classification"] {
                 #expect(bad.body.string.contains(#""field":"\#(field)""#), "\(field)")
             }
             #expect(try await ProjectRecord.query(on: t.db).count() == 1)
+        }
+    }
+}
+
+@Suite("Projects API input")
+struct ProjectInputTests {
+    @Test("repeated skills, over-long lists, blank items and control characters are field errors, never a 500")
+    func shapes() async throws {
+        try await withTestApp { t in
+            try await Taxonomy.loadBundledIfEmpty(on: t.db)
+            try await Factory(t).organization("Acme")
+            let token = try await t.token(for: "owner@acme.test")
+            let sql = try await Taxonomy.skill(label: "SQL", on: t.db)!.requireID()
+            func post(_ extra: String) async throws -> TestingHTTPResponse {
+                try await t.api(.POST, "/api/v1/organizations/acme/projects", token: token, json: """
+                    {"title":"T","summary":"S","estimatedHours":10,"durationWeeks":2,"classification":"contractor",
+                     "pay":{"amountMinor":30000,"currency":"USD"}\(extra)}
+                    """)
+            }
+            let twice = try await post(#","skills":[{"uri":"\#(sql)","level":2,"required":true},{"uri":"SQL","level":3,"required":false}]"#)
+            #expect(twice.status == .unprocessableEntity)
+            #expect(twice.body.string.contains(#""field":"skills.1.uri""#))
+            let many = try await post(#","screeningQuestions":[\#(Array(repeating: "\"Why?\"", count: 11).joined(separator: ","))]"#)
+            #expect(many.body.string.contains(#""field":"screeningQuestions""#))
+            let blank = try await post(#","invitedEmails":[""],"deliverables":[{"title":" ","description":"","dueOffsetDays":1,"weight":1}]"#)
+            #expect(blank.body.string.contains(#""field":"invitedEmails.0""#))
+            #expect(blank.body.string.contains(#""field":"deliverables.0.title""#))
+            let control = try await post(#","place":"a\u0007b","accommodations":"x\u001b"#)
+            #expect([.badRequest, .unprocessableEntity].contains(control.status))
+            let levels = try await post(#","rubric":[{"title":"A","weight":100,"levels":["a","b","c"]}]"#)
+            #expect(levels.body.string.contains(#""field":"rubric.0.levels""#))
+            #expect(try await ProjectRecord.query(on: t.db).count() == 0)
         }
     }
 }

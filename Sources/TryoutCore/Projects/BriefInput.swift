@@ -37,6 +37,9 @@ public struct BriefInput: Sendable {
 
     public func parse() throws(ValidationFailure) -> Parsed {
         var v = Validator()
+        for (name, value) in fields.sorted(by: { $0.key < $1.key }) where !TextInput.isStorable(value) {
+            v.add(FieldError(name, "This field contains control characters; remove them."))
+        }
         var brief = Brief()
         brief.title = v.required(fields["title"], "title", label: "Title", maxLength: 120)
         brief.summary = v.required(fields["summary"], "summary", label: "Summary", maxLength: 300)
@@ -56,7 +59,7 @@ public struct BriefInput: Sendable {
             v.add(FieldError("pay", "Enter the pay as an amount, like 600 or 600.00."))
         }
         brief.classification = WorkerClassification(rawValue: text("classification"))
-        if !text("classification").isEmpty && brief.classification == nil { v.add(FieldError("classification", "Choose a classification.")) }
+        if brief.classification == nil { v.add(FieldError("classification", "Choose how the person is engaged: contractor, intern or employee.")) }
         brief.locationMode = LocationMode(rawValue: text("locationMode")) ?? .remote
         brief.place = text("place")
         if brief.locationMode != .remote && brief.place.isEmpty {
@@ -103,8 +106,7 @@ public struct BriefInput: Sendable {
     private func date(_ name: String, label: String, _ v: inout Validator) -> Date? {
         let raw = text(name)
         guard !raw.isEmpty else { return nil }
-        // Formatting the parsed date back must give the same text: no trailing junk, no 30 February.
-        guard let date = try? Date(raw, strategy: Self.day), date.formatted(Self.day) == raw else {
+        guard let date = Self.parseDay(raw) else {
             v.add(FieldError(name, "\(label) must be a date like 2026-03-01."))
             return nil
         }
@@ -112,6 +114,12 @@ public struct BriefInput: Sendable {
     }
 
     private static let day = Date.ISO8601FormatStyle().year().month().day()
+
+    /// A `YYYY-MM-DD` day; formatting it back must give the same text (no junk, no 30 February).
+    public static func parseDay(_ raw: String) -> Date? {
+        guard let date = try? Date(raw, strategy: day), date.formatted(day) == raw else { return nil }
+        return date
+    }
 
     public static func dayString(_ date: Date?) -> String {
         date.map { $0.formatted(day) } ?? ""

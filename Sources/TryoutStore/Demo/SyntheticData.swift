@@ -122,7 +122,7 @@ public enum SyntheticData {
                                 JOIN skills s ON s.uri = ps.skill_uri WHERE ps.project_id = p.id), '')), 'B') ||
                             setweight(to_tsvector('simple', p.summary), 'B') ||
                             setweight(to_tsvector('simple', p.brief), 'C')
-                        WHERE p.id IN \(ids)
+                        WHERE p.id IN (\(ids))
                         """).run()
                 } else {
                     try await insert(into: "project_search", columns: ["project_id", "title", "summary", "brief", "skills"], rows: search, on: tx)

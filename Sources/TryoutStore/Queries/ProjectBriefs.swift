@@ -87,7 +87,7 @@ public enum ProjectBriefs {
         project.durationWeeks = brief.durationWeeks
         project.payMinor = brief.pay.amountMinor
         project.currency = brief.pay.currency
-        // Drafts may leave the classification open; the lint refuses to publish until it is chosen.
+        // The form and the API require a classification; a brief built in code without one is stored as contractor.
         project.classification = brief.classification ?? .contractor
         project.locationMode = brief.locationMode
         project.place = brief.place

@@ -109,6 +109,51 @@ extension DTO {
         var partnerSlugs: [String]?
         var invitedEmails: [String]?
 
+        /// What the form's rows cannot express: lists longer than the form allows, blank entries,
+        /// line breaks in one-line items. Checked before the input becomes the form's fields.
+        func checkShape() throws(ValidationFailure) {
+            var v = Validator()
+            v.check((deliverables ?? []).count <= BriefInput.maxDeliverables, "deliverables", "At most \(BriefInput.maxDeliverables) deliverables.")
+            v.check((rubric ?? []).count <= BriefInput.maxCriteria, "rubric", "At most \(BriefInput.maxCriteria) rubric criteria.")
+            v.check((skills ?? []).count <= BriefInput.maxSkills, "skills", "At most \(BriefInput.maxSkills) skills.")
+            v.check((screeningQuestions ?? []).count <= 10, "screeningQuestions", "At most 10 screening questions.")
+            for (index, deliverable) in (deliverables ?? []).enumerated() where deliverable.title.trimmingCharacters(in: .whitespaces).isEmpty {
+                v.add(FieldError("deliverables.\(index).title", "Deliverable \(index + 1) needs a title."))
+            }
+            for (index, criterion) in (rubric ?? []).enumerated() {
+                if criterion.title.trimmingCharacters(in: .whitespaces).isEmpty {
+                    v.add(FieldError("rubric.\(index).title", "Criterion \(index + 1) needs a title."))
+                }
+                v.check(criterion.levels.count == RubricCriterion.levelCount, "rubric.\(index).levels", "Describe exactly four levels.")
+            }
+            for (index, skill) in (skills ?? []).enumerated() where skill.uri.trimmingCharacters(in: .whitespaces).isEmpty {
+                v.add(FieldError("skills.\(index).uri", "Give the skill's ESCO URI."))
+            }
+            for (name, items) in [("screeningQuestions", screeningQuestions), ("invitedEmails", invitedEmails), ("partnerSlugs", partnerSlugs)] {
+                for (index, item) in (items ?? []).enumerated()
+                where item.trimmingCharacters(in: .whitespaces).isEmpty || item.contains(where: \.isNewline) {
+                    v.add(FieldError("\(name).\(index)", "Give one non-empty line."))
+                }
+            }
+            try v.finish()
+        }
+
+        /// The form's field names as this input's JSON paths, so API errors name what was sent.
+        static func jsonPath(_ field: String) -> String {
+            let parts = field.split(separator: ".").map(String.init)
+            switch (parts.first, parts.count) {
+            case ("skill", 3): return "skills.\(parts[1]).\(parts[2] == "label" ? "uri" : parts[2])"
+            case ("deliverable", 3): return "deliverables.\(parts[1]).\(parts[2] == "due" ? "dueOffsetDays" : parts[2])"
+            case ("criterion", 3):
+                if parts[2].hasPrefix("level"), let level = Int(parts[2].dropFirst(5)) { return "rubric.\(parts[1]).levels.\(level - 1)" }
+                return "rubric.\(parts[1]).\(parts[2])"
+            case ("partners", 1): return "partnerSlugs"
+            case ("pay", 1): return "pay.amountMinor"
+            case ("currency", 1): return "pay.currency"
+            default: return field
+            }
+        }
+
         /// The same checks as the brief form: the input becomes the form's fields.
         var briefInput: BriefInput {
             let currency = pay.currency.uppercased()

@@ -53,8 +53,7 @@ struct ProjectsAPIController: RouteCollection {
 
     func create(req: Request) async throws -> Response {
         let org = try await ProjectAuthoring.employer(req)
-        let input = try req.decodeJSON(DTO.ProjectInput.self)
-        let (brief, audience) = try await ProjectAuthoring.resolve(req, input.briefInput)
+        let (brief, audience) = try await resolve(req)
         let now = req.now
         let project = try await req.db.transaction { tx in
             try await ProjectBriefs.create(organizationID: try org.requireID(), brief: brief, audience: audience, at: now, on: tx)
@@ -65,13 +64,23 @@ struct ProjectsAPIController: RouteCollection {
     func update(req: Request) async throws -> DTO.ProjectDetail {
         let project = try await ProjectAuthoring.project(req)
         guard ProjectLifecycle.isEditable(project.state) else { throw Abort(.conflict, reason: "A \(project.state.rawValue) project cannot be edited.") }
-        let input = try req.decodeJSON(DTO.ProjectInput.self)
-        let (brief, audience) = try await ProjectAuthoring.resolve(req, input.briefInput)
+        let (brief, audience) = try await resolve(req)
         let now = req.now
         try await req.db.transaction { tx in
             try await ProjectBriefs.update(project, brief: brief, audience: audience, at: now, on: tx)
         }
         return try await detail(req, try await reloaded(req, project))
+    }
+
+    /// The JSON body as a brief and its audience, with errors named by JSON path.
+    private func resolve(_ req: Request) async throws -> (Brief, ProjectAudience) {
+        let input = try req.decodeJSON(DTO.ProjectInput.self)
+        try input.checkShape()
+        do {
+            return try await ProjectAuthoring.resolve(req, input.briefInput)
+        } catch let failure as ValidationFailure {
+            throw ValidationFailure(failure.errors.map { FieldError(DTO.ProjectInput.jsonPath($0.field), $0.message) })
+        }
     }
 
     /// The project as stored now, with its organization and skills loaded.

@@ -31,7 +31,9 @@ enum ProjectAuthoring {
             // The form names skills by label, the API by URI.
             var skill = try await SkillRecord.find(entry.label, on: req.db)
             if skill == nil { skill = try await Taxonomy.skill(label: entry.label, on: req.db) }
-            if let skill {
+            if let skill, parsed.brief.skills.contains(where: { $0.uri == skill.id }) {
+                errors.append(FieldError("skill.\(index).label", "\"\(entry.label)\" is listed twice; keep one."))
+            } else if let skill {
                 parsed.brief.skills.append(SkillRequirement(uri: try skill.requireID(), level: entry.level, required: entry.required))
             } else {
                 errors.append(FieldError("skill.\(index).label", "\"\(entry.label)\" is not an ESCO skill; pick one from the list."))

@@ -32,11 +32,10 @@ struct ProjectSearchParameters: Content {
                 v.add(FieldError("skill", "\"\(label)\" is not an ESCO skill."))
             }
         }
-        if let raw = minPay?.trimmingCharacters(in: .whitespaces), !raw.isEmpty {
-            let code = (currency ?? "USD").uppercased()
-            if !BriefInput.currencies.contains(code) {
-                v.add(FieldError("currency", "Choose a supported currency."))
-            } else if let money = Money.parse(raw, currency: code) {
+        let code = (currency ?? "").isEmpty ? "USD" : currency!.uppercased()
+        if !BriefInput.currencies.contains(code) { v.add(FieldError("currency", "Choose a supported currency.")) }
+        if let raw = minPay?.trimmingCharacters(in: .whitespaces), !raw.isEmpty, BriefInput.currencies.contains(code) {
+            if let money = Money.parse(raw, currency: code) {
                 query.minimumPay = money
             } else {
                 v.add(FieldError("minPay", "Enter the pay as an amount, like 500."))
@@ -57,7 +56,7 @@ struct ProjectSearchParameters: Content {
             if let parsed = LocationMode(rawValue: mode) { query.locationModes = [parsed] } else { v.add(FieldError("mode", "Choose remote, hybrid or on_site.")) }
         }
         if let raw = deadlineAfter, !raw.isEmpty {
-            if let date = try? Date(raw, strategy: Date.ISO8601FormatStyle().year().month().day()) {
+            if let date = BriefInput.parseDay(raw) {
                 query.deadlineAfter = date
             } else {
                 v.add(FieldError("deadlineAfter", "Give a date like 2026-03-01."))
