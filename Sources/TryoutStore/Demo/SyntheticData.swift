@@ -99,7 +99,10 @@ public enum SyntheticData {
                     skillRows.append([UUID(), id, uri, index == 0, 1 + random.next(4)])
                 }
                 if !postgres {
-                    searchRows.append([id, title, summary, body, picked.compactMap { labels[$0] }.joined(separator: " ")])
+                    let row = projectRows[projectRows.count - 1]
+                    // id, organization, state, visibility, pay, currency, hours, weeks, mode, deadline, published.
+                    searchRows.append([row[0], row[1], row[5], row[14], row[8], row[9], row[6], row[7], row[11], row[15], row[18],
+                                       title, summary, body, picked.compactMap { labels[$0] }.joined(separator: " ")])
                 }
             }
             let (rowsToWrite, versions, skillLinks, search) = (projectRows, versionRows, skillRows, searchRows)
@@ -125,7 +128,7 @@ public enum SyntheticData {
                         WHERE p.id IN (\(ids))
                         """).run()
                 } else {
-                    try await insert(into: "project_search", columns: ["project_id", "title", "summary", "brief", "skills"], rows: search, on: tx)
+                    try await insert(into: "project_search", columns: ProjectSearchIndex.columns, rows: search, on: tx)
                 }
             }
             progress("Projects", Double(first + size) / Double(max(count, 1)))

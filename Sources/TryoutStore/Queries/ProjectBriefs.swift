@@ -49,6 +49,7 @@ public enum ProjectBriefs {
         project.updatedAt = now
         if state == .published && project.publishedAt == nil { project.publishedAt = now }
         try await project.save(on: db)
+        try await ProjectSearchIndex.refresh(project, on: db)
     }
 
     public static func brief(of project: ProjectRecord, on db: any Database) async throws -> Brief {

@@ -68,10 +68,11 @@ public enum ProjectSearch {
                 rank = "-ts_rank(p.search_document, to_tsquery('simple', \(bind: tsquery)))::float8"
             } else {
                 let match = terms.map { "\"\($0)\"*" }.joined(separator: " ")
-                from = "project_search s JOIN projects p ON p.id = s.project_id"
+                // The index carries the filter columns under the same names, so it stands in for `projects`.
+                from = "project_search p"
                 conditions.append("project_search MATCH \(bind: match)")
-                // Column weights: id, title, summary, brief, skills.
-                rank = "bm25(project_search, 0.0, 10.0, 4.0, 1.0, 6.0)"
+                // Weights: the eleven filter columns, then title, summary, brief, skills.
+                rank = "bm25(project_search, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 10.0, 4.0, 1.0, 6.0)"
             }
         }
         conditions.append(visibility(viewer))
