@@ -26,15 +26,7 @@ struct ProjectsAPIController: RouteCollection {
     }
 
     func show(req: Request) async throws -> DTO.ProjectDetail {
-        guard let id = req.parameters.get("projectID", as: UUID.self), let project = try await Projects.find(id: id, on: req.db) else {
-            throw Abort(.notFound)
-        }
-        let audience = try await ProjectBriefs.audience(of: id, on: req.db)
-        let principal = try await req.principal()
-        guard ProjectAccess.canView(state: project.state, visibility: project.visibility, organizationID: project.$organization.id,
-                                    partnerIDs: audience.partnerIDs, invitedEmails: audience.invitedEmails,
-                                    viewer: principal, viewerEmail: req.user?.email)
-        else { throw Abort(.notFound) }
+        let project = try await ProjectAuthoring.viewableProject(req)
         return try await detail(req, project)
     }
 

@@ -17,15 +17,8 @@ struct HomeController: RouteCollection {
     }
 
     func project(req: Request) async throws -> Response {
-        guard let id = req.parameters.get("projectID", as: UUID.self), let project = try await Projects.find(id: id, on: req.db) else {
-            throw Abort(.notFound)
-        }
-        let audience = try await ProjectBriefs.audience(of: id, on: req.db)
+        let project = try await ProjectAuthoring.viewableProject(req)
         let principal = try await req.principal()
-        guard ProjectAccess.canView(state: project.state, visibility: project.visibility, organizationID: project.$organization.id,
-                                    partnerIDs: audience.partnerIDs, invitedEmails: audience.invitedEmails,
-                                    viewer: principal, viewerEmail: req.user?.email)
-        else { throw Abort(.notFound) }
         let brief = try await ProjectBriefs.brief(of: project, on: req.db)
         let isAuthor = Policy.allows(principal, .authorProjects(project.$organization.id))
         let page = ProjectPage(project: project, brief: brief, lint: isAuthor ? ComplianceLint.check(brief) : nil,

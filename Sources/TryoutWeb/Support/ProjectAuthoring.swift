@@ -51,6 +51,19 @@ enum ProjectAuthoring {
         return (parsed.brief, ProjectAudience(partnerIDs: partnerIDs, invitedEmails: parsed.invitedEmails))
     }
 
+    /// The project at `:projectID` if the visitor may read it, by its state and audience; 404 otherwise.
+    static func viewableProject(_ req: Request) async throws -> ProjectRecord {
+        guard let id = req.parameters.get("projectID", as: UUID.self), let project = try await Projects.find(id: id, on: req.db) else {
+            throw Abort(.notFound)
+        }
+        let audience = try await ProjectBriefs.audience(of: id, on: req.db)
+        guard ProjectAccess.canView(state: project.state, visibility: project.visibility, organizationID: project.$organization.id,
+                                    partnerIDs: audience.partnerIDs, invitedEmails: audience.invitedEmails,
+                                    viewer: try await req.principal(), viewerEmail: req.user?.email)
+        else { throw Abort(.notFound) }
+        return project
+    }
+
     /// Moves the project if Core allows it (publishing runs the lint), in one transaction.
     static func move(_ req: Request, _ project: ProjectRecord, to target: ProjectState) async throws(ProjectTransitionError) {
         do {
