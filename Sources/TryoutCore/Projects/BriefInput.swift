@@ -51,7 +51,7 @@ public struct BriefInput: Sendable {
         brief.durationWeeks = integer("durationWeeks", label: "Duration in weeks", in: 1...52, &v) ?? 0
         brief.slots = integer("slots", label: "Places", in: 1...100, &v) ?? 1
 
-        let currency = text("currency").uppercased()
+        let currency = text("currency")
         v.check(Self.currencies.contains(currency), "currency", "Choose a currency.")
         if let pay = Money.parse(text("pay"), currency: Self.currencies.contains(currency) ? currency : "USD") {
             brief.pay = pay

@@ -156,7 +156,7 @@ extension DTO {
 
         /// The same checks as the brief form: the input becomes the form's fields.
         var briefInput: BriefInput {
-            let currency = pay.currency.uppercased()
+            let currency = pay.currency
             let amount = Money(amountMinor: max(0, pay.amountMinor), currency: BriefInput.currencies.contains(currency) ? currency : "USD")
             var brief = Brief(title: title, summary: summary, body: body ?? "", deliverables: deliverables ?? [], rubric: rubric ?? [],
                               estimatedHours: estimatedHours, durationWeeks: durationWeeks, pay: amount, classification: classification,

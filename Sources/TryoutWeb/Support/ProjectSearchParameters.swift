@@ -32,7 +32,7 @@ struct ProjectSearchParameters: Content {
                 v.add(FieldError("skill", "\"\(label)\" is not an ESCO skill."))
             }
         }
-        let code = (currency ?? "").isEmpty ? "USD" : currency!.uppercased()
+        let code = (currency ?? "").isEmpty ? "USD" : currency!
         if !BriefInput.currencies.contains(code) { v.add(FieldError("currency", "Choose a supported currency.")) }
         if let raw = minPay?.trimmingCharacters(in: .whitespaces), !raw.isEmpty, BriefInput.currencies.contains(code) {
             if let money = Money.parse(raw, currency: code) {
