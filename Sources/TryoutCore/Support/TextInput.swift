@@ -1,5 +1,5 @@
-/// What text Tryout agrees to store. Control characters (other than tab, newlines, vertical tab
-/// and form feed) have no place in names or messages, and PostgreSQL refuses NUL outright.
+/// What text Tryout agrees to store. Control characters (C0 other than tab, newlines, vertical tab
+/// and form feed; DEL; C1) have no place in names or messages, and PostgreSQL refuses NUL outright.
 public enum TextInput {
     public static func isStorable(_ text: String) -> Bool {
         text.unicodeScalars.allSatisfy(isAllowed)
@@ -13,7 +13,7 @@ public enum TextInput {
     private static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x09...0x0D: true
-        case 0x00...0x1F, 0x7F: false
+        case 0x00...0x1F, 0x7F...0x9F: false
         default: true
         }
     }
