@@ -1,13 +1,6 @@
-/// One finding of the publish lint, tied to the part of the brief it is about.
-public struct LintFinding: Equatable, Sendable, Codable {
-    public var field: String
-    public var message: String
-
-    public init(_ field: String, _ message: String) {
-        self.field = field
-        self.message = message
-    }
-}
+/// One finding of the publish lint, tied to the field of the brief it is about: the same shape
+/// as a form's field error, so the web layer shows both alike.
+public typealias LintFinding = FieldError
 
 /// Compliance as code: what a brief must satisfy before it is published, and what only
 /// deserves a second look.
