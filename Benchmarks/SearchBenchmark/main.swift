@@ -1,5 +1,5 @@
 // Measures marketplace search at scale: `ProjectSearch.search` (a page and its count, as the
-// site runs them) against the same two SQL statements run directly, with no row mapping.
+// site runs them) against the same SQL statements run directly, with no row mapping.
 //
 //   swift run -c release tryout-search-benchmark [--iterations N]
 //
@@ -60,12 +60,16 @@ for index in 0..<(iterations + 20) {
     _ = try await ProjectSearch.search(q, viewer: SearchViewer(), on: db)
     let searched = clock.now - start
 
-    let inner = ProjectSearch.matchesSQL(q, viewer: SearchViewer(), postgres: postgres)
+    // Relevance carries its count in the page; the statements say so, and the raw run follows them.
+    let statements = ProjectSearch.statements(q, viewer: SearchViewer(), postgres: postgres)
     let rawStart = clock.now
-    let rows: [any SQLRow] = try await sql.raw("SELECT id, sort_key FROM (" + inner + ") AS matches ORDER BY sort_key ASC, id ASC LIMIT 21").all()
-    let count: Int? = try await sql.raw("SELECT count(*) AS n FROM (" + inner + ") AS matches").first()?.decode(column: "n", as: Int.self)
-    if index == 0 { say("first query: \(rows.count) rows of \(count ?? -1)") }
+    let rows: [any SQLRow] = try await sql.raw(statements.page(after: nil, limit: q.limit)).all()
+    var count: Int? = try rows.first?.decode(column: "total", as: Int.self)
+    if !statements.counted {
+        count = try await sql.raw(statements.count).first()?.decode(column: "n", as: Int.self)
+    }
     let raw = clock.now - rawStart
+    if index == 0 { say("first query: \(rows.count) rows of \(count ?? -1)") }
     if index >= 20 {  // the first rounds warm caches and connections
         searchTimes.append(searched)
         rawTimes.append(raw)

@@ -151,6 +151,37 @@ struct ProjectSearchTests {
         }
     }
 
+    @Test("counts stop at the limit; a newly published project is among the newest matches that relevance ranks")
+    func countLimit() async throws {
+        try await withTestApp { t in
+            // Every synthetic summary says "A short project for an aspiring …".
+            try await SyntheticData.generate(projects: ProjectSearchQuery.countLimit + 20, candidates: 0, passwordHash: "x",
+                                             at: t.clock.now, on: t.db)
+            var query = ProjectSearchQuery()
+            query.text = "aspiring"
+            query.sort = .relevance
+            let crowded = try await ProjectSearch.search(query, viewer: .init(), on: t.db)
+            #expect(crowded.total == ProjectSearchQuery.countLimit && crowded.totalCapped)
+            query.sort = .newest
+            let newest = try await ProjectSearch.search(query, viewer: .init(), on: t.db)
+            #expect(newest.total == ProjectSearchQuery.countLimit && newest.totalCapped)
+
+            // An old draft published today ranks first: its title says the word, and it is the newest.
+            var brief = BriefTemplates.all[0].brief
+            brief.title = "Aspiring zephyrologists wanted"
+            let owner = try await Factory(t).organization("Acme")
+            let project = try await ProjectBriefs.create(organizationID: owner.requireID(), brief: brief, audience: ProjectAudience(),
+                                                         at: t.clock.now.addingTimeInterval(-400 * 86400), on: t.db)
+            try await ProjectBriefs.setState(project, to: .published, at: t.clock.now, on: t.db)
+            query.sort = .relevance
+            #expect(try await ProjectSearch.search(query, viewer: .init(), on: t.db).projectIDs.first == project.id)
+
+            query.text = "aspiring zephyrologists"
+            let exact = try await ProjectSearch.search(query, viewer: .init(), on: t.db)
+            #expect(exact.total == 1 && !exact.totalCapped)
+        }
+    }
+
     @Test("the search with text and two filters never scans the projects table")
     func queryPlan() async throws {
         try await withTestApp { t in
@@ -162,7 +193,7 @@ struct ProjectSearchTests {
             query.minimumPay = Money(amountMinor: 10_000, currency: "USD")
             query.locationModes = [.remote]
             query.sort = .relevance
-            let statement = ProjectSearch.matchesSQL(query, viewer: .init(), postgres: postgres)
+            let statement = ProjectSearch.statements(query, viewer: .init(), postgres: postgres).page(after: nil, limit: 20)
             if postgres {
                 // Tiny tables make sequential scans cheapest; forbid them to prove an index path exists.
                 let plan = try await t.db.transaction { tx -> String in
@@ -175,9 +206,12 @@ struct ProjectSearchTests {
             } else {
                 let rows = try await sql.raw("EXPLAIN QUERY PLAN " + statement).all()
                 let plan = try rows.map { try $0.decode(column: "detail", as: String.self) }.joined(separator: "\n")
-                // The full-text index answers the query; no ordinary table is scanned.
+                // The full-text index answers the query and the facets are read by rowid; only the
+                // subqueries' own rows are scanned, never a stored table.
                 #expect(plan.contains("VIRTUAL TABLE INDEX"), "\(plan)")
-                #expect(!plan.split(separator: "\n").contains { $0.hasPrefix("SCAN") && !$0.contains("VIRTUAL TABLE") }, "\(plan)")
+                #expect(plan.contains("SEARCH p USING INTEGER PRIMARY KEY"), "\(plan)")
+                let scans = plan.split(separator: "\n").filter { $0.hasPrefix("SCAN") && !$0.contains("VIRTUAL TABLE") }
+                #expect(scans.allSatisfy { ["SCAN matches", "SCAN newest"].contains($0) || $0.hasPrefix("SCAN (subquery") }, "\(plan)")
                 #expect(!plan.contains("projects"), "\(plan)")
             }
         }

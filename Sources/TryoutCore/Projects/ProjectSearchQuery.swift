@@ -17,6 +17,9 @@ public struct ProjectSearchQuery: Equatable, Sendable {
 
     public static let defaultLimit = 20
     public static let maxLimit = 100
+    /// Counts stop here ("1,000+ projects"), and ranking by relevance looks at this many of the
+    /// newest matches: past it, more results are noise, and they cost the same as the first ones.
+    public static let countLimit = 1_000
 
     public var text: String = ""
     public var skillURIs: [String] = []

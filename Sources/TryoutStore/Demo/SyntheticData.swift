@@ -37,6 +37,8 @@ public enum SyntheticData {
         try await makeProjects(projects, occupations: occupations, employers: employers, random: &random, at: now, on: db, progress: progress)
         try await makeCandidates(candidates, occupations: occupations, passwordHash: passwordHash, random: &random, at: now,
                                  on: db, progress: progress)
+        // Fresh statistics, so that the planner knows the tables' new sizes straight away.
+        if sql.dialect.name == "postgresql" { try await sql.raw("ANALYZE").run() }
     }
 
     private static func makeEmployers(count: Int, passwordHash: String, at now: Date, on db: any Database) async throws -> [UUID] {
@@ -68,14 +70,22 @@ public enum SyntheticData {
         let deliverables = String(decoding: try encoder.encode(template.deliverables), as: UTF8.self)
         let rubric = String(decoding: try encoder.encode(template.rubric), as: UTF8.self)
         let postgres = sql.dialect.name == "postgresql"
+        // Projects come out in publication order, spread over the last 180 days, as the search
+        // index expects of rowids on SQLite.
+        let spacing = 180 * 86400 / Double(max(count, 1))
+        var nextRowid: Int64 = 0
+        if !postgres, let row = try await sql.raw("SELECT coalesce(max(rowid), 0) AS n FROM project_search_facets").first() {
+            nextRowid = try row.decode(column: "n", as: Int64.self)
+        }
 
         for first in stride(from: 0, to: count, by: batch) {
             let size = min(batch, count - first)
             var projectRows: [[any Encodable & Sendable]] = []
             var versionRows: [[any Encodable & Sendable]] = []
             var skillRows: [[any Encodable & Sendable]] = []
-            var searchRows: [[any Encodable & Sendable]] = []
-            for _ in 0..<size {
+            var facetRows: [[any Encodable & Sendable]] = []
+            var textRows: [[any Encodable & Sendable]] = []
+            for index in first..<(first + size) {
                 let occupation = occupations[random.next(occupations.count)]
                 let picked = Array(Set((0..<3).map { _ in occupation.skills[random.next(occupation.skills.count)] }))
                 let main = labels[picked[0]] ?? occupation.label
@@ -86,7 +96,7 @@ public enum SyntheticData {
                 let weeks = 1 + random.next(8)
                 let pay = Int64(hours) * Int64(1_500 + random.next(3_500))
                 let mode = [LocationMode.remote, .remote, .hybrid, .onSite][random.next(4)]
-                let published = now.addingTimeInterval(-Double(random.next(180 * 86400)))
+                let published = now.addingTimeInterval(-Double(count - index) * spacing)
                 let id = UUID()
                 projectRows.append([
                     id, employers[random.next(employers.count)], title, summary, body, ProjectState.published.rawValue, hours, weeks,
@@ -100,12 +110,13 @@ public enum SyntheticData {
                 }
                 if !postgres {
                     let row = projectRows[projectRows.count - 1]
+                    nextRowid += 1
                     // id, organization, state, visibility, pay, currency, hours, weeks, mode, deadline, published.
-                    searchRows.append([row[0], row[1], row[5], row[14], row[8], row[9], row[6], row[7], row[11], row[15], row[18],
-                                       title, summary, body, picked.compactMap { labels[$0] }.joined(separator: " ")])
+                    facetRows.append([nextRowid, row[0], row[1], row[5], row[14], row[8], row[9], row[6], row[7], row[11], row[15], row[18]])
+                    textRows.append([nextRowid, title, summary, body, picked.compactMap { labels[$0] }.joined(separator: " ")])
                 }
             }
-            let (rowsToWrite, versions, skillLinks, search) = (projectRows, versionRows, skillRows, searchRows)
+            let (rowsToWrite, versions, skillLinks, facets, texts) = (projectRows, versionRows, skillRows, facetRows, textRows)
             try await db.transaction { fluent in
                 let tx = fluent as! any SQLDatabase
                 try await insert(into: "projects", columns: [
@@ -128,7 +139,8 @@ public enum SyntheticData {
                         WHERE p.id IN (\(ids))
                         """).run()
                 } else {
-                    try await insert(into: "project_search", columns: ProjectSearchIndex.columns, rows: search, on: tx)
+                    try await insert(into: "project_search_facets", columns: ["rowid"] + ProjectSearchIndex.facetColumns, rows: facets, on: tx)
+                    try await insert(into: "project_search", columns: ["rowid"] + ProjectSearchIndex.textColumns, rows: texts, on: tx)
                 }
             }
             progress("Projects", Double(first + size) / Double(max(count, 1)))

@@ -14,30 +14,52 @@ public struct SearchViewer: Sendable {
     }
 }
 
-/// One page of marketplace results.
+/// One page of marketplace results. Counting stops past `ProjectSearchQuery.countLimit`.
 public struct ProjectSearchPage: Sendable {
     public var projectIDs: [UUID]
+    /// How many projects match, up to the count limit.
     public var total: Int
+    /// More projects match than `total` says.
+    public var totalCapped: Bool
     public var nextCursor: String?
 }
 
 /// The marketplace query in SQL with bound values only: FTS5 on SQLite, `tsvector` on
 /// PostgreSQL, the visibility rules, the filters, and keyset pagination on (sort key, id).
+///
+/// Ranking by relevance looks at the newest matches only, up to the count limit, so that a common
+/// word costs the same as a rare one: the newest-first walk stops early, where scoring every match
+/// of "data" in 100,000 projects would not.
 public enum ProjectSearch {
-    public static func search(_ query: ProjectSearchQuery, viewer: SearchViewer, on db: any Database) async throws -> ProjectSearchPage {
-        guard let sql = db as? any SQLDatabase else { return ProjectSearchPage(projectIDs: [], total: 0, nextCursor: nil) }
-        let parts = self.parts(query, viewer: viewer, postgres: sql.dialect.name == "postgresql")
-        let limit = min(max(query.limit, 1), ProjectSearchQuery.maxLimit)
+    /// The statements behind one search: a page ordered by (sort key, id), and how to count.
+    public struct Statements {
+        /// Rows of `id`, `sort_key` and, when ranking by relevance, `total`; no cursor, no limit.
+        public var rows: SQLQueryString
+        /// How many match, at most the count limit + 1.
+        public var count: SQLQueryString
+        public var descending: Bool
+        /// `rows` carries the count in its `total` column.
+        public var counted: Bool
 
-        var page: SQLQueryString = "SELECT id, sort_key FROM (" + parts.inner + ") AS matches"
-        if let cursor = query.cursor.flatMap(Cursor.init(encoded:)) {
-            let op = parts.descending ? "<" : ">"
-            page += " WHERE (sort_key \(unsafeRaw: op) \(bind: cursor.key) OR (sort_key = \(bind: cursor.key) AND id \(unsafeRaw: op) \(bind: cursor.id)))"
+        /// A page of `rows` from a cursor on, with one extra row that says whether more follow.
+        public func page(after cursor: String?, limit: Int) -> SQLQueryString {
+            var page: SQLQueryString = "SELECT * FROM (" + rows + ") AS matches"
+            if let cursor = cursor.flatMap(Cursor.init(encoded:)) {
+                let op = descending ? "<" : ">"
+                page += " WHERE (sort_key \(unsafeRaw: op) \(bind: cursor.key) OR (sort_key = \(bind: cursor.key) AND id \(unsafeRaw: op) \(bind: cursor.id)))"
+            }
+            let direction = descending ? "DESC" : "ASC"
+            return page + " ORDER BY sort_key \(unsafeRaw: direction), id \(unsafeRaw: direction) LIMIT \(literal: limit + 1)"
         }
-        let direction = parts.descending ? "DESC" : "ASC"
-        page += " ORDER BY sort_key \(unsafeRaw: direction), id \(unsafeRaw: direction) LIMIT \(literal: limit + 1)"
+    }
 
-        let rows = try await sql.raw(page).all()
+    public static func search(_ query: ProjectSearchQuery, viewer: SearchViewer, on db: any Database) async throws -> ProjectSearchPage {
+        guard let sql = db as? any SQLDatabase else {
+            return ProjectSearchPage(projectIDs: [], total: 0, totalCapped: false, nextCursor: nil)
+        }
+        let statements = self.statements(query, viewer: viewer, postgres: sql.dialect.name == "postgresql")
+        let limit = min(max(query.limit, 1), ProjectSearchQuery.maxLimit)
+        let rows = try await sql.raw(statements.page(after: query.cursor, limit: limit)).all()
         var ids: [UUID] = []
         var last: Cursor?
         for row in rows.prefix(limit) {
@@ -45,22 +67,23 @@ public enum ProjectSearch {
             ids.append(id)
             last = Cursor(key: try row.decode(column: "sort_key", as: Double.self), id: id)
         }
-        let countRow = try await sql.raw("SELECT count(*) AS n FROM (" + parts.inner + ") AS matches").first()
-        let total = try countRow?.decode(column: "n", as: Int.self) ?? 0
-        return ProjectSearchPage(projectIDs: ids, total: total, nextCursor: rows.count > limit ? last?.encoded : nil)
+        let matching: Int
+        if statements.counted, let first = rows.first {
+            matching = try first.decode(column: "total", as: Int.self)
+        } else {
+            matching = try await sql.raw(statements.count).first()?.decode(column: "n", as: Int.self) ?? 0
+        }
+        return ProjectSearchPage(projectIDs: ids, total: min(matching, ProjectSearchQuery.countLimit),
+                                 totalCapped: matching > ProjectSearchQuery.countLimit,
+                                 nextCursor: rows.count > limit ? last?.encoded : nil)
     }
 
-    /// The statement that lists matching projects with their sort key, for tests and `EXPLAIN`.
-    public static func matchesSQL(_ query: ProjectSearchQuery, viewer: SearchViewer, postgres: Bool) -> SQLQueryString {
-        parts(query, viewer: viewer, postgres: postgres).inner
-    }
-
-    private static func parts(_ query: ProjectSearchQuery, viewer: SearchViewer, postgres: Bool)
-        -> (inner: SQLQueryString, descending: Bool) {
+    public static func statements(_ query: ProjectSearchQuery, viewer: SearchViewer, postgres: Bool) -> Statements {
         let terms = query.terms
         var from: SQLQueryString = "projects p"
         var conditions: [SQLQueryString] = ["p.state = 'published'"]
         var rank: SQLQueryString = "0"
+        var newest: SQLQueryString = "p.published_at DESC"
         if !terms.isEmpty {
             if postgres {
                 let tsquery = terms.map { "\($0):*" }.joined(separator: " & ")
@@ -68,11 +91,13 @@ public enum ProjectSearch {
                 rank = "-ts_rank(p.search_document, to_tsquery('simple', \(bind: tsquery)))::float8"
             } else {
                 let match = terms.map { "\"\($0)\"*" }.joined(separator: " ")
-                // The index carries the filter columns under the same names, so it stands in for `projects`.
-                from = "project_search p"
+                // The narrow facets table, named `p`, has the filter columns under the names they have in `projects`.
+                from = "project_search JOIN project_search_facets p ON p.rowid = project_search.rowid"
                 conditions.append("project_search MATCH \(bind: match)")
-                // Weights: the eleven filter columns, then title, summary, brief, skills.
-                rank = "bm25(project_search, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 10.0, 4.0, 1.0, 6.0)"
+                // Weights of title, summary, brief and skills.
+                rank = "bm25(project_search, 10.0, 4.0, 1.0, 6.0)"
+                // Rowids follow publication order: walking them backwards needs no sort.
+                newest = "project_search.rowid DESC"
             }
         }
         conditions.append(visibility(viewer))
@@ -98,9 +123,16 @@ public enum ProjectSearch {
         case .deadline: (postgres ? "coalesce(extract(epoch FROM p.application_deadline), 1e12)::float8"
                                   : "coalesce(CAST(p.application_deadline AS REAL), 1e12)", false)
         }
-        let inner: SQLQueryString = "SELECT p.id AS id, " + key + " AS sort_key FROM " + from + " WHERE "
-            + conditions.map { "(" + $0 + ")" }.joined(separator: " AND ")
-        return (inner, descending)
+        let filtered: SQLQueryString = " FROM " + from + " WHERE " + conditions.map { "(" + $0 + ")" }.joined(separator: " AND ")
+        let beyond = ProjectSearchQuery.countLimit + 1
+        let count: SQLQueryString = "SELECT count(*) AS n FROM (SELECT 1" + filtered + " LIMIT \(literal: beyond)) AS capped"
+        let matches: SQLQueryString = "SELECT p.id AS id, " + key + " AS sort_key" + filtered
+        guard query.effectiveSort == .relevance else {
+            return Statements(rows: matches, count: count, descending: descending, counted: false)
+        }
+        let window: SQLQueryString = "SELECT id, sort_key, count(*) OVER () AS total FROM ("
+            + matches + " ORDER BY " + newest + " LIMIT \(literal: beyond)) AS newest"
+        return Statements(rows: window, count: count, descending: descending, counted: true)
     }
 
     /// Published projects this viewer may see: public ones, their own organizations', partner

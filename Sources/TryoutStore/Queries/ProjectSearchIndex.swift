@@ -1,22 +1,15 @@
 import FluentKit
 import Foundation
 import SQLKit
+import TryoutCore
 
 /// Keeps the full-text index of a project current after every write to its brief, skills or state.
 public enum ProjectSearchIndex {
-    /// The columns of SQLite's `project_search` table, in order.
-    static let columns = ["id", "organization_id", "state", "visibility", "pay_minor", "currency", "estimated_hours", "duration_weeks",
-                          "location_mode", "application_deadline", "published_at", "title", "summary", "brief", "skills"]
-
-    /// One `project_search` row; `skills` holds the skill labels.
-    static func row(_ project: ProjectRecord, skills: String) -> [any SQLExpression] {
-        let values: [any Encodable & Sendable] = [
-            project.id!, project.$organization.id, project.state.rawValue, project.visibility.rawValue, project.payMinor,
-            project.currency, project.estimatedHours, project.durationWeeks, project.locationMode.rawValue,
-            project.applicationDeadline, project.publishedAt, project.title, project.summary, project.brief, skills,
-        ]
-        return values.map { SQLBind($0) }
-    }
+    /// The columns of SQLite's `project_search_facets` table after its rowid, named as in `projects`.
+    static let facetColumns = ["id", "organization_id", "state", "visibility", "pay_minor", "currency", "estimated_hours",
+                               "duration_weeks", "location_mode", "application_deadline", "published_at"]
+    /// The text columns of SQLite's `project_search` table after its rowid.
+    static let textColumns = ["title", "summary", "brief", "skills"]
 
     public static func refresh(_ project: ProjectRecord, on db: any Database) async throws {
         guard let sql = db as? any SQLDatabase else { return }
@@ -35,8 +28,31 @@ public enum ProjectSearchIndex {
                 WHERE id = \(bind: projectID)
                 """).run()
         } else {
-            try await sql.raw("DELETE FROM project_search WHERE id = \(bind: projectID)").run()
-            try await sql.insert(into: "project_search").columns(columns).values(row(project, skills: labels)).run()
+            try await refreshSQLite(project, id: projectID, skills: labels, on: sql)
         }
+    }
+
+    /// Rewrites both rows of a project. Its rowid stays put, except that publishing moves it to the
+    /// newest end: the search ranks the newest matches by walking rowids backwards.
+    private static func refreshSQLite(_ project: ProjectRecord, id: UUID, skills: String, on sql: any SQLDatabase) async throws {
+        let existing = try await sql.raw("SELECT rowid AS n, state FROM project_search_facets WHERE id = \(bind: id)").first()
+        if let existing {
+            let old = try existing.decode(column: "n", as: Int64.self)
+            try await sql.raw("DELETE FROM project_search WHERE rowid = \(bind: old)").run()
+            try await sql.raw("DELETE FROM project_search_facets WHERE rowid = \(bind: old)").run()
+        }
+        let oldState = try existing?.decode(column: "state", as: String.self)
+        let rowid = project.state == .published && oldState != ProjectState.published.rawValue
+            ? nil : try existing?.decode(column: "n", as: Int64.self)
+        let facets: [any Encodable & Sendable] = [
+            id, project.$organization.id, project.state.rawValue, project.visibility.rawValue, project.payMinor, project.currency,
+            project.estimatedHours, project.durationWeeks, project.locationMode.rawValue, project.applicationDeadline, project.publishedAt,
+        ]
+        try await sql.insert(into: "project_search_facets").columns(["rowid"] + facetColumns)
+            .values([SQLBind(rowid)] + facets.map { SQLBind($0) }).run()
+        guard let row = try await sql.raw("SELECT rowid AS n FROM project_search_facets WHERE id = \(bind: id)").first() else { return }
+        let texts = [project.title, project.summary, project.brief, skills].map { SQLBind($0) }
+        try await sql.insert(into: "project_search").columns(["rowid"] + textColumns)
+            .values([SQLBind(try row.decode(column: "n", as: Int64.self))] + texts).run()
     }
 }

@@ -47,6 +47,7 @@ extension DTO {
     struct ProjectList: Content {
         var items: [ProjectSummary]
         var total: Int
+        var totalCapped: Bool
         var nextCursor: String?
     }
 

@@ -22,7 +22,7 @@ struct ProjectsAPIController: RouteCollection {
         let query = try await req.query.decode(ProjectSearchParameters.self).query(on: req.db)
         let page = try await ProjectSearch.search(query, viewer: try await req.searchViewer(), on: req.db)
         let projects = try await Projects.list(ids: page.projectIDs, on: req.db)
-        return DTO.ProjectList(items: projects.map(DTO.ProjectSummary.init), total: page.total, nextCursor: page.nextCursor)
+        return DTO.ProjectList(items: projects.map(DTO.ProjectSummary.init), total: page.total, totalCapped: page.totalCapped, nextCursor: page.nextCursor)
     }
 
     func show(req: Request) async throws -> DTO.ProjectDetail {

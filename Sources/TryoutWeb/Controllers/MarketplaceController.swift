@@ -16,10 +16,10 @@ struct MarketplaceController: RouteCollection {
             let page = try await ProjectSearch.search(query, viewer: try await req.searchViewer(), on: req.db)
             let projects = try await Projects.list(ids: page.projectIDs, on: req.db)
             return try await req.render("Find a project", MarketplacePage(parameters: parameters, projects: projects, total: page.total,
-                                                                          nextCursor: page.nextCursor, errors: []))
+                                                                          totalCapped: page.totalCapped, nextCursor: page.nextCursor, errors: []))
         } catch let failure as ValidationFailure {
             return try await req.render("Find a project", status: .unprocessableEntity,
-                                        MarketplacePage(parameters: parameters, projects: [], total: 0, nextCursor: nil, errors: failure.errors))
+                                        MarketplacePage(parameters: parameters, projects: [], total: 0, totalCapped: false, nextCursor: nil, errors: failure.errors))
         }
     }
 }

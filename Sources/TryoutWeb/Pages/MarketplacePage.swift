@@ -7,6 +7,7 @@ struct MarketplacePage: Component {
     var parameters: ProjectSearchParameters
     var projects: [ProjectRecord]
     var total: Int
+    var totalCapped: Bool
     var nextCursor: String?
     var errors: [FieldError]
 
@@ -41,13 +42,23 @@ struct MarketplacePage: Component {
             }
             if errors.isEmpty {
                 // A live region around the heading: role="status" on the heading itself would hide its level.
-                Tag("div", ["role": "status"]) { Tag.text("h2", total == 1 ? "1 project" : "\(total) projects", ["id": "result-count"]) }
+                Tag("div", ["role": "status"]) { Tag.text("h2", countText, ["id": "result-count"]) }
+                if totalCapped {
+                    Tag.text("p", "The best matches among the newest \(Self.countLimit) come first. Add words or filters to narrow the search.")
+                }
                 ProjectCards(projects: projects, showOrganization: true)
                 if let nextCursor {
                     Tag("p", [:]) { Tag.link("Next page", to: nextURL(nextCursor), ["rel": "next"]) }
                 }
             }
         }
+    }
+
+    private static let countLimit = ProjectSearchQuery.countLimit.formatted(.number.locale(Locale(identifier: "en_US")))
+
+    private var countText: String {
+        if totalCapped { return "More than \(Self.countLimit) projects" }
+        return total == 1 ? "1 project" : "\(total) projects"
     }
 
     private var hasFilters: Bool {
