@@ -69,7 +69,7 @@ struct ProjectBriefTests {
             let sql = try #require(t.db as? any SQLDatabase)
             func hits(_ word: String) async throws -> Int {
                 if sql.dialect.name == "postgresql" {
-                    return try await sql.raw("SELECT count(*) AS n FROM projects WHERE search_document @@ to_tsquery('simple', \(bind: word))")
+                    return try await sql.raw("SELECT count(*) AS n FROM project_search WHERE document @@ to_tsquery('simple', \(bind: word))")
                         .first()!.decode(column: "n", as: Int.self)
                 }
                 return try await sql.raw("SELECT count(*) AS n FROM project_search WHERE project_search MATCH \(bind: word)")

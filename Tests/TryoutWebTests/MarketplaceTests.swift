@@ -35,6 +35,20 @@ struct MarketplaceTests {
         }
     }
 
+    @Test("past the count limit, the page and the API say there are more")
+    func cappedCount() async throws {
+        try await withTestApp { t in
+            try await SyntheticData.generate(projects: ProjectSearchQuery.countLimit + 5, candidates: 0, passwordHash: "x",
+                                             at: t.clock.now, on: t.db)
+            let page = try await t.get("/projects?q=aspiring").body.string
+            #expect(page.contains("More than 500 projects"))
+            #expect(page.contains("The best matches among the newest 500 come first."))
+            let api = try await t.api(.GET, "/api/v1/projects?q=aspiring", token: nil)
+            let body = try JSONSerialization.jsonObject(with: Data(api.body.string.utf8)) as? [String: Any]
+            #expect(body?["total"] as? Int == 500 && body?["totalCapped"] as? Bool == true)
+        }
+    }
+
     @Test("bad parameters are explained, not a server error")
     func badParameters() async throws {
         try await withTestApp { t in
@@ -56,7 +70,7 @@ struct MarketplaceTests {
             let list = try await t.api(.GET, "/api/v1/projects?q=landing", token: nil)
             #expect(list.status == .ok)
             let body = try JSONSerialization.jsonObject(with: Data(list.body.string.utf8)) as? [String: Any]
-            #expect(body?["total"] as? Int == 1)
+            #expect(body?["total"] as? Int == 1 && body?["totalCapped"] as? Bool == false)
             let item = try #require((body?["items"] as? [[String: Any]])?.first)
             let id = try #require(item["id"] as? String)
             let detail = try await t.api(.GET, "/api/v1/projects/\(id)", token: nil)

@@ -38,7 +38,7 @@ public enum SyntheticData {
         try await makeCandidates(candidates, occupations: occupations, passwordHash: passwordHash, random: &random, at: now,
                                  on: db, progress: progress)
         // Fresh statistics, so that the planner knows the tables' new sizes straight away.
-        if sql.dialect.name == "postgresql" { try await sql.raw("ANALYZE").run() }
+        if sql.dialect.name == "postgresql" { try await sql.raw("ANALYZE projects, project_search, project_skills, candidate_skills").run() }
     }
 
     private static func makeEmployers(count: Int, passwordHash: String, at now: Date, on db: any Database) async throws -> [UUID] {
@@ -129,14 +129,15 @@ public enum SyntheticData {
                 try await insert(into: "project_skills", columns: ["id", "project_id", "skill_uri", "required", "level"], rows: skillLinks, on: tx)
                 if postgres {
                     let ids = SQLList(rowsToWrite.compactMap { $0.first as? UUID }.map { SQLBind($0) })
+                    let columns = ProjectSearchIndex.facetColumns.map { "p." + $0 }.joined(separator: ", ")
                     try await tx.raw("""
-                        UPDATE projects p SET search_document =
+                        INSERT INTO project_search SELECT \(unsafeRaw: columns),
                             setweight(to_tsvector('simple', p.title), 'A') ||
                             setweight(to_tsvector('simple', coalesce((SELECT string_agg(s.label, ' ') FROM project_skills ps
                                 JOIN skills s ON s.uri = ps.skill_uri WHERE ps.project_id = p.id), '')), 'B') ||
                             setweight(to_tsvector('simple', p.summary), 'B') ||
                             setweight(to_tsvector('simple', p.brief), 'C')
-                        WHERE p.id IN (\(ids))
+                        FROM projects p WHERE p.id IN (\(ids))
                         """).run()
                 } else {
                     try await insert(into: "project_search_facets", columns: ["rowid"] + ProjectSearchIndex.facetColumns, rows: facets, on: tx)

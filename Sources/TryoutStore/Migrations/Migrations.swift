@@ -21,7 +21,7 @@ public enum TryoutMigrations {
         CreateProjectBriefVersions(),
         CreateProjectAudiences(),
         CreateProjectSearchIndex(),
-        SplitProjectSearchFacets(),
+        CreateNarrowProjectSearch(),
     ]
 }
 

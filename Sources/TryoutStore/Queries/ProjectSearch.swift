@@ -87,11 +87,14 @@ public enum ProjectSearch {
         if !terms.isEmpty {
             if postgres {
                 let tsquery = terms.map { "\($0):*" }.joined(separator: " & ")
-                conditions.append("p.search_document @@ to_tsquery('simple', \(bind: tsquery))")
-                rank = "-ts_rank(p.search_document, to_tsquery('simple', \(bind: tsquery)))::float8"
+                // The narrow search table, named `p`, has the filter columns under the names they have in `projects`.
+                from = "project_search p"
+                conditions.append("p.document @@ to_tsquery('simple', \(bind: tsquery))")
+                // Scored outside the newest-first subquery (see below), where only `document` is in scope.
+                rank = "-ts_rank(document, to_tsquery('simple', \(bind: tsquery)))::float8"
             } else {
                 let match = terms.map { "\"\($0)\"*" }.joined(separator: " ")
-                // The narrow facets table, named `p`, has the filter columns under the names they have in `projects`.
+                // Likewise the facets table, which shares its rowid with the full-text table.
                 from = "project_search JOIN project_search_facets p ON p.rowid = project_search.rowid"
                 conditions.append("project_search MATCH \(bind: match)")
                 // Weights of title, summary, brief and skills.
@@ -130,8 +133,12 @@ public enum ProjectSearch {
         guard query.effectiveSort == .relevance else {
             return Statements(rows: matches, count: count, descending: descending, counted: false)
         }
-        let window: SQLQueryString = "SELECT id, sort_key, count(*) OVER () AS total FROM ("
-            + matches + " ORDER BY " + newest + " LIMIT \(literal: beyond)) AS newest"
+        // PostgreSQL computes a subquery's columns before it sorts, so it would score every match;
+        // SQLite's bm25() only works inside the full-text query, and there it runs after the limit.
+        let window: SQLQueryString = postgres
+            ? "SELECT id, " + rank + " AS sort_key, count(*) OVER () AS total FROM (SELECT p.id AS id, p.document AS document"
+                + filtered + " ORDER BY " + newest + " LIMIT \(literal: beyond)) AS newest"
+            : "SELECT id, sort_key, count(*) OVER () AS total FROM (" + matches + " ORDER BY " + newest + " LIMIT \(literal: beyond)) AS newest"
         return Statements(rows: window, count: count, descending: descending, counted: true)
     }
 

@@ -5,7 +5,8 @@ import TryoutCore
 
 /// Keeps the full-text index of a project current after every write to its brief, skills or state.
 public enum ProjectSearchIndex {
-    /// The columns of SQLite's `project_search_facets` table after its rowid, named as in `projects`.
+    /// The filter columns, named as in `projects`: SQLite's `project_search_facets` after its rowid,
+    /// PostgreSQL's `project_search` before its `document`.
     static let facetColumns = ["id", "organization_id", "state", "visibility", "pay_minor", "currency", "estimated_hours",
                                "duration_weeks", "location_mode", "application_deadline", "published_at"]
     /// The text columns of SQLite's `project_search` table after its rowid.
@@ -18,23 +19,30 @@ public enum ProjectSearchIndex {
             .with(\.$skill).all()
             .map { ([$0.skill.label] + $0.skill.altLabels.split(separator: "\n").map(String.init)).joined(separator: " ") }
             .joined(separator: " ")
+        let facets: [any Encodable & Sendable] = [
+            projectID, project.$organization.id, project.state.rawValue, project.visibility.rawValue, project.payMinor, project.currency,
+            project.estimatedHours, project.durationWeeks, project.locationMode.rawValue, project.applicationDeadline, project.publishedAt,
+        ]
         if sql.dialect.name == "postgresql" {
+            let updates = facetColumns.dropFirst().map { "\($0) = EXCLUDED.\($0)" }.joined(separator: ", ")
             try await sql.raw("""
-                UPDATE projects SET search_document =
+                INSERT INTO project_search (\(unsafeRaw: facetColumns.joined(separator: ", ")), document)
+                VALUES (\(binds: facets),
                     setweight(to_tsvector('simple', \(bind: project.title)), 'A') ||
                     setweight(to_tsvector('simple', \(bind: labels)), 'B') ||
                     setweight(to_tsvector('simple', \(bind: project.summary)), 'B') ||
-                    setweight(to_tsvector('simple', \(bind: project.brief)), 'C')
-                WHERE id = \(bind: projectID)
+                    setweight(to_tsvector('simple', \(bind: project.brief)), 'C'))
+                ON CONFLICT (id) DO UPDATE SET \(unsafeRaw: updates), document = EXCLUDED.document
                 """).run()
         } else {
-            try await refreshSQLite(project, id: projectID, skills: labels, on: sql)
+            try await refreshSQLite(project, id: projectID, facets: facets, skills: labels, on: sql)
         }
     }
 
     /// Rewrites both rows of a project. Its rowid stays put, except that publishing moves it to the
     /// newest end: the search ranks the newest matches by walking rowids backwards.
-    private static func refreshSQLite(_ project: ProjectRecord, id: UUID, skills: String, on sql: any SQLDatabase) async throws {
+    private static func refreshSQLite(_ project: ProjectRecord, id: UUID, facets: [any Encodable & Sendable], skills: String,
+                                      on sql: any SQLDatabase) async throws {
         let existing = try await sql.raw("SELECT rowid AS n, state FROM project_search_facets WHERE id = \(bind: id)").first()
         if let existing {
             let old = try existing.decode(column: "n", as: Int64.self)
@@ -44,10 +52,6 @@ public enum ProjectSearchIndex {
         let oldState = try existing?.decode(column: "state", as: String.self)
         let rowid = project.state == .published && oldState != ProjectState.published.rawValue
             ? nil : try existing?.decode(column: "n", as: Int64.self)
-        let facets: [any Encodable & Sendable] = [
-            id, project.$organization.id, project.state.rawValue, project.visibility.rawValue, project.payMinor, project.currency,
-            project.estimatedHours, project.durationWeeks, project.locationMode.rawValue, project.applicationDeadline, project.publishedAt,
-        ]
         try await sql.insert(into: "project_search_facets").columns(["rowid"] + facetColumns)
             .values([SQLBind(rowid)] + facets.map { SQLBind($0) }).run()
         guard let row = try await sql.raw("SELECT rowid AS n FROM project_search_facets WHERE id = \(bind: id)").first() else { return }
