@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Checks the command line of a built `tryout` on one database: `migrate`, `admin create` (password
-# on standard input), and that `serve --env production` never loads demo data while the admin
-# can sign in. Usage: scripts/cli-check.sh PATH/TO/tryout [DATABASE_URL]
+# on standard input), `taxonomy import` of the sample ESCO files, and that `serve --env production`
+# never loads demo data while the admin can sign in. Usage: scripts/cli-check.sh PATH/TO/tryout [DATABASE_URL]
 set -euo pipefail
 tryout=$1
 export DATABASE_URL="${2:-}"
@@ -21,6 +21,16 @@ echo 'a long operator passphrase' | "$tryout" admin create --email ops@example.c
 echo 'a long operator passphrase' | "$tryout" admin create --email ops@example.com --env production >/dev/null 2>&1 \
     && fail "admin create made a second account with the same address"
 
+# The sample of the official ESCO download: the second import finds nothing to change.
+fixtures="$(dirname "$0")/../Tests/Fixtures/esco"
+first=$("$tryout" taxonomy import "$fixtures" --env production 2>&1) || { echo "$first"; fail "taxonomy import failed"; }
+grep -q "skills_en.csv: 1 added, 1 updated, 0 unchanged, 1 refused" <<<"$first" || { echo "$first"; fail "skills were not imported"; }
+grep -q "occupationSkillRelations_en.csv: 2 added, 0 updated, 0 unchanged, 1 left out" <<<"$first" \
+    || { echo "$first"; fail "relations were not imported"; }
+again=$("$tryout" taxonomy import "$fixtures/skills_en.csv" --env production 2>&1) || fail "a second import failed"
+grep -q "skills_en.csv: 0 added, 0 updated, 2 unchanged" <<<"$again" || { echo "$again"; fail "a second import changed something"; }
+"$tryout" taxonomy import "$0" --env production >/dev/null 2>&1 && fail "a file that is not from ESCO was imported"
+
 "$tryout" serve --env production --port "$port" >"$TRYOUT_DATA_DIR/server.log" 2>&1 &
 pid=$!
 for _ in $(seq 1 120); do curl -fs "$base/healthz" >/dev/null 2>&1 && break; sleep 0.5; done
@@ -32,4 +42,4 @@ grep -q "demo" "$TRYOUT_DATA_DIR/server.log" && fail "production mentioned demo 
 token=$("${VENV:-.venv}/bin/python" scripts/api_token.py "$base" ops@example.com 'a long operator passphrase') \
     || fail "the new admin cannot sign in"
 curl -fs -H "Authorization: Bearer $token" "$base/api/v1/admin/organizations" >/dev/null || fail "the new admin is not a platform admin"
-echo "cli-check: 7 passed, 0 failed"
+echo "cli-check: 11 passed, 0 failed"

@@ -22,6 +22,7 @@ public enum TryoutMigrations {
         CreateProjectAudiences(),
         CreateProjectSearchIndex(),
         CreateNarrowProjectSearch(),
+        CreateOccupations(),
     ]
 }
 

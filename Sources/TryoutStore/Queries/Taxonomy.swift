@@ -61,8 +61,44 @@ extension Taxonomy {
         return nil
     }
 
-    /// Every preferred label, for the brief form's autocomplete list.
-    public static func labels(on db: any Database) async throws -> [String] {
-        try await SkillRecord.query(on: db).sort(\.$label).all(\.$label)
+    /// Skills whose label or alternative label contains `text`, best first (see `SkillSearch`).
+    public static func search(_ text: String, limit: Int, on db: any Database) async throws -> [SkillSearch.Match] {
+        guard let wanted = SkillSearch.normalized(text), let sql = db as? any SQLDatabase else { return [] }
+        let escaped = wanted.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_")
+        let pattern = "%" + escaped + "%"
+        // Both sides lower-cased: LIKE ignores case on SQLite but not on PostgreSQL.
+        let rows = try await sql.raw("""
+            SELECT uri, label, kind, alt_labels, description FROM skills
+            WHERE lower(label) LIKE \(bind: pattern) ESCAPE '\\' OR lower(alt_labels) LIKE \(bind: pattern) ESCAPE '\\'
+            """).all(decoding: SkillRow.self)
+        return SkillSearch.rank(rows.map(\.skill), for: wanted, limit: limit)
+    }
+
+    /// Why `label` was refused, naming the nearest skills when there are some.
+    public static func unknownSkillMessage(_ label: String, on db: any Database) async throws -> String {
+        let near = try await search(label, limit: 3, on: db).map(\.skill.label)
+        let message = "\"\(label)\" is not an ESCO skill."
+        guard let last = near.last else { return message + " Check the spelling or try a shorter name." }
+        let list = near.count == 1 ? last : near.dropLast().joined(separator: ", ") + " or " + last
+        return message + " Did you mean \(list)?"
+    }
+
+    private struct SkillRow: Decodable {
+        var uri: String
+        var label: String
+        var kind: String
+        var altLabels: String
+        var description: String
+
+        enum CodingKeys: String, CodingKey {
+            case uri, label, kind, description
+            case altLabels = "alt_labels"
+        }
+
+        var skill: Skill {
+            Skill(uri: uri, label: label, kind: Skill.Kind(rawValue: kind) ?? .skill,
+                  altLabels: altLabels.split(separator: "\n").map(String.init), description: description)
+        }
     }
 }

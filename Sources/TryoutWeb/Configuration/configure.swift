@@ -28,6 +28,7 @@ public func configure(_ app: Application, _ config: TryoutConfig) async throws {
     try app.register(collection: ServiceController())
     try app.register(collection: APIController())
     try app.register(collection: ProjectsAPIController())
+    try app.register(collection: SkillsAPIController())
 
     let browser = app.grouped(BrowserSessionMiddleware(), CSRFMiddleware())
     try browser.register(collection: HomeController())
@@ -42,6 +43,7 @@ public func configure(_ app: Application, _ config: TryoutConfig) async throws {
     app.asyncCommands.use(TryoutMigrateCommand(), as: "migrate")
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(AdminCommand(), as: "admin")
+    app.asyncCommands.use(TaxonomyCommand(), as: "taxonomy")
 }
 
 /// Pages that only make sense for a signed-in person send everyone else to sign in.

@@ -3,12 +3,13 @@ import TryoutCore
 import TryoutStore
 import Vapor
 
-/// The home page and a project's public page.
+/// The home page, a project's public page, and the stylesheet and script every page loads.
 struct HomeController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(use: home)
         routes.get("projects", ":projectID", use: project)
-        routes.get("assets", "site.css", use: stylesheet)
+        routes.get("assets", "site.css") { _ in Self.asset(Stylesheet.css, type: "css") }
+        routes.get("assets", "skills.js") { _ in Self.asset(SkillSuggestions.script, type: "javascript") }
     }
 
     func home(req: Request) async throws -> Response {
@@ -26,10 +27,10 @@ struct HomeController: RouteCollection {
         return try await req.render(project.title, page)
     }
 
-    func stylesheet(req: Request) async throws -> Response {
+    private static func asset(_ text: String, type: String) -> Response {
         var headers = HTTPHeaders()
-        headers.contentType = .init(type: "text", subType: "css", parameters: ["charset": "utf-8"])
+        headers.contentType = .init(type: "text", subType: type, parameters: ["charset": "utf-8"])
         headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
-        return Response(status: .ok, headers: headers, body: .init(string: Stylesheet.css))
+        return Response(status: .ok, headers: headers, body: .init(string: text))
     }
 }

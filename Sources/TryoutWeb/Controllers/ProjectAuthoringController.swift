@@ -119,7 +119,7 @@ struct ProjectAuthoringController: RouteCollection {
     private func renderForm(_ req: Request, org: OrganizationRecord, project: ProjectRecord?, input: BriefInput,
                             errors: [FieldError] = [], templateName: String? = nil) async throws -> Response {
         let page = BriefFormPage(csrf: try await req.csrfToken(), org: org, project: project, input: input, errors: errors,
-                                 templateName: templateName, skillLabels: try await Taxonomy.labels(on: req.db))
+                                 templateName: templateName)
         return try await req.render(project == nil ? "New project" : "Edit \(project!.title)",
                                     status: errors.isEmpty ? .ok : .unprocessableEntity, page)
     }

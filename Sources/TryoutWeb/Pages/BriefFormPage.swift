@@ -11,7 +11,6 @@ struct BriefFormPage: Component {
     var input: BriefInput
     var errors: [FieldError]
     var templateName: String?
-    var skillLabels: [String]
 
     private func error(_ field: String) -> String? { errors.message(field) }
 
@@ -40,9 +39,7 @@ struct BriefFormPage: Component {
                 internTest
                 Submit(project == nil ? "Save draft" : "Save changes")
             }
-            Tag("datalist", ["id": "esco-skills"]) {
-                for label in skillLabels { Tag(void: "option", [("value", label)]) }
-            }
+            SkillSuggestions()
         }
     }
 
@@ -140,7 +137,7 @@ struct BriefFormPage: Component {
                 Tag("fieldset", ["class": "row"]) {
                     Tag.text("legend", "Skill \(index + 1)")
                     Field(name: "skill.\(index).label", label: "Skill", value: input["skill.\(index).label"], error: error("skill.\(index).label"),
-                          required: false, autocomplete: "off", extra: [("list", "esco-skills")])
+                          required: false, autocomplete: "off", extra: [SkillSuggestions.fieldAttribute])
                     SelectField(name: "skill.\(index).level", label: "Level", options: levels,
                                 selected: input["skill.\(index).level"].isEmpty ? "2" : input["skill.\(index).level"],
                                 error: error("skill.\(index).level"))

@@ -19,7 +19,8 @@ struct MarketplacePage: Component {
                 Field(name: "q", label: "Search", type: "search", value: parameters.q ?? "", required: false)
                 Tag("details", errors.isEmpty && !hasFilters ? [:] : ["open": ""]) {
                     Tag.text("summary", "Filters")
-                    Field(name: "skill", label: "Skill (ESCO)", value: parameters.skill ?? "", error: errors.message("skill"), required: false)
+                    Field(name: "skill", label: "Skill (ESCO)", value: parameters.skill ?? "", error: errors.message("skill"), required: false,
+                          autocomplete: "off", extra: [SkillSuggestions.fieldAttribute])
                     Field(name: "minPay", label: "Pay at least", value: parameters.minPay ?? "", error: errors.message("minPay"), required: false)
                     SelectField(name: "currency", label: "Currency", options: BriefInput.currencies.map { ($0, $0) },
                                 selected: parameters.currency ?? "USD", error: errors.message("currency"))
@@ -40,6 +41,7 @@ struct MarketplacePage: Component {
                             selected: parameters.sort ?? ProjectSearchQuery.Sort.relevance.rawValue, error: errors.message("sort"))
                 Submit("Search")
             }
+            SkillSuggestions()
             if errors.isEmpty {
                 // A live region around the heading: role="status" on the heading itself would hide its level.
                 Tag("div", ["role": "status"]) { Tag.text("h2", countText, ["id": "result-count"]) }

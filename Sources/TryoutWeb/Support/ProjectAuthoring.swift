@@ -36,7 +36,7 @@ enum ProjectAuthoring {
             } else if let skill {
                 parsed.brief.skills.append(SkillRequirement(uri: try skill.requireID(), level: entry.level, required: entry.required))
             } else {
-                errors.append(FieldError("skill.\(index).label", "\"\(entry.label)\" is not an ESCO skill; pick one from the list."))
+                errors.append(FieldError("skill.\(index).label", try await Taxonomy.unknownSkillMessage(entry.label, on: req.db)))
             }
         }
         var partnerIDs: [UUID] = []

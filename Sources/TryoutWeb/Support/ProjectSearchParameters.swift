@@ -29,7 +29,7 @@ struct ProjectSearchParameters: Content {
             if let found = try await Taxonomy.skill(label: label, on: db) {
                 query.skillURIs = [try found.requireID()]
             } else {
-                v.add(FieldError("skill", "\"\(label)\" is not an ESCO skill."))
+                v.add(FieldError("skill", try await Taxonomy.unknownSkillMessage(label, on: db)))
             }
         }
         let code = (currency ?? "").isEmpty ? "USD" : currency!

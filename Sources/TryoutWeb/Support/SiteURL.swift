@@ -3,7 +3,7 @@ import Foundation
 /// Every page address in one place, so links and redirects never spell paths by hand.
 enum SiteURL {
     case home
-    case stylesheet
+    case stylesheet, skillScript
     case signIn, signUp, signOut
     case forgotPassword
     case resetPassword(token: String)
@@ -32,6 +32,7 @@ enum SiteURL {
         switch self {
         case .home: "/"
         case .stylesheet: "/assets/site.css"
+        case .skillScript: "/assets/skills.js"
         case .signIn: "/signin"
         case .signUp: "/signup"
         case .signOut: "/signout"
