@@ -106,8 +106,39 @@ struct ComplianceLintTests {
         let report = ComplianceLint.check(brief)
         #expect(report.canPublish)
         #expect(report.warnings.map(\.field) == ["pay"])
-        // An organization's own floor replaces the default.
+        // An organization's own floor raises the default, and cannot lower it.
         #expect(!ComplianceLint.check(brief, hourlyFloor: Money(amountMinor: 18_00, currency: "USD")).canPublish)
+        brief.pay = Money(amountMinor: 20 * 14_00, currency: "USD")
+        #expect(!ComplianceLint.check(brief, hourlyFloor: Money(amountMinor: 10_00, currency: "USD")).canPublish)
+        // A floor in another currency leaves this brief to the platform's floor.
+        #expect(!ComplianceLint.check(brief, hourlyFloor: Money(amountMinor: 10_00, currency: "EUR")).canPublish)
+    }
+
+    @Test("organization settings: the floor may be raised, not lowered; website and description are checked")
+    func organizationSettings() throws {
+        let raised = try OrganizationSettings.parse(description: "  We build maps. ", website: "https://maps.example",
+                                                    floorAmount: "22.50", floorCurrency: "USD")
+        #expect(raised == OrganizationSettings(description: "We build maps.", website: "https://maps.example",
+                                               payFloor: Money(amountMinor: 22_50, currency: "USD")))
+        #expect(try OrganizationSettings.parse(description: nil, website: nil, floorAmount: " ", floorCurrency: "USD").payFloor == nil)
+        // JPY has no platform floor, so any positive floor stands.
+        #expect(try OrganizationSettings.parse(description: nil, website: nil, floorAmount: "900", floorCurrency: "JPY").payFloor
+            == Money(amountMinor: 900, currency: "JPY"))
+        func fields(_ description: String?, _ website: String?, _ amount: String?, _ currency: String?) -> [String] {
+            do {
+                _ = try OrganizationSettings.parse(description: description, website: website, floorAmount: amount, floorCurrency: currency)
+                return []
+            } catch {
+                return error.errors.map(\.field)
+            }
+        }
+        #expect(fields(nil, nil, "12", "USD") == ["payFloor"])
+        #expect(fields(nil, nil, "lots", "USD") == ["payFloor"])
+        #expect(fields(nil, nil, "0", "JPY") == ["payFloor"])
+        #expect(fields(nil, nil, "20", "XXX") == ["payFloorCurrency"])
+        #expect(fields(nil, "javascript:alert(1)", nil, nil) == ["website"])
+        #expect(fields(String(repeating: "a", count: 2_001), "maps.example", nil, nil) == ["description", "website"])
+        #expect(fields("bell\u{07}", nil, nil, nil) == ["description"])
     }
 
     @Test("briefs over two pages get a warning")

@@ -101,6 +101,7 @@ struct AuthorizationMatrixTests {
             expect(try await t.get("/orgs/acme/members"), allowed: isMember || who == .platformAdmin, "members page")
             expect(try await t.get("/orgs/acme/audit"), allowed: who == .owner || who == .platformAdmin, "audit page")
             expect(try await t.get("/admin/organizations"), allowed: who == .platformAdmin, "admin page")
+            expect(try await t.get("/orgs/acme/settings"), allowed: manages, "settings page")
             try await t.get("/settings")
             expect(try await t.post("/orgs/acme/invitations", ["email": "n\(who.rawValue)@x.io", "role": "reviewer"]), allowed: manages, "invite")
             expect(try await t.post("/orgs/acme/invitations/\(try await newInvitation(t, f.acme))/revoke"), allowed: manages, "revoke invitation")

@@ -6,6 +6,8 @@ public enum Action: Sendable, Equatable {
     case viewOrganization(UUID)
     /// Invite people, change roles, remove members.
     case manageMembers(UUID)
+    /// Change the organization's public profile and its pay floor.
+    case manageSettings(UUID)
     /// Read the organization's audit log.
     case readAuditLog(UUID)
     /// Write, publish and run projects for the organization.
@@ -24,7 +26,7 @@ public enum Policy {
             return principal.isPlatformAdmin
         case .viewOrganization(let org):
             return principal.isPlatformAdmin || principal.role(in: org) != nil
-        case .manageMembers(let org):
+        case .manageMembers(let org), .manageSettings(let org):
             return principal.role(in: org)?.managesOrganization == true
         case .readAuditLog(let org):
             return principal.isPlatformAdmin || principal.role(in: org) == .owner

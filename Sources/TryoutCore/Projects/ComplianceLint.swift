@@ -83,8 +83,9 @@ public enum ComplianceLint {
             return
         }
         guard let hourly = brief.pay.perHour(brief.estimatedHours), hoursRange.contains(brief.estimatedHours) else { return }
-        let floor = hourlyFloor.flatMap { $0.currency == brief.pay.currency ? $0.amountMinor : nil }
-            ?? defaultHourlyFloor[brief.pay.currency]
+        // The organization's floor can only raise the platform's one (see `OrganizationSettings`).
+        let own = hourlyFloor.flatMap { $0.currency == brief.pay.currency ? $0.amountMinor : nil }
+        let floor = [own, defaultHourlyFloor[brief.pay.currency]].compactMap { $0 }.max()
         if let floor, hourly.amountMinor < floor {
             error("pay", "Pay works out at \(hourly.formatted) an hour, below the floor of \(Money(amountMinor: floor, currency: brief.pay.currency).formatted).")
         } else if let fair = fairHourlyPay[brief.pay.currency], hourly.amountMinor < fair {

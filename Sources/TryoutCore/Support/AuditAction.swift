@@ -17,6 +17,7 @@ public enum AuditAction: String, Codable, Sendable, CaseIterable {
     case organizationVerified = "organization.verified"
     case organizationSuspended = "organization.suspended"
     case organizationReinstated = "organization.reinstated"
+    case settingsChanged = "organization.settings_changed"
 
     public var label: String {
         switch self {
@@ -37,6 +38,7 @@ public enum AuditAction: String, Codable, Sendable, CaseIterable {
         case .organizationVerified: "Verified organization"
         case .organizationSuspended: "Suspended organization"
         case .organizationReinstated: "Reinstated organization"
+        case .settingsChanged: "Changed organization settings"
         }
     }
 }

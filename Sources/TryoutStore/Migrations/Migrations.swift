@@ -23,6 +23,7 @@ public enum TryoutMigrations {
         CreateProjectSearchIndex(),
         CreateNarrowProjectSearch(),
         CreateOccupations(),
+        UpdateOrganizationsAddPayFloor(),
     ]
 }
 

@@ -32,6 +32,14 @@ public enum Organizations {
         return org
     }
 
+    /// Saves the profile and pay floor. Call inside a transaction, with the audit entry.
+    public static func update(_ org: OrganizationRecord, settings: OrganizationSettings, on db: any Database) async throws {
+        org.description = settings.description
+        org.website = settings.website
+        org.payFloor = settings.payFloor
+        try await org.save(on: db)
+    }
+
     public static func members(of orgID: UUID, on db: any Database) async throws -> [MemberRecord] {
         try await MemberRecord.query(on: db)
             .filter(\.$organization.$id == orgID)

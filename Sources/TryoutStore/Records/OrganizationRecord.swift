@@ -13,8 +13,23 @@ public final class OrganizationRecord: Model, @unchecked Sendable {
     @Field(key: "description") public var description: String
     @Field(key: "website") public var website: String
     @Field(key: "created_at") public var createdAt: Date
+    @OptionalField(key: "pay_floor_minor") public var payFloorMinor: Int64?
+    @OptionalField(key: "pay_floor_currency") public var payFloorCurrency: String?
 
     public init() {}
+
+    /// The organization's own hourly pay floor, when it set one.
+    public var payFloor: Money? {
+        get { payFloorMinor.flatMap { amount in payFloorCurrency.map { Money(amountMinor: amount, currency: $0) } } }
+        set {
+            payFloorMinor = newValue?.amountMinor
+            payFloorCurrency = newValue?.currency
+        }
+    }
+
+    public var settings: OrganizationSettings {
+        OrganizationSettings(description: description, website: website, payFloor: payFloor)
+    }
 
     public init(id: UUID? = nil, kind: OrganizationKind, name: String, slug: String,
                 status: OrganizationStatus = .unverified, description: String = "", website: String = "", createdAt: Date) {

@@ -40,7 +40,7 @@ struct ProjectsAPIController: RouteCollection {
             classification: brief.classification, slots: brief.slots, visibility: brief.visibility, startDate: brief.startDate,
             agreements: AgreementKind.allCases.filter(brief.agreements.contains), screeningQuestions: brief.screeningQuestions,
             accommodations: brief.accommodations, briefVersion: project.briefVersion,
-            lint: isAuthor ? DTO.Lint(ComplianceLint.check(brief)) : nil)
+            lint: isAuthor ? DTO.Lint(ComplianceLint.check(brief, hourlyFloor: project.organization.payFloor)) : nil)
     }
 
     func create(req: Request) async throws -> Response {

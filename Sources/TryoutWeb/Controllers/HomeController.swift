@@ -22,7 +22,7 @@ struct HomeController: RouteCollection {
         let principal = try await req.principal()
         let brief = try await ProjectBriefs.brief(of: project, on: req.db)
         let isAuthor = Policy.allows(principal, .authorProjects(project.$organization.id))
-        let page = ProjectPage(project: project, brief: brief, lint: isAuthor ? ComplianceLint.check(brief) : nil,
+        let page = ProjectPage(project: project, brief: brief, lint: isAuthor ? ComplianceLint.check(brief, hourlyFloor: project.organization.payFloor) : nil,
                                csrf: isAuthor ? try await req.csrfToken() : nil)
         return try await req.render(project.title, page)
     }

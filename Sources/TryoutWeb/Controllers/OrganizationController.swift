@@ -14,6 +14,8 @@ struct OrganizationController: RouteCollection {
         org.post("members", ":memberID", "role", use: changeRole)
         org.post("members", ":memberID", "remove", use: removeMember)
         org.get("audit", use: audit)
+        org.get("settings", use: settings)
+        org.post("settings", use: saveSettings)
     }
 
     func show(req: Request) async throws -> Response {
@@ -108,5 +110,49 @@ struct OrganizationController: RouteCollection {
         let org = try await Memberships.organization(req, slug: req.parameters.get("slug"), for: Action.readAuditLog)
         let events = try await AuditLog.recent(organizationID: try org.requireID(), on: req.db)
         return try await req.render("\(org.name): audit log", AuditLogPage(title: "\(org.name): audit log", events: events))
+    }
+
+    func settings(req: Request) async throws -> Response {
+        let org = try await Memberships.organization(req, slug: req.parameters.get("slug"), for: Action.manageSettings)
+        return try await renderSettings(req, org: org, form: SettingsForm(org.settings))
+    }
+
+    struct SettingsForm: Content {
+        var description: String?
+        var website: String?
+        var payFloor: String?
+        var payFloorCurrency: String?
+
+        init(_ settings: OrganizationSettings) {
+            description = settings.description
+            website = settings.website
+            payFloor = settings.payFloor?.plainAmount
+            payFloorCurrency = settings.payFloor?.currency
+        }
+    }
+
+    func saveSettings(req: Request) async throws -> Response {
+        let org = try await Memberships.organization(req, slug: req.parameters.get("slug"), for: Action.manageSettings)
+        let form = try req.content.decode(SettingsForm.self)
+        do {
+            let settings = try OrganizationSettings.parse(description: form.description, website: form.website,
+                                                          floorAmount: form.payFloor, floorCurrency: form.payFloorCurrency)
+            let now = req.now
+            let floor = settings.payFloor.map { "pay floor \($0.formatted) an hour" } ?? "platform pay floor"
+            try await req.db.transaction { tx in
+                try await Organizations.update(org, settings: settings, on: tx)
+                try await AuditLog.record(req.auditEntry(.settingsChanged, organizationID: org.id, detail: floor), at: now, on: tx)
+            }
+            try await req.flash("Settings saved.")
+            return req.redirect(to: SiteURL.organizationSettings(org.slug).path)
+        } catch let failure as ValidationFailure {
+            return try await renderSettings(req, org: org, form: form, status: .unprocessableEntity, errors: failure.errors)
+        }
+    }
+
+    private func renderSettings(_ req: Request, org: OrganizationRecord, form: SettingsForm, status: HTTPStatus = .ok,
+                                errors: [FieldError] = []) async throws -> Response {
+        let page = OrganizationSettingsPage(csrf: try await req.csrfToken(), org: org, form: form, errors: errors)
+        return try await req.render("\(org.name): settings", status: status, page)
     }
 }

@@ -15,6 +15,7 @@ struct OrganizationPage: Component {
             if org.status == .verified { Tag.text("p", "Verified by Tryout", ["class": "tag"]) }
             if org.status == .suspended { Tag.text("p", "This organization is suspended and cannot publish projects.", ["class": "flash flash-error"]) }
             if !org.description.isEmpty { Tag.text("p", org.description) }
+            if !org.website.isEmpty { Tag("p", [:]) { Tag.link(org.website, to: org.website, ["rel": "nofollow noopener"]) } }
             if isMember { Tag("p", [:]) { Tag.link("Members and invitations", to: SiteURL.members(org.slug).path) } }
             if org.kind == .employer {
                 Tag.text("h2", "Open projects")
@@ -51,6 +52,10 @@ struct MembersPage: Component {
                 if Policy.allows(viewer, .readAuditLog(orgID)) {
                     Text(" · ")
                     Tag.link("Audit log", to: SiteURL.auditLog(org.slug).path)
+                }
+                if Policy.allows(viewer, .manageSettings(orgID)) {
+                    Text(" · ")
+                    Tag.link("Settings", to: SiteURL.organizationSettings(org.slug).path)
                 }
             }
             ErrorSummary(errors: errors)

@@ -68,7 +68,8 @@ enum ProjectAuthoring {
     static func move(_ req: Request, _ project: ProjectRecord, to target: ProjectState) async throws(ProjectTransitionError) {
         do {
             let brief = try await ProjectBriefs.brief(of: project, on: req.db)
-            try ProjectLifecycle.check(from: project.state, to: target, brief: brief, organization: project.organization.status)
+            try ProjectLifecycle.check(from: project.state, to: target, brief: brief, organization: project.organization.status,
+                                       hourlyFloor: project.organization.payFloor)
             let now = req.now
             try await req.db.transaction { tx in
                 try await ProjectBriefs.setState(project, to: target, at: now, on: tx)

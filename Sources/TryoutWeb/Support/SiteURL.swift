@@ -16,6 +16,7 @@ enum SiteURL {
     case memberRole(String, UUID)
     case removeMember(String, UUID)
     case auditLog(String)
+    case organizationSettings(String)
     case invitation(token: String)
     case acceptInvitation(token: String)
     case adminOrganizations
@@ -45,6 +46,7 @@ enum SiteURL {
         case .revokeToken(let id): "/settings/tokens/\(id.uuidString.lowercased())/revoke"
         case .organization(let slug): "/orgs/\(slug)"
         case .members(let slug): "/orgs/\(slug)/members"
+        case .organizationSettings(let slug): "/orgs/\(slug)/settings"
         case .invitations(let slug): "/orgs/\(slug)/invitations"
         case .revokeInvitation(let slug, let id): "/orgs/\(slug)/invitations/\(id.uuidString.lowercased())/revoke"
         case .memberRole(let slug, let id): "/orgs/\(slug)/members/\(id.uuidString.lowercased())/role"
