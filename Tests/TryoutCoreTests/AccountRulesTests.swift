@@ -101,4 +101,12 @@ struct LoginThrottleTests {
         #expect(wait == 3600 - 99 * 30)
         #expect(throttle.retryAfter(accountFailures: [], addressFailures: Array(failures.prefix(99)), now: now) == nil)
     }
+
+    @Test("pasted address lists: separators, repeats and bad entries")
+    func addressList() {
+        let (addresses, invalid) = EmailAddress.list(" Ada@Uni.test, bo@uni.test;\nada@uni.test  nope  c@d ")
+        #expect(addresses.map(\.value) == ["ada@uni.test", "bo@uni.test"])
+        #expect(invalid == ["nope", "c@d"])
+        #expect(EmailAddress.list(" \n ").addresses.isEmpty)
+    }
 }

@@ -18,16 +18,20 @@ struct PolicyTests {
         #expect(Policy.allows(p, .manageMembers(org)) == (role == .owner || role == .admin))
         #expect(Policy.allows(p, .readAuditLog(org)) == (role == .owner))
         #expect(Policy.allows(p, .authorProjects(org)) == [.owner, .admin, .hiringManager].contains(role))
+        #expect(Policy.allows(p, .manageSettings(org)) == (role == .owner || role == .admin))
+        #expect(Policy.allows(p, .manageStudents(org)) == [.owner, .admin, .staff].contains(role))
         #expect(!Policy.allows(p, .moderatePlatform))
         // Nothing carries over to another organization.
-        for action in [Action.viewOrganization(other), .manageMembers(other), .readAuditLog(other), .authorProjects(other)] {
+        for action in [Action.viewOrganization(other), .manageMembers(other), .readAuditLog(other), .authorProjects(other),
+                       .manageSettings(other), .manageStudents(other)] {
             #expect(!Policy.allows(p, action))
         }
     }
 
     @Test("signed-out people and outsiders may do nothing private")
     func outsiders() {
-        for action in [Action.viewOrganization(org), .manageMembers(org), .readAuditLog(org), .moderatePlatform] {
+        for action in [Action.viewOrganization(org), .manageMembers(org), .readAuditLog(org), .manageSettings(org),
+                       .manageStudents(org), .moderatePlatform] {
             #expect(!Policy.allows(nil, action))
             #expect(!Policy.allows(principal(nil), action))
         }
@@ -40,6 +44,22 @@ struct PolicyTests {
         #expect(Policy.allows(admin, .readAuditLog(org)))
         #expect(!Policy.allows(admin, .manageMembers(org)))
         #expect(!Policy.allows(admin, .authorProjects(org)))
+        #expect(!Policy.allows(admin, .manageStudents(org)))
+    }
+
+    @Test("a student sees what is shared with the school, and gains no role in it")
+    func students() {
+        let student = Principal(userID: UUID(), schools: [org])
+        #expect(student.audiences == [org])
+        #expect(!Policy.allows(student, .viewOrganization(org)))
+        #expect(!Policy.allows(student, .manageStudents(org)))
+        let shared = { (viewer: Principal?) in
+            ProjectAccess.canView(state: .published, visibility: .partners, organizationID: self.other, partnerIDs: [self.org],
+                                  invitedEmails: [], viewer: viewer, viewerEmail: nil)
+        }
+        #expect(shared(student))
+        #expect(!shared(Principal(userID: UUID(), schools: [UUID()])))
+        #expect(!shared(nil))
     }
 }
 

@@ -37,6 +37,8 @@ MANAGER = "manager@northwind.test"
 ADMIN = "admin@tryout.test"
 CANDIDATE = "ada@candidates.test"
 DEMO_ORG = "northwind-analytics"
+PARTNER_STAFF = "staff@lakeside.test"
+PARTNER_ORG = "lakeside-university-career-services"
 
 WAIT_SECONDS = 15
 

@@ -11,8 +11,11 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
+from selenium.webdriver.support.ui import WebDriverWait
+
 from conftest import (
-    ADMIN, CANDIDATE, DEMO_ORG, MANAGER, NEW_PASSWORD, OWNER, Site, unique, unique_email,
+    ADMIN, CANDIDATE, DEMO_ORG, MANAGER, NEW_PASSWORD, OWNER, PARTNER_ORG, PARTNER_STAFF, WAIT_SECONDS, Site, unique,
+    unique_email,
 )
 
 
@@ -178,6 +181,9 @@ SIGNED_IN_PAGES = [
     (OWNER, f"/orgs/{DEMO_ORG}/members", "Invite someone"),
     (OWNER, f"/orgs/{DEMO_ORG}/audit", "audit log"),
     (OWNER, "/settings", "API tokens"),
+    (OWNER, f"/orgs/{DEMO_ORG}/settings", "Pay floor"),
+    (PARTNER_STAFF, f"/orgs/{PARTNER_ORG}/students", "Invite students"),
+    (CANDIDATE, "/settings", "Schools"),
     (MANAGER, f"/orgs/{DEMO_ORG}/members", "members"),
     (MANAGER, f"/orgs/{DEMO_ORG}/projects", "Write a new brief"),
     (MANAGER, f"/orgs/{DEMO_ORG}/projects/new", "Start from a template"),
@@ -325,3 +331,29 @@ def test_admin_organizations_with_two_organizations_of_the_same_name(site: Site)
     site.open("/admin/organizations")
     assert [link.text for link in site.find_all("main table td a")].count(org_name) == 2
     site.assert_accessible("admin organizations with two organizations named alike")
+
+
+def test_skill_field_suggests_esco_names_as_you_type(site: Site) -> None:
+    site.open("/projects")
+    site.find("main details summary").click()
+    field = site.find("#field-skill")
+    field.send_keys("javascr")
+    WebDriverWait(site.driver, WAIT_SECONDS).until(
+        lambda d: site.exists("#esco-skills option"), "no suggestions appeared for 'javascr'")
+    assert site.find("#esco-skills option").get_attribute("value") == "JavaScript"
+    site.assert_accessible("marketplace with skill suggestions")
+
+
+def test_partner_staff_invite_errors_are_accessible(site: Site) -> None:
+    site.sign_in(PARTNER_STAFF)
+    site.open(f"/orgs/{PARTNER_ORG}/students")
+    assert "ada@candidates.test" in site.find("main table").text, "the demo students are listed"
+    form, button = site.form_of("Send invitations")
+    site.fill(form, {"emails": "not-an-address"})
+    site.submit_and_wait(button)
+    assert "These are not e-mail addresses" in site.find("main").text
+    site.assert_accessible("students page with an error")
+    form, button = site.form_of("Send invitations")
+    site.fill(form, {"emails": unique_email("student")})
+    site.submit_and_wait(button)
+    assert "Invitation sent" in site.flash()

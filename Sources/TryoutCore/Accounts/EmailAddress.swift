@@ -23,3 +23,22 @@ public struct EmailAddress: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { value }
 }
+
+extension EmailAddress {
+    public static let maxListCount = 100
+
+    /// Addresses pasted into one field, separated by commas, semicolons, spaces or lines: the good
+    /// ones once each, in order, and the words that are not addresses.
+    public static func list(_ text: String) -> (addresses: [EmailAddress], invalid: [String]) {
+        var addresses: [EmailAddress] = []
+        var invalid: [String] = []
+        for word in text.split(whereSeparator: { $0.isWhitespace || $0 == "," || $0 == ";" }) {
+            if let address = EmailAddress(String(word)) {
+                if !addresses.contains(address) { addresses.append(address) }
+            } else {
+                invalid.append(String(word))
+            }
+        }
+        return (addresses, invalid)
+    }
+}

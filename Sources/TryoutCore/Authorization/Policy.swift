@@ -8,6 +8,8 @@ public enum Action: Sendable, Equatable {
     case manageMembers(UUID)
     /// Change the organization's public profile and its pay floor.
     case manageSettings(UUID)
+    /// Invite and remove a partner organization's students.
+    case manageStudents(UUID)
     /// Read the organization's audit log.
     case readAuditLog(UUID)
     /// Write, publish and run projects for the organization.
@@ -28,6 +30,8 @@ public enum Policy {
             return principal.isPlatformAdmin || principal.role(in: org) != nil
         case .manageMembers(let org), .manageSettings(let org):
             return principal.role(in: org)?.managesOrganization == true
+        case .manageStudents(let org):
+            return [.owner, .admin, .staff].contains { principal.role(in: org) == $0 }
         case .readAuditLog(let org):
             return principal.isPlatformAdmin || principal.role(in: org) == .owner
         case .authorProjects(let org):

@@ -5,11 +5,19 @@ public struct Principal: Sendable, Equatable {
     public let userID: UUID
     public let isPlatformAdmin: Bool
     public let memberships: [UUID: MemberRole]
+    /// Partner organizations the person studies with: they see the projects shared with them.
+    public let schools: Set<UUID>
 
-    public init(userID: UUID, isPlatformAdmin: Bool = false, memberships: [UUID: MemberRole] = [:]) {
+    public init(userID: UUID, isPlatformAdmin: Bool = false, memberships: [UUID: MemberRole] = [:], schools: Set<UUID> = []) {
         self.userID = userID
         self.isPlatformAdmin = isPlatformAdmin
         self.memberships = memberships
+        self.schools = schools
+    }
+
+    /// Organizations whose partner-only projects this person may see: as a member or as a student.
+    public var audiences: Set<UUID> {
+        schools.union(memberships.keys)
     }
 
     public func role(in organizationID: UUID) -> MemberRole? {

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Who may read a project's page: its own organization always; others only once it is
-/// published (or closed or completed), and then as its visibility says.
+/// published (or closed or completed), and then as its visibility says: partner-only projects
+/// show to the partners' members and students.
 public enum ProjectAccess {
     public static func canView(state: ProjectState, visibility: ProjectVisibility, organizationID: UUID,
                                partnerIDs: [UUID], invitedEmails: [String],
@@ -12,7 +13,7 @@ public enum ProjectAccess {
         case .public:
             return true
         case .partners:
-            return partnerIDs.contains { viewer?.role(in: $0) != nil }
+            return partnerIDs.contains { viewer?.audiences.contains($0) == true }
         case .inviteOnly:
             return viewerEmail.map(invitedEmails.contains) ?? false
         }

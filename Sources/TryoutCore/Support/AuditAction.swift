@@ -18,6 +18,10 @@ public enum AuditAction: String, Codable, Sendable, CaseIterable {
     case organizationSuspended = "organization.suspended"
     case organizationReinstated = "organization.reinstated"
     case settingsChanged = "organization.settings_changed"
+    case studentsInvited = "student.invited"
+    case studentInvitationRevoked = "student.invitation_revoked"
+    case studentJoined = "student.joined"
+    case studentRemoved = "student.removed"
 
     public var label: String {
         switch self {
@@ -39,6 +43,10 @@ public enum AuditAction: String, Codable, Sendable, CaseIterable {
         case .organizationSuspended: "Suspended organization"
         case .organizationReinstated: "Reinstated organization"
         case .settingsChanged: "Changed organization settings"
+        case .studentsInvited: "Invited students"
+        case .studentInvitationRevoked: "Revoked student invitation"
+        case .studentJoined: "Student joined"
+        case .studentRemoved: "Student left or was removed"
         }
     }
 }

@@ -24,7 +24,7 @@ public enum DemoData {
         .init(email: "reviewer@bluefin.test", who: "Bluefin Robotics, reviewer"),
         .init(email: "owner@lakeside.test", who: "Lakeside University career services, owner"),
         .init(email: "staff@lakeside.test", who: "Lakeside University career services, staff"),
-        .init(email: "ada@candidates.test", who: "candidate (one of twelve)"),
+        .init(email: "ada@candidates.test", who: "candidate (one of twelve), Lakeside student"),
     ]
 
     private struct Candidate {
@@ -145,9 +145,13 @@ public enum DemoData {
             let staff = try await user("staff@lakeside.test", "Lakeside Career Adviser")
             try await Organizations.addMember(orgID: try partner.requireID(), userID: staff, role: .staff, at: now, on: tx)
 
-            for candidate in candidates {
+            for (index, candidate) in candidates.enumerated() {
                 let local = candidate.name.split(separator: " ").first!.lowercased()
                 let id = try await user("\(local)@candidates.test", candidate.name)
+                // The first four study at Lakeside, so projects shared with it show to them.
+                if index < 4 {
+                    try await PartnerStudentRecord(organizationID: try partner.requireID(), userID: id, createdAt: now).create(on: tx)
+                }
                 let profile = CandidateProfileRecord(userID: id, slug: Slug.make(from: candidate.name), headline: candidate.headline,
                                                      hoursPerWeek: 10, timeZone: candidate.timeZone, location: candidate.location, createdAt: now)
                 try await profile.create(on: tx)

@@ -24,6 +24,7 @@ public enum TryoutMigrations {
         CreateNarrowProjectSearch(),
         CreateOccupations(),
         UpdateOrganizationsAddPayFloor(),
+        CreatePartnerStudents(),
     ]
 }
 

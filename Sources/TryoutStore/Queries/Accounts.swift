@@ -37,8 +37,10 @@ public enum Accounts {
 
     public static func principal(for user: UserRecord, on db: any Database) async throws -> Principal {
         let members = try await memberships(userID: try user.requireID(), on: db)
+        let schools = try await PartnerStudentRecord.query(on: db).filter(\.$user.$id == user.requireID()).all(\.$organization.$id)
         return Principal(userID: try user.requireID(), isPlatformAdmin: user.isPlatformAdmin,
-                         memberships: Dictionary(members.map { ($0.$organization.id, $0.role) }, uniquingKeysWith: { a, _ in a }))
+                         memberships: Dictionary(members.map { ($0.$organization.id, $0.role) }, uniquingKeysWith: { a, _ in a }),
+                         schools: Set(schools))
     }
 
     // MARK: Sessions

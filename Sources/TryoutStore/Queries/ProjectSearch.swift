@@ -3,13 +3,16 @@ import Foundation
 import SQLKit
 import TryoutCore
 
-/// Who is searching, for the visibility rules: their organizations and their e-mail address.
+/// Who is searching, for the visibility rules: the organizations they belong to, the partner
+/// organizations they study with, and their e-mail address.
 public struct SearchViewer: Sendable {
     public var organizationIDs: [UUID]
+    public var schoolIDs: [UUID]
     public var email: String?
 
-    public init(organizationIDs: [UUID] = [], email: String? = nil) {
+    public init(organizationIDs: [UUID] = [], schoolIDs: [UUID] = [], email: String? = nil) {
         self.organizationIDs = organizationIDs
+        self.schoolIDs = schoolIDs
         self.email = email
     }
 }
@@ -143,12 +146,15 @@ public enum ProjectSearch {
     }
 
     /// Published projects this viewer may see: public ones, their own organizations', partner
-    /// projects shared with one of their organizations, and invite-only ones sent to them.
+    /// projects shared with one of their organizations or schools, and invite-only ones sent to them.
     private static func visibility(_ viewer: SearchViewer) -> SQLQueryString {
         var allowed: [SQLQueryString] = ["p.visibility = 'public'"]
         if !viewer.organizationIDs.isEmpty {
             allowed.append("p.organization_id IN (\(binds: viewer.organizationIDs))")
-            allowed.append("(p.visibility = 'partners' AND EXISTS (SELECT 1 FROM project_partners pp WHERE pp.project_id = p.id AND pp.organization_id IN (\(binds: viewer.organizationIDs))))")
+        }
+        let audiences = viewer.organizationIDs + viewer.schoolIDs
+        if !audiences.isEmpty {
+            allowed.append("(p.visibility = 'partners' AND EXISTS (SELECT 1 FROM project_partners pp WHERE pp.project_id = p.id AND pp.organization_id IN (\(binds: audiences))))")
         }
         if let email = viewer.email {
             allowed.append("(p.visibility = 'invite_only' AND EXISTS (SELECT 1 FROM project_invitations pi WHERE pi.project_id = p.id AND pi.email = \(bind: email)))")

@@ -36,6 +36,7 @@ public func configure(_ app: Application, _ config: TryoutConfig) async throws {
     try browser.register(collection: AccountController())
     try browser.register(collection: InvitationController())
     try browser.register(collection: OrganizationController())
+    try browser.register(collection: StudentsController())
     try browser.grouped(RequireSignedInMiddleware()).register(collection: ProjectAuthoringController())
     try browser.grouped(RequireSignedInMiddleware()).register(collection: SettingsController())
     try browser.grouped(RequireSignedInMiddleware()).register(collection: AdminController())

@@ -20,7 +20,9 @@ struct InvitationController: RouteCollection {
 
     func show(req: Request) async throws -> Response {
         let (invitation, token) = try await pendingInvitation(req)
-        let page = InvitationPage(csrf: try await req.csrfToken(), invitation: invitation, token: token,
+        let page = InvitationPage(csrf: try await req.csrfToken(), organizationName: invitation.organization.name,
+                                  joiningAs: invitation.role.label.lowercased(), email: invitation.email,
+                                  link: SiteURL.invitation(token: token).path, accept: SiteURL.acceptInvitation(token: token).path,
                                   signedInEmail: req.user?.email)
         return try await req.render("Join \(invitation.organization.name)", page)
     }

@@ -3,7 +3,7 @@ import TryoutCore
 import TryoutStore
 import Vapor
 
-/// The signed-in person's own profile, password and API tokens.
+/// The signed-in person's own profile, password, API tokens and schools.
 struct SettingsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("settings", use: page)
@@ -18,6 +18,7 @@ struct SettingsController: RouteCollection {
         let user = try req.requireUser()
         let page = SettingsPage(csrf: try await req.csrfToken(), name: name ?? user.displayName, email: user.email,
                                 tokens: try await Accounts.tokens(userID: try user.requireID(), on: req.db),
+                                schools: try await PartnerStudents.schools(of: try user.requireID(), on: req.db),
                                 newToken: newToken, errors: errors)
         return try await req.render("Settings", status: status, page)
     }

@@ -1,28 +1,32 @@
 import Plot
 import TryoutStore
 
+/// Where an invitation e-mail leads: to join an organization as a member or as a student.
 struct InvitationPage: Component {
     var csrf: String
-    var invitation: InvitationRecord
-    var token: String
+    var organizationName: String
+    /// "staff", "a student": what the person becomes.
+    var joiningAs: String
+    var email: String
+    /// This page, to come back to after signing in.
+    var link: String
+    var accept: String
     var signedInEmail: String?
 
     var body: Component {
-        let org = invitation.organization
-        let next = SiteURL.invitation(token: token).path
-        return ComponentGroup {
-            Tag.text("h1", "Join \(org.name)")
-            Tag.text("p", "You have been invited to join \(org.name) on Tryout as \(invitation.role.label.lowercased()).", ["class": "lead"])
-            if signedInEmail == invitation.email {
-                PostForm(action: SiteURL.acceptInvitation(token: token).path, csrf: csrf) {
+        ComponentGroup {
+            Tag.text("h1", "Join \(organizationName)")
+            Tag.text("p", "You have been invited to join \(organizationName) on Tryout as \(joiningAs).", ["class": "lead"])
+            if signedInEmail == email {
+                PostForm(action: accept, csrf: csrf) {
                     Submit("Accept and join")
                 }
             } else if let signedInEmail {
-                Tag.text("p", "You are signed in as \(signedInEmail), but the invitation was sent to \(invitation.email). Sign out and sign in with that address to accept it.")
+                Tag.text("p", "You are signed in as \(signedInEmail), but the invitation was sent to \(email). Sign out and sign in with that address to accept it.")
             } else {
                 Tag("p", [:]) {
-                    Text("The invitation was sent to \(invitation.email). ")
-                    Tag.link("Sign in", to: SiteURL.signIn.path + "?next=" + next)
+                    Text("The invitation was sent to \(email). ")
+                    Tag.link("Sign in", to: SiteURL.signIn.path + "?next=" + link)
                     Text(" with that address, or ")
                     Tag.link("create an account", to: SiteURL.signUp.path)
                     Text(" with it and open this link again.")

@@ -53,6 +53,10 @@ struct MembersPage: Component {
                     Text(" · ")
                     Tag.link("Audit log", to: SiteURL.auditLog(org.slug).path)
                 }
+                if Policy.allows(viewer, .manageStudents(orgID)) && org.kind == .partner {
+                    Text(" · ")
+                    Tag.link("Students", to: SiteURL.students(org.slug).path)
+                }
                 if Policy.allows(viewer, .manageSettings(orgID)) {
                     Text(" · ")
                     Tag.link("Settings", to: SiteURL.organizationSettings(org.slug).path)

@@ -8,6 +8,7 @@ struct SettingsPage: Component {
     var name: String
     var email: String
     var tokens: [APITokenRecord]
+    var schools: [PartnerStudentRecord]
     var newToken: String?
     var errors: [FieldError]
 
@@ -30,6 +31,23 @@ struct SettingsPage: Component {
                     Field(name: "password", label: "New password", type: "password", error: errors.message("password"),
                           hint: "At least 8 characters.", autocomplete: "new-password")
                     Submit("Change password")
+                }
+            }
+            if !schools.isEmpty {
+                Tag("section", ["aria-labelledby": "schools-heading"]) {
+                    Tag.text("h2", "Schools", ["id": "schools-heading"])
+                    Tag.text("p", "You see the projects shared with these schools and programs.")
+                    Tag("ul", [:]) {
+                        for school in schools {
+                            Tag("li", [:]) {
+                                Tag.link(school.organization.name, to: SiteURL.organization(school.organization.slug).path)
+                                Text(" ")
+                                PostForm(action: SiteURL.leaveSchool(school.id!).path, csrf: csrf) {
+                                    Submit("Leave", style: "link", detail: school.organization.name)
+                                }
+                            }
+                        }
+                    }
                 }
             }
             Tag("section", ["aria-labelledby": "tokens-heading"]) {

@@ -91,6 +91,6 @@ extension Request {
     /// The searcher's organizations and address, for the marketplace's visibility rules.
     func searchViewer() async throws -> SearchViewer {
         guard let principal = try await principal() else { return SearchViewer() }
-        return SearchViewer(organizationIDs: Array(principal.memberships.keys), email: user?.email)
+        return SearchViewer(organizationIDs: Array(principal.memberships.keys), schoolIDs: Array(principal.schools), email: user?.email)
     }
 }

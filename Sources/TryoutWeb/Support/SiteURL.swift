@@ -17,6 +17,13 @@ enum SiteURL {
     case removeMember(String, UUID)
     case auditLog(String)
     case organizationSettings(String)
+    case students(String)
+    case studentInvitations(String)
+    case revokeStudentInvitation(String, UUID)
+    case removeStudent(String, UUID)
+    case studentInvitation(token: String)
+    case acceptStudentInvitation(token: String)
+    case leaveSchool(UUID)
     case invitation(token: String)
     case acceptInvitation(token: String)
     case adminOrganizations
@@ -47,6 +54,13 @@ enum SiteURL {
         case .organization(let slug): "/orgs/\(slug)"
         case .members(let slug): "/orgs/\(slug)/members"
         case .organizationSettings(let slug): "/orgs/\(slug)/settings"
+        case .students(let slug): "/orgs/\(slug)/students"
+        case .studentInvitations(let slug): "/orgs/\(slug)/students/invitations"
+        case .revokeStudentInvitation(let slug, let id): "/orgs/\(slug)/students/invitations/\(id.uuidString.lowercased())/revoke"
+        case .removeStudent(let slug, let id): "/orgs/\(slug)/students/\(id.uuidString.lowercased())/remove"
+        case .studentInvitation(let token): "/students/join/\(token)"
+        case .acceptStudentInvitation(let token): "/students/join/\(token)/accept"
+        case .leaveSchool(let id): "/settings/schools/\(id.uuidString.lowercased())/leave"
         case .invitations(let slug): "/orgs/\(slug)/invitations"
         case .revokeInvitation(let slug, let id): "/orgs/\(slug)/invitations/\(id.uuidString.lowercased())/revoke"
         case .memberRole(let slug, let id): "/orgs/\(slug)/members/\(id.uuidString.lowercased())/role"
