@@ -41,6 +41,16 @@ struct AccountRulesTests {
         #expect(v.errors == [FieldError("name", "Name contains control characters; remove them.")])
     }
 
+    @Test("blanks are trimmed as the API document's \\s reads them: NEL is refused, a byte-order mark is blank")
+    func blanks() {
+        var v = Validator()
+        #expect(v.required(" \u{3000}Ann\u{A0}\n", "a", label: "A") == "Ann")
+        _ = v.required("\u{85}@", "b", label: "B")
+        _ = v.required("\u{FEFF} ", "c", label: "C")
+        #expect(v.errors == [FieldError("b", "B contains control characters; remove them."), FieldError("c", "C is required.")])
+        #expect(EmailAddress("\u{85}ann@x.io") == nil)
+    }
+
     @Test("sign-up reports every problem at once")
     func signUpErrors() {
         #expect(throws: ValidationFailure.self) {

@@ -36,6 +36,7 @@ struct SkillsTests {
             #expect(long.body.string.contains(#""field":"q""#) && long.body.string.contains(#""field":"limit""#))
             let control = try await t.api(.GET, "/api/v1/skills?q=a%07b", token: nil)
             #expect(control.status == .unprocessableEntity)
+            #expect(try await t.api(.GET, "/api/v1/skills?q=sql&limit=", token: nil).status == .unprocessableEntity)
         }
     }
 
@@ -60,6 +61,11 @@ struct SkillsTests {
             #expect(res.status == .unprocessableEntity)
             #expect(res.body.string.contains("Did you mean"))
             #expect(res.body.string.contains("JavaScript Framework"))
+            // PostgreSQL refuses NUL in text: a control character is a field error, not a server error.
+            let nul = try await t.api(.GET, "/api/v1/projects?skill=%00sql", token: nil)
+            #expect(nul.status == .unprocessableEntity && nul.body.string.contains(#""field":"skill""#))
+            #expect(try await Taxonomy.search("a\u{0}b", limit: 5, on: t.db).isEmpty)
+            #expect(try await Taxonomy.skill(label: "a\u{0}b", on: t.db) == nil)
         }
     }
 }

@@ -6,7 +6,7 @@ public struct EmailAddress: Hashable, Sendable, CustomStringConvertible {
 
     /// Accepts `local@domain.tld` with no spaces; anything stricter only rejects real addresses.
     public init?(_ raw: String) {
-        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        let text = TextInput.trimmed(raw).lowercased()
         guard text.count <= 254,
               let at = text.firstIndex(of: "@"),
               text.filter({ $0 == "@" }).count == 1,

@@ -24,7 +24,7 @@ public struct OrganizationSettings: Equatable, Sendable {
     public static func parse(description: String?, website: String?, floorAmount: String?, floorCurrency: String?)
         throws(ValidationFailure) -> OrganizationSettings {
         var v = Validator()
-        let text = (description ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = TextInput.trimmed(description ?? "")
         v.check(TextInput.isStorable(text), "description", "The description contains control characters; remove them.")
         v.check(text.unicodeScalars.count <= maxDescriptionLength, "description",
                 "The description must be at most \(maxDescriptionLength) characters.")

@@ -28,7 +28,7 @@ public struct BriefInput: Sendable {
     }
 
     private func text(_ name: String) -> String {
-        (fields[name] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        TextInput.trimmed(fields[name] ?? "")
     }
 
     private func lines(_ name: String) -> [String] {

@@ -63,7 +63,7 @@ public struct InternTest: Equatable, Sendable, Codable {
                 problems.append("Answer factor \(factor.rawValue) of the intern test: \(factor.question)")
                 continue
             }
-            if answer.explanation.trimmingCharacters(in: .whitespacesAndNewlines).count < Self.minimumExplanationLength {
+            if TextInput.trimmed(answer.explanation).count < Self.minimumExplanationLength {
                 problems.append("Explain factor \(factor.rawValue) of the intern test in at least \(Self.minimumExplanationLength) characters.")
             }
             if factor.isEssential && !answer.holds {

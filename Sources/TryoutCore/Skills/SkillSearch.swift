@@ -14,7 +14,7 @@ public enum SkillSearch {
 
     /// The typed text, lower-cased and trimmed, or nil when there is nothing to look for.
     public static func normalized(_ query: String) -> String? {
-        let text = query.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        let text = TextInput.trimmed(query).lowercased()
         return text.isEmpty ? nil : text
     }
 

@@ -38,7 +38,7 @@ public struct Validator: Sendable {
 
     /// Returns the trimmed text, or records `message` when it is empty or longer than `maxLength`.
     public mutating func required(_ value: String?, _ field: String, label: String, maxLength: Int = 200) -> String {
-        let text = (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = TextInput.trimmed(value ?? "")
         if text.isEmpty {
             errors.append(FieldError(field, "\(label) is required."))
         } else if !TextInput.isStorable(text) {

@@ -45,7 +45,8 @@ extension Taxonomy {
     /// The skill whose preferred or alternative label is `text`, ignoring case.
     public static func skill(label text: String, on db: any Database) async throws -> SkillRecord? {
         let wanted = text.lowercased()
-        guard let sql = db as? any SQLDatabase else { return nil }
+        // PostgreSQL refuses NUL in text, and no label holds a control character.
+        guard TextInput.isStorable(wanted), let sql = db as? any SQLDatabase else { return nil }
         if let row = try await sql.raw("SELECT uri FROM skills WHERE lower(label) = \(bind: wanted) LIMIT 1").first(),
            let uri = try? row.decode(column: "uri", as: String.self) {
             return try await SkillRecord.find(uri, on: db)
@@ -63,7 +64,7 @@ extension Taxonomy {
 
     /// Skills whose label or alternative label contains `text`, best first (see `SkillSearch`).
     public static func search(_ text: String, limit: Int, on db: any Database) async throws -> [SkillSearch.Match] {
-        guard let wanted = SkillSearch.normalized(text), let sql = db as? any SQLDatabase else { return [] }
+        guard let wanted = SkillSearch.normalized(text), TextInput.isStorable(wanted), let sql = db as? any SQLDatabase else { return [] }
         let escaped = wanted.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
             .replacingOccurrences(of: "_", with: "\\_")
         let pattern = "%" + escaped + "%"

@@ -23,7 +23,7 @@ struct SkillsAPIController: RouteCollection {
         v.check(TextInput.isStorable(text), "q", "q contains control characters; remove them.")
         v.check(text.unicodeScalars.count <= SkillSearch.maxQueryLength, "q", "q must be at most \(SkillSearch.maxQueryLength) characters.")
         var limit = 10
-        if let raw = parameters.limit, !raw.isEmpty {
+        if let raw = parameters.limit {
             if let value = Int(raw), (1...SkillSearch.maxResults).contains(value) {
                 limit = value
             } else {

@@ -26,7 +26,9 @@ struct ProjectSearchParameters: Content {
         var v = Validator()
         query.text = String((q ?? "").prefix(200))
         if let label = skill?.trimmingCharacters(in: .whitespaces), !label.isEmpty {
-            if let found = try await Taxonomy.skill(label: label, on: db) {
+            if !TextInput.isStorable(label) {
+                v.add(FieldError("skill", "The skill contains control characters; remove them."))
+            } else if let found = try await Taxonomy.skill(label: label, on: db) {
                 query.skillURIs = [try found.requireID()]
             } else {
                 v.add(FieldError("skill", try await Taxonomy.unknownSkillMessage(label, on: db)))
