@@ -239,3 +239,51 @@ struct SyntheticDataTests {
         }
     }
 }
+
+@Suite("Search words")
+struct SearchWordTests {
+    @Test("words with hyphens, dots and digits are found the same way on both databases",
+          arguments: ["b-8760705312", "b-6e119c08d6", "release v1.2", "naïve-bayes"])
+    func punctuation(title: String) async throws {
+        try await withTestApp { t in
+            try await Taxonomy.loadBundledIfEmpty(on: t.db)
+            var brief = BriefTemplates.all[0].brief
+            brief.title = "Brief \(title)"
+            let org = try await Factory(t).organization("Acme")
+            let project = try await ProjectBriefs.create(organizationID: org.requireID(), brief: brief, audience: ProjectAudience(),
+                                                         at: t.clock.now, on: t.db)
+            try await ProjectBriefs.setState(project, to: .published, at: t.clock.now, on: t.db)
+            var query = ProjectSearchQuery()
+            query.text = title
+            query.sort = .relevance
+            #expect(try await ProjectSearch.search(query, viewer: .init(), on: t.db).projectIDs == [project.id], "\(title)")
+            query.text = String(title.split(separator: "-").last ?? "")
+            #expect(try await ProjectSearch.search(query, viewer: .init(), on: t.db).projectIDs.contains(project.id!), "\(query.text)")
+        }
+    }
+}
+
+@Suite("Search index migration")
+struct SearchIndexMigrationTests {
+    @Test("moving to the narrow search tables keeps every project findable, and so does moving back")
+    func roundTrip() async throws {
+        try await withTestApp { t in
+            try await Taxonomy.loadBundledIfEmpty(on: t.db)
+            var brief = BriefTemplates.all[0].brief
+            brief.title = "Quokka census b-8760705312"
+            brief.skills = [SkillRequirement(uri: try await Taxonomy.skill(label: "SQL", on: t.db)!.requireID(), level: 2, required: true)]
+            let org = try await Factory(t).organization("Acme")
+            let project = try await ProjectBriefs.create(organizationID: org.requireID(), brief: brief, audience: ProjectAudience(),
+                                                         at: t.clock.now, on: t.db)
+            try await ProjectBriefs.setState(project, to: .published, at: t.clock.now, on: t.db)
+            let migration = CreateNarrowProjectSearch()
+            try await migration.revert(on: t.db)
+            try await migration.prepare(on: t.db)
+            var query = ProjectSearchQuery()
+            for words in ["quokka", "8760705312", "SQL"] {
+                query.text = words
+                #expect(try await ProjectSearch.search(query, viewer: .init(), on: t.db).projectIDs == [project.id], "\(words)")
+            }
+        }
+    }
+}

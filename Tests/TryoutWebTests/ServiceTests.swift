@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TryoutCore
 import TryoutStore
 import TryoutTestSupport
 @testable import TryoutWeb
@@ -62,6 +63,18 @@ struct ServiceTests {
                 return path.hasPrefix("/api/v1/") ? "\(route.method.rawValue) \(path)" : nil
             })
             #expect(documented == served)
+        }
+    }
+
+    @Test("the OpenAPI document lists every value of the enumerations the API returns")
+    func openAPIEnumerations() async throws {
+        try await withTestApp { t in
+            let document = try JSONSerialization.jsonObject(with: Data(try await t.get("/api/v1/openapi.json").body.string.utf8))
+            let schemas = (document as? [String: Any]).flatMap { ($0["components"] as? [String: Any])?["schemas"] as? [String: Any] }
+            func values(_ name: String) -> Set<String> {
+                Set((schemas?[name] as? [String: Any])?["enum"] as? [String] ?? [])
+            }
+            #expect(values("AuditAction") == Set(AuditAction.allCases.map(\.rawValue)))
         }
     }
 }

@@ -61,9 +61,15 @@ public enum SyntheticData {
                                      at now: Date, on db: any Database, progress: Progress) async throws {
         guard let sql = db as? any SQLDatabase else { return }
         let batch = 400
-        let labels = try await Dictionary(uniqueKeysWithValues: sql.raw("SELECT uri, label FROM skills").all().map {
-            (try $0.decode(column: "uri", as: String.self), try $0.decode(column: "label", as: String.self))
-        })
+        var labels: [String: String] = [:]
+        // What the search index holds for a skill: its label and alternative labels, as `ProjectSearchIndex` writes them.
+        var skillText: [String: String] = [:]
+        for row in try await sql.raw("SELECT uri, label, alt_labels FROM skills").all() {
+            let uri = try row.decode(column: "uri", as: String.self)
+            labels[uri] = try row.decode(column: "label", as: String.self)
+            skillText[uri] = ([labels[uri]!] + (try row.decode(column: "alt_labels", as: String.self)).split(separator: "\n").map(String.init))
+                .joined(separator: " ")
+        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         let template = BriefTemplates.all[0].brief
@@ -113,7 +119,7 @@ public enum SyntheticData {
                     nextRowid += 1
                     // id, organization, state, visibility, pay, currency, hours, weeks, mode, deadline, published.
                     facetRows.append([nextRowid, row[0], row[1], row[5], row[14], row[8], row[9], row[6], row[7], row[11], row[15], row[18]])
-                    textRows.append([nextRowid, title, summary, body, picked.compactMap { labels[$0] }.joined(separator: " ")])
+                    textRows.append([nextRowid, title, summary, body, picked.compactMap { skillText[$0] }.joined(separator: " ")])
                 }
             }
             let (rowsToWrite, versions, skillLinks, facets, texts) = (projectRows, versionRows, skillRows, facetRows, textRows)
@@ -130,15 +136,10 @@ public enum SyntheticData {
                 if postgres {
                     let ids = SQLList(rowsToWrite.compactMap { $0.first as? UUID }.map { SQLBind($0) })
                     let columns = ProjectSearchIndex.facetColumns.map { "p." + $0 }.joined(separator: ", ")
-                    try await tx.raw("""
-                        INSERT INTO project_search SELECT \(unsafeRaw: columns),
-                            setweight(to_tsvector('simple', p.title), 'A') ||
-                            setweight(to_tsvector('simple', coalesce((SELECT string_agg(s.label, ' ') FROM project_skills ps
-                                JOIN skills s ON s.uri = ps.skill_uri WHERE ps.project_id = p.id), '')), 'B') ||
-                            setweight(to_tsvector('simple', p.summary), 'B') ||
-                            setweight(to_tsvector('simple', p.brief), 'C')
-                        FROM projects p WHERE p.id IN (\(ids))
-                        """).run()
+                    let document = ProjectSearchIndex.postgresDocument(title: "p.title", skills: ProjectSearchIndex.postgresSkillText,
+                                                                       summary: "p.summary", brief: "p.brief")
+                    try await tx.raw("INSERT INTO project_search SELECT \(unsafeRaw: columns), " + document
+                        + " FROM projects p WHERE p.id IN (\(ids))").run()
                 } else {
                     try await insert(into: "project_search_facets", columns: ["rowid"] + ProjectSearchIndex.facetColumns, rows: facets, on: tx)
                     try await insert(into: "project_search", columns: ["rowid"] + ProjectSearchIndex.textColumns, rows: texts, on: tx)

@@ -44,21 +44,35 @@ struct CreateNarrowProjectSearch: AsyncMigration {
                 estimated_hours bigint NOT NULL, duration_weeks bigint NOT NULL, location_mode text NOT NULL,
                 application_deadline timestamptz, published_at timestamptz, document tsvector NOT NULL)
             """).run()
-        try await sql.raw("""
-            INSERT INTO project_search SELECT id, organization_id, state, visibility, pay_minor, currency, estimated_hours,
-                duration_weeks, location_mode, application_deadline, published_at, coalesce(search_document, ''::tsvector)
-            FROM projects ORDER BY published_at NULLS FIRST
-            """).run()
+        // Documents are made afresh: the new ones split words at punctuation.
+        let columns = ProjectSearchIndex.facetColumns.map { "p." + $0 }.joined(separator: ", ")
+        let document = ProjectSearchIndex.postgresDocument(title: "p.title", skills: ProjectSearchIndex.postgresSkillText,
+                                                           summary: "p.summary", brief: "p.brief")
+        try await sql.raw("INSERT INTO project_search SELECT \(unsafeRaw: columns), " + document
+            + " FROM projects p ORDER BY p.published_at NULLS FIRST").run()
         try await sql.raw("CREATE INDEX project_search_document ON project_search USING GIN (document)").run()
         try await sql.raw("CREATE INDEX project_search_newest ON project_search (state, visibility, published_at)").run()
         try await sql.raw("ALTER TABLE projects DROP COLUMN search_document").run()
     }
 
+    /// Puts the index back the way `CreateProjectSearchIndex` left it, with every project still in it.
     func revert(on database: any Database) async throws {
         guard let sql = database as? any SQLDatabase else { return }
-        try await sql.raw("DROP TABLE project_search").run()
-        if sql.dialect.name != "postgresql" { try await sql.raw("DROP TABLE project_search_facets").run() }
-        // The old index starts empty; saving each project again fills it.
+        if sql.dialect.name == "postgresql" {
+            try await CreateProjectSearchIndex().prepare(on: database)
+            try await sql.raw("UPDATE projects p SET search_document = s.document FROM project_search s WHERE s.id = p.id").run()
+            try await sql.raw("DROP TABLE project_search").run()
+            return
+        }
+        try await sql.raw("ALTER TABLE project_search RENAME TO project_search_new").run()
         try await CreateProjectSearchIndex().prepare(on: database)
+        let facets = ProjectSearchIndex.facetColumns.joined(separator: ", ")
+        try await sql.raw("""
+            INSERT INTO project_search (\(unsafeRaw: facets), title, summary, brief, skills)
+            SELECT \(unsafeRaw: ProjectSearchIndex.facetColumns.map { "f." + $0 }.joined(separator: ", ")), n.title, n.summary, n.brief, n.skills
+            FROM project_search_facets f JOIN project_search_new n ON n.rowid = f.rowid
+            """).run()
+        try await sql.raw("DROP TABLE project_search_new").run()
+        try await sql.raw("DROP TABLE project_search_facets").run()
     }
 }

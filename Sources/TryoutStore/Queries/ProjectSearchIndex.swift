@@ -12,6 +12,23 @@ public enum ProjectSearchIndex {
     /// The text columns of SQLite's `project_search` table after its rowid.
     static let textColumns = ["title", "summary", "brief", "skills"]
 
+    /// A project's PostgreSQL `tsvector`, weighted title A, skills and summary B, brief C.
+    /// Punctuation becomes a space first, as SQLite's tokenizer and the search words treat it:
+    /// PostgreSQL's parser would otherwise keep "b-87" as "b" and "-87", or "v1.2" whole.
+    static func postgresDocument(title: SQLQueryString, skills: SQLQueryString, summary: SQLQueryString,
+                                 brief: SQLQueryString) -> SQLQueryString {
+        let parts: [(SQLQueryString, String)] = [(title, "A"), (skills, "B"), (summary, "B"), (brief, "C")]
+        return parts.map { text, weight in
+            "setweight(to_tsvector('simple', regexp_replace(" + text + ", '[[:punct:]]+', ' ', 'g')), '\(unsafeRaw: weight)')"
+        }.joined(separator: " || ")
+    }
+
+    /// The skill labels and alternative labels of the project `p`, for `postgresDocument`.
+    static let postgresSkillText: SQLQueryString = """
+        coalesce((SELECT string_agg(s.label || ' ' || replace(s.alt_labels, chr(10), ' '), ' ') FROM project_skills ps
+            JOIN skills s ON s.uri = ps.skill_uri WHERE ps.project_id = p.id), '')
+        """
+
     public static func refresh(_ project: ProjectRecord, on db: any Database) async throws {
         guard let sql = db as? any SQLDatabase else { return }
         let projectID = try project.requireID()
@@ -25,15 +42,10 @@ public enum ProjectSearchIndex {
         ]
         if sql.dialect.name == "postgresql" {
             let updates = facetColumns.dropFirst().map { "\($0) = EXCLUDED.\($0)" }.joined(separator: ", ")
-            try await sql.raw("""
-                INSERT INTO project_search (\(unsafeRaw: facetColumns.joined(separator: ", ")), document)
-                VALUES (\(binds: facets),
-                    setweight(to_tsvector('simple', \(bind: project.title)), 'A') ||
-                    setweight(to_tsvector('simple', \(bind: labels)), 'B') ||
-                    setweight(to_tsvector('simple', \(bind: project.summary)), 'B') ||
-                    setweight(to_tsvector('simple', \(bind: project.brief)), 'C'))
-                ON CONFLICT (id) DO UPDATE SET \(unsafeRaw: updates), document = EXCLUDED.document
-                """).run()
+            let document = postgresDocument(title: "\(bind: project.title)", skills: "\(bind: labels)",
+                                            summary: "\(bind: project.summary)", brief: "\(bind: project.brief)")
+            try await sql.raw("INSERT INTO project_search (\(unsafeRaw: facetColumns.joined(separator: ", ")), document) VALUES (\(binds: facets), "
+                + document + ") ON CONFLICT (id) DO UPDATE SET \(unsafeRaw: updates), document = EXCLUDED.document").run()
         } else {
             try await refreshSQLite(project, id: projectID, facets: facets, skills: labels, on: sql)
         }

@@ -29,11 +29,7 @@ struct InvitationController: RouteCollection {
 
     func accept(req: Request) async throws -> Response {
         let (invitation, _) = try await pendingInvitation(req)
-        let user = try req.requireUser()
-        // The link alone is not enough: it must be opened by the account it was sent to.
-        guard user.email == invitation.email else {
-            throw Abort(.forbidden, reason: "This invitation was sent to \(invitation.email). Sign in with that address to accept it.")
-        }
+        let user = try req.requireInvitee(invitation.email)
         let org = invitation.organization
         let now = req.now
         try await req.db.transaction { tx in

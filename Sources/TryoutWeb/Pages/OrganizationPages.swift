@@ -78,21 +78,10 @@ struct MembersPage: Component {
                 }
             }
             if canManage {
-                Tag.text("h2", "Pending invitations")
-                if invitations.isEmpty {
-                    Tag.text("p", "No pending invitations.")
-                } else {
-                    Tag("ul", [:]) {
-                        for invitation in invitations {
-                            Tag("li", [:]) {
-                                Text("\(invitation.email), \(invitation.role.label.lowercased()), expires \(DateText.day(invitation.expiresAt)) ")
-                                PostForm(action: SiteURL.revokeInvitation(org.slug, invitation.id!).path, csrf: csrf) {
-                                    Submit("Revoke", style: "link", detail: "invitation for \(invitation.email)")
-                                }
-                            }
-                        }
-                    }
-                }
+                PendingInvitations(csrf: csrf, items: invitations.map {
+                    .init(email: $0.email, offer: $0.role.label.lowercased(), expires: $0.expiresAt,
+                          revoke: SiteURL.revokeInvitation(org.slug, $0.id!).path)
+                })
                 Tag.text("h2", "Invite someone")
                 PostForm(action: SiteURL.invitations(org.slug).path, csrf: csrf) {
                     Field(name: "email", label: "E-mail address", type: "email", value: inviteEmail, error: errors.message("email"))

@@ -48,21 +48,9 @@ struct StudentsPage: Component {
                     }
                 }
             }
-            Tag.text("h2", "Pending invitations")
-            if invitations.isEmpty {
-                Tag.text("p", "No pending invitations.")
-            } else {
-                Tag("ul", [:]) {
-                    for invitation in invitations {
-                        Tag("li", [:]) {
-                            Text("\(invitation.email), expires \(DateText.day(invitation.expiresAt)) ")
-                            PostForm(action: SiteURL.revokeStudentInvitation(org.slug, invitation.id!).path, csrf: csrf) {
-                                Submit("Revoke", style: "link", detail: "invitation for \(invitation.email)")
-                            }
-                        }
-                    }
-                }
-            }
+            PendingInvitations(csrf: csrf, items: invitations.map {
+                .init(email: $0.email, expires: $0.expiresAt, revoke: SiteURL.revokeStudentInvitation(org.slug, $0.id!).path)
+            })
             Tag.text("h2", "Invite students")
             PostForm(action: SiteURL.studentInvitations(org.slug).path, csrf: csrf) {
                 TextAreaField(name: "emails", label: "E-mail addresses", value: emails, error: errors.message("emails"),
