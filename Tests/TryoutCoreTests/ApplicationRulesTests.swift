@@ -1,0 +1,145 @@
+import Foundation
+import Testing
+@testable import TryoutCore
+
+@Suite("Application states")
+struct ApplicationStateTests {
+    @Test("every allowed move, by the side that may make it")
+    func transitions() throws {
+        let moves: [(ApplicationState, ApplicationState, ApplicationActor)] = [
+            (.submitted, .shortlisted, .employer), (.submitted, .waitlisted, .employer), (.submitted, .rejected, .employer),
+            (.submitted, .withdrawn, .candidate), (.shortlisted, .offered, .employer), (.shortlisted, .waitlisted, .employer),
+            (.shortlisted, .rejected, .employer), (.shortlisted, .withdrawn, .candidate), (.waitlisted, .shortlisted, .employer),
+            (.waitlisted, .offered, .employer), (.waitlisted, .rejected, .employer), (.waitlisted, .withdrawn, .candidate),
+            (.offered, .accepted, .candidate), (.offered, .declined, .candidate), (.offered, .withdrawn, .candidate),
+        ]
+        for (from, to, actor) in moves {
+            try ApplicationLifecycle.check(from: from, to: to, by: actor)
+            #expect(throws: ApplicationTransitionError.notYours(to)) {
+                try ApplicationLifecycle.check(from: from, to: to, by: actor == .employer ? .candidate : .employer)
+            }
+        }
+        let allowed = Set(moves.map { "\($0.0)>\($0.1)" })
+        for from in ApplicationState.allCases {
+            for to in ApplicationState.allCases where !allowed.contains("\(from)>\(to)") {
+                #expect(throws: ApplicationTransitionError.notAllowed(from: from, to: to)) {
+                    try ApplicationLifecycle.check(from: from, to: to, by: ApplicationLifecycle.actor(for: to))
+                }
+            }
+        }
+    }
+
+    @Test("accepting needs a live offer and a free place")
+    func accepting() throws {
+        #expect(throws: ApplicationTransitionError.offerExpired) {
+            try ApplicationLifecycle.check(from: .offered, to: .accepted, by: .candidate, offerExpired: true)
+        }
+        #expect(throws: ApplicationTransitionError.noSlotLeft) {
+            try ApplicationLifecycle.check(from: .offered, to: .accepted, by: .candidate, slots: 3, slotsTaken: 3)
+        }
+        try ApplicationLifecycle.check(from: .offered, to: .accepted, by: .candidate, slots: 3, slotsTaken: 2)
+        #expect(ApplicationState.allCases.filter(\.isLive) == [.submitted, .shortlisted, .waitlisted, .offered])
+    }
+}
+
+@Suite("Matching")
+struct MatchingTests {
+    static let sql = "esco:sql", python = "esco:python", charts = "esco:charts", stats = "esco:stats"
+    static let start = Date(timeIntervalSince1970: 1_780_000_000)  // 2026-05-28
+    static let project = MatchProject(
+        skills: [SkillRequirement(uri: sql, level: 3, required: true), SkillRequirement(uri: python, level: 2, required: true),
+                 SkillRequirement(uri: charts, level: 2, required: false)],
+        estimatedHours: 24, durationWeeks: 3, startDate: start, locationMode: .remote, timeZone: TimeZone(identifier: "America/New_York"))
+
+    @Test("a candidate with every skill proven, the hours, the dates and the time zone scores 100")
+    func perfect() {
+        let candidate = MatchCandidate(skills: [Self.sql: .init(verified: 3), Self.python: .init(verified: 4), Self.charts: .init(verified: 2)],
+                                       hoursPerWeek: 8, timeZone: TimeZone(identifier: "America/Chicago"))
+        let score = Matching.score(candidate, for: Self.project)
+        #expect(score.total == 100)
+        #expect(score.explanation == ["2 of 2 required skills, 2 verified by completed work", "1 of 1 nice-to-have skills, 1 verified by completed work",
+                                      "Available 8 h/week of 8 needed", "Available for the whole project", "Working hours overlap 7 h a day"])
+        #expect(score.missingRequired.isEmpty)
+    }
+
+    @Test("proven work weighs more than the same self-rating; missing skills are named")
+    func verifiedOutweighsSelfRated() {
+        let claimed = MatchCandidate(skills: [Self.sql: .init(selfRated: 3)], hoursPerWeek: 8)
+        let proven = MatchCandidate(skills: [Self.sql: .init(verified: 3)], hoursPerWeek: 8)
+        let project = MatchProject(skills: [SkillRequirement(uri: Self.sql, level: 3, required: true),
+                                            SkillRequirement(uri: Self.stats, level: 2, required: true)],
+                                   estimatedHours: 8, durationWeeks: 1)
+        let a = Matching.score(claimed, for: project), b = Matching.score(proven, for: project)
+        #expect(a.total < b.total)
+        #expect(a.missingRequired == [Self.stats] && b.missingRequired == [Self.stats])
+        // Required skills 45 of 60 possible: half the skills held, self-rated at 0.6 → 45 × 0.3 = 13.5, hours 15.
+        #expect(a.total == Int((100 * (13.5 + 15) / 60).rounded()))
+        #expect(b.total == Int((100 * (22.5 + 15) / 60).rounded()))
+        // A lower level earns part of the credit.
+        #expect(Matching.credit(.init(verified: 1), level: 4) == 0.25)
+        #expect(Matching.credit(.init(selfRated: 4, verified: 1), level: 4) == 0.6)
+    }
+
+    @Test("too few hours, part of the dates and far time zones lower the score, with the reasons")
+    func constraints() {
+        let candidate = MatchCandidate(skills: [Self.sql: .init(verified: 3), Self.python: .init(verified: 2), Self.charts: .init(verified: 2)],
+                                       hoursPerWeek: 4, availableFrom: Self.start.addingTimeInterval(7 * 86400),
+                                       timeZone: TimeZone(identifier: "Asia/Tokyo"))
+        let score = Matching.score(candidate, for: Self.project)
+        #expect(score.explanation.suffix(3) == ["Available 4 h/week of 8 needed", "Available for 2 of the 3 weeks", "Working hours do not overlap"])
+        // 45 + 15 + 7.5 + 10 × 2/3 + 0 of 100.
+        let expected: Double = 45 + 15 + 7.5 + 10.0 * 2 / 3
+        #expect(score.total == Int(expected.rounded()))
+    }
+
+    @Test("parts that do not apply drop out: on-site work ignores time zones, no start date ignores dates")
+    func partsThatDoNotApply() {
+        let project = MatchProject(skills: [SkillRequirement(uri: Self.sql, level: 2, required: true)], estimatedHours: 10,
+                                   durationWeeks: 2, locationMode: .onSite, timeZone: TimeZone(identifier: "Europe/Paris"))
+        let candidate = MatchCandidate(skills: [Self.sql: .init(verified: 2)], timeZone: TimeZone(identifier: "Asia/Tokyo"))
+        let score = Matching.score(candidate, for: project)
+        #expect(score.parts.map(\.kind) == [.requiredSkills, .hours])
+        #expect(score.explanation.last == "Hours per week not given; 5 needed")
+        #expect(score.total == Int((100 * (45 + 7.5) / 60).rounded()))
+        #expect(Matching.score(MatchCandidate(skills: [:]), for: project).total == Int((100 * 7.5 / 60).rounded()))
+    }
+}
+
+@Suite("Fairness report")
+struct FairnessReportTests {
+    private func people(_ count: Int, _ group: String?, shortlisted: Int, offered: Int) -> [FairnessReport.Applicant] {
+        (0..<count).map { index in
+            FairnessReport.Applicant(groups: group.map { [.gender: $0] } ?? [:], reachedShortlist: index < shortlisted,
+                                     reachedOffer: index < offered)
+        }
+    }
+
+    @Test("rates, impact ratios against the highest group, and the 0.80 flag")
+    func impactRatios() throws {
+        let applicants = people(20, "woman", shortlisted: 10, offered: 4) + people(25, "man", shortlisted: 10, offered: 5)
+            + people(12, "non-binary", shortlisted: 3, offered: 3)
+        let table = try #require(FairnessReport.compute(applicants).first { $0.dimension == .gender })
+        #expect(table.groups.map(\.name) == ["man", "woman", "non-binary"])
+        let woman = try #require(table.groups.first { $0.name == "woman" })
+        #expect(woman.shortlist.rate == 0.5 && woman.shortlist.impactRatio == 1 && !woman.shortlist.flagged)
+        let man = try #require(table.groups.first { $0.name == "man" })
+        #expect(man.shortlist.rate == 0.4 && man.shortlist.impactRatio == 0.8 && !man.shortlist.flagged)
+        let nonBinary = try #require(table.groups.first { $0.name == "non-binary" })
+        #expect(nonBinary.shortlist.impactRatio == 0.5 && nonBinary.shortlist.flagged)
+        // At offer the highest rate is 3 of 12 = 0.25; 4 of 20 = 0.2 is 0.8 of it, 5 of 25 likewise.
+        #expect(nonBinary.offer.impactRatio == 1 && woman.offer.impactRatio == 0.8 && !woman.offer.flagged)
+    }
+
+    @Test("groups under 11 people are suppressed and left out of the highest rate; no answer is counted apart")
+    func suppression() throws {
+        let applicants = people(11, "a", shortlisted: 2, offered: 0) + people(10, "b", shortlisted: 10, offered: 10)
+            + people(3, "c", shortlisted: 3, offered: 3) + people(7, nil, shortlisted: 7, offered: 7)
+        let table = try #require(FairnessReport.compute(applicants).first { $0.dimension == .gender })
+        #expect(table.groups.map(\.name) == ["a"])
+        #expect(table.suppressedPeople == 13 && table.suppressedGroups == 2 && table.unknown == 7)
+        #expect(table.groups[0].shortlist.impactRatio == 1, "the suppressed groups' higher rates do not count")
+        #expect(table.groups[0].offer.impactRatio == nil, "no one selected: no ratio to show")
+        let veteran = try #require(FairnessReport.compute(applicants).first { $0.dimension == .veteran })
+        #expect(veteran.groups.isEmpty && veteran.unknown == applicants.count)
+    }
+}
