@@ -143,3 +143,53 @@ struct FairnessReportTests {
         #expect(veteran.groups.isEmpty && veteran.unknown == applicants.count)
     }
 }
+
+@Suite("Candidate pool")
+struct CandidatePoolTests {
+    /// A reproducible population: a few skills each, some verified, hours, dates and time zones.
+    static func population(_ count: Int, skills: Int, seed: UInt64) -> [(UUID, MatchCandidate)] {
+        var state = seed
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let zones = ["Europe/London", "America/New_York", "Asia/Kolkata", "Australia/Sydney"].compactMap(TimeZone.init(identifier:))
+        return (0..<count).map { index in
+            var held: [String: MatchCandidate.Evidence] = [:]
+            for _ in 0..<(1 + next(4)) {
+                held["s\(next(skills))"] = .init(selfRated: 1 + next(4), verified: next(3) == 0 ? 1 + next(4) : nil)
+            }
+            let start = MatchingTests.start.addingTimeInterval(Double(next(40) - 20) * 86400)
+            let candidate = MatchCandidate(skills: held, hoursPerWeek: next(5) == 0 ? nil : 2 + next(20),
+                                           availableFrom: next(2) == 0 ? start : nil, availableTo: next(3) == 0 ? start.addingTimeInterval(21 * 86400) : nil,
+                                           timeZone: next(4) == 0 ? nil : zones[next(zones.count)])
+            return (UUID(uuid: (UInt8(index & 255), UInt8(index >> 8 & 255), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)), candidate)
+        }
+    }
+
+    @Test("the pool's best are the best of scoring everyone, with the same explained scores", arguments: [1, 7, 50])
+    func matchesBruteForce(limit: Int) {
+        let people = Self.population(600, skills: 40, seed: UInt64(limit))
+        var pool = CandidatePool()
+        for (id, candidate) in people { pool.add(id: id, candidate) }
+        let projects = [
+            MatchingTests.project,
+            MatchProject(skills: [SkillRequirement(uri: "s1", level: 2, required: true), SkillRequirement(uri: "s2", level: 4, required: true),
+                                  SkillRequirement(uri: "s3", level: 1, required: false)],
+                         estimatedHours: 30, durationWeeks: 4, startDate: MatchingTests.start, locationMode: .remote,
+                         timeZone: TimeZone(identifier: "Europe/Berlin")),
+            // A skill nobody holds: everyone is scored on the rest.
+            MatchProject(skills: [SkillRequirement(uri: "unheld", level: 2, required: true)], estimatedHours: 10, durationWeeks: 2,
+                         locationMode: .onSite),
+        ]
+        for project in projects {
+            let brute = people.map { ($0.0, Matching.score($0.1, for: project)) }
+            let ranked = pool.top(limit, for: project)
+            let expectedScores = brute.map(\.1.total).sorted(by: >).prefix(limit)
+            #expect(ranked.map(\.score.total) == Array(expectedScores))
+            for (id, score) in ranked {
+                #expect(score == brute.first { $0.0 == id }!.1)
+            }
+        }
+    }
+}

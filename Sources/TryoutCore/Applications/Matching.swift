@@ -93,20 +93,57 @@ public enum Matching {
     static let enoughOverlapHours = 4.0
 
     public static func score(_ candidate: MatchCandidate, for project: MatchProject) -> MatchScore {
+        let evidence = project.skills.map { candidate.skills[$0.uri] }
+        let shift = candidate.timeZone.flatMap { shiftHours(theirs: $0, project: project) }
+        let parts = parts(project, evidence: evidence, hoursPerWeek: candidate.hoursPerWeek, availableFrom: candidate.availableFrom,
+                          availableTo: candidate.availableTo, shiftHours: shift, explain: true)
+        let missing = zip(project.skills, evidence).filter { $0.0.required && credit($0.1, level: $0.0.level) == 0 }.map(\.0.uri)
+        return MatchScore(total: total(parts), parts: parts, missingRequired: missing)
+    }
+
+    /// The score out of 100 the parts add up to.
+    static func total(_ parts: [MatchScore.Part]) -> Int {
+        let possible = parts.reduce(0) { $0 + $1.maximum }
+        return possible > 0 ? Int((100 * parts.reduce(0) { $0 + $1.points } / possible).rounded()) : 0
+    }
+
+    /// Hours from the project's time zone to the candidate's, on the project's first day; nil
+    /// when time zones do not count (not remote, or the project names none).
+    static func shiftHours(theirs: TimeZone, project: MatchProject) -> Double? {
+        guard project.locationMode == .remote, let ours = project.timeZone else { return nil }
+        let day = project.startDate ?? referenceDay
+        return Double(theirs.secondsFromGMT(for: day) - ours.secondsFromGMT(for: day)) / 3600
+    }
+
+    /// The day time zones are compared on when a project has no start date.
+    static let referenceDay = Date(timeIntervalSince1970: 1_767_225_600)
+
+    /// The parts of a score. `evidence` lines up with `project.skills`. Without `explain` the
+    /// texts stay empty, for ranking many candidates and explaining only the best.
+    static func parts(_ project: MatchProject, evidence: [MatchCandidate.Evidence?], hoursPerWeek: Int?, availableFrom: Date?,
+                      availableTo: Date?, shiftHours: Double?, explain: Bool) -> [MatchScore.Part] {
         var parts: [MatchScore.Part] = []
-        let required = project.skills.filter(\.required)
-        let optional = project.skills.filter { !$0.required }
-        if !required.isEmpty { parts.append(skillPart(.requiredSkills, required, candidate, noun: "required")) }
-        if !optional.isEmpty { parts.append(skillPart(.niceToHaveSkills, optional, candidate, noun: "nice-to-have")) }
-        parts.append(hoursPart(candidate, project))
-        if let start = project.startDate { parts.append(datesPart(candidate, start: start, weeks: project.durationWeeks)) }
-        if project.locationMode == .remote, let theirs = candidate.timeZone, let ours = project.timeZone {
-            parts.append(timeZonePart(theirs, ours, on: project.startDate ?? Date(timeIntervalSince1970: 1_767_225_600)))
+        for required in [true, false] {
+            let indices = project.skills.indices.filter { project.skills[$0].required == required }
+            guard !indices.isEmpty else { continue }
+            let kind: MatchScore.Part.Kind = required ? .requiredSkills : .niceToHaveSkills
+            let maximum = weights[kind]!
+            let credits = indices.reduce(0.0) { $0 + credit(evidence[$1], level: project.skills[$1].level) }
+            var text = ""
+            if explain {
+                let held = indices.filter { evidence[$0] != nil }.count
+                let verified = indices.filter { evidence[$0]?.verified != nil }.count
+                text = "\(held) of \(indices.count) \(required ? "required" : "nice-to-have") skills"
+                if verified > 0 { text += ", \(verified) verified by completed work" }
+            }
+            parts.append(.init(kind: kind, points: maximum * credits / Double(indices.count), maximum: maximum, explanation: text))
         }
-        let earned = parts.map(\.points).reduce(0, +)
-        let possible = parts.map(\.maximum).reduce(0, +)
-        let missing = required.filter { credit(candidate.skills[$0.uri], level: $0.level) == 0 }.map(\.uri)
-        return MatchScore(total: possible > 0 ? Int((100 * earned / possible).rounded()) : 0, parts: parts, missingRequired: missing)
+        parts.append(hoursPart(hoursPerWeek, project, explain: explain))
+        if let start = project.startDate {
+            parts.append(datesPart(from: availableFrom, to: availableTo, start: start, weeks: project.durationWeeks, explain: explain))
+        }
+        if let shiftHours { parts.append(timeZonePart(shiftHours, explain: explain)) }
+        return parts
     }
 
     /// How far the evidence meets `level`: 1 for proven work at or above it; self-ratings count less.
@@ -118,52 +155,45 @@ public enum Matching {
         return max(proven, claimed)
     }
 
-    private static func skillPart(_ kind: MatchScore.Part.Kind, _ skills: [SkillRequirement], _ candidate: MatchCandidate,
-                                  noun: String) -> MatchScore.Part {
-        let maximum = weights[kind]!
-        let credits = skills.map { credit(candidate.skills[$0.uri], level: $0.level) }
-        let held = skills.filter { candidate.skills[$0.uri] != nil }.count
-        let verified = skills.filter { candidate.skills[$0.uri]?.verified != nil }.count
-        var text = "\(held) of \(skills.count) \(noun) skills"
-        if verified > 0 { text += ", \(verified) verified by completed work" }
-        return .init(kind: kind, points: maximum * credits.reduce(0, +) / Double(skills.count), maximum: maximum, explanation: text)
-    }
-
-    private static func hoursPart(_ candidate: MatchCandidate, _ project: MatchProject) -> MatchScore.Part {
+    private static func hoursPart(_ hoursPerWeek: Int?, _ project: MatchProject, explain: Bool) -> MatchScore.Part {
         let maximum = weights[.hours]!
         let needed = Int((Double(project.estimatedHours) / Double(max(project.durationWeeks, 1))).rounded(.up))
-        guard let hours = candidate.hoursPerWeek else {
-            return .init(kind: .hours, points: maximum / 2, maximum: maximum, explanation: "Hours per week not given; \(needed) needed")
+        guard let hours = hoursPerWeek else {
+            return .init(kind: .hours, points: maximum / 2, maximum: maximum,
+                         explanation: explain ? "Hours per week not given; \(needed) needed" : "")
         }
         let share = needed > 0 ? min(Double(hours) / Double(needed), 1) : 1
         return .init(kind: .hours, points: maximum * share, maximum: maximum,
-                     explanation: "Available \(hours) h/week of \(needed) needed")
+                     explanation: explain ? "Available \(hours) h/week of \(needed) needed" : "")
     }
 
-    private static func datesPart(_ candidate: MatchCandidate, start: Date, weeks: Int) -> MatchScore.Part {
+    private static func datesPart(from availableFrom: Date?, to availableTo: Date?, start: Date, weeks: Int,
+                                  explain: Bool) -> MatchScore.Part {
         let maximum = weights[.dates]!
         let end = start.addingTimeInterval(Double(max(weeks, 1)) * 7 * 86400)
-        let from = max(start, candidate.availableFrom ?? start)
-        let to = min(end, candidate.availableTo ?? end)
+        let from = max(start, availableFrom ?? start)
+        let to = min(end, availableTo ?? end)
         let available = max(0, to.timeIntervalSince(from))
         let share = available / end.timeIntervalSince(start)
-        let text = share >= 1 ? "Available for the whole project"
-            : share <= 0 ? "Not available during the project"
-            : "Available for \(Int((available / (7 * 86400)).rounded(.down))) of the \(weeks) weeks"
+        var text = ""
+        if explain {
+            text = share >= 1 ? "Available for the whole project"
+                : share <= 0 ? "Not available during the project"
+                : "Available for \(Int((available / (7 * 86400)).rounded(.down))) of the \(weeks) weeks"
+        }
         return .init(kind: .dates, points: maximum * share, maximum: maximum, explanation: text)
     }
 
-    private static func timeZonePart(_ theirs: TimeZone, _ ours: TimeZone, on day: Date) -> MatchScore.Part {
+    /// `shift`: hours from the project's clock to the candidate's.
+    private static func timeZonePart(_ shift: Double, explain: Bool) -> MatchScore.Part {
         let maximum = weights[.timeZone]!
-        // Each side's working day in UTC hours; the shift can push a day across midnight.
-        let shift = Double(theirs.secondsFromGMT(for: day) - ours.secondsFromGMT(for: day)) / 3600
         let start = Double(workingHours.lowerBound), end = Double(workingHours.upperBound)
+        // The candidate's working day on the project's clock; the shift can push it across midnight.
         var overlap = 0.0
         for day in [-24.0, 0, 24] {
-            let theirStart = start - shift + day, theirEnd = end - shift + day
-            overlap = max(overlap, min(end, theirEnd) - max(start, theirStart))
+            overlap = max(overlap, min(end, end - shift + day) - max(start, start - shift + day))
         }
-        let text = overlap >= 1 ? "Working hours overlap \(Int(overlap)) h a day" : "Working hours do not overlap"
+        let text = explain ? (overlap >= 1 ? "Working hours overlap \(Int(overlap)) h a day" : "Working hours do not overlap") : ""
         return .init(kind: .timeZone, points: maximum * min(overlap / enoughOverlapHours, 1), maximum: maximum, explanation: text)
     }
 }
