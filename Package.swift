@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
         // Domain types, rules and decisions. Foundation only: no web, no database, no I/O.
@@ -53,6 +54,13 @@ let package = Package(
             name: "tryout-search-benchmark",
             dependencies: ["TryoutStore", "TryoutCore"],
             path: "Benchmarks/SearchBenchmark"
+        ),
+        // Ranking candidates for a project at a million profiles: `swift package benchmark`.
+        .executableTarget(
+            name: "MatchingBenchmark",
+            dependencies: ["TryoutCore", .product(name: "Benchmark", package: "benchmark")],
+            path: "Benchmarks/MatchingBenchmark",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
 
         // Factories and database set-up shared by the test targets.

@@ -54,16 +54,20 @@ public struct CandidatePool: Sendable {
         guard limit > 0 else { return [] }
         let codes = project.skills.map { skillCodes[$0.uri] }
         let shifts = timeZones.map { Matching.shiftHours(theirs: $0, project: project) }
+        let plan = Plan(project, codes: codes, shifts: shifts)
         var best = Ranking(limit: limit)
-        var seen = Set<Int32>()
-        for code in codes.compactMap({ $0 }) {
-            for candidate in holders[Int(code)] where seen.insert(candidate).inserted {
-                best.offer(candidate, total(candidate, project, codes, shifts))
-            }
+        // People grouped by which of the project's skills they hold, the groups that could score
+        // highest first; once the list is full with scores no later group can reach, stop.
+        let groups = holdersBySkillSet(codes)
+        let ceilings = groups.keys.map { ($0, ceiling(project, holding: $0)) }.sorted { $0.1 > $1.1 }
+        for (held, ceiling) in ceilings {
+            if best.count == limit && best.lowest > ceiling { break }
+            for candidate in groups[held]! { best.offer(candidate, total(candidate, plan)) }
         }
-        if best.count < limit || best.lowest < ceilingWithoutSkills(project) {
-            for candidate in Int32(0)..<Int32(ids.count) where !seen.contains(candidate) {
-                best.offer(candidate, total(candidate, project, codes, shifts))
+        if best.count < limit || best.lowest <= ceiling(project, holding: 0) {
+            var seen = Set(groups.values.joined())
+            for candidate in Int32(0)..<Int32(ids.count) where seen.insert(candidate).inserted {
+                best.offer(candidate, total(candidate, plan))
             }
         }
         return best.ranked.map { candidate in
@@ -74,8 +78,59 @@ public struct CandidatePool: Sendable {
         }
     }
 
-    private func total(_ candidate: Int32, _ project: MatchProject, _ codes: [Int32?], _ shifts: [Double?]) -> Int {
-        Matching.total(parts(candidate, project, codes, shifts, explain: false))
+    /// What one project needs, worked out once for scoring many candidates.
+    private struct Plan {
+        var skills: [(code: Int32?, level: Int, required: Bool)]
+        var requiredCount: Int
+        var optionalCount: Int
+        var neededHours: Int
+        var window: (start: Date, end: Date)?
+        /// Time zone points by time zone code; nil when time zones do not count.
+        var zonePoints: [Double?]
+
+        init(_ project: MatchProject, codes: [Int32?], shifts: [Double?]) {
+            skills = zip(project.skills, codes).map { ($1, $0.level, $0.required) }
+            requiredCount = project.skills.filter(\.required).count
+            optionalCount = project.skills.count - requiredCount
+            neededHours = Matching.neededHours(project)
+            window = project.startDate.map { ($0, Matching.projectEnd(start: $0, weeks: project.durationWeeks)) }
+            zonePoints = shifts.map { $0.map { Matching.timeZonePoints(overlap: Matching.overlapHours($0)) } }
+        }
+    }
+
+    /// The candidate's total without building parts or words: the same sums, in the same order,
+    /// as `Matching.parts` and `Matching.total`.
+    private func total(_ candidate: Int32, _ plan: Plan) -> Int {
+        let i = Int(candidate)
+        let range = Int(skillStart[i])..<Int(skillStart[i + 1])
+        var required = 0.0, optional = 0.0
+        for skill in plan.skills {
+            guard let code = skill.code, let slot = range.first(where: { skillCode[$0] == code }) else { continue }
+            let credit = Matching.credit(.init(selfRated: selfRated[slot] == 0 ? nil : Int(selfRated[slot]),
+                                               verified: verified[slot] == 0 ? nil : Int(verified[slot])), level: skill.level)
+            if skill.required { required += credit } else { optional += credit }
+        }
+        var earned = 0.0, possible = 0.0
+        if plan.requiredCount > 0 {
+            earned += Matching.skillPoints(.requiredSkills, credits: required, count: plan.requiredCount)
+            possible += Matching.weights[.requiredSkills]!
+        }
+        if plan.optionalCount > 0 {
+            earned += Matching.skillPoints(.niceToHaveSkills, credits: optional, count: plan.optionalCount)
+            possible += Matching.weights[.niceToHaveSkills]!
+        }
+        earned += Matching.hoursPoints(hours[i] < 0 ? nil : Int(hours[i]), needed: plan.neededHours)
+        possible += Matching.weights[.hours]!
+        if let (start, end) = plan.window {
+            earned += Matching.datesPoints(available: Matching.availableSeconds(from: availableFrom[i], to: availableTo[i], start: start, end: end),
+                                           start: start, end: end)
+            possible += Matching.weights[.dates]!
+        }
+        if timeZone[i] >= 0, let points = plan.zonePoints[Int(timeZone[i])] {
+            earned += points
+            possible += Matching.weights[.timeZone]!
+        }
+        return Int((100 * earned / possible).rounded())
     }
 
     private func parts(_ candidate: Int32, _ project: MatchProject, _ codes: [Int32?], _ shifts: [Double?],
@@ -95,12 +150,33 @@ public struct CandidatePool: Sendable {
         }
     }
 
-    /// The highest score someone holding none of the project's skills could get.
-    private func ceilingWithoutSkills(_ project: MatchProject) -> Int {
-        // Every other part perfect: all the hours, no date limits, the same clock (or no time zone part).
-        [nil, 0.0].map { shift in
-            Matching.total(Matching.parts(project, evidence: project.skills.map { _ in nil }, hoursPerWeek: 1_000, availableFrom: nil,
-                                          availableTo: nil, shiftHours: shift, explain: false))
+    /// The holders of the project's skills, keyed by which of them they hold (bit k: `codes[k]`),
+    /// from one merge of the skills' holder lists, which are in ascending order.
+    private func holdersBySkillSet(_ codes: [Int32?]) -> [UInt64: [Int32]] {
+        let lists = codes.enumerated().compactMap { index, code in code.map { (UInt64(1) << UInt64(index), holders[Int($0)]) } }
+        var next = [Int](repeating: 0, count: lists.count)
+        var groups: [UInt64: [Int32]] = [:]
+        while true {
+            var lowest = Int32.max
+            for (k, list) in lists.enumerated() where next[k] < list.1.count { lowest = min(lowest, list.1[next[k]]) }
+            if lowest == Int32.max { return groups }
+            var held: UInt64 = 0
+            for (k, list) in lists.enumerated() where next[k] < list.1.count && list.1[next[k]] == lowest {
+                held |= list.0
+                next[k] += 1
+            }
+            groups[held, default: []].append(lowest)
+        }
+    }
+
+    /// The highest score someone holding just these project skills (bit k: `project.skills[k]`)
+    /// could get: those proven at the level asked, and every other part perfect.
+    private func ceiling(_ project: MatchProject, holding held: UInt64) -> Int {
+        let evidence = project.skills.indices.map { held & (UInt64(1) << UInt64($0)) != 0 ? MatchCandidate.Evidence(verified: 4) : nil }
+        // All the hours, no date limits, and the same clock, or no time zone part at all.
+        return [nil, 0.0].map { shift in
+            Matching.total(Matching.parts(project, evidence: evidence, hoursPerWeek: 1_000, availableFrom: nil, availableTo: nil,
+                                          shiftHours: shift, explain: false))
         }.max() ?? 100
     }
 

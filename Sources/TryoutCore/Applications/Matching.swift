@@ -136,7 +136,8 @@ public enum Matching {
                 text = "\(held) of \(indices.count) \(required ? "required" : "nice-to-have") skills"
                 if verified > 0 { text += ", \(verified) verified by completed work" }
             }
-            parts.append(.init(kind: kind, points: maximum * credits / Double(indices.count), maximum: maximum, explanation: text))
+            parts.append(.init(kind: kind, points: skillPoints(kind, credits: credits, count: indices.count), maximum: maximum,
+                               explanation: text))
         }
         parts.append(hoursPart(hoursPerWeek, project, explain: explain))
         if let start = project.startDate {
@@ -144,6 +145,50 @@ public enum Matching {
         }
         if let shiftHours { parts.append(timeZonePart(shiftHours, explain: explain)) }
         return parts
+    }
+
+    // The points of each part, shared by the explained score and the candidate pool's fast one.
+
+    static func skillPoints(_ kind: MatchScore.Part.Kind, credits: Double, count: Int) -> Double {
+        weights[kind]! * credits / Double(count)
+    }
+
+    static func neededHours(_ project: MatchProject) -> Int {
+        Int((Double(project.estimatedHours) / Double(max(project.durationWeeks, 1))).rounded(.up))
+    }
+
+    static func hoursPoints(_ hoursPerWeek: Int?, needed: Int) -> Double {
+        let maximum = weights[.hours]!
+        guard let hours = hoursPerWeek else { return maximum / 2 }
+        return maximum * (needed > 0 ? min(Double(hours) / Double(needed), 1) : 1)
+    }
+
+    static func projectEnd(start: Date, weeks: Int) -> Date {
+        start.addingTimeInterval(Double(max(weeks, 1)) * 7 * 86400)
+    }
+
+    /// Seconds of the project the candidate is available for.
+    static func availableSeconds(from availableFrom: Date?, to availableTo: Date?, start: Date, end: Date) -> Double {
+        max(0, min(end, availableTo ?? end).timeIntervalSince(max(start, availableFrom ?? start)))
+    }
+
+    static func datesPoints(available: Double, start: Date, end: Date) -> Double {
+        weights[.dates]! * available / end.timeIntervalSince(start)
+    }
+
+    /// Hours a day both sides work, `shift` being the hours from the project's clock to the candidate's.
+    static func overlapHours(_ shift: Double) -> Double {
+        let start = Double(workingHours.lowerBound), end = Double(workingHours.upperBound)
+        // The candidate's working day on the project's clock; the shift can push it across midnight.
+        var overlap = 0.0
+        for day in [-24.0, 0, 24] {
+            overlap = max(overlap, min(end, end - shift + day) - max(start, start - shift + day))
+        }
+        return overlap
+    }
+
+    static func timeZonePoints(overlap: Double) -> Double {
+        weights[.timeZone]! * min(overlap / enoughOverlapHours, 1)
     }
 
     /// How far the evidence meets `level`: 1 for proven work at or above it; self-ratings count less.
@@ -156,44 +201,32 @@ public enum Matching {
     }
 
     private static func hoursPart(_ hoursPerWeek: Int?, _ project: MatchProject, explain: Bool) -> MatchScore.Part {
-        let maximum = weights[.hours]!
-        let needed = Int((Double(project.estimatedHours) / Double(max(project.durationWeeks, 1))).rounded(.up))
-        guard let hours = hoursPerWeek else {
-            return .init(kind: .hours, points: maximum / 2, maximum: maximum,
-                         explanation: explain ? "Hours per week not given; \(needed) needed" : "")
+        let needed = neededHours(project)
+        var text = ""
+        if explain {
+            text = hoursPerWeek.map { "Available \($0) h/week of \(needed) needed" } ?? "Hours per week not given; \(needed) needed"
         }
-        let share = needed > 0 ? min(Double(hours) / Double(needed), 1) : 1
-        return .init(kind: .hours, points: maximum * share, maximum: maximum,
-                     explanation: explain ? "Available \(hours) h/week of \(needed) needed" : "")
+        return .init(kind: .hours, points: hoursPoints(hoursPerWeek, needed: needed), maximum: weights[.hours]!, explanation: text)
     }
 
     private static func datesPart(from availableFrom: Date?, to availableTo: Date?, start: Date, weeks: Int,
                                   explain: Bool) -> MatchScore.Part {
-        let maximum = weights[.dates]!
-        let end = start.addingTimeInterval(Double(max(weeks, 1)) * 7 * 86400)
-        let from = max(start, availableFrom ?? start)
-        let to = min(end, availableTo ?? end)
-        let available = max(0, to.timeIntervalSince(from))
-        let share = available / end.timeIntervalSince(start)
+        let end = projectEnd(start: start, weeks: weeks)
+        let available = availableSeconds(from: availableFrom, to: availableTo, start: start, end: end)
+        let points = datesPoints(available: available, start: start, end: end)
         var text = ""
         if explain {
+            let share = available / end.timeIntervalSince(start)
             text = share >= 1 ? "Available for the whole project"
                 : share <= 0 ? "Not available during the project"
                 : "Available for \(Int((available / (7 * 86400)).rounded(.down))) of the \(weeks) weeks"
         }
-        return .init(kind: .dates, points: maximum * share, maximum: maximum, explanation: text)
+        return .init(kind: .dates, points: points, maximum: weights[.dates]!, explanation: text)
     }
 
-    /// `shift`: hours from the project's clock to the candidate's.
     private static func timeZonePart(_ shift: Double, explain: Bool) -> MatchScore.Part {
-        let maximum = weights[.timeZone]!
-        let start = Double(workingHours.lowerBound), end = Double(workingHours.upperBound)
-        // The candidate's working day on the project's clock; the shift can push it across midnight.
-        var overlap = 0.0
-        for day in [-24.0, 0, 24] {
-            overlap = max(overlap, min(end, end - shift + day) - max(start, start - shift + day))
-        }
+        let overlap = overlapHours(shift)
         let text = explain ? (overlap >= 1 ? "Working hours overlap \(Int(overlap)) h a day" : "Working hours do not overlap") : ""
-        return .init(kind: .timeZone, points: maximum * min(overlap / enoughOverlapHours, 1), maximum: maximum, explanation: text)
+        return .init(kind: .timeZone, points: timeZonePoints(overlap: overlap), maximum: weights[.timeZone]!, explanation: text)
     }
 }
