@@ -120,3 +120,48 @@ struct LoginThrottleTests {
         #expect(EmailAddress.list(" \n ").addresses.isEmpty)
     }
 }
+
+@Suite("Candidate profile input")
+struct CandidateProfileInputTests {
+    static let valid: [String: String] = [
+        "headline": "Statistics student", "hoursPerWeek": "12", "timeZone": "Europe/London", "location": "Leeds, UK",
+        "availableFrom": "2026-06-01", "availableTo": "2026-08-31", "languages": "English, Yoruba , ", "education": "BSc Statistics",
+        "accommodations": "Captions in calls, please.", "portfolioURL": "https://ada.example/work", "githubURL": "https://github.com/ada",
+        "linkedInURL": "https://www.linkedin.com/in/ada", "discoverable": "on", "skill.0.label": "SQL", "skill.0.level": "3",
+        "skill.4.label": "Python", "skill.4.level": "2",
+    ]
+
+    @Test("a filled form reads back the same through the edit form")
+    func roundTrip() throws {
+        let parsed = try CandidateProfileInput(Self.valid).parse()
+        #expect(parsed.profile.languages == ["English", "Yoruba"])
+        #expect(parsed.profile.discoverable && parsed.profile.hoursPerWeek == 12 && parsed.profile.timeZone == "Europe/London")
+        #expect(parsed.skills.map(\.label) == ["SQL", "Python"] && parsed.skills.map(\.level) == [3, 2])
+        var profile = parsed.profile
+        profile.skills = [.init(uri: "esco:sql", level: 3)]
+        let again = try CandidateProfileInput(profile: profile, skillLabels: ["esco:sql": "SQL"]).parse()
+        #expect(again.profile == parsed.profile)
+        #expect(again.skills.map(\.label) == ["SQL"])
+    }
+
+    @Test("every bad field is named at once")
+    func errors() {
+        var fields = Self.valid
+        fields["timeZone"] = "Mars/Olympus"
+        fields["hoursPerWeek"] = "0"
+        fields["availableTo"] = "2026-05-01"
+        fields["githubURL"] = "https://gitlab.com/ada"
+        fields["portfolioURL"] = "http://ada.example"
+        fields["languages"] = (1...11).map { "L\($0)" }.joined(separator: ",")
+        fields["skill.0.level"] = "5"
+        fields["headline"] = String(repeating: "h", count: 121)
+        fields["education"] = "bell\u{7}"
+        #expect(throws: ValidationFailure.self) { try CandidateProfileInput(fields).parse() }
+        do {
+            _ = try CandidateProfileInput(fields).parse()
+        } catch {
+            #expect(Set(error.errors.map(\.field)) == ["timeZone", "hoursPerWeek", "availableTo", "githubURL", "portfolioURL", "languages",
+                                                        "skill.0.level", "headline", "education"])
+        }
+    }
+}

@@ -184,6 +184,8 @@ SIGNED_IN_PAGES = [
     (OWNER, f"/orgs/{DEMO_ORG}/settings", "Pay floor"),
     (PARTNER_STAFF, f"/orgs/{PARTNER_ORG}/students", "Invite students"),
     (CANDIDATE, "/settings", "Schools"),
+    (CANDIDATE, "/profile", "Your profile"),
+    (CANDIDATE, "/profile/demographics", "Voluntary questions"),
     (MANAGER, f"/orgs/{DEMO_ORG}/members", "members"),
     (MANAGER, f"/orgs/{DEMO_ORG}/projects", "Write a new brief"),
     (MANAGER, f"/orgs/{DEMO_ORG}/projects/new", "Start from a template"),

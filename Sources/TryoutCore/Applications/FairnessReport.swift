@@ -19,6 +19,18 @@ public enum FairnessReport {
             case .veteran: "Veteran"
             }
         }
+
+        /// The answers offered, as stored value and label; no answer is "prefer not to say".
+        public var options: [(value: String, label: String)] {
+            switch self {
+            case .gender: [("woman", "Woman"), ("man", "Man"), ("non_binary", "Non-binary"), ("another", "Another gender")]
+            case .raceEthnicity:
+                [("hispanic_latino", "Hispanic or Latino"), ("white", "White"), ("black", "Black or African American"),
+                 ("asian", "Asian"), ("native_american", "American Indian or Alaska Native"),
+                 ("pacific_islander", "Native Hawaiian or Other Pacific Islander"), ("two_or_more", "Two or more races")]
+            case .disability, .firstGeneration, .veteran: [("yes", "Yes"), ("no", "No")]
+            }
+        }
     }
 
     public struct Applicant: Sendable, Equatable {

@@ -104,13 +104,7 @@ public struct BriefInput: Sendable {
     }
 
     private func date(_ name: String, label: String, _ v: inout Validator) -> Date? {
-        let raw = text(name)
-        guard !raw.isEmpty else { return nil }
-        guard let date = Self.parseDay(raw) else {
-            v.add(FieldError(name, "\(label) must be a date like 2026-03-01."))
-            return nil
-        }
-        return date
+        v.day(text(name), name, label: label)
     }
 
     private static let day = Date.ISO8601FormatStyle().year().month().day()

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One problem with one input field, worded for the person who filled it in.
 public struct FieldError: Equatable, Sendable, Codable {
     public var field: String
@@ -48,6 +50,16 @@ public struct Validator: Sendable {
             errors.append(FieldError(field, "\(label) must be at most \(maxLength) characters."))
         }
         return text
+    }
+
+    /// A `YYYY-MM-DD` day, nil when blank; anything else records an error.
+    public mutating func day(_ raw: String, _ field: String, label: String) -> Date? {
+        guard !raw.isEmpty else { return nil }
+        guard let date = BriefInput.parseDay(raw) else {
+            errors.append(FieldError(field, "\(label) must be a date like 2026-03-01."))
+            return nil
+        }
+        return date
     }
 
     public func finish() throws(ValidationFailure) {

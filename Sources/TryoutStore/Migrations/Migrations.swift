@@ -25,6 +25,7 @@ public enum TryoutMigrations {
         CreateOccupations(),
         UpdateOrganizationsAddPayFloor(),
         CreatePartnerStudents(),
+        UpdateCandidateProfilesAddDetails(),
     ]
 }
 

@@ -22,3 +22,73 @@ public enum CandidateProfiles {
         try await CandidateProfileRecord.query(on: db).filter(\.$user.$id == userID).first()
     }
 }
+
+extension CandidateProfiles {
+    /// The profile as Core sees it.
+    public static func profile(_ record: CandidateProfileRecord, on db: any Database) async throws -> CandidateProfile {
+        var profile = CandidateProfile()
+        profile.headline = record.headline
+        profile.skills = try await CandidateSkillRecord.query(on: db).filter(\.$profile.$id == record.requireID()).all()
+            .map { CandidateProfile.SkillClaim(uri: $0.$skill.id, level: $0.level) }
+        profile.portfolioURL = record.portfolioURL
+        profile.githubURL = record.githubURL
+        profile.linkedInURL = record.linkedInURL
+        profile.hoursPerWeek = record.hoursPerWeek
+        profile.availableFrom = record.availableFrom
+        profile.availableTo = record.availableTo
+        profile.timeZone = record.timeZone
+        profile.location = record.location
+        profile.languages = record.languages.split(separator: "\n").map(String.init)
+        profile.education = record.education
+        profile.accommodations = record.accommodations
+        profile.discoverable = record.discoverable
+        return profile
+    }
+
+    /// Saves the whole profile, skills included. Call inside a transaction.
+    public static func update(_ record: CandidateProfileRecord, to profile: CandidateProfile, at now: Date, on db: any Database) async throws {
+        record.headline = profile.headline
+        record.portfolioURL = profile.portfolioURL
+        record.githubURL = profile.githubURL
+        record.linkedInURL = profile.linkedInURL
+        record.hoursPerWeek = profile.hoursPerWeek
+        record.availableFrom = profile.availableFrom
+        record.availableTo = profile.availableTo
+        record.timeZone = profile.timeZone
+        record.location = profile.location
+        record.languages = profile.languages.joined(separator: "\n")
+        record.education = profile.education
+        record.accommodations = profile.accommodations
+        record.discoverable = profile.discoverable
+        record.updatedAt = now
+        try await record.save(on: db)
+        let id = try record.requireID()
+        try await CandidateSkillRecord.query(on: db).filter(\.$profile.$id == id).delete()
+        for claim in profile.skills {
+            try await CandidateSkillRecord(profileID: id, skillURI: claim.uri, level: claim.level).create(on: db)
+        }
+    }
+
+    /// The candidate's voluntary answers, by dimension; a missing one is "prefer not to say".
+    public static func demographics(userID: UUID, on db: any Database) async throws -> [FairnessReport.Dimension: String] {
+        guard let record = try await DemographicsRecord.query(on: db).filter(\.$user.$id == userID).first() else { return [:] }
+        let values: [(FairnessReport.Dimension, String?)] = [
+            (.gender, record.gender), (.raceEthnicity, record.raceEthnicity), (.disability, record.disability),
+            (.firstGeneration, record.firstGeneration), (.veteran, record.veteran),
+        ]
+        return Dictionary(uniqueKeysWithValues: values.compactMap { dimension, value in value.map { (dimension, $0) } })
+    }
+
+    public static func setDemographics(userID: UUID, _ answers: [FairnessReport.Dimension: String], at now: Date,
+                                       on db: any Database) async throws {
+        let record = try await DemographicsRecord.query(on: db).filter(\.$user.$id == userID).first()
+            ?? DemographicsRecord(userID: userID, updatedAt: now)
+        record.gender = answers[.gender]
+        record.raceEthnicity = answers[.raceEthnicity]
+        record.disability = answers[.disability]
+        record.firstGeneration = answers[.firstGeneration]
+        record.veteran = answers[.veteran]
+        record.updatedAt = now
+        try await record.save(on: db)
+    }
+}

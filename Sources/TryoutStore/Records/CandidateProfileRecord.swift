@@ -13,6 +13,17 @@ public final class CandidateProfileRecord: Model, @unchecked Sendable {
     @Field(key: "time_zone") public var timeZone: String
     @Field(key: "location") public var location: String
     @Field(key: "created_at") public var createdAt: Date
+    @Field(key: "portfolio_url") public var portfolioURL: String
+    @Field(key: "github_url") public var githubURL: String
+    @Field(key: "linkedin_url") public var linkedInURL: String
+    @OptionalField(key: "available_from") public var availableFrom: Date?
+    @OptionalField(key: "available_to") public var availableTo: Date?
+    /// One language a line.
+    @Field(key: "languages") public var languages: String
+    @Field(key: "education") public var education: String
+    @Field(key: "accommodations") public var accommodations: String
+    @Field(key: "discoverable") public var discoverable: Bool
+    @OptionalField(key: "updated_at") public var updatedAt: Date?
     @Children(for: \.$profile) public var skills: [CandidateSkillRecord]
 
     public init() {}
@@ -26,6 +37,34 @@ public final class CandidateProfileRecord: Model, @unchecked Sendable {
         self.timeZone = timeZone
         self.location = location
         self.createdAt = createdAt
+        portfolioURL = ""
+        githubURL = ""
+        linkedInURL = ""
+        languages = ""
+        education = ""
+        accommodations = ""
+        discoverable = false
+    }
+}
+
+/// A candidate's voluntary answers for fairness reports; nil is "prefer not to say".
+public final class DemographicsRecord: Model, @unchecked Sendable {
+    public static let schema = "candidate_demographics"
+
+    @ID(key: .id) public var id: UUID?
+    @Parent(key: "user_id") public var user: UserRecord
+    @OptionalField(key: "gender") public var gender: String?
+    @OptionalField(key: "race_ethnicity") public var raceEthnicity: String?
+    @OptionalField(key: "disability") public var disability: String?
+    @OptionalField(key: "first_generation") public var firstGeneration: String?
+    @OptionalField(key: "veteran") public var veteran: String?
+    @Field(key: "updated_at") public var updatedAt: Date
+
+    public init() {}
+
+    public init(userID: UUID, updatedAt: Date) {
+        self.$user.id = userID
+        self.updatedAt = updatedAt
     }
 }
 

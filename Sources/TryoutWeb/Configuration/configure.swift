@@ -39,6 +39,7 @@ public func configure(_ app: Application, _ config: TryoutConfig) async throws {
     try browser.register(collection: StudentsController())
     try browser.grouped(RequireSignedInMiddleware()).register(collection: ProjectAuthoringController())
     try browser.grouped(RequireSignedInMiddleware()).register(collection: SettingsController())
+    try browser.grouped(RequireSignedInMiddleware()).register(collection: ProfileController())
     try browser.grouped(RequireSignedInMiddleware()).register(collection: AdminController())
 
     app.asyncCommands.use(TryoutMigrateCommand(), as: "migrate")

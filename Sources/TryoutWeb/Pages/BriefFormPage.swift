@@ -14,11 +14,6 @@ struct BriefFormPage: Component {
 
     private func error(_ field: String) -> String? { errors.message(field) }
 
-    private func rows(_ prefix: String, filled: (Int) -> Bool, maximum: Int, minimum: Int) -> Int {
-        let used = (0..<maximum).filter(filled).max().map { $0 + 1 } ?? 0
-        return min(maximum, max(minimum, used + 2))
-    }
-
     var body: Component {
         let action = project.map { SiteURL.editProject($0.id!).path } ?? SiteURL.organizationProjects(org.slug).path
         return ComponentGroup {
@@ -88,7 +83,7 @@ struct BriefFormPage: Component {
     }
 
     private var deliverables: Component {
-        let count = rows("deliverable", filled: { !input["deliverable.\($0).title"].isEmpty }, maximum: BriefInput.maxDeliverables, minimum: 3)
+        let count = repeatedRows(filled: { !input["deliverable.\($0).title"].isEmpty }, maximum: BriefInput.maxDeliverables)
         return Tag("fieldset", [:]) {
             Tag.text("legend", "Deliverables")
             Tag.text("p", "What the candidate hands in, when, and how much each counts. Leave a row empty to skip it.", ["class": "hint"])
@@ -108,7 +103,7 @@ struct BriefFormPage: Component {
     }
 
     private var rubric: Component {
-        let count = rows("criterion", filled: { !input["criterion.\($0).title"].isEmpty }, maximum: BriefInput.maxCriteria, minimum: 3)
+        let count = repeatedRows(filled: { !input["criterion.\($0).title"].isEmpty }, maximum: BriefInput.maxCriteria)
         return Tag("fieldset", [:]) {
             Tag.text("legend", "Rubric")
             Tag.text("p", "The criteria reviewers score, fixed before anyone applies. Weights must add up to 100.", ["class": "hint"])
@@ -129,21 +124,13 @@ struct BriefFormPage: Component {
     }
 
     private var skills: Component {
-        let count = rows("skill", filled: { !input["skill.\($0).label"].isEmpty }, maximum: BriefInput.maxSkills, minimum: 3)
-        let levels = [("1", "1, basic"), ("2", "2, working"), ("3", "3, strong"), ("4", "4, expert")]
+        let count = repeatedRows(filled: { !input["skill.\($0).label"].isEmpty }, maximum: BriefInput.maxSkills)
         return Tag("fieldset", [:]) {
             Tag.text("legend", "Skills (ESCO)")
             for index in 0..<count {
-                Tag("fieldset", ["class": "row"]) {
-                    Tag.text("legend", "Skill \(index + 1)")
-                    Field(name: "skill.\(index).label", label: "Skill", value: input["skill.\(index).label"], error: error("skill.\(index).label"),
-                          required: false, autocomplete: "off", extra: [SkillSuggestions.fieldAttribute])
-                    SelectField(name: "skill.\(index).level", label: "Level", options: levels,
-                                selected: input["skill.\(index).level"].isEmpty ? "2" : input["skill.\(index).level"],
-                                error: error("skill.\(index).level"))
-                    CheckboxField(name: "skill.\(index).required", label: "Required (otherwise nice to have)",
-                                  checked: !input["skill.\(index).required"].isEmpty)
-                }
+                SkillRow(index: index, label: input["skill.\(index).label"], level: input["skill.\(index).level"], errors: errors,
+                         more: CheckboxField(name: "skill.\(index).required", label: "Required (otherwise nice to have)",
+                                             checked: !input["skill.\(index).required"].isEmpty))
             }
         }
     }

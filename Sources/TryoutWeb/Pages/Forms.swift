@@ -177,3 +177,9 @@ extension Array where Element == FieldError {
         first { $0.field == field }?.message
     }
 }
+
+/// How many rows of a repeated group a form shows: the filled ones plus two empty ones, at least `minimum`.
+func repeatedRows(filled: (Int) -> Bool, maximum: Int, minimum: Int = 3) -> Int {
+    let used = (0..<maximum).filter(filled).max().map { $0 + 1 } ?? 0
+    return min(maximum, max(minimum, used + 2))
+}

@@ -35,6 +35,9 @@ extension Request {
             for member in memberships.sorted(by: { $0.organization.name < $1.organization.name }) {
                 nav.append(.init(label: member.organization.name, url: SiteURL.members(member.organization.slug).path))
             }
+            if try await CandidateProfiles.profile(userID: try user.requireID(), on: db) != nil {
+                nav.append(.init(label: "Profile", url: SiteURL.profile.path))
+            }
             if user.isPlatformAdmin {
                 nav.append(.init(label: "Admin", url: SiteURL.adminOrganizations.path))
             }

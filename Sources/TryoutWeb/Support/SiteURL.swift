@@ -24,6 +24,7 @@ enum SiteURL {
     case studentInvitation(token: String)
     case acceptStudentInvitation(token: String)
     case leaveSchool(UUID)
+    case profile, demographics
     case invitation(token: String)
     case acceptInvitation(token: String)
     case adminOrganizations
@@ -61,6 +62,8 @@ enum SiteURL {
         case .studentInvitation(let token): "/students/join/\(token)"
         case .acceptStudentInvitation(let token): "/students/join/\(token)/accept"
         case .leaveSchool(let id): "/settings/schools/\(id.uuidString.lowercased())/leave"
+        case .profile: "/profile"
+        case .demographics: "/profile/demographics"
         case .invitations(let slug): "/orgs/\(slug)/invitations"
         case .revokeInvitation(let slug, let id): "/orgs/\(slug)/invitations/\(id.uuidString.lowercased())/revoke"
         case .memberRole(let slug, let id): "/orgs/\(slug)/members/\(id.uuidString.lowercased())/role"

@@ -1,0 +1,146 @@
+import Foundation
+
+/// What a candidate tells about themself. Employers see it through the blind rules; the
+/// accommodations note stays private until an engagement's manager needs it.
+public struct CandidateProfile: Equatable, Sendable {
+    public struct SkillClaim: Equatable, Sendable {
+        public var uri: String
+        /// Self-rated, 1 (basic) to 4 (expert).
+        public var level: Int
+
+        public init(uri: String, level: Int) {
+            self.uri = uri
+            self.level = level
+        }
+    }
+
+    public var headline = ""
+    public var skills: [SkillClaim] = []
+    public var portfolioURL = ""
+    public var githubURL = ""
+    public var linkedInURL = ""
+    public var hoursPerWeek = 10
+    public var availableFrom: Date?
+    public var availableTo: Date?
+    public var timeZone = "UTC"
+    public var location = ""
+    public var languages: [String] = []
+    public var education = ""
+    /// Private to the candidate (and, after acceptance, the engagement's manager).
+    public var accommodations = ""
+    /// Employers may find the candidate among "people to invite".
+    public var discoverable = false
+
+    public init() {}
+}
+
+/// The profile form as typed, flat like the brief form: `skill.0.label`, `skill.0.level`.
+public struct CandidateProfileInput: Sendable {
+    public struct Parsed: Sendable {
+        /// Everything but the skills, which need the taxonomy to resolve their labels.
+        public var profile: CandidateProfile
+        public var skills: [(label: String, level: Int)]
+    }
+
+    public static let maxSkills = 20
+    public static let maxLanguages = 10
+
+    public var fields: [String: String]
+
+    public init(_ fields: [String: String]) {
+        self.fields = fields
+    }
+
+    /// The form fields that show `profile` for editing; `skillLabels` maps skill URIs to labels.
+    public init(profile: CandidateProfile, skillLabels: [String: String]) {
+        var f: [String: String] = [
+            "headline": profile.headline, "location": profile.location, "timeZone": profile.timeZone,
+            "hoursPerWeek": String(profile.hoursPerWeek), "availableFrom": BriefInput.dayString(profile.availableFrom),
+            "availableTo": BriefInput.dayString(profile.availableTo), "languages": profile.languages.joined(separator: ", "),
+            "education": profile.education, "accommodations": profile.accommodations, "portfolioURL": profile.portfolioURL,
+            "githubURL": profile.githubURL, "linkedInURL": profile.linkedInURL,
+        ]
+        if profile.discoverable { f["discoverable"] = "on" }
+        for (index, skill) in profile.skills.enumerated() {
+            f["skill.\(index).label"] = skillLabels[skill.uri] ?? ""
+            f["skill.\(index).level"] = String(skill.level)
+        }
+        fields = f
+    }
+
+    private func text(_ name: String) -> String {
+        TextInput.trimmed(fields[name] ?? "")
+    }
+
+    public func parse() throws(ValidationFailure) -> Parsed {
+        var v = Validator()
+        for (name, value) in fields.sorted(by: { $0.key < $1.key }) where !TextInput.isStorable(value) {
+            v.add(FieldError(name, "This field contains control characters; remove them."))
+        }
+        var profile = CandidateProfile()
+        profile.headline = limited("headline", label: "Headline", 120, &v)
+        profile.location = limited("location", label: "Location", 100, &v)
+        profile.education = limited("education", label: "Education", 200, &v)
+        profile.accommodations = limited("accommodations", label: "Accommodations", 1_000, &v)
+        profile.portfolioURL = link("portfolioURL", label: "Portfolio", hosts: nil, &v)
+        profile.githubURL = link("githubURL", label: "GitHub", hosts: ["github.com"], &v)
+        profile.linkedInURL = link("linkedInURL", label: "LinkedIn", hosts: ["linkedin.com"], &v)
+
+        let zone = text("timeZone")
+        if TimeZone(identifier: zone) != nil, zone.contains("/") || zone == "UTC" {
+            profile.timeZone = zone
+        } else {
+            v.add(FieldError("timeZone", "Choose a time zone, like Europe/London."))
+        }
+        if let hours = Int(text("hoursPerWeek")), (1...60).contains(hours) {
+            profile.hoursPerWeek = hours
+        } else {
+            v.add(FieldError("hoursPerWeek", "Hours per week must be a whole number from 1 to 60."))
+        }
+        profile.availableFrom = day("availableFrom", label: "Available from", &v)
+        profile.availableTo = day("availableTo", label: "Available until", &v)
+        if let from = profile.availableFrom, let to = profile.availableTo, to < from {
+            v.add(FieldError("availableTo", "Available until must not be before available from."))
+        }
+        profile.languages = text("languages").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        v.check(profile.languages.count <= Self.maxLanguages && profile.languages.allSatisfy { $0.count <= 40 }, "languages",
+                "List at most \(Self.maxLanguages) languages, separated by commas.")
+        profile.discoverable = fields["discoverable"] != nil
+
+        var skills: [(label: String, level: Int)] = []
+        for index in 0..<Self.maxSkills {
+            let prefix = "skill.\(index)."
+            let label = text(prefix + "label")
+            guard !label.isEmpty else { continue }
+            let level = Int(text(prefix + "level")) ?? 0
+            v.check((1...4).contains(level), prefix + "level", "Skill \(index + 1): choose a level from 1 to 4.")
+            skills.append((label, level))
+        }
+        try v.finish()
+        return Parsed(profile: profile, skills: skills)
+    }
+
+    private func limited(_ name: String, label: String, _ maxLength: Int, _ v: inout Validator) -> String {
+        let value = text(name)
+        v.check(value.unicodeScalars.count <= maxLength, name, "\(label) must be at most \(maxLength) characters.")
+        return value
+    }
+
+    /// An https address, on one of `hosts` (or a subdomain) when given; blank is fine.
+    private func link(_ name: String, label: String, hosts: [String]?, _ v: inout Validator) -> String {
+        let value = text(name)
+        guard !value.isEmpty else { return "" }
+        let url = URL(string: value)
+        let host = url?.host?.lowercased() ?? ""
+        let onHost = hosts.map { $0.contains { host == $0 || host.hasSuffix("." + $0) } } ?? !host.isEmpty
+        guard url?.scheme?.lowercased() == "https", onHost, value.count <= 200 else {
+            v.add(FieldError(name, "\(label) must be an https address\(hosts.map { " on \($0[0])" } ?? "")."))
+            return value
+        }
+        return value
+    }
+
+    private func day(_ name: String, label: String, _ v: inout Validator) -> Date? {
+        v.day(text(name), name, label: label)
+    }
+}

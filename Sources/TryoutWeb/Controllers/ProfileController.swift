@@ -1,0 +1,96 @@
+import Foundation
+import TryoutCore
+import TryoutStore
+import Vapor
+
+/// A candidate's own profile, and their voluntary demographics on a page of their own.
+struct ProfileController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("profile", use: show)
+        routes.post("profile", use: save)
+        routes.get("profile", "demographics", use: demographics)
+        routes.post("profile", "demographics", use: saveDemographics)
+    }
+
+    /// The signed-in person's candidate profile; people who only work for organizations have none.
+    private func ownProfile(_ req: Request) async throws -> CandidateProfileRecord {
+        guard let record = try await CandidateProfiles.profile(userID: try req.requireUser().requireID(), on: req.db) else {
+            throw Abort(.notFound)
+        }
+        return record
+    }
+
+    func show(req: Request) async throws -> Response {
+        let record = try await ownProfile(req)
+        let profile = try await CandidateProfiles.profile(record, on: req.db)
+        var labels: [String: String] = [:]
+        for claim in profile.skills { labels[claim.uri] = try await Taxonomy.skill(uri: claim.uri, on: req.db)?.label }
+        return try await render(req, record: record, input: CandidateProfileInput(profile: profile, skillLabels: labels))
+    }
+
+    func save(req: Request) async throws -> Response {
+        let record = try await ownProfile(req)
+        let input = CandidateProfileInput(try req.content.decode([String: String].self))
+        do {
+            var parsed = try input.parse()
+            var errors: [FieldError] = []
+            for (index, entry) in parsed.skills.enumerated() {
+                let field = "skill.\(index).label"
+                if let skill = try await Taxonomy.skill(label: entry.label, on: req.db), let uri = skill.id {
+                    if parsed.profile.skills.contains(where: { $0.uri == uri }) {
+                        errors.append(FieldError(field, "\"\(entry.label)\" is listed twice; keep one."))
+                    } else {
+                        parsed.profile.skills.append(.init(uri: uri, level: entry.level))
+                    }
+                } else {
+                    errors.append(FieldError(field, try await Taxonomy.unknownSkillMessage(entry.label, on: req.db)))
+                }
+            }
+            if !errors.isEmpty { throw ValidationFailure(errors) }
+            let now = req.now
+            let profile = parsed.profile
+            try await req.db.transaction { tx in try await CandidateProfiles.update(record, to: profile, at: now, on: tx) }
+            try await req.flash("Profile saved.")
+            return req.redirect(to: SiteURL.profile.path)
+        } catch let failure as ValidationFailure {
+            return try await render(req, record: record, input: input, status: .unprocessableEntity, errors: failure.errors)
+        }
+    }
+
+    private func render(_ req: Request, record: CandidateProfileRecord, input: CandidateProfileInput, status: HTTPStatus = .ok,
+                        errors: [FieldError] = []) async throws -> Response {
+        try await req.render("Your profile", status: status,
+                             ProfilePage(csrf: try await req.csrfToken(), slug: record.slug, input: input, errors: errors))
+    }
+
+    func demographics(req: Request) async throws -> Response {
+        _ = try await ownProfile(req)
+        let answers = try await CandidateProfiles.demographics(userID: try req.requireUser().requireID(), on: req.db)
+        return try await req.render("Voluntary questions", DemographicsPage(csrf: try await req.csrfToken(), answers: answers, errors: []))
+    }
+
+    func saveDemographics(req: Request) async throws -> Response {
+        _ = try await ownProfile(req)
+        let form = try req.content.decode([String: String].self)
+        var answers: [FairnessReport.Dimension: String] = [:]
+        var errors: [FieldError] = []
+        for dimension in FairnessReport.Dimension.allCases {
+            let value = form[dimension.rawValue] ?? ""
+            if value.isEmpty { continue }
+            if dimension.options.contains(where: { $0.value == value }) {
+                answers[dimension] = value
+            } else {
+                errors.append(FieldError(dimension.rawValue, "Choose one of the answers, or prefer not to say."))
+            }
+        }
+        guard errors.isEmpty else {
+            return try await req.render("Voluntary questions", status: .unprocessableEntity,
+                                        DemographicsPage(csrf: try await req.csrfToken(), answers: answers, errors: errors))
+        }
+        let userID = try req.requireUser().requireID()
+        let (now, chosen) = (req.now, answers)
+        try await req.db.transaction { tx in try await CandidateProfiles.setDemographics(userID: userID, chosen, at: now, on: tx) }
+        try await req.flash("Thank you. Your answers are kept apart from your profile and never shown to employers.")
+        return req.redirect(to: SiteURL.profile.path)
+    }
+}

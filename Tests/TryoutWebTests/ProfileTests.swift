@@ -1,0 +1,104 @@
+import Fluent
+import Foundation
+import Testing
+import TryoutCore
+import TryoutStore
+import TryoutTestSupport
+@testable import TryoutWeb
+import Vapor
+import VaporTesting
+
+@Suite("Candidate profile")
+struct ProfileTests {
+    /// A full profile as the form sends it; skills by label.
+    private var form: [String: String] {
+        var profile = CandidateProfile()
+        profile.headline = "Statistics student"
+        profile.hoursPerWeek = 12
+        profile.timeZone = "Europe/London"
+        profile.languages = ["English", "Yoruba"]
+        profile.accommodations = "Captions in calls, please."
+        profile.githubURL = "https://github.com/ada"
+        profile.discoverable = true
+        profile.skills = [.init(uri: "a", level: 3), .init(uri: "b", level: 2)]
+        return CandidateProfileInput(profile: profile, skillLabels: ["a": "SQL", "b": "structured query language"]).fields
+    }
+
+    private func candidate(_ t: TestApp, _ email: String = "ada@uni.test") async throws {
+        try await Taxonomy.loadBundledIfEmpty(on: t.db)
+        let user = try await Factory(t).user(email, name: "Ada Okafor")
+        try await CandidateProfiles.create(userID: user.requireID(), name: "Ada Okafor", at: t.clock.now, on: t.db)
+    }
+
+    @Test("a candidate fills in the profile; skills are found by label or alternative label")
+    func save() async throws {
+        try await withTestApp { t in
+            try await candidate(t)
+            try await t.signIn("ada@uni.test")
+            #expect(try await t.get("/profile").body.string.contains("Your profile"))
+            var fields = form
+            fields["skill.1.label"] = "Python (computer programming)"
+            let saved = try await t.post("/profile", fields)
+            #expect(saved.status == .seeOther)
+            let page = try await t.get("/profile").body.string
+            #expect(page.contains(#"value="Statistics student""#) && page.contains(#"value="Python (computer programming)""#))
+            #expect(page.contains("Captions in calls, please."))
+            let record = try #require(try await CandidateProfileRecord.query(on: t.db).first())
+            let profile = try await CandidateProfiles.profile(record, on: t.db)
+            #expect(profile.skills.count == 2 && profile.discoverable && profile.languages == ["English", "Yoruba"])
+        }
+    }
+
+    @Test("unknown and repeated skills and bad fields come back as field errors; nothing is half saved")
+    func errors() async throws {
+        try await withTestApp { t in
+            try await candidate(t)
+            try await t.signIn("ada@uni.test")
+            try await t.get("/profile")
+            var fields = form
+            fields["skill.0.label"] = "javascrpt frameworks"
+            fields["skill.1.label"] = "sql"
+            fields["skill.2.label"] = "SQL"
+            fields["skill.2.level"] = "1"
+            let res = try await t.post("/profile", fields)
+            #expect(res.status == .unprocessableEntity)
+            #expect(res.body.string.contains("is not an ESCO skill") && res.body.string.contains("is listed twice"))
+            fields["timeZone"] = "Nowhere/Special"
+            #expect(try await t.post("/profile", fields).body.string.contains("Choose a time zone"))
+            #expect(try await CandidateSkillRecord.query(on: t.db).count() == 0)
+            #expect(try await CandidateProfileRecord.query(on: t.db).first()?.headline == "")
+        }
+    }
+
+    @Test("voluntary answers are stored apart, never on the profile, and may be taken back")
+    func demographics() async throws {
+        try await withTestApp { t in
+            try await candidate(t)
+            try await t.signIn("ada@uni.test")
+            try await t.get("/profile/demographics")
+            #expect(try await t.post("/profile/demographics", ["gender": "robot"]).status == .unprocessableEntity)
+            #expect(try await t.post("/profile/demographics", ["gender": "woman", "veteran": "no", "disability": ""]).status == .seeOther)
+            let user = try #require(try await Accounts.user(email: EmailAddress("ada@uni.test")!, on: t.db))
+            #expect(try await CandidateProfiles.demographics(userID: user.requireID(), on: t.db) == [.gender: "woman", .veteran: "no"])
+            #expect(!(try await t.get("/profile").body.string.contains("Woman")))
+            try await t.get("/profile/demographics")
+            try await t.post("/profile/demographics", ["gender": "", "veteran": "no"])
+            #expect(try await CandidateProfiles.demographics(userID: user.requireID(), on: t.db) == [.veteran: "no"])
+        }
+    }
+
+    @Test("only candidates have a profile; the navigation says so")
+    func whoHasOne() async throws {
+        try await withTestApp { t in
+            try await candidate(t)
+            try await Factory(t).organization("Acme")
+            #expect(try await t.get("/profile").status == .seeOther, "signed out: sign in first")
+            try await t.signIn("owner@acme.test")
+            #expect(try await t.get("/profile").status == .notFound)
+            #expect(try await t.get("/profile/demographics").status == .notFound)
+            #expect(!(try await t.get("/settings").body.string.contains(#"href="/profile""#)))
+            try await t.signIn("ada@uni.test")
+            #expect(try await t.get("/settings").body.string.contains(#"<a href="/profile">Profile</a>"#))
+        }
+    }
+}
