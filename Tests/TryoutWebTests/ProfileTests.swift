@@ -63,6 +63,10 @@ struct ProfileTests {
             let res = try await t.post("/profile", fields)
             #expect(res.status == .unprocessableEntity)
             #expect(res.body.string.contains("is not an ESCO skill") && res.body.string.contains("is listed twice"))
+            // Errors belong to the row typed in, even after empty rows.
+            fields["skill.6.label"] = "Underwater basket weaving"
+            fields["skill.6.level"] = "2"
+            #expect(try await t.post("/profile", fields).body.string.contains(#"id="field-skill.6.label-error""#))
             fields["timeZone"] = "Nowhere/Special"
             #expect(try await t.post("/profile", fields).body.string.contains("Choose a time zone"))
             #expect(try await CandidateSkillRecord.query(on: t.db).count() == 0)

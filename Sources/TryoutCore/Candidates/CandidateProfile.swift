@@ -39,7 +39,8 @@ public struct CandidateProfileInput: Sendable {
     public struct Parsed: Sendable {
         /// Everything but the skills, which need the taxonomy to resolve their labels.
         public var profile: CandidateProfile
-        public var skills: [(label: String, level: Int)]
+        /// Skills by label, with their form row (N in `skill.N.label`) for errors.
+        public var skills: [(row: Int, label: String, level: Int)]
     }
 
     public static let maxSkills = 20
@@ -107,15 +108,7 @@ public struct CandidateProfileInput: Sendable {
                 "List at most \(Self.maxLanguages) languages, separated by commas.")
         profile.discoverable = fields["discoverable"] != nil
 
-        var skills: [(label: String, level: Int)] = []
-        for index in 0..<Self.maxSkills {
-            let prefix = "skill.\(index)."
-            let label = text(prefix + "label")
-            guard !label.isEmpty else { continue }
-            let level = Int(text(prefix + "level")) ?? 0
-            v.check((1...4).contains(level), prefix + "level", "Skill \(index + 1): choose a level from 1 to 4.")
-            skills.append((label, level))
-        }
+        let skills = BriefInput.skillRows(fields, maximum: Self.maxSkills, &v).map { (row: $0.index, label: $0.label, level: $0.level) }
         try v.finish()
         return Parsed(profile: profile, skills: skills)
     }

@@ -4,6 +4,8 @@ import Foundation
 /// yields a brief plus what only the store can resolve (skill labels, partner slugs).
 public struct BriefInput: Sendable {
     public struct SkillEntry: Equatable, Sendable {
+        /// The form row, N in `skill.N.label`, for errors about this entry.
+        public var row: Int
         public var label: String
         public var level: Int
         public var required: Bool
@@ -152,16 +154,21 @@ public struct BriefInput: Sendable {
     }
 
     private func skillEntries(_ v: inout Validator) -> [SkillEntry] {
-        var result: [SkillEntry] = []
-        for index in 0..<Self.maxSkills {
-            let prefix = "skill.\(index)."
-            let label = text(prefix + "label")
-            guard !label.isEmpty else { continue }
-            let level = Int(text(prefix + "level")) ?? 0
-            v.check((1...4).contains(level), prefix + "level", "Skill \(index + 1): choose a level from 1 to 4.")
-            result.append(SkillEntry(label: label, level: level, required: fields[prefix + "required"] != nil))
+        Self.skillRows(fields, maximum: Self.maxSkills, &v).map {
+            SkillEntry(row: $0.index, label: $0.label, level: $0.level, required: fields["skill.\($0.index).required"] != nil)
         }
-        return result
+    }
+
+    /// The filled `skill.N.label` rows of a form with their `skill.N.level`, 1 to 4; the brief
+    /// form and the profile form share them.
+    static func skillRows(_ fields: [String: String], maximum: Int, _ v: inout Validator) -> [(index: Int, label: String, level: Int)] {
+        (0..<maximum).compactMap { index in
+            let label = TextInput.trimmed(fields["skill.\(index).label"] ?? "")
+            guard !label.isEmpty else { return nil }
+            let level = Int(TextInput.trimmed(fields["skill.\(index).level"] ?? "")) ?? 0
+            v.check((1...4).contains(level), "skill.\(index).level", "Skill \(index + 1): choose a level from 1 to 4.")
+            return (index, label, level)
+        }
     }
 
     /// The seven answers, when any was given; the lint judges whether they suffice.

@@ -34,8 +34,8 @@ struct ProfileController: RouteCollection {
         do {
             var parsed = try input.parse()
             var errors: [FieldError] = []
-            for (index, entry) in parsed.skills.enumerated() {
-                let field = "skill.\(index).label"
+            for entry in parsed.skills {
+                let field = "skill.\(entry.row).label"
                 if let skill = try await Taxonomy.skill(label: entry.label, on: req.db), let uri = skill.id {
                     if parsed.profile.skills.contains(where: { $0.uri == uri }) {
                         errors.append(FieldError(field, "\"\(entry.label)\" is listed twice; keep one."))

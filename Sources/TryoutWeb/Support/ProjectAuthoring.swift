@@ -27,16 +27,16 @@ enum ProjectAuthoring {
     static func resolve(_ req: Request, _ input: BriefInput) async throws -> (Brief, ProjectAudience) {
         var parsed = try input.parse()
         var errors: [FieldError] = []
-        for (index, entry) in parsed.skills.enumerated() {
+        for entry in parsed.skills {
             // The form names skills by label, the API by URI.
             var skill = try await SkillRecord.find(entry.label, on: req.db)
             if skill == nil { skill = try await Taxonomy.skill(label: entry.label, on: req.db) }
             if let skill, parsed.brief.skills.contains(where: { $0.uri == skill.id }) {
-                errors.append(FieldError("skill.\(index).label", "\"\(entry.label)\" is listed twice; keep one."))
+                errors.append(FieldError("skill.\(entry.row).label", "\"\(entry.label)\" is listed twice; keep one."))
             } else if let skill {
                 parsed.brief.skills.append(SkillRequirement(uri: try skill.requireID(), level: entry.level, required: entry.required))
             } else {
-                errors.append(FieldError("skill.\(index).label", try await Taxonomy.unknownSkillMessage(entry.label, on: req.db)))
+                errors.append(FieldError("skill.\(entry.row).label", try await Taxonomy.unknownSkillMessage(entry.label, on: req.db)))
             }
         }
         var partnerIDs: [UUID] = []
