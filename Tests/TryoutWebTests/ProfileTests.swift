@@ -105,4 +105,25 @@ struct ProfileTests {
             #expect(try await t.get("/settings").body.string.contains(#"<a href="/profile">Profile</a>"#))
         }
     }
+
+    @Test("a candidate sees how their profile matches a project, with what is missing; others see no match")
+    func matchOnProjectPage() async throws {
+        try await withTestApp { t in
+            try await DemoData.load(passwordHash: "x", at: t.clock.now, on: t.db)
+            try await candidate(t)
+            try await Factory(t).organization("Acme")
+            let churn = try #require(try await ProjectRecord.query(on: t.db).filter(\.$title == "Customer churn analysis").first())
+            try await t.signIn("ada@uni.test")
+            try await t.get("/profile")
+            var fields = form
+            fields["skill.1.label"] = ""
+            try await t.post("/profile", fields)
+            let page = try await t.get("/projects/\(churn.id!)").body.string
+            #expect(page.contains("Your match: "))
+            #expect(page.contains("1 of 2 required skills"))
+            #expect(page.contains("Not on your profile yet: Python (computer programming)"))
+            try await t.signIn("owner@acme.test")
+            #expect(!(try await t.get("/projects/\(churn.id!)").body.string.contains("Your match")))
+        }
+    }
 }

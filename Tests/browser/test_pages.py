@@ -160,6 +160,7 @@ def test_project_page_is_accessible(site: Site, project_path: str) -> None:
     site.assert_accessible("project page, signed out")
     site.sign_in(CANDIDATE)
     site.open(project_path)
+    assert "Your match:" in site.find("main").text, "a candidate sees how their profile matches"
     site.assert_accessible("project page, signed in as a candidate")
 
 

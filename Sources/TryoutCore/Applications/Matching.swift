@@ -31,6 +31,15 @@ public struct MatchCandidate: Sendable, Equatable {
     }
 }
 
+extension MatchCandidate {
+    /// A profile's self-rated skills and availability; skills proven by work come with engagements.
+    public init(_ profile: CandidateProfile) {
+        self.init(skills: Dictionary(profile.skills.map { ($0.uri, Evidence(selfRated: $0.level)) }, uniquingKeysWith: { first, _ in first }),
+                  hoursPerWeek: profile.hoursPerWeek, availableFrom: profile.availableFrom, availableTo: profile.availableTo,
+                  timeZone: TimeZone(identifier: profile.timeZone))
+    }
+}
+
 /// What a project asks for, as far as matching goes.
 public struct MatchProject: Sendable, Equatable {
     public var skills: [SkillRequirement]

@@ -23,8 +23,19 @@ struct HomeController: RouteCollection {
         let brief = try await ProjectBriefs.brief(of: project, on: req.db)
         let isAuthor = Policy.allows(principal, .authorProjects(project.$organization.id))
         let page = ProjectPage(project: project, brief: brief, lint: isAuthor ? ComplianceLint.check(brief, hourlyFloor: project.organization.payFloor) : nil,
-                               csrf: isAuthor ? try await req.csrfToken() : nil)
+                               csrf: isAuthor ? try await req.csrfToken() : nil, match: try await match(req, project, brief))
         return try await req.render(project.title, page)
+    }
+
+    /// How the signed-in candidate's profile matches the brief, with the labels of missing skills.
+    private func match(_ req: Request, _ project: ProjectRecord, _ brief: Brief) async throws -> (score: MatchScore, missing: [String])? {
+        guard let user = req.user, let record = try await CandidateProfiles.profile(userID: try user.requireID(), on: req.db) else {
+            return nil
+        }
+        let profile = try await CandidateProfiles.profile(record, on: req.db)
+        let score = Matching.score(MatchCandidate(profile), for: MatchProject(brief))
+        let labels = Dictionary(project.skills.map { ($0.$skill.id, $0.skill.label) }, uniquingKeysWith: { first, _ in first })
+        return (score, score.missingRequired.map { labels[$0] ?? $0 })
     }
 
     private static func asset(_ text: String, type: String) -> Response {

@@ -43,6 +43,8 @@ struct ProjectPage: Component {
     /// Present for people who may author the project.
     var lint: LintReport?
     var csrf: String?
+    /// Present for candidates: how their profile matches, and the labels of the skills they lack.
+    var match: (score: MatchScore, missing: [String])?
 
     var body: Component {
         ComponentGroup {
@@ -54,6 +56,7 @@ struct ProjectPage: Component {
             }
             if let lint, let csrf { authorPanel(lint, csrf: csrf) }
             Tag.text("p", project.summary, ["class": "lead"])
+            if let match { matchPanel(match.score, missing: match.missing) }
             Tag("dl", ["class": "facts"]) {
                 fact("Pay", brief.pay.formatted + (brief.pay.perHour(brief.estimatedHours).map { " (about \($0.formatted) an hour)" } ?? ""))
                 fact("Time", "About \(brief.estimatedHours) hours over \(brief.durationWeeks) week\(brief.durationWeeks == 1 ? "" : "s")")
@@ -97,6 +100,17 @@ struct ProjectPage: Component {
         ComponentGroup {
             Tag.text("dt", term)
             Tag.text("dd", value)
+        }
+    }
+
+    private func matchPanel(_ score: MatchScore, missing: [String]) -> Component {
+        Tag("section", ["class": "panel", "aria-labelledby": "match-title"]) {
+            Tag.text("h2", "Your match: \(score.total) of 100", ["id": "match-title"])
+            Tag("ul", [:]) {
+                for line in score.explanation { Tag.text("li", line) }
+                if !missing.isEmpty { Tag.text("li", "Not on your profile yet: " + missing.joined(separator: ", ")) }
+            }
+            Tag("p", [:]) { Tag.link("Update your profile", to: SiteURL.profile.path) }
         }
     }
 
