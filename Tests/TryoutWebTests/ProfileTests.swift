@@ -126,4 +126,26 @@ struct ProfileTests {
             #expect(!(try await t.get("/projects/\(churn.id!)").body.string.contains("Your match")))
         }
     }
+
+    @Test("recommendations: projects that ask for the candidate's skills, best match first")
+    func recommended() async throws {
+        try await withTestApp { t in
+            try await DemoData.load(passwordHash: "x", at: t.clock.now, on: t.db)
+            try await candidate(t)
+            try await t.signIn("ada@uni.test")
+            #expect(try await t.get("/profile/recommended").body.string.contains("Add your skills to get recommendations."))
+            try await t.get("/profile")
+            var fields = form
+            fields["skill.1.label"] = "JavaScript"
+            fields["skill.1.level"] = "4"
+            fields["skill.2.label"] = "implement front-end website design"
+            fields["skill.2.level"] = "3"
+            try await t.post("/profile", fields)
+            let page = try await t.get("/profile/recommended").body.string
+            let churn = try #require(page.range(of: "Customer churn analysis"))
+            let landing = try #require(page.range(of: "Landing page A/B test"))
+            #expect(landing.lowerBound < churn.lowerBound, "both of the landing page's required skills beat one of churn's two")
+            #expect(page.contains("Match ") && !page.contains("Social media plan"))
+        }
+    }
 }

@@ -187,6 +187,7 @@ SIGNED_IN_PAGES = [
     (CANDIDATE, "/settings", "Schools"),
     (CANDIDATE, "/profile", "Your profile"),
     (CANDIDATE, "/profile/demographics", "Voluntary questions"),
+    (CANDIDATE, "/profile/recommended", "Match "),
     (MANAGER, f"/orgs/{DEMO_ORG}/members", "members"),
     (MANAGER, f"/orgs/{DEMO_ORG}/projects", "Write a new brief"),
     (MANAGER, f"/orgs/{DEMO_ORG}/projects/new", "Start from a template"),

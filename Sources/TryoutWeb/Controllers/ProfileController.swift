@@ -8,6 +8,7 @@ struct ProfileController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("profile", use: show)
         routes.post("profile", use: save)
+        routes.get("profile", "recommended", use: recommended)
         routes.get("profile", "demographics", use: demographics)
         routes.post("profile", "demographics", use: saveDemographics)
     }
@@ -61,6 +62,12 @@ struct ProfileController: RouteCollection {
                         errors: [FieldError] = []) async throws -> Response {
         try await req.render("Your profile", status: status,
                              ProfilePage(csrf: try await req.csrfToken(), slug: record.slug, input: input, errors: errors))
+    }
+
+    func recommended(req: Request) async throws -> Response {
+        let profile = try await CandidateProfiles.profile(try await ownProfile(req), on: req.db)
+        let found = try await Recommendations.projects(for: profile, viewer: try await req.searchViewer(), limit: 20, on: req.db)
+        return try await req.render("Recommended for you", RecommendedPage(recommendations: found, hasSkills: !profile.skills.isEmpty))
     }
 
     func demographics(req: Request) async throws -> Response {

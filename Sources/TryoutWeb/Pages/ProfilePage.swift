@@ -1,6 +1,7 @@
 import Foundation
 import Plot
 import TryoutCore
+import TryoutStore
 
 /// `/profile`: what a candidate tells employers, and the private accommodations note.
 struct ProfilePage: Component {
@@ -17,7 +18,11 @@ struct ProfilePage: Component {
             Tag.text("h1", "Your profile")
             Tag.text("p", "Employers see your skills, answers and work first; your name, links and location only once they shortlist you.",
                      ["class": "lead"])
-            Tag("p", [:]) { Tag.link("Voluntary questions for fair hiring", to: SiteURL.demographics.path) }
+            Tag("p", [:]) {
+                Tag.link("Projects recommended for you", to: SiteURL.recommended.path)
+                Text(" · ")
+                Tag.link("Voluntary questions for fair hiring", to: SiteURL.demographics.path)
+            }
             ErrorSummary(errors: errors)
             PostForm(action: SiteURL.profile.path, csrf: csrf) {
                 Field(name: "headline", label: "Headline", value: value("headline"), error: errors.message("headline"),
@@ -90,6 +95,37 @@ struct DemographicsPage: Component {
                                 selected: answers[dimension] ?? "", error: errors.message(dimension.rawValue))
                 }
                 Submit("Save answers")
+            }
+        }
+    }
+}
+
+/// `/profile/recommended`: the best matches among the newest projects that ask for the candidate's skills.
+struct RecommendedPage: Component {
+    var recommendations: [(project: ProjectRecord, score: MatchScore)]
+    var hasSkills: Bool
+
+    var body: Component {
+        ComponentGroup {
+            Tag.text("h1", "Recommended for you")
+            Tag.text("p", "The best matches among the \(Recommendations.considered) newest projects that ask for one of your skills.",
+                     ["class": "lead"])
+            if recommendations.isEmpty {
+                Tag("p", [:]) {
+                    Text(hasSkills ? "No open project asks for your skills right now. " : "Add your skills to get recommendations. ")
+                    Tag.link(hasSkills ? "Browse every project" : "Edit your profile", to: hasSkills ? SiteURL.marketplace.path : SiteURL.profile.path)
+                }
+            } else {
+                Tag("ul", ["class": "cards"]) {
+                    for (project, score) in recommendations {
+                        Tag("li", ["class": "card"]) {
+                            Tag("h2", [:]) { Tag.link(project.title, to: SiteURL.project(project.id!).path) }
+                            Tag.text("p", project.organization.name, ["class": "meta"])
+                            Tag.text("p", "Match \(score.total) of 100: " + score.explanation.prefix(2).joined(separator: "; "))
+                            Tag.text("p", ProjectFacts.line(project), ["class": "meta"])
+                        }
+                    }
+                }
             }
         }
     }

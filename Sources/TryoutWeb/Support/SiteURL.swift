@@ -24,7 +24,7 @@ enum SiteURL {
     case studentInvitation(token: String)
     case acceptStudentInvitation(token: String)
     case leaveSchool(UUID)
-    case profile, demographics
+    case profile, demographics, recommended
     case invitation(token: String)
     case acceptInvitation(token: String)
     case adminOrganizations
@@ -64,6 +64,7 @@ enum SiteURL {
         case .leaveSchool(let id): "/settings/schools/\(id.uuidString.lowercased())/leave"
         case .profile: "/profile"
         case .demographics: "/profile/demographics"
+        case .recommended: "/profile/recommended"
         case .invitations(let slug): "/orgs/\(slug)/invitations"
         case .revokeInvitation(let slug, let id): "/orgs/\(slug)/invitations/\(id.uuidString.lowercased())/revoke"
         case .memberRole(let slug, let id): "/orgs/\(slug)/members/\(id.uuidString.lowercased())/role"
