@@ -8,6 +8,8 @@
 #   BASE_URL      the server, without a trailing /api/v1 (required)
 #   TOKEN         a personal API token (required); a platform admin's reaches the most operations,
 #                 an organization owner's reaches the membership ones (scripts/api_token.py makes one)
+#   CANDIDATE_TOKEN  optionally, a candidate's token: a third pass runs the profile operations with
+#                 it, which answer 404 to anyone without a candidate profile
 #   VENV          virtualenv holding schemathesis (default .venv):
 #                   python3 -m venv .venv && .venv/bin/pip install schemathesis
 #   MAX_EXAMPLES  test cases per operation and phase (default 100: about a minute against a local server, well within 3)
@@ -80,6 +82,8 @@ for token in json.load(sys.stdin):
 #   `partnerSlugs` must name skills and organizations this server knows; a brief's
 #   applicationDeadline must not be after its startDate; a `minPay` with decimals is refused in JPY;
 #   and publishing runs the compliance checks on the stored brief, not on anything in the request.
+# - A profile's skill URIs must be skills this server knows, its time zone one the system knows,
+#   its dates real days (no 30 February) in order, and its links https on the right hosts.
 CONFIG="$(mktemp)"
 trap 'cleanup; rm -f "$CONFIG"' EXIT
 cat >"$CONFIG" <<'TOML'
@@ -88,7 +92,7 @@ include-operation-id = ["changeMemberRole", "inviteMember"]
 checks.positive_data_acceptance.expected-statuses = ["2xx", "401", "403", "404", "409", "422"]
 
 [[operations]]
-include-operation-id = ["listProjects", "createProject", "updateProject", "publishProject"]
+include-operation-id = ["listProjects", "createProject", "updateProject", "publishProject", "updateMyProfile"]
 checks.positive_data_acceptance.expected-statuses = ["2xx", "401", "403", "404", "409", "422"]
 TOML
 
@@ -110,6 +114,13 @@ run() { # run NAME [st options]
 run main --exclude-operation-id revokeToken "$@"
 # Creating and revoking tokens, on their own: only tokens this pass created can be revoked.
 run tokens --include-operation-id createToken --include-operation-id revokeToken "$@"
+# A candidate's own profile, with the candidate's token (the fuzzer cannot revoke it: the token
+# operations are not in this pass).
+if [[ -n "${CANDIDATE_TOKEN:-}" ]]; then
+    echo "== schemathesis: candidate profile"
+    "$ST" --config-file "$CONFIG" run "$SCHEMA_URL" "${common[@]}" -H "Authorization: Bearer $CANDIDATE_TOKEN" \
+        --include-operation-id getMyProfile --include-operation-id updateMyProfile --phases examples,coverage,fuzzing "$@" || status=1
+fi
 
 if [[ $status -ne 0 ]]; then
     echo "schemathesis.sh: failures found" >&2

@@ -47,7 +47,7 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 
 # Starts the built server on one database and runs the browser and API suites against it.
 run_server_suites() { # label, DATABASE_URL or ""
-    local label=$1 url=$2 port data base token
+    local label=$1 url=$2 port data base token candidate
     port=$(free_port)
     data=$(mktemp -d /tmp/tryout-data.XXXXXX)
     base="http://127.0.0.1:$port"
@@ -63,7 +63,8 @@ run_server_suites() { # label, DATABASE_URL or ""
     TRYOUT_BASE_URL="$base" "$VENV/bin/python" -m pytest -q Tests/browser 2>&1 | tee "$LOGS/browser-$label.log" | tail -15
     record "browser + axe ($label): $(grep -Eo '[0-9]+ passed' "$LOGS/browser-$label.log" | tail -1)" "${PIPESTATUS[0]}"
     token=$("$VENV/bin/python" scripts/api_token.py "$base" admin@tryout.test tryout-demo-pass)
-    BASE_URL="$base" TOKEN="$token" scripts/schemathesis.sh 2>&1 | tee "$LOGS/schemathesis-$label.log" | tail -25
+    candidate=$("$VENV/bin/python" scripts/api_token.py "$base" ada@candidates.test tryout-demo-pass)
+    BASE_URL="$base" TOKEN="$token" CANDIDATE_TOKEN="$candidate" scripts/schemathesis.sh 2>&1 | tee "$LOGS/schemathesis-$label.log" | tail -25
     record "schemathesis ($label)" "${PIPESTATUS[0]}"
     kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null; SERVER_PID=""
     rm -rf "$data"

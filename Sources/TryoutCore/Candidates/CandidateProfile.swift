@@ -108,15 +108,22 @@ public struct CandidateProfileInput: Sendable {
                 "List at most \(Self.maxLanguages) languages, separated by commas.")
         profile.discoverable = fields["discoverable"] != nil
 
-        let skills = BriefInput.skillRows(fields, maximum: Self.maxSkills, &v).map { (row: $0.index, label: $0.label, level: $0.level) }
+        _ = BriefInput.skillRows(fields, maximum: Self.maxSkills, &v)
         try v.finish()
-        return Parsed(profile: profile, skills: skills)
+        return Parsed(profile: profile, skills: skillEntries)
     }
 
+    /// The skill rows by label, readable even when other fields are wrong, so that unknown skills
+    /// are reported together with everything else.
+    public var skillEntries: [(row: Int, label: String, level: Int)] {
+        var ignored = Validator()
+        return BriefInput.skillRows(fields, maximum: Self.maxSkills, &ignored).map { (row: $0.index, label: $0.label, level: $0.level) }
+    }
+
+    /// Counted as typed, spaces included, as the API document's `maxLength` counts.
     private func limited(_ name: String, label: String, _ maxLength: Int, _ v: inout Validator) -> String {
-        let value = text(name)
-        v.check(value.unicodeScalars.count <= maxLength, name, "\(label) must be at most \(maxLength) characters.")
-        return value
+        v.check((fields[name] ?? "").unicodeScalars.count <= maxLength, name, "\(label) must be at most \(maxLength) characters.")
+        return text(name)
     }
 
     /// An https address, on one of `hosts` (or a subdomain) when given; blank is fine.
@@ -126,7 +133,7 @@ public struct CandidateProfileInput: Sendable {
         let url = URL(string: value)
         let host = url?.host?.lowercased() ?? ""
         let onHost = hosts.map { $0.contains { host == $0 || host.hasSuffix("." + $0) } } ?? !host.isEmpty
-        guard url?.scheme?.lowercased() == "https", onHost, value.count <= 200 else {
+        guard url?.scheme?.lowercased() == "https", onHost, (fields[name] ?? "").unicodeScalars.count <= 200 else {
             v.add(FieldError(name, "\(label) must be an https address\(hosts.map { " on \($0[0])" } ?? "")."))
             return value
         }

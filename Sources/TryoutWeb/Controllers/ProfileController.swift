@@ -13,16 +13,8 @@ struct ProfileController: RouteCollection {
         routes.post("profile", "demographics", use: saveDemographics)
     }
 
-    /// The signed-in person's candidate profile; people who only work for organizations have none.
-    private func ownProfile(_ req: Request) async throws -> CandidateProfileRecord {
-        guard let record = try await CandidateProfiles.profile(userID: try req.requireUser().requireID(), on: req.db) else {
-            throw Abort(.notFound)
-        }
-        return record
-    }
-
     func show(req: Request) async throws -> Response {
-        let record = try await ownProfile(req)
+        let record = try await ProfileEditing.ownProfile(req)
         let profile = try await CandidateProfiles.profile(record, on: req.db)
         var labels: [String: String] = [:]
         for claim in profile.skills { labels[claim.uri] = try await Taxonomy.skill(uri: claim.uri, on: req.db)?.label }
@@ -30,27 +22,10 @@ struct ProfileController: RouteCollection {
     }
 
     func save(req: Request) async throws -> Response {
-        let record = try await ownProfile(req)
+        let record = try await ProfileEditing.ownProfile(req)
         let input = CandidateProfileInput(try req.content.decode([String: String].self))
         do {
-            var parsed = try input.parse()
-            var errors: [FieldError] = []
-            for entry in parsed.skills {
-                let field = "skill.\(entry.row).label"
-                if let skill = try await Taxonomy.skill(label: entry.label, on: req.db), let uri = skill.id {
-                    if parsed.profile.skills.contains(where: { $0.uri == uri }) {
-                        errors.append(FieldError(field, "\"\(entry.label)\" is listed twice; keep one."))
-                    } else {
-                        parsed.profile.skills.append(.init(uri: uri, level: entry.level))
-                    }
-                } else {
-                    errors.append(FieldError(field, try await Taxonomy.unknownSkillMessage(entry.label, on: req.db)))
-                }
-            }
-            if !errors.isEmpty { throw ValidationFailure(errors) }
-            let now = req.now
-            let profile = parsed.profile
-            try await req.db.transaction { tx in try await CandidateProfiles.update(record, to: profile, at: now, on: tx) }
+            try await ProfileEditing.save(req, record, try await ProfileEditing.resolve(req, input))
             try await req.flash("Profile saved.")
             return req.redirect(to: SiteURL.profile.path)
         } catch let failure as ValidationFailure {
@@ -65,19 +40,19 @@ struct ProfileController: RouteCollection {
     }
 
     func recommended(req: Request) async throws -> Response {
-        let profile = try await CandidateProfiles.profile(try await ownProfile(req), on: req.db)
+        let profile = try await CandidateProfiles.profile(try await ProfileEditing.ownProfile(req), on: req.db)
         let found = try await Recommendations.projects(for: profile, viewer: try await req.searchViewer(), limit: 20, on: req.db)
         return try await req.render("Recommended for you", RecommendedPage(recommendations: found, hasSkills: !profile.skills.isEmpty))
     }
 
     func demographics(req: Request) async throws -> Response {
-        _ = try await ownProfile(req)
+        _ = try await ProfileEditing.ownProfile(req)
         let answers = try await CandidateProfiles.demographics(userID: try req.requireUser().requireID(), on: req.db)
         return try await req.render("Voluntary questions", DemographicsPage(csrf: try await req.csrfToken(), answers: answers, errors: []))
     }
 
     func saveDemographics(req: Request) async throws -> Response {
-        _ = try await ownProfile(req)
+        _ = try await ProfileEditing.ownProfile(req)
         let form = try req.content.decode([String: String].self)
         var answers: [FairnessReport.Dimension: String] = [:]
         var errors: [FieldError] = []
