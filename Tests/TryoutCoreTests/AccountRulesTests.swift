@@ -135,6 +135,9 @@ struct CandidateProfileInputTests {
     func roundTrip() throws {
         let parsed = try CandidateProfileInput(Self.valid).parse()
         #expect(parsed.profile.languages == ["English", "Yoruba"])
+        // A comma followed by an emoji modifier is one character, but still a comma.
+        #expect(try CandidateProfileInput(Self.valid.merging(["languages": "Ewe,\u{1F3FB}x"]) { $1 }).parse().profile.languages
+            == ["Ewe", "\u{1F3FB}x"])
         #expect(parsed.profile.discoverable && parsed.profile.hoursPerWeek == 12 && parsed.profile.timeZone == "Europe/London")
         #expect(parsed.skills.map(\.label) == ["SQL", "Python"] && parsed.skills.map(\.level) == [3, 2])
         var profile = parsed.profile
@@ -156,6 +159,7 @@ struct CandidateProfileInputTests {
         fields["skill.0.level"] = "5"
         fields["headline"] = String(repeating: "h", count: 121)
         fields["education"] = "bell\u{7}"
+        fields["languages"] = "Ewe\nTwi"
         #expect(throws: ValidationFailure.self) { try CandidateProfileInput(fields).parse() }
         do {
             _ = try CandidateProfileInput(fields).parse()

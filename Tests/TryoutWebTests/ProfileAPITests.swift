@@ -41,6 +41,9 @@ struct ProfileAPITests {
             for field in ["hoursPerWeek", "timeZone", "skills.0.uri", "skills.0.level", "githubURL"] {
                 #expect(worse.contains(#""field":"\#(field)""#), "\(field)")
             }
+            let modifier = try await t.api(.PUT, "/api/v1/me/profile", token: token,
+                                           json: #"{"hoursPerWeek":5,"timeZone":"UTC","languages":["Ewe,\ud83c\udffbx"]}"#)
+            #expect(modifier.status == .unprocessableEntity && modifier.body.string.contains(#""field":"languages.0""#))
             // Nothing of the refused profiles was written.
             #expect(try await t.api(.GET, "/api/v1/me/profile", token: token).body.string.contains(#""headline":"Data student""#))
         }

@@ -103,9 +103,15 @@ public struct CandidateProfileInput: Sendable {
         if let from = profile.availableFrom, let to = profile.availableTo, to < from {
             v.add(FieldError("availableTo", "Available until must not be before available from."))
         }
-        profile.languages = text("languages").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        v.check(profile.languages.count <= Self.maxLanguages && profile.languages.allSatisfy { $0.count <= 40 }, "languages",
-                "List at most \(Self.maxLanguages) languages, separated by commas.")
+        // Split on the comma code point: as characters, a comma followed by a combining mark or an
+        // emoji modifier would not count as a comma.
+        profile.languages = text("languages").unicodeScalars.split(separator: ",")
+            .map { TextInput.trimmed(String(String.UnicodeScalarView($0))) }.filter { !$0.isEmpty }
+        v.check(profile.languages.count <= Self.maxLanguages && profile.languages.allSatisfy { $0.unicodeScalars.count <= 40 }, "languages",
+                "List at most \(Self.maxLanguages) languages of up to 40 characters, separated by commas.")
+        // One line each: they are stored one a line.
+        v.check(profile.languages.allSatisfy { !$0.unicodeScalars.contains(where: Self.breaksLine) }, "languages",
+                "Write the languages on one line, separated by commas.")
         profile.discoverable = fields["discoverable"] != nil
 
         _ = BriefInput.skillRows(fields, maximum: Self.maxSkills, &v)
@@ -121,6 +127,10 @@ public struct CandidateProfileInput: Sendable {
     }
 
     /// Counted as typed, spaces included, as the API document's `maxLength` counts.
+    static func breaksLine(_ scalar: Unicode.Scalar) -> Bool {
+        (0x0A...0x0D).contains(scalar.value) || [0x85, 0x2028, 0x2029].contains(scalar.value)
+    }
+
     private func limited(_ name: String, label: String, _ maxLength: Int, _ v: inout Validator) -> String {
         v.check((fields[name] ?? "").unicodeScalars.count <= maxLength, name, "\(label) must be at most \(maxLength) characters.")
         return text(name)

@@ -106,9 +106,13 @@ extension DTO {
             for (index, skill) in (skills ?? []).enumerated() where TextInput.trimmed(skill.uri).isEmpty {
                 v.add(FieldError("skills.\(index).uri", "Give the skill's ESCO URI."))
             }
+            // As typed, before any trimming, as the API document's pattern reads it.
+            let refused = { (scalar: Unicode.Scalar) in
+                scalar == "," || scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || [0x2028, 0x2029].contains(scalar.value)
+            }
             for (index, language) in (languages ?? []).enumerated()
-            where language.contains(",") || TextInput.trimmed(language).isEmpty || language.unicodeScalars.count > 40 {
-                v.add(FieldError("languages.\(index)", "One language an item, at most 40 characters, without commas."))
+            where language.unicodeScalars.contains(where: refused) || TextInput.trimmed(language).isEmpty || language.unicodeScalars.count > 40 {
+                v.add(FieldError("languages.\(index)", "One language an item, at most 40 characters, without commas or line breaks."))
             }
             try v.finish()
         }
