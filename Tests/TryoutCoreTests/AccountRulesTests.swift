@@ -113,11 +113,18 @@ struct LoginThrottleTests {
     }
 
     @Test("pasted address lists: separators, repeats and bad entries")
-    func addressList() {
+    func addressList() throws {
         let (addresses, invalid) = EmailAddress.list(" Ada@Uni.test, bo@uni.test;\nada@uni.test  nope  c@d ")
         #expect(addresses.map(\.value) == ["ada@uni.test", "bo@uni.test"])
         #expect(invalid == ["nope", "c@d"])
         #expect(EmailAddress.list(" \n ").addresses.isEmpty)
+        #expect(throws: ValidationFailure.self) { try EmailAddress.invitationList(" ", field: "emails") }
+        #expect(throws: ValidationFailure.self) { try EmailAddress.invitationList("a@b.io nope", field: "emails") }
+        let many = (0...EmailAddress.maxListCount).map { "p\($0)@uni.test" }.joined(separator: ",")
+        #expect(throws: ValidationFailure([FieldError("emails", "Invite at most 100 people at a time.")])) {
+            try EmailAddress.invitationList(many, field: "emails")
+        }
+        #expect(try EmailAddress.invitationList("a@b.io; c@d.io", field: "emails").count == 2)
     }
 }
 

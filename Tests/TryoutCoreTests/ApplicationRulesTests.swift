@@ -130,6 +130,14 @@ struct FairnessReportTests {
         #expect(nonBinary.offer.impactRatio == 1 && woman.offer.impactRatio == 0.8 && !woman.offer.flagged)
     }
 
+    @Test("the voluntary form: blank is no answer, anything not offered is refused")
+    func answers() throws {
+        #expect(try FairnessReport.answers(["gender": "woman", "veteran": "", "disability": "no"]) == [.gender: "woman", .disability: "no"])
+        #expect(throws: ValidationFailure([FieldError("gender", "Choose one of the answers, or prefer not to say.")])) {
+            try FairnessReport.answers(["gender": "robot"])
+        }
+    }
+
     @Test("groups under 11 people are suppressed and left out of the highest rate; no answer is counted apart")
     func suppression() throws {
         let applicants = people(11, "a", shortlisted: 2, offered: 0) + people(10, "b", shortlisted: 10, offered: 10)

@@ -27,6 +27,17 @@ public struct EmailAddress: Hashable, Sendable, CustomStringConvertible {
 extension EmailAddress {
     public static let maxListCount = 100
 
+    /// The addresses to invite from one pasted field: at least one, at most `maxListCount`, all valid.
+    public static func invitationList(_ text: String, field: String) throws(ValidationFailure) -> [EmailAddress] {
+        let (addresses, invalid) = list(text)
+        var v = Validator()
+        v.check(invalid.isEmpty, field, "These are not e-mail addresses: \(invalid.prefix(5).joined(separator: ", ")).")
+        v.check(!addresses.isEmpty || !invalid.isEmpty, field, "Enter at least one e-mail address.")
+        v.check(addresses.count <= maxListCount, field, "Invite at most \(maxListCount) people at a time.")
+        try v.finish()
+        return addresses
+    }
+
     /// Addresses pasted into one field, separated by commas, semicolons, spaces or lines: the good
     /// ones once each, in order, and the words that are not addresses.
     public static func list(_ text: String) -> (addresses: [EmailAddress], invalid: [String]) {

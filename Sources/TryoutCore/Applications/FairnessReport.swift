@@ -33,6 +33,22 @@ public enum FairnessReport {
         }
     }
 
+    /// Reads the voluntary form: each dimension blank ("prefer not to say") or one of its options.
+    public static func answers(_ form: [String: String]) throws(ValidationFailure) -> [Dimension: String] {
+        var v = Validator()
+        var answers: [Dimension: String] = [:]
+        for dimension in Dimension.allCases {
+            guard let value = form[dimension.rawValue], !value.isEmpty else { continue }
+            if dimension.options.contains(where: { $0.value == value }) {
+                answers[dimension] = value
+            } else {
+                v.add(FieldError(dimension.rawValue, "Choose one of the answers, or prefer not to say."))
+            }
+        }
+        try v.finish()
+        return answers
+    }
+
     public struct Applicant: Sendable, Equatable {
         /// The applicant's own answers; a missing dimension means no answer.
         public var groups: [Dimension: String]

@@ -54,20 +54,12 @@ struct ProfileController: RouteCollection {
     func saveDemographics(req: Request) async throws -> Response {
         _ = try await ProfileEditing.ownProfile(req)
         let form = try req.content.decode([String: String].self)
-        var answers: [FairnessReport.Dimension: String] = [:]
-        var errors: [FieldError] = []
-        for dimension in FairnessReport.Dimension.allCases {
-            let value = form[dimension.rawValue] ?? ""
-            if value.isEmpty { continue }
-            if dimension.options.contains(where: { $0.value == value }) {
-                answers[dimension] = value
-            } else {
-                errors.append(FieldError(dimension.rawValue, "Choose one of the answers, or prefer not to say."))
-            }
-        }
-        guard errors.isEmpty else {
+        let answers: [FairnessReport.Dimension: String]
+        do {
+            answers = try FairnessReport.answers(form)
+        } catch {
             return try await req.render("Voluntary questions", status: .unprocessableEntity,
-                                        DemographicsPage(csrf: try await req.csrfToken(), answers: answers, errors: errors))
+                                        DemographicsPage(csrf: try await req.csrfToken(), answers: [:], errors: error.errors))
         }
         let userID = try req.requireUser().requireID()
         let (now, chosen) = (req.now, answers)

@@ -45,13 +45,9 @@ struct StudentsController: RouteCollection {
     func invite(req: Request) async throws -> Response {
         let org = try await partner(req)
         let text = try req.content.decode(InviteForm.self).emails ?? ""
-        let (addresses, invalid) = EmailAddress.list(text)
-        var v = Validator()
-        v.check(invalid.isEmpty, "emails", "These are not e-mail addresses: \(invalid.prefix(5).joined(separator: ", ")).")
-        v.check(!addresses.isEmpty || !invalid.isEmpty, "emails", "Enter at least one e-mail address.")
-        v.check(addresses.count <= EmailAddress.maxListCount, "emails", "Invite at most \(EmailAddress.maxListCount) people at a time.")
+        let addresses: [EmailAddress]
         do {
-            try v.finish()
+            addresses = try EmailAddress.invitationList(text, field: "emails")
         } catch {
             return try await render(req, org: org, status: .unprocessableEntity, errors: error.errors, emails: text)
         }
