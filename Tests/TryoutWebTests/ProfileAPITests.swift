@@ -44,6 +44,10 @@ struct ProfileAPITests {
             let modifier = try await t.api(.PUT, "/api/v1/me/profile", token: token,
                                            json: #"{"hoursPerWeek":5,"timeZone":"UTC","languages":["Ewe,\ud83c\udffbx"]}"#)
             #expect(modifier.status == .unprocessableEntity && modifier.body.string.contains(#""field":"languages.0""#))
+            // PostgreSQL refuses NUL in text: such a skill is an unknown one, not a server error.
+            let nul = try await t.api(.PUT, "/api/v1/me/profile", token: token,
+                                      json: #"{"hoursPerWeek":5,"timeZone":"UTC","skills":[{"uri":"\u0000","level":1}]}"#)
+            #expect(nul.status == .unprocessableEntity && nul.body.string.contains(#""field":"skills.0.uri""#))
             // Nothing of the refused profiles was written.
             #expect(try await t.api(.GET, "/api/v1/me/profile", token: token).body.string.contains(#""headline":"Data student""#))
         }

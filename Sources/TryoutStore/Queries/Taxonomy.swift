@@ -37,7 +37,32 @@ public enum Taxonomy {
     }
 
     public static func skill(uri: String, on db: any Database) async throws -> SkillRecord? {
-        try await SkillRecord.find(uri, on: db)
+        // PostgreSQL refuses NUL in text, and no URI holds a control character.
+        guard TextInput.isStorable(uri) else { return nil }
+        return try await SkillRecord.find(uri, on: db)
+    }
+
+    /// The URI of the skill each form row names, by URI (as the API sends) or by label (as the form
+    /// does), in row order; the errors name each unknown or repeated skill by its row.
+    public static func resolve(_ rows: [(row: Int, name: String)], on db: any Database) async throws -> (uris: [String], errors: [FieldError]) {
+        var uris: [String] = []
+        var errors: [FieldError] = []
+        for (row, name) in rows {
+            let field = "skill.\(row).label"
+            var found = try await skill(uri: name, on: db)
+            if found == nil { found = try await skill(label: name, on: db) }
+            guard let skill = found else {
+                errors.append(FieldError(field, try await unknownSkillMessage(name, on: db)))
+                continue
+            }
+            let uri = try skill.requireID()
+            if uris.contains(uri) {
+                errors.append(FieldError(field, "\"\(name)\" is listed twice; keep one."))
+            } else {
+                uris.append(uri)
+            }
+        }
+        return (uris, errors)
     }
 }
 

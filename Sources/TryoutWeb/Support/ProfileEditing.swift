@@ -22,23 +22,11 @@ enum ProfileEditing {
         } catch {
             errors = error.errors
         }
-        var claims: [CandidateProfile.SkillClaim] = []
-        for entry in input.skillEntries {
-            let field = "skill.\(entry.row).label"
-            var skill = try await SkillRecord.find(entry.label, on: req.db)
-            if skill == nil { skill = try await Taxonomy.skill(label: entry.label, on: req.db) }
-            if let uri = skill?.id {
-                if claims.contains(where: { $0.uri == uri }) {
-                    errors.append(FieldError(field, "\"\(entry.label)\" is listed twice; keep one."))
-                } else {
-                    claims.append(.init(uri: uri, level: entry.level))
-                }
-            } else {
-                errors.append(FieldError(field, try await Taxonomy.unknownSkillMessage(entry.label, on: req.db)))
-            }
-        }
+        let entries = input.skillEntries
+        let skills = try await Taxonomy.resolve(entries.map { ($0.row, $0.label) }, on: req.db)
+        errors += skills.errors
         guard var profile, errors.isEmpty else { throw ValidationFailure(errors) }
-        profile.skills = claims
+        profile.skills = zip(entries, skills.uris).map { .init(uri: $1, level: $0.level) }
         return profile
     }
 

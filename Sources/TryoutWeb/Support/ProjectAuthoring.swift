@@ -26,18 +26,10 @@ enum ProjectAuthoring {
     /// Parses the form and resolves what needs the database: skill labels and partner slugs.
     static func resolve(_ req: Request, _ input: BriefInput) async throws -> (Brief, ProjectAudience) {
         var parsed = try input.parse()
-        var errors: [FieldError] = []
-        for entry in parsed.skills {
-            // The form names skills by label, the API by URI.
-            var skill = try await SkillRecord.find(entry.label, on: req.db)
-            if skill == nil { skill = try await Taxonomy.skill(label: entry.label, on: req.db) }
-            if let skill, parsed.brief.skills.contains(where: { $0.uri == skill.id }) {
-                errors.append(FieldError("skill.\(entry.row).label", "\"\(entry.label)\" is listed twice; keep one."))
-            } else if let skill {
-                parsed.brief.skills.append(SkillRequirement(uri: try skill.requireID(), level: entry.level, required: entry.required))
-            } else {
-                errors.append(FieldError("skill.\(entry.row).label", try await Taxonomy.unknownSkillMessage(entry.label, on: req.db)))
-            }
+        let skills = try await Taxonomy.resolve(parsed.skills.map { ($0.row, $0.label) }, on: req.db)
+        var errors = skills.errors
+        if errors.isEmpty {
+            parsed.brief.skills += zip(parsed.skills, skills.uris).map { SkillRequirement(uri: $1, level: $0.level, required: $0.required) }
         }
         var partnerIDs: [UUID] = []
         for slug in parsed.partnerSlugs {
