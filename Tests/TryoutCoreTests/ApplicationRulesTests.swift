@@ -12,6 +12,7 @@ struct ApplicationStateTests {
             (.shortlisted, .rejected, .employer), (.shortlisted, .withdrawn, .candidate), (.waitlisted, .shortlisted, .employer),
             (.waitlisted, .offered, .employer), (.waitlisted, .rejected, .employer), (.waitlisted, .withdrawn, .candidate),
             (.offered, .accepted, .candidate), (.offered, .declined, .candidate), (.offered, .withdrawn, .candidate),
+            (.accepted, .withdrawn, .candidate),
         ]
         for (from, to, actor) in moves {
             try ApplicationLifecycle.check(from: from, to: to, by: actor)
@@ -39,6 +40,74 @@ struct ApplicationStateTests {
         }
         try ApplicationLifecycle.check(from: .offered, to: .accepted, by: .candidate, slots: 3, slotsTaken: 2)
         #expect(ApplicationState.allCases.filter(\.isLive) == [.submitted, .shortlisted, .waitlisted, .offered])
+    }
+
+    @Test("applications open on publication and close at the end of the deadline day")
+    func applyWindow() throws {
+        let deadline = try #require(BriefInput.parseDay("2026-06-30"))
+        #expect(ApplicationLifecycle.applyRefusal(projectState: .published, deadline: deadline, now: deadline.addingTimeInterval(86_399)) == nil)
+        #expect(ApplicationLifecycle.applyRefusal(projectState: .published, deadline: deadline, now: deadline.addingTimeInterval(86_400))
+            == "The deadline for applications has passed.")
+        #expect(ApplicationLifecycle.applyRefusal(projectState: .published, deadline: nil, now: deadline) == nil)
+        for state in [ProjectState.draft, .closed, .completed, .cancelled] {
+            #expect(ApplicationLifecycle.applyRefusal(projectState: state, deadline: nil, now: deadline) == "This project is not taking applications.")
+        }
+    }
+
+    @Test("an application needs every answer, short enough, and https work samples")
+    func applicationInput() throws {
+        let form = ["answers.0": "  I would start with the churn cohorts. ", "coverNote": "Keen.", "portfolio.0": "https://example.org/work",
+                    "portfolio.1": " ", "portfolio.2": "https://example.org/more"]
+        let valid = try ApplicationInput(form: form, questionCount: 1).validated(questionCount: 1)
+        #expect(valid == ApplicationInput(answers: ["I would start with the churn cohorts."], coverNote: "Keen.",
+                                          portfolio: ["https://example.org/work", "https://example.org/more"]))
+        let bad = ApplicationInput(answers: ["", String(repeating: "a", count: 2001)], coverNote: "x\u{0}",
+                                   portfolio: ["http://example.org", "https://a.test", "https://b.test", "https://c.test"])
+        #expect(throws: ValidationFailure.self) { try bad.validated(questionCount: 2) }
+        do {
+            _ = try bad.validated(questionCount: 2)
+        } catch {
+            #expect(Set(error.errors.map(\.field)) == ["answers.0", "answers.1", "coverNote", "portfolio", "portfolio.0"])
+        }
+        do {
+            _ = try ApplicationInput(answers: ["one"]).validated(questionCount: 2)
+        } catch {
+            #expect(error.errors.map(\.field) == ["answers"])
+        }
+    }
+}
+
+@Suite("Blind screening")
+struct BlindScreeningTests {
+    @Test("names show at the project's reveal stage, and stay shown")
+    func reveal() {
+        let atShortlist = ScreeningSettings()
+        let atOffer = ScreeningSettings(revealAt: .offer)
+        #expect(ApplicationState.allCases.filter { BlindScreening.reveals(entering: $0, atShortlist) } == [.shortlisted, .offered])
+        #expect(ApplicationState.allCases.filter { BlindScreening.reveals(entering: $0, atOffer) } == [.offered])
+        #expect(!BlindScreening.identityVisible(atShortlist, revealed: false))
+        #expect(BlindScreening.identityVisible(atShortlist, revealed: true))
+        #expect(BlindScreening.identityVisible(ScreeningSettings(blind: false), revealed: false))
+    }
+
+    @Test("a handle is stable for an id, and reads without look-alike characters")
+    func handles() {
+        let id = UUID()
+        #expect(BlindScreening.handle(for: id) == BlindScreening.handle(for: id))
+        #expect(BlindScreening.handle(for: id).hasPrefix("Applicant "))
+        let codes = (0..<500).map { _ in BlindScreening.code(for: UUID()) }
+        #expect(codes.allSatisfy { $0.count == 4 && !$0.contains(where: { "01IO".contains($0) }) })
+        #expect(Set(codes).count > 450, "codes spread out")
+    }
+
+    @Test("the settings form: stage and answer window checked")
+    func settings() throws {
+        #expect(try ScreeningSettings.parse(["revealAt": "offer", "offerWindowDays": "3"]) == ScreeningSettings(blind: false, revealAt: .offer, offerWindowDays: 3))
+        #expect(try ScreeningSettings.parse(["blind": "on", "revealAt": "shortlist", "offerWindowDays": "7"]) == ScreeningSettings())
+        #expect(throws: ValidationFailure([FieldError("revealAt", "Choose when names are revealed."),
+                                           FieldError("offerWindowDays", "Give candidates 1 to 30 days to answer an offer.")])) {
+            try ScreeningSettings.parse(["revealAt": "never", "offerWindowDays": "31"])
+        }
     }
 }
 

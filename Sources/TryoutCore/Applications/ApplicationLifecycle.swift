@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where an application stands. `accepted` turns it into an engagement; `rejected`,
 /// `withdrawn` and `declined` end it.
 public enum ApplicationState: String, Codable, Sendable, CaseIterable {
@@ -51,8 +53,18 @@ public enum ApplicationLifecycle {
         case .shortlisted: [.offered, .waitlisted, .rejected, .withdrawn]
         case .waitlisted: [.shortlisted, .offered, .rejected, .withdrawn]
         case .offered: [.accepted, .declined, .withdrawn]
-        case .accepted, .rejected, .withdrawn, .declined: []
+        // Backing out before the work starts frees the place for the waiting list.
+        case .accepted: [.withdrawn]
+        case .rejected, .withdrawn, .declined: []
         }
+    }
+
+    /// Why a project takes no application now, or nil when it does. The deadline is a day: it
+    /// holds until that day ends (UTC).
+    public static func applyRefusal(projectState: ProjectState, deadline: Date?, now: Date) -> String? {
+        if projectState != .published { return "This project is not taking applications." }
+        if let deadline, now >= deadline.addingTimeInterval(86_400) { return "The deadline for applications has passed." }
+        return nil
     }
 
     /// Who may make the move into `target`.

@@ -12,8 +12,12 @@ public enum Action: Sendable, Equatable {
     case manageStudents(UUID)
     /// Read the organization's audit log.
     case readAuditLog(UUID)
-    /// Write, publish and run projects for the organization.
+    /// Write, publish and run projects for the organization, and decide on their applicants.
     case authorProjects(UUID)
+    /// Read the organization's applicants (blind until revealed) and their match.
+    case viewApplicants(UUID)
+    /// Read the organization's fairness reports.
+    case readFairnessReport(UUID)
     /// List, verify and suspend any organization; read the platform audit log.
     case moderatePlatform
 }
@@ -34,6 +38,10 @@ public enum Policy {
             return [.owner, .admin, .staff].contains { principal.role(in: org) == $0 }
         case .readAuditLog(let org):
             return principal.isPlatformAdmin || principal.role(in: org) == .owner
+        case .viewApplicants(let org):
+            return [.owner, .admin, .hiringManager, .reviewer].contains { principal.role(in: org) == $0 }
+        case .readFairnessReport(let org):
+            return principal.role(in: org)?.managesOrganization == true
         case .authorProjects(let org):
             guard let role = principal.role(in: org) else { return false }
             return role == .owner || role == .admin || role == .hiringManager

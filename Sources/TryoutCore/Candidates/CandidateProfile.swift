@@ -83,9 +83,9 @@ public struct CandidateProfileInput: Sendable {
         profile.location = limited("location", label: "Location", 100, &v)
         profile.education = limited("education", label: "Education", 200, &v)
         profile.accommodations = limited("accommodations", label: "Accommodations", 1_000, &v)
-        profile.portfolioURL = link("portfolioURL", label: "Portfolio", hosts: nil, &v)
-        profile.githubURL = link("githubURL", label: "GitHub", hosts: ["github.com"], &v)
-        profile.linkedInURL = link("linkedInURL", label: "LinkedIn", hosts: ["linkedin.com"], &v)
+        profile.portfolioURL = v.httpsLink(fields["portfolioURL"] ?? "", "portfolioURL", label: "Portfolio", hosts: nil)
+        profile.githubURL = v.httpsLink(fields["githubURL"] ?? "", "githubURL", label: "GitHub", hosts: ["github.com"])
+        profile.linkedInURL = v.httpsLink(fields["linkedInURL"] ?? "", "linkedInURL", label: "LinkedIn", hosts: ["linkedin.com"])
 
         let zone = text("timeZone")
         if TimeZone(identifier: zone) != nil, zone.contains("/") || zone == "UTC" {
@@ -134,20 +134,6 @@ public struct CandidateProfileInput: Sendable {
     private func limited(_ name: String, label: String, _ maxLength: Int, _ v: inout Validator) -> String {
         v.check((fields[name] ?? "").unicodeScalars.count <= maxLength, name, "\(label) must be at most \(maxLength) characters.")
         return text(name)
-    }
-
-    /// An https address, on one of `hosts` (or a subdomain) when given; blank is fine.
-    private func link(_ name: String, label: String, hosts: [String]?, _ v: inout Validator) -> String {
-        let value = text(name)
-        guard !value.isEmpty else { return "" }
-        let url = URL(string: value)
-        let host = url?.host?.lowercased() ?? ""
-        let onHost = hosts.map { $0.contains { host == $0 || host.hasSuffix("." + $0) } } ?? !host.isEmpty
-        guard url?.scheme?.lowercased() == "https", onHost, (fields[name] ?? "").unicodeScalars.count <= 200 else {
-            v.add(FieldError(name, "\(label) must be an https address\(hosts.map { " on \($0[0])" } ?? "")."))
-            return value
-        }
-        return value
     }
 
     private func day(_ name: String, label: String, _ v: inout Validator) -> Date? {

@@ -22,6 +22,11 @@ public enum AuditAction: String, Codable, Sendable, CaseIterable {
     case studentInvitationRevoked = "student.invitation_revoked"
     case studentJoined = "student.joined"
     case studentRemoved = "student.removed"
+    case screeningChanged = "project.screening_changed"
+    case applicationSubmitted = "application.submitted"
+    case applicationMoved = "application.moved"
+    case identityRevealed = "application.identity_revealed"
+    case candidateInvited = "application.candidate_invited"
 
     public var label: String {
         switch self {
@@ -47,6 +52,11 @@ public enum AuditAction: String, Codable, Sendable, CaseIterable {
         case .studentInvitationRevoked: "Revoked student invitation"
         case .studentJoined: "Student joined"
         case .studentRemoved: "Student left or was removed"
+        case .screeningChanged: "Changed screening settings"
+        case .applicationSubmitted: "Applied"
+        case .applicationMoved: "Moved application"
+        case .identityRevealed: "Revealed applicant's identity"
+        case .candidateInvited: "Invited candidate to apply"
         }
     }
 }

@@ -62,6 +62,19 @@ public struct Validator: Sendable {
         return date
     }
 
+    /// An https address, on one of `hosts` (or a subdomain) when given; blank is fine. Returns it trimmed.
+    public mutating func httpsLink(_ raw: String, _ field: String, label: String, hosts: [String]?) -> String {
+        let value = TextInput.trimmed(raw)
+        guard !value.isEmpty else { return "" }
+        let url = URL(string: value)
+        let host = url?.host?.lowercased() ?? ""
+        let onHost = hosts.map { $0.contains { host == $0 || host.hasSuffix("." + $0) } } ?? !host.isEmpty
+        if url?.scheme?.lowercased() != "https" || !onHost || raw.unicodeScalars.count > 200 {
+            errors.append(FieldError(field, "\(label) must be an https address\(hosts.map { " on \($0[0])" } ?? "")."))
+        }
+        return value
+    }
+
     public func finish() throws(ValidationFailure) {
         if !errors.isEmpty { throw ValidationFailure(errors) }
     }

@@ -26,6 +26,7 @@ public enum TryoutMigrations {
         UpdateOrganizationsAddPayFloor(),
         CreatePartnerStudents(),
         UpdateCandidateProfilesAddDetails(),
+        CreateApplications(),
     ]
 }
 

@@ -72,6 +72,10 @@ extension CandidateProfiles {
     /// The candidate's voluntary answers, by dimension; a missing one is "prefer not to say".
     public static func demographics(userID: UUID, on db: any Database) async throws -> [FairnessReport.Dimension: String] {
         guard let record = try await DemographicsRecord.query(on: db).filter(\.$user.$id == userID).first() else { return [:] }
+        return answers(record)
+    }
+
+    private static func answers(_ record: DemographicsRecord) -> [FairnessReport.Dimension: String] {
         let values: [(FairnessReport.Dimension, String?)] = [
             (.gender, record.gender), (.raceEthnicity, record.raceEthnicity), (.disability, record.disability),
             (.firstGeneration, record.firstGeneration), (.veteran, record.veteran),
@@ -90,5 +94,45 @@ extension CandidateProfiles {
         record.veteran = answers[.veteran]
         record.updatedAt = now
         try await record.save(on: db)
+    }
+}
+
+extension CandidateProfiles {
+    /// How many candidates "people to invite" scores for one project: the newest who opted in.
+    public static let discoverableConsidered = 2000
+
+    /// Candidates who opted into discovery and claim at least one of `skillURIs`, newest first,
+    /// each as matching sees them.
+    public static func discoverable(withAnySkill skillURIs: [String], on db: any Database) async throws -> [(record: CandidateProfileRecord, profile: CandidateProfile)] {
+        guard !skillURIs.isEmpty else { return [] }
+        let holders = try await CandidateSkillRecord.query(on: db).filter(\.$skill.$id ~~ skillURIs).all(\.$profile.$id)
+        let records = try await CandidateProfileRecord.query(on: db)
+            .filter(\.$id ~~ Set(holders)).filter(\.$discoverable == true)
+            .sort(\.$createdAt, .descending).limit(discoverableConsidered).all()
+        var result: [(record: CandidateProfileRecord, profile: CandidateProfile)] = []
+        for record in records { result.append((record, try await profile(record, on: db))) }
+        return result
+    }
+
+    /// The profiles of these users, by user id.
+    public static func profiles(userIDs: [UUID], on db: any Database) async throws -> [UUID: (record: CandidateProfileRecord, profile: CandidateProfile)] {
+        var result: [UUID: (record: CandidateProfileRecord, profile: CandidateProfile)] = [:]
+        for record in try await CandidateProfileRecord.query(on: db).filter(\.$user.$id ~~ Set(userIDs)).all() {
+            result[record.$user.id] = (record, try await profile(record, on: db))
+        }
+        return result
+    }
+
+    /// The voluntary answers of these users, for aggregate reports only.
+    public static func demographics(userIDs: [UUID], on db: any Database) async throws -> [UUID: [FairnessReport.Dimension: String]] {
+        let records = try await DemographicsRecord.query(on: db).filter(\.$user.$id ~~ Set(userIDs)).all()
+        return Dictionary(records.map { ($0.$user.id, answers($0)) }, uniquingKeysWith: { first, _ in first })
+    }
+}
+
+extension CandidateProfiles {
+    /// A profile that opted into discovery, with its user, for an invitation to apply.
+    public static func discoverable(profileID: UUID, on db: any Database) async throws -> CandidateProfileRecord? {
+        try await CandidateProfileRecord.query(on: db).filter(\.$id == profileID).filter(\.$discoverable == true).with(\.$user).first()
     }
 }

@@ -30,6 +30,7 @@ public enum ProjectBriefs {
         project.state = .draft
         project.briefVersion = 1
         project.createdAt = now
+        project.screening = ScreeningSettings()
         apply(brief, to: project, at: now)
         try await project.create(on: db)
         try await writeDetails(of: project, brief: brief, audience: audience, at: now, on: db)

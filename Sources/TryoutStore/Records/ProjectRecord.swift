@@ -36,11 +36,23 @@ public final class ProjectRecord: Model, @unchecked Sendable {
     /// The seven-factor answers of an unpaid internship, as JSON.
     @OptionalField(key: "intern_test") public var internTest: String?
     @OptionalField(key: "updated_at") public var updatedAt: Date?
+    @Field(key: "blind_screening") public var blindScreening: Bool
+    @Enum(key: "reveal_at") public var revealAt: RevealStage
+    @Field(key: "offer_window_days") public var offerWindowDays: Int
     @Children(for: \.$project) public var skills: [ProjectSkillRecord]
 
     public init() {}
 
     public var pay: Money { Money(amountMinor: payMinor, currency: currency) }
+
+    public var screening: ScreeningSettings {
+        get { ScreeningSettings(blind: blindScreening, revealAt: revealAt, offerWindowDays: offerWindowDays) }
+        set {
+            blindScreening = newValue.blind
+            revealAt = newValue.revealAt
+            offerWindowDays = newValue.offerWindowDays
+        }
+    }
 }
 
 /// Deliverables and rubric as they stood at one version; never changed once the project is published.

@@ -37,6 +37,8 @@ public func configure(_ app: Application, _ config: TryoutConfig) async throws {
     try browser.register(collection: AccountController())
     try browser.register(collection: InvitationController())
     try browser.register(collection: OrganizationController())
+    try browser.register(collection: ApplicationsController())
+    try browser.register(collection: ApplicantsController())
     try browser.register(collection: StudentsController())
     try browser.grouped(RequireSignedInMiddleware()).register(collection: ProjectAuthoringController())
     try browser.grouped(RequireSignedInMiddleware()).register(collection: SettingsController())

@@ -18,13 +18,34 @@ struct HomeController: RouteCollection {
     }
 
     func project(req: Request) async throws -> Response {
-        let project = try await ProjectAuthoring.viewableProject(req)
+        try await renderProject(req, project: try await ProjectAuthoring.viewableProject(req))
+    }
+
+    /// The project page; `input` and `errors` refill the apply form after a refused application.
+    func renderProject(_ req: Request, project: ProjectRecord, input: ApplicationInput? = nil, errors: [FieldError] = []) async throws -> Response {
         let principal = try await req.principal()
         let brief = try await ProjectBriefs.brief(of: project, on: req.db)
         let isAuthor = Policy.allows(principal, .authorProjects(project.$organization.id))
         let page = ProjectPage(project: project, brief: brief, lint: isAuthor ? ComplianceLint.check(brief, hourlyFloor: project.organization.payFloor) : nil,
-                               csrf: isAuthor ? try await req.csrfToken() : nil, match: try await match(req, project, brief))
-        return try await req.render(project.title, page)
+                               csrf: isAuthor ? try await req.csrfToken() : nil, match: try await match(req, project, brief),
+                               showsApplicants: Policy.allows(principal, .viewApplicants(project.$organization.id)),
+                               apply: isAuthor ? nil : try await applyPanel(req, project, brief, input: input, errors: errors))
+        return try await req.render(project.title, status: errors.isEmpty ? .ok : .unprocessableEntity, page)
+    }
+
+    private func applyPanel(_ req: Request, _ project: ProjectRecord, _ brief: Brief, input: ApplicationInput?,
+                            errors: [FieldError]) async throws -> ApplyPanel {
+        guard let user = req.user else { return .signedOut }
+        let userID = try user.requireID()
+        guard try await CandidateProfiles.profile(userID: userID, on: req.db) != nil else { return .notCandidate }
+        let projectID = try project.requireID()
+        if let live = try await Applications.live(projectID: projectID, userID: userID, on: req.db) { return .applied(live) }
+        if let refusal = ApplicationLifecycle.applyRefusal(projectState: project.state, deadline: project.applicationDeadline, now: req.now) {
+            return .closed(refusal)
+        }
+        return .form(projectID: projectID, questions: brief.screeningQuestions,
+                     input: input ?? ApplicationInput(answers: brief.screeningQuestions.map { _ in "" }), errors: errors,
+                     csrf: try await req.csrfToken())
     }
 
     /// How the signed-in candidate's profile matches the brief, with the labels of missing skills.

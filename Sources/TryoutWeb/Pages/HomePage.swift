@@ -45,6 +45,9 @@ struct ProjectPage: Component {
     var csrf: String?
     /// Present for candidates: how their profile matches, and the labels of the skills they lack.
     var match: (score: MatchScore, missing: [String])?
+    /// Whether the viewer may see the project's applicants.
+    var showsApplicants = false
+    var apply: ApplyPanel?
 
     var body: Component {
         ComponentGroup {
@@ -57,6 +60,10 @@ struct ProjectPage: Component {
             if let lint, let csrf { authorPanel(lint, csrf: csrf) }
             Tag.text("p", project.summary, ["class": "lead"])
             if let match { matchPanel(match.score, missing: match.missing) }
+            if showsApplicants, let id = project.id {
+                Tag("p", [:]) { Tag.link("See the applicants", to: SiteURL.projectAction(id, "applicants").path, ["class": "button secondary"]) }
+            }
+            if let apply { apply }
             Tag("dl", ["class": "facts"]) {
                 fact("Pay", brief.pay.formatted + (brief.pay.perHour(brief.estimatedHours).map { " (about \($0.formatted) an hour)" } ?? ""))
                 fact("Time", "About \(brief.estimatedHours) hours over \(brief.durationWeeks) week\(brief.durationWeeks == 1 ? "" : "s")")

@@ -37,7 +37,10 @@ extension Request {
             }
             if try await CandidateProfiles.profile(userID: try user.requireID(), on: db) != nil {
                 nav.append(.init(label: "Profile", url: SiteURL.profile.path))
+                nav.append(.init(label: "Applications", url: SiteURL.applications.path))
             }
+            let unread = try await Notifications.unreadCount(userID: try user.requireID(), on: db)
+            nav.append(.init(label: unread == 0 ? "Notifications" : "Notifications (\(unread) unread)", url: SiteURL.notifications.path))
             if user.isPlatformAdmin {
                 nav.append(.init(label: "Admin", url: SiteURL.adminOrganizations.path))
             }

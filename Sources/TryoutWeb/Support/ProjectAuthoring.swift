@@ -63,8 +63,15 @@ enum ProjectAuthoring {
             try ProjectLifecycle.check(from: project.state, to: target, brief: brief, organization: project.organization.status,
                                        hourlyFloor: project.organization.payFloor)
             let now = req.now
-            try await req.db.transaction { tx in
+            try await DecisionLock.run(projectID: try project.requireID(), on: req.db) { tx in
                 try await ProjectBriefs.setState(project, to: target, at: now, on: tx)
+                guard target == .closed || target == .cancelled else { return }
+                let message = target == .closed
+                    ? "Applications for this project have now closed, and yours was not taken further. Thank you for the time you gave it."
+                    : "This project has been cancelled. Thank you for the time you gave it."
+                let changes = try await Applications.rejectRemaining(of: project, includingOffers: target == .cancelled, message: message,
+                                                                     at: now, on: tx)
+                try await ApplicationEvents.record(req, changes, project: project, byCandidate: false, at: now, on: tx)
             }
         } catch let error as ProjectTransitionError {
             throw error

@@ -36,6 +36,11 @@ enum SiteURL {
     case newProject(String, template: String?)
     case editProject(UUID)
     case projectAction(UUID, String)
+    case applicant(project: UUID, application: UUID)
+    case applications, notifications
+    case application(UUID)
+    case applicationAction(UUID, String)
+    case organizationFairness(String)
 
     var path: String {
         switch self {
@@ -81,6 +86,12 @@ enum SiteURL {
         case .newProject(let slug, let template): "/orgs/\(slug)/projects/new" + (template.map { "?template=\($0)" } ?? "")
         case .editProject(let id): "/projects/\(id.uuidString.lowercased())/edit"
         case .projectAction(let id, let action): "/projects/\(id.uuidString.lowercased())/\(action)"
+        case .applicant(let project, let application): "/projects/\(project.uuidString.lowercased())/applicants/\(application.uuidString.lowercased())"
+        case .applications: "/applications"
+        case .notifications: "/notifications"
+        case .application(let id): "/applications/\(id.uuidString.lowercased())"
+        case .applicationAction(let id, let action): "/applications/\(id.uuidString.lowercased())/\(action)"
+        case .organizationFairness(let slug): "/orgs/\(slug)/fairness"
         }
     }
 

@@ -1,0 +1,168 @@
+import FluentKit
+import Foundation
+import TryoutCore
+
+/// One application moved: what it was, and whether the move showed the employer who applied.
+public struct ApplicationChange: Sendable {
+    public let application: ApplicationRecord
+    public let from: ApplicationState
+    public let revealed: Bool
+
+    public init(application: ApplicationRecord, from: ApplicationState, revealed: Bool) {
+        self.application = application
+        self.from = from
+        self.revealed = revealed
+    }
+}
+
+public enum Applications {
+    /// Stores a new application, or returns nil when the candidate already has a live one for the
+    /// project: the database's unique index decides, so two submissions at once cannot both land.
+    public static func submit(to project: ProjectRecord, userID: UUID, _ input: ApplicationInput, at now: Date,
+                              on db: any Database) async throws -> ApplicationRecord? {
+        let projectID = try project.requireID()
+        if try await live(projectID: projectID, userID: userID, on: db) != nil { return nil }
+        let application = ApplicationRecord(projectID: projectID, userID: userID, briefVersion: project.briefVersion, input: input, at: now)
+        do {
+            try await application.create(on: db)
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            return nil
+        }
+        return application
+    }
+
+    public static func live(projectID: UUID, userID: UUID, on db: any Database) async throws -> ApplicationRecord? {
+        try await ApplicationRecord.query(on: db)
+            .filter(\.$project.$id == projectID).filter(\.$candidate.$id == userID)
+            .filter(\.$state ~~ ApplicationState.allCases.filter(\.isLive))
+            .first()
+    }
+
+    /// The candidate's latest application to the project, live or not.
+    public static func latest(projectID: UUID, userID: UUID, on db: any Database) async throws -> ApplicationRecord? {
+        try await ApplicationRecord.query(on: db)
+            .filter(\.$project.$id == projectID).filter(\.$candidate.$id == userID)
+            .sort(\.$createdAt, .descending).first()
+    }
+
+    /// The candidate's applications, newest first, with their projects and organizations.
+    public static func mine(userID: UUID, on db: any Database) async throws -> [ApplicationRecord] {
+        try await ApplicationRecord.query(on: db).filter(\.$candidate.$id == userID)
+            .with(\.$project) { $0.with(\.$organization) }
+            .sort(\.$createdAt, .descending).all()
+    }
+
+    /// A project's applications in the given states (all when empty), oldest first, with the candidates.
+    public static func forProject(_ projectID: UUID, states: [ApplicationState] = [], on db: any Database) async throws -> [ApplicationRecord] {
+        let query = ApplicationRecord.query(on: db).filter(\.$project.$id == projectID).with(\.$candidate)
+        if !states.isEmpty { query.filter(\.$state ~~ states) }
+        return try await query.sort(\.$createdAt).sort(\.$id).all()
+    }
+
+    /// Every application to the organization's projects, for its fairness report.
+    public static func forOrganization(_ organizationID: UUID, on db: any Database) async throws -> [ApplicationRecord] {
+        try await ApplicationRecord.query(on: db)
+            .join(ProjectRecord.self, on: \ApplicationRecord.$project.$id == \ProjectRecord.$id)
+            .filter(ProjectRecord.self, \.$organization.$id == organizationID)
+            .all()
+    }
+
+    public static func find(_ id: UUID, projectID: UUID, on db: any Database) async throws -> ApplicationRecord? {
+        try await ApplicationRecord.query(on: db).filter(\.$id == id).filter(\.$project.$id == projectID).with(\.$candidate).first()
+    }
+
+    public static func find(_ id: UUID, userID: UUID, on db: any Database) async throws -> ApplicationRecord? {
+        try await ApplicationRecord.query(on: db).filter(\.$id == id).filter(\.$candidate.$id == userID)
+            .with(\.$project) { $0.with(\.$organization) }.with(\.$candidate).first()
+    }
+}
+
+extension Applications {
+    /// The employer moves applications of one project, all or none: every refused move is listed
+    /// by applicant. Call inside `DecisionLock.run`.
+    public static func decide(_ ids: [UUID], of project: ProjectRecord, to target: ApplicationState, message: String,
+                              at now: Date, on db: any Database) async throws -> [ApplicationChange] {
+        let projectID = try project.requireID()
+        let applications = try await ApplicationRecord.query(on: db)
+            .filter(\.$id ~~ Set(ids)).filter(\.$project.$id == projectID).with(\.$candidate).all()
+        var refusals: [FieldError] = []
+        if applications.count != Set(ids).count {
+            refusals.append(FieldError("applications", "Some of the chosen applications are not on this project."))
+        }
+        for application in applications {
+            do {
+                try ApplicationLifecycle.check(from: application.state, to: target, by: .employer)
+            } catch {
+                refusals.append(FieldError("applications", "\(application.handle): \(error.description)"))
+            }
+        }
+        if !refusals.isEmpty { throw ValidationFailure(refusals) }
+        var changes: [ApplicationChange] = []
+        for application in applications {
+            changes.append(try await move(application, to: target, screening: project.screening, message: message, at: now, on: db))
+        }
+        return changes
+    }
+
+    /// The candidate answers an offer or withdraws. Accepting with every place taken puts the
+    /// application on the waiting list; withdrawing from an accepted place offers it to the first
+    /// on the waiting list. Call inside `DecisionLock.run`.
+    public static func respond(_ application: ApplicationRecord, of project: ProjectRecord, to target: ApplicationState,
+                               at now: Date, on db: any Database) async throws -> [ApplicationChange] {
+        // Read again under the lock: another request may have moved it since.
+        guard let current = try await ApplicationRecord.query(on: db).filter(\.$id == application.requireID()).with(\.$candidate).first() else {
+            throw ApplicationTransitionError.notAllowed(from: application.state, to: target)
+        }
+        let projectID = try project.requireID()
+        let taken = try await ApplicationRecord.query(on: db).filter(\.$project.$id == projectID).filter(\.$state == .accepted).count()
+        do {
+            try ApplicationLifecycle.check(from: current.state, to: target, by: .candidate, offerExpired: current.offerExpired(at: now),
+                                           slots: project.slots, slotsTaken: taken)
+        } catch .noSlotLeft {
+            return [try await move(current, to: .waitlisted, screening: project.screening, message: "", at: now, on: db)]
+        }
+        let wasAccepted = current.state == .accepted
+        var changes = [try await move(current, to: target, screening: project.screening, message: "", at: now, on: db)]
+        if wasAccepted, taken - 1 < project.slots,
+           let next = try await ApplicationRecord.query(on: db).filter(\.$project.$id == projectID).filter(\.$state == .waitlisted)
+               .with(\.$candidate).sort(\.$stateChangedAt).sort(\.$id).first() {
+            changes.append(try await move(next, to: .offered, screening: project.screening, message: "A place opened up.", at: now, on: db))
+        }
+        return changes
+    }
+
+    /// Closing a project declines every application still in screening politely; offers already
+    /// made stand until answered or expired. Cancelling it withdraws the offers too.
+    public static func rejectRemaining(of project: ProjectRecord, includingOffers: Bool, message: String, at now: Date,
+                                       on db: any Database) async throws -> [ApplicationChange] {
+        let states: [ApplicationState] = includingOffers ? [.submitted, .shortlisted, .waitlisted, .offered] : [.submitted, .shortlisted, .waitlisted]
+        let remaining = try await forProject(project.requireID(), states: states, on: db)
+        var changes: [ApplicationChange] = []
+        for application in remaining {
+            // Closing is the employer's decision, so it may end an offer the candidate has not answered.
+            changes.append(try await move(application, to: .rejected, screening: project.screening, message: message, at: now, on: db))
+        }
+        return changes
+    }
+
+    private static func move(_ application: ApplicationRecord, to target: ApplicationState, screening: ScreeningSettings,
+                             message: String, at now: Date, on db: any Database) async throws -> ApplicationChange {
+        let from = application.state
+        application.state = target
+        application.stateChangedAt = now
+        application.message = message
+        switch target {
+        case .shortlisted:
+            application.shortlistedAt = application.shortlistedAt ?? now
+        case .offered:
+            application.offeredAt = now
+            application.offerExpiresAt = now.addingTimeInterval(TimeInterval(screening.offerWindowDays) * 86_400)
+        default:
+            break
+        }
+        let reveals = screening.blind && application.revealedAt == nil && BlindScreening.reveals(entering: target, screening)
+        if reveals { application.revealedAt = now }
+        try await application.save(on: db)
+        return ApplicationChange(application: application, from: from, revealed: reveals)
+    }
+}

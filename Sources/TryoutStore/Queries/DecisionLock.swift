@@ -1,0 +1,37 @@
+import FluentKit
+import Foundation
+import SQLKit
+
+/// Runs application decisions one at a time per project, so that accepting never fills more
+/// places than a project has, even when candidates accept at the same moment. On PostgreSQL the
+/// project's row is locked for the transaction; SQLite has a single writer, and this process is
+/// the only one using the file, so decisions queue here instead of failing with "database is locked".
+public enum DecisionLock {
+    private static let queue = SerialQueue()
+
+    public static func run<T: Sendable>(projectID: UUID, on db: any Database,
+                                        _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        if let sql = db as? any SQLDatabase, sql.dialect.name == "postgresql" {
+            return try await db.transaction { tx in
+                try await (tx as? any SQLDatabase)?.raw("SELECT id FROM projects WHERE id = \(bind: projectID) FOR UPDATE").run()
+                return try await body(tx)
+            }
+        }
+        return try await queue.run { try await db.transaction(body) }
+    }
+}
+
+/// Runs operations one after another, in the order they arrive.
+actor SerialQueue {
+    private var tail: Task<Void, Never>?
+
+    func run<T: Sendable>(_ operation: @escaping @Sendable () async throws -> T) async throws -> T {
+        let previous = tail
+        let task = Task { () async throws -> T in
+            await previous?.value
+            return try await operation()
+        }
+        tail = Task { _ = try? await task.value }
+        return try await task.value
+    }
+}
