@@ -36,7 +36,7 @@ struct FairnessPage: Component {
                     Tag("tbody", [:]) {
                         for group in table.groups {
                             Tag("tr", [:]) {
-                                Tag.text("th", group.name, ["scope": "row"])
+                                Tag.text("th", table.dimension.options.first { $0.value == group.name }?.label ?? group.name, ["scope": "row"])
                                 Tag.text("td", String(group.applicants))
                                 rate(group.shortlist)
                                 ratio(group.shortlist)

@@ -1,0 +1,255 @@
+import Fluent
+import Foundation
+import Testing
+import TryoutCore
+import TryoutStore
+import TryoutTestSupport
+@testable import TryoutWeb
+import Vapor
+import VaporTesting
+
+@Suite("Applications and screening")
+struct ApplicationsTests {
+    /// Acme with an owner, an admin, a hiring manager and a reviewer; one published project; Ada, a candidate.
+    private func setUp(_ t: TestApp, slots: Int = 1) async throws -> (OrganizationRecord, ProjectRecord) {
+        try await Taxonomy.loadBundledIfEmpty(on: t.db)
+        let org = try await Factory(t).organization("Acme", roles: [.owner, .admin, .hiringManager, .reviewer])
+        let project = try await Factory(t).publishedProject(of: org, slots: slots)
+        try await Factory(t).candidate("ada@uni.test", name: "Ada Okafor")
+        return (org, project)
+    }
+
+    private func apply(_ t: TestApp, _ email: String, to project: ProjectRecord) async throws -> UUID {
+        try await t.signOut()
+        try await t.signIn(email)
+        try await t.get("/projects/\(try project.requireID())")
+        let sent = try await t.post("/projects/\(try project.requireID())/apply", ["answers.0": "The churn cohorts first.", "coverNote": "Keen."])
+        #expect(sent.status == .seeOther)
+        let user = try #require(try await Accounts.user(email: EmailAddress(email)!, on: t.db))
+        return try #require(try await Applications.live(projectID: project.requireID(), userID: user.requireID(), on: t.db)).requireID()
+    }
+
+    private func decide(_ t: TestApp, as email: String, _ project: ProjectRecord, _ id: UUID, _ action: String,
+                        message: String = "") async throws -> TestingHTTPResponse {
+        try await t.signOut()
+        try await t.signIn(email)
+        try await t.get("/projects/\(try project.requireID())/applicants")
+        return try await t.post("/projects/\(try project.requireID())/applicants/decide",
+                                ["action": action, "message": message, "ids[]": id.uuidString.lowercased()])
+    }
+
+    @Test("apply, shortlist, offer, accept: each move reaches the candidate in the app and by e-mail, and is audited")
+    func fullFlow() async throws {
+        try await withTestApp { t in
+            let (org, project) = try await setUp(t)
+            let projectID = try project.requireID()
+            try await t.signIn("ada@uni.test")
+            #expect(try await t.get("/projects/\(projectID)").body.string.contains("Send application"))
+            let blank = try await t.post("/projects/\(projectID)/apply", ["answers.0": " ", "portfolio.0": "http://example.org"])
+            #expect(blank.status == .unprocessableEntity)
+            #expect(blank.body.string.contains("The answer to question 1 is required.") && blank.body.string.contains("must be an https address"))
+            let id = try await apply(t, "ada@uni.test", to: project)
+            let twice = try await t.post("/projects/\(projectID)/apply", ["answers.0": "Again"])
+            #expect(twice.status == .conflict)
+            #expect(try await t.get("/applications").body.string.contains("Submitted"))
+            #expect(try await t.get("/notifications").body.string.contains("was received"))
+
+            #expect(try await decide(t, as: "hiring_manager@acme.test", project, id, "shortlisted").status == .seeOther)
+            #expect(try await t.get("/projects/\(projectID)/applicants/\(id)").body.string.contains("Ada Okafor"))
+            let offer = try await decide(t, as: "hiring_manager@acme.test", project, id, "offered", message: "Welcome aboard")
+            #expect(offer.status == .seeOther)
+            // Offering again is not a move an offered application can make: every refusal is listed.
+            let again = try await decide(t, as: "hiring_manager@acme.test", project, id, "shortlisted")
+            #expect(again.status == .unprocessableEntity && again.body.string.contains("cannot become shortlisted"))
+
+            try await t.signOut()
+            try await t.signIn("ada@uni.test")
+            let mine = try await t.get("/applications/\(id)").body.string
+            #expect(mine.contains("Welcome aboard") && mine.contains("Accept the offer"))
+            #expect(try await t.post("/applications/\(id)/accept").status == .seeOther)
+            #expect(try await ApplicationRecord.find(id, on: t.db)?.state == .accepted)
+            let notices = try await Notifications.recent(userID: try #require(try await Accounts.user(email: EmailAddress("ada@uni.test")!, on: t.db)).requireID(), on: t.db)
+            #expect(notices.count == 4)
+            #expect(try await Outbox.messages(to: "ada@uni.test", on: t.db).count == 4)
+            let actions = try await AuditLog.recent(organizationID: org.requireID(), on: t.db).map(\.action)
+            #expect(actions.filter { $0 == .applicationMoved }.count == 3 && actions.contains(.applicationSubmitted) && actions.contains(.identityRevealed))
+        }
+    }
+
+    @Test("blind screening: no page or log an employer user can read names the applicant before the reveal")
+    func blind() async throws {
+        try await withTestApp { t in
+            let (_, project) = try await setUp(t)
+            let projectID = try project.requireID()
+            let id = try await apply(t, "ada@uni.test", to: project)
+            let secrets = ["Ada Okafor", "ada@uni.test", "Headline of Ada", "Home town of Ada"]
+            let pages = ["/projects/\(projectID)/applicants", "/projects/\(projectID)/applicants?sort=newest&state=submitted",
+                         "/projects/\(projectID)/applicants/\(id)", "/projects/\(projectID)", "/orgs/acme/audit", "/projects/\(projectID)/candidates",
+                         "/projects/\(projectID)/fairness", "/orgs/acme/fairness"]
+            func employerPages() async throws -> String {
+                var seen = ""
+                for email in ["owner@acme.test", "admin@acme.test", "hiring_manager@acme.test", "reviewer@acme.test"] {
+                    try await t.signOut()
+                    try await t.signIn(email)
+                    for page in pages { seen += try await t.get(page).body.string }
+                }
+                return seen
+            }
+            let before = try await employerPages()
+            #expect(before.contains(BlindScreening.handle(for: id)))
+            for secret in secrets { #expect(!before.contains(secret), "\(secret) shown before the reveal") }
+
+            // Revealed at offer: the shortlist keeps the applicant blind.
+            try await t.signOut()
+            try await t.signIn("owner@acme.test")
+            try await t.get("/projects/\(projectID)/applicants")
+            #expect(try await t.post("/projects/\(projectID)/screening", ["blind": "on", "revealAt": "offer", "offerWindowDays": "5"]).status == .seeOther)
+            #expect(try await decide(t, as: "hiring_manager@acme.test", project, id, "shortlisted").status == .seeOther)
+            for secret in secrets { #expect(!(try await employerPages()).contains(secret)) }
+            #expect(try await decide(t, as: "hiring_manager@acme.test", project, id, "offered").status == .seeOther)
+            #expect(try await t.get("/projects/\(projectID)/applicants/\(id)").body.string.contains("ada@uni.test"))
+            let offered = try #require(try await ApplicationRecord.find(id, on: t.db))
+            #expect(offered.offerExpiresAt == offered.offeredAt?.addingTimeInterval(5 * 86_400))
+        }
+    }
+
+    @Test("20 candidates accept 3 places at once: exactly 3 get them, the rest wait; a freed place goes to the first waiting")
+    func slotRace() async throws {
+        try await withTestApp { t in
+            let (_, project) = try await setUp(t, slots: 3)
+            let projectID = try project.requireID()
+            var ids: [UUID] = []
+            for index in 0..<20 {
+                let user = try await Factory(t).candidate("c\(index)@uni.test", name: "Candidate \(index)")
+                let application = try #require(try await Applications.submit(to: project, userID: user.requireID(),
+                                                                            ApplicationInput(answers: ["Yes"]), at: t.clock.now, on: t.db))
+                ids.append(try application.requireID())
+            }
+            let now = t.clock.now
+            let offered = ids
+            _ = try await DecisionLock.run(projectID: projectID, on: t.db) { tx in
+                _ = try await Applications.decide(offered, of: project, to: .shortlisted, message: "", at: now, on: tx)
+                return try await Applications.decide(offered, of: project, to: .offered, message: "", at: now, on: tx).count
+            }
+            let applications = try await Applications.forProject(projectID, on: t.db)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for application in applications {
+                    group.addTask {
+                        _ = try await DecisionLock.run(projectID: projectID, on: t.db) { tx in
+                            try await Applications.respond(application, of: project, to: .accepted, at: now, on: tx).count
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+            let states = try await Applications.forProject(projectID, on: t.db).map(\.state)
+            #expect(states.filter { $0 == .accepted }.count == 3)
+            #expect(states.filter { $0 == .waitlisted }.count == 17)
+
+            let accepted = try #require(try await Applications.forProject(projectID, states: [.accepted], on: t.db).first)
+            let firstWaiting = try #require(try await Applications.forProject(projectID, states: [.waitlisted], on: t.db)
+                .min { ($0.stateChangedAt, $0.id!.uuidString) < ($1.stateChangedAt, $1.id!.uuidString) })
+            t.clock.advance(by: 60)
+            let later = t.clock.now
+            let changes = try await DecisionLock.run(projectID: projectID, on: t.db) { tx in
+                try await Applications.respond(accepted, of: project, to: .withdrawn, at: later, on: tx).map { $0.application.state }
+            }
+            #expect(changes == [.withdrawn, .offered])
+            #expect(try await ApplicationRecord.find(firstWaiting.requireID(), on: t.db)?.state == .offered)
+        }
+    }
+
+    @Test("closing a project turns down everyone still in screening, politely; open offers stand")
+    func closing() async throws {
+        try await withTestApp { t in
+            let (_, project) = try await setUp(t)
+            let projectID = try project.requireID()
+            try await Factory(t).candidate("bo@uni.test", name: "Bo Lind")
+            let ada = try await apply(t, "ada@uni.test", to: project)
+            let bo = try await apply(t, "bo@uni.test", to: project)
+            #expect(try await decide(t, as: "hiring_manager@acme.test", project, ada, "shortlisted").status == .seeOther)
+            #expect(try await decide(t, as: "hiring_manager@acme.test", project, ada, "offered").status == .seeOther)
+            #expect(try await t.post("/projects/\(projectID)/close").status == .seeOther)
+            #expect(try await ApplicationRecord.find(bo, on: t.db)?.state == .rejected)
+            #expect(try await ApplicationRecord.find(ada, on: t.db)?.state == .offered)
+            let mail = try await Outbox.messages(to: "bo@uni.test", on: t.db).map(\.body).joined()
+            #expect(mail.contains("Thank you for the time you gave it."))
+        }
+    }
+
+    @Test("applications are private: other candidates, other organizations and reviewers' decisions get 404")
+    func authorization() async throws {
+        try await withTestApp { t in
+            let (_, project) = try await setUp(t)
+            let projectID = try project.requireID()
+            try await Factory(t).organization("Rival")
+            try await Factory(t).candidate("bo@uni.test", name: "Bo Lind")
+            let id = try await apply(t, "ada@uni.test", to: project)
+
+            try await t.signOut()
+            try await t.signIn("bo@uni.test")
+            #expect(try await t.get("/applications/\(id)").status == .notFound)
+            #expect(try await t.post("/applications/\(id)/withdraw").status == .notFound)
+            #expect(try await t.get("/projects/\(projectID)/applicants").status == .notFound)
+            #expect(!(try await t.get("/applications").body.string.contains(project.title)))
+
+            try await t.signOut()
+            try await t.signIn("owner@rival.test")
+            for path in ["/projects/\(projectID)/applicants", "/projects/\(projectID)/applicants/\(id)", "/projects/\(projectID)/fairness",
+                         "/orgs/acme/fairness", "/projects/\(projectID)/candidates"] {
+                #expect(try await t.get(path).status == .notFound, "\(path)")
+            }
+            #expect(try await decide(t, as: "owner@rival.test", project, id, "rejected").status == .notFound)
+
+            #expect(try await decide(t, as: "reviewer@acme.test", project, id, "rejected").status == .notFound)
+            #expect(try await t.get("/projects/\(projectID)/applicants").status == .ok)
+            #expect(try await t.get("/projects/\(projectID)/fairness").status == .notFound)
+            try await t.signOut()
+            try await t.signIn("hiring_manager@acme.test")
+            #expect(try await t.get("/orgs/acme/fairness").status == .notFound)
+            #expect(try await ApplicationRecord.find(id, on: t.db)?.state == .submitted)
+        }
+    }
+
+    @Test("no applications after the deadline day, none to a draft, none from organization members")
+    func applyRules() async throws {
+        try await withTestApp { t in
+            let (org, _) = try await setUp(t)
+            let deadline = Date(timeIntervalSince1970: 1_794_873_600)  // the day before the test clock's day
+            let late = try await Factory(t).publishedProject(of: org, deadline: deadline)
+            try await t.signIn("ada@uni.test")
+            #expect(try await t.get("/projects/\(try late.requireID())").body.string.contains("The deadline for applications has passed."))
+            #expect(try await t.post("/projects/\(try late.requireID())/apply", ["answers.0": "Late"]).status == .conflict)
+            try await ProjectBriefs.setState(late, to: .draft, at: t.clock.now, on: t.db)
+            #expect(try await t.post("/projects/\(try late.requireID())/apply", ["answers.0": "Draft"]).status == .notFound)
+            let open = try await Factory(t).publishedProject(of: org)
+            try await t.signOut()
+            try await t.signIn("owner@acme.test")
+            #expect(try await t.post("/projects/\(try open.requireID())/apply", ["answers.0": "Me"]).status == .forbidden)
+        }
+    }
+
+    @Test("the fairness report counts shortlists by group and leaves out groups under 11")
+    func fairness() async throws {
+        try await withTestApp { t in
+            let (_, project) = try await setUp(t)
+            var women: [UUID] = []
+            for index in 0..<13 {
+                let user = try await Factory(t).candidate("f\(index)@uni.test", name: "F \(index)")
+                try await CandidateProfiles.setDemographics(userID: user.requireID(), [.gender: index < 11 ? "woman" : "man"], at: t.clock.now, on: t.db)
+                let application = try #require(try await Applications.submit(to: project, userID: user.requireID(), ApplicationInput(answers: ["A"]),
+                                                                            at: t.clock.now, on: t.db))
+                if index < 11 { women.append(try application.requireID()) }
+            }
+            let now = t.clock.now
+            let chosen = Array(women.prefix(4))
+            _ = try await DecisionLock.run(projectID: project.requireID(), on: t.db) { tx in
+                try await Applications.decide(chosen, of: project, to: .shortlisted, message: "", at: now, on: tx).count
+            }
+            try await t.signIn("owner@acme.test")
+            let page = try await t.get("/orgs/acme/fairness").body.string
+            #expect(page.contains("<th scope=\"row\">Woman</th><td>11</td><td>4 (36%)</td>"))
+            #expect(page.contains("Not shown: 2 people in 1 smaller group; 0 gave no answer."))
+        }
+    }
+}
