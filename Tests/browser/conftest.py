@@ -29,7 +29,7 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.remote.webelement import WebElement
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 DEMO_PASSWORD = "tryout-demo-pass"
 OWNER = "owner@northwind.test"
@@ -196,6 +196,9 @@ class Site:
     def fill(self, form: WebElement, values: dict[str, str]) -> None:
         for name, value in values.items():
             field = form.find_element(By.NAME, name)
+            if field.tag_name == "select":
+                Select(field).select_by_value(value)
+                continue
             field.clear()
             if value:
                 field.send_keys(value)
