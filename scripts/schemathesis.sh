@@ -84,6 +84,8 @@ for token in json.load(sys.stdin):
 #   and publishing runs the compliance checks on the stored brief, not on anything in the request.
 # - A profile's skill URIs must be skills this server knows, its time zone one the system knows,
 #   its dates real days (no 30 February) in order, and its links https on the right hosts.
+# - An application needs exactly one answer per screening question of the project in the path, and
+#   decisions name applications that must be on that project and able to make the move.
 CONFIG="$(mktemp)"
 trap 'cleanup; rm -f "$CONFIG"' EXIT
 cat >"$CONFIG" <<'TOML'
@@ -92,7 +94,8 @@ include-operation-id = ["changeMemberRole", "inviteMember"]
 checks.positive_data_acceptance.expected-statuses = ["2xx", "401", "403", "404", "409", "422"]
 
 [[operations]]
-include-operation-id = ["listProjects", "createProject", "updateProject", "publishProject", "updateMyProfile"]
+include-operation-id = ["listProjects", "createProject", "updateProject", "publishProject", "updateMyProfile",
+                        "applyToProject", "decideApplicants"]
 checks.positive_data_acceptance.expected-statuses = ["2xx", "401", "403", "404", "409", "422"]
 TOML
 
@@ -114,12 +117,16 @@ run() { # run NAME [st options]
 run main --exclude-operation-id revokeToken "$@"
 # Creating and revoking tokens, on their own: only tokens this pass created can be revoked.
 run tokens --include-operation-id createToken --include-operation-id revokeToken "$@"
-# A candidate's own profile, with the candidate's token (the fuzzer cannot revoke it: the token
+# A candidate's own profile and applications, with the candidate's token (the fuzzer cannot revoke it: the token
 # operations are not in this pass).
 if [[ -n "${CANDIDATE_TOKEN:-}" ]]; then
     echo "== schemathesis: candidate profile"
     "$ST" --config-file "$CONFIG" run "$SCHEMA_URL" "${common[@]}" -H "Authorization: Bearer $CANDIDATE_TOKEN" \
-        --include-operation-id getMyProfile --include-operation-id updateMyProfile --phases examples,coverage,fuzzing "$@" || status=1
+        --include-operation-id getMyProfile --include-operation-id updateMyProfile --include-operation-id applyToProject \
+        --include-operation-id listMyApplications --include-operation-id getMyApplication --include-operation-id acceptMyApplication \
+        --include-operation-id declineMyApplication --include-operation-id withdrawMyApplication \
+        --include-operation-id listMyRecommendations --include-operation-id listMyNotifications \
+        --phases examples,coverage,fuzzing "$@" || status=1
 fi
 
 if [[ $status -ne 0 ]]; then

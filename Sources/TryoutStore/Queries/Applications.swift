@@ -119,10 +119,10 @@ extension Applications {
             try ApplicationLifecycle.check(from: current.state, to: target, by: .candidate, offerExpired: current.offerExpired(at: now),
                                            slots: project.slots, slotsTaken: taken)
         } catch .noSlotLeft {
-            return [try await move(current, to: .waitlisted, screening: project.screening, message: "", at: now, on: db)]
+            return [try await move(current, to: .waitlisted, screening: project.screening, message: nil, at: now, on: db)]
         }
         let wasAccepted = current.state == .accepted
-        var changes = [try await move(current, to: target, screening: project.screening, message: "", at: now, on: db)]
+        var changes = [try await move(current, to: target, screening: project.screening, message: nil, at: now, on: db)]
         if wasAccepted, taken - 1 < project.slots,
            let next = try await ApplicationRecord.query(on: db).filter(\.$project.$id == projectID).filter(\.$state == .waitlisted)
                .with(\.$candidate).sort(\.$stateChangedAt).sort(\.$id).first() {
@@ -146,11 +146,12 @@ extension Applications {
     }
 
     private static func move(_ application: ApplicationRecord, to target: ApplicationState, screening: ScreeningSettings,
-                             message: String, at now: Date, on db: any Database) async throws -> ApplicationChange {
+                             message: String?, at now: Date, on db: any Database) async throws -> ApplicationChange {
         let from = application.state
         application.state = target
         application.stateChangedAt = now
-        application.message = message
+        // The candidate's own moves keep the employer's last message.
+        if let message { application.message = message }
         switch target {
         case .shortlisted:
             application.shortlistedAt = application.shortlistedAt ?? now

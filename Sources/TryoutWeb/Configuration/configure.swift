@@ -30,6 +30,7 @@ public func configure(_ app: Application, _ config: TryoutConfig) async throws {
     try app.register(collection: ProjectsAPIController())
     try app.register(collection: SkillsAPIController())
     try app.register(collection: ProfileAPIController())
+    try app.register(collection: ApplicationsAPIController())
 
     let browser = app.grouped(BrowserSessionMiddleware(), CSRFMiddleware())
     try browser.register(collection: HomeController())

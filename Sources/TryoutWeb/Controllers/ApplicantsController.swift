@@ -81,16 +81,7 @@ struct ApplicantsController: RouteCollection {
         let project = try await ApplicantScreening.project(req)
         try await req.authorize(.authorProjects(project.$organization.id))
         do {
-            let settings = try ScreeningSettings.parse(try req.content.decode([String: String].self))
-            let now = req.now
-            try await req.db.transaction { tx in
-                project.screening = settings
-                try await project.save(on: tx)
-                let detail = "\(project.title): \(settings.blind ? "blind, names shown \(settings.revealAt.label.lowercased())" : "names shown"), "
-                    + "\(settings.offerWindowDays) days to answer an offer"
-                try await AuditLog.record(req.auditEntry(.screeningChanged, organizationID: project.$organization.id, detail: detail),
-                                          at: now, on: tx)
-            }
+            try await ApplicantScreening.saveScreening(req, project, try ScreeningSettings.parse(try req.content.decode([String: String].self)))
             try await req.flash("Screening settings saved.")
         } catch let failure as ValidationFailure {
             return try await renderList(req, project, errors: failure.errors)

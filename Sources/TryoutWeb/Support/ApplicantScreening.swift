@@ -8,7 +8,8 @@ import Vapor
 /// project, `identity` is nil: no name, e-mail, headline, school, links or location, only a
 /// stable handle, the time zone, skills, answers and the match.
 struct ApplicantView {
-    struct Identity {
+    /// Who applied; the API sends it as it is.
+    struct Identity: Content {
         var name: String
         var email: String
         var headline: String
@@ -97,6 +98,18 @@ enum ApplicantScreening {
                                education: profile.education,
                                links: [profile.portfolioURL, profile.githubURL, profile.linkedInURL].filter { !$0.isEmpty },
                                portfolio: application.portfolio)
+    }
+
+    /// Saves the project's screening switches, audited.
+    static func saveScreening(_ req: Request, _ project: ProjectRecord, _ settings: ScreeningSettings) async throws {
+        let now = req.now
+        try await req.db.transaction { tx in
+            project.screening = settings
+            try await project.save(on: tx)
+            let detail = "\(project.title): \(settings.blind ? "blind, names shown \(settings.revealAt.label.lowercased())" : "names shown"), "
+                + "\(settings.offerWindowDays) days to answer an offer"
+            try await AuditLog.record(req.auditEntry(.screeningChanged, organizationID: project.$organization.id, detail: detail), at: now, on: tx)
+        }
     }
 
     static func skillLabels(_ req: Request, _ uris: [String]) async throws -> [String: String] {

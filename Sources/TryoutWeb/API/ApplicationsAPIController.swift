@@ -1,0 +1,124 @@
+import Foundation
+import TryoutCore
+import TryoutStore
+import Vapor
+
+/// `/api/v1` for applications: candidates apply and answer; employer users screen, blind as on
+/// the pages; recommendations, notifications and fairness reports.
+struct ApplicationsAPIController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let api = routes.grouped("api", "v1").grouped(BearerAuthMiddleware(), RequireAPIUserMiddleware())
+        api.post("projects", ":projectID", "applications", use: apply)
+        api.get("me", "applications", use: mine)
+        api.get("me", "applications", ":applicationID", use: myApplication)
+        for (action, target) in [("accept", ApplicationState.accepted), ("decline", .declined), ("withdraw", .withdrawn)] {
+            api.post("me", "applications", ":applicationID", .constant(action)) { try await respond($0, to: target) }
+        }
+        api.get("me", "recommendations", use: recommendations)
+        api.get("me", "notifications", use: notifications)
+        api.get("projects", ":projectID", "applicants", use: applicants)
+        api.get("projects", ":projectID", "applicants", ":applicationID", use: applicant)
+        api.post("projects", ":projectID", "decisions", use: decide)
+        api.put("projects", ":projectID", "screening", use: screening)
+        api.get("projects", ":projectID", "fairness", use: projectFairness)
+        api.get("organizations", ":slug", "fairness", use: organizationFairness)
+    }
+
+    func apply(req: Request) async throws -> Response {
+        let project = try await ProjectAuthoring.viewableProject(req)
+        let body = try req.decodeJSON(DTO.ApplicationInputBody.self)
+        let application = try await Applying.apply(req, to: project, body.input)
+        application.$project.value = project
+        return try await DTO.MyApplication(application).encodeResponse(status: .created, for: req)
+    }
+
+    func mine(req: Request) async throws -> [DTO.MyApplication] {
+        try await Applications.mine(userID: try req.requireUser().requireID(), on: req.db).map(DTO.MyApplication.init)
+    }
+
+    func myApplication(req: Request) async throws -> DTO.MyApplication {
+        DTO.MyApplication(try await Applying.ownApplication(req))
+    }
+
+    func respond(_ req: Request, to target: ApplicationState) async throws -> DTO.MyApplication {
+        let application = try await Applying.ownApplication(req)
+        _ = try await Applying.respond(req, application, to: target)
+        return DTO.MyApplication(try await Applying.ownApplication(req))
+    }
+
+    func recommendations(req: Request) async throws -> [DTO.Recommendation] {
+        let profile = try await CandidateProfiles.profile(try await ProfileEditing.ownProfile(req), on: req.db)
+        let found = try await Recommendations.projects(for: profile, viewer: try await req.searchViewer(), limit: 20, on: req.db)
+        let labels = try await ApplicantScreening.skillLabels(req, found.flatMap(\.score.missingRequired))
+        return found.map { DTO.Recommendation(project: DTO.ProjectSummary($0.project), match: DTO.Match($0.score, labels: labels)) }
+    }
+
+    func notifications(req: Request) async throws -> [DTO.Notification] {
+        try await Notifications.recent(userID: try req.requireUser().requireID(), on: req.db).map(DTO.Notification.init)
+    }
+
+    struct ApplicantsQuery: Content {
+        var state: String?
+        var sort: String?
+    }
+
+    func applicants(req: Request) async throws -> [DTO.Applicant] {
+        let project = try await ApplicantScreening.project(req)
+        let query = try req.query.decode(ApplicantsQuery.self)
+        var v = Validator()
+        let state = query.state.flatMap(ApplicationState.init(rawValue:))
+        v.check(query.state == nil || state != nil, "state", "Choose one of: \(ApplicationState.allCases.map(\.rawValue).joined(separator: ", ")).")
+        let sort = query.sort.flatMap(ApplicantScreening.Sort.init(rawValue:))
+        v.check(query.sort == nil || sort != nil, "sort", "Sort by match, newest or oldest.")
+        try v.finish()
+        return try await ApplicantScreening.applicants(req, project, states: state.map { [$0] } ?? [], sort: sort ?? .match).map(DTO.Applicant.init)
+    }
+
+    func applicant(req: Request) async throws -> DTO.Applicant {
+        let (project, application) = try await Applying.applicant(req)
+        guard let view = try await ApplicantScreening.views(req, project, [application]).first else { throw Abort(.notFound) }
+        return DTO.Applicant(view)
+    }
+
+    func decide(req: Request) async throws -> [DTO.Applicant] {
+        let project = try await ApplicantScreening.project(req)
+        try await req.authorize(.authorProjects(project.$organization.id))
+        let body = try req.decodeJSON(DTO.DecisionInput.self)
+        guard body.applicationIDs.count <= 200 else { throw ValidationFailure([FieldError("applicationIDs", "At most 200 applications at once.")]) }
+        let changes = try await Applying.decide(req, project, ids: body.applicationIDs, to: body.action, message: body.message ?? "")
+        return try await ApplicantScreening.views(req, project, changes.map(\.application)).map(DTO.Applicant.init)
+    }
+
+    func screening(req: Request) async throws -> DTO.Screening {
+        let project = try await ApplicantScreening.project(req)
+        try await req.authorize(.authorProjects(project.$organization.id))
+        let body = try req.decodeJSON(DTO.ScreeningInput.self)
+        try await ApplicantScreening.saveScreening(req, project, try body.settings())
+        return DTO.Screening(project.screening)
+    }
+
+    func projectFairness(req: Request) async throws -> DTO.Fairness {
+        let project = try await ApplicantScreening.project(req)
+        try await req.authorize(.readFairnessReport(project.$organization.id))
+        return DTO.Fairness(try await ApplicantScreening.fairness(req, try await Applications.forProject(try project.requireID(), on: req.db)))
+    }
+
+    func organizationFairness(req: Request) async throws -> DTO.Fairness {
+        let org = try await Memberships.organization(req, slug: req.parameters.get("slug"), for: Action.readFairnessReport)
+        return DTO.Fairness(try await ApplicantScreening.fairness(req, try await Applications.forOrganization(try org.requireID(), on: req.db)))
+    }
+}
+
+extension DTO {
+    /// What `PUT /api/v1/projects/{projectID}/screening` takes.
+    struct ScreeningInput: Decodable {
+        var blind: Bool
+        var revealAt: RevealStage
+        var offerWindowDays: Int
+
+        func settings() throws(ValidationFailure) -> ScreeningSettings {
+            try ScreeningSettings.parse(["revealAt": revealAt.rawValue, "offerWindowDays": String(offerWindowDays)]
+                .merging(blind ? ["blind": "on"] : [:]) { first, _ in first })
+        }
+    }
+}

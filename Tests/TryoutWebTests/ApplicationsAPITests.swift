@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+import TryoutCore
+import TryoutStore
+import TryoutTestSupport
+@testable import TryoutWeb
+import Vapor
+import VaporTesting
+
+@Suite("Applications API")
+struct ApplicationsAPITests {
+    @Test("apply, screen blind, shortlist, offer and accept through the API; nobody else reads the application")
+    func flow() async throws {
+        try await withTestApp { t in
+            try await Taxonomy.loadBundledIfEmpty(on: t.db)
+            let org = try await Factory(t).organization("Acme", roles: [.owner, .hiringManager])
+            try await Factory(t).organization("Rival")
+            let project = try await Factory(t).publishedProject(of: org)
+            let projectID = try project.requireID()
+            try await Factory(t).candidate("ada@uni.test", name: "Ada Okafor")
+            try await Factory(t).candidate("bo@uni.test", name: "Bo Lind")
+            let ada = try await t.token(for: "ada@uni.test")
+            let manager = try await t.token(for: "hiring_manager@acme.test")
+
+            let missing = try await t.api(.POST, "/api/v1/projects/\(projectID)/applications", token: ada, json: #"{"answers":[]}"#)
+            #expect(missing.status == .unprocessableEntity && missing.body.string.contains(#""field":"answers""#))
+            let sent = try await t.api(.POST, "/api/v1/projects/\(projectID)/applications", token: ada,
+                                       json: #"{"answers":["Cohorts first."],"portfolio":["https://example.org/w"]}"#)
+            #expect(sent.status == .created)
+            let id = try JSONDecoder().decode(IDOnly.self, from: Data(sent.body.string.utf8)).id
+            #expect(try await t.api(.POST, "/api/v1/projects/\(projectID)/applications", token: ada, json: #"{"answers":["Again"]}"#).status == .conflict)
+            #expect(try await t.api(.POST, "/api/v1/projects/\(projectID)/applications", token: manager, json: #"{"answers":["Me"]}"#).status == .forbidden)
+
+            let blind = try await t.api(.GET, "/api/v1/projects/\(projectID)/applicants", token: manager).body.string
+            let detail = try await t.api(.GET, "/api/v1/projects/\(projectID)/applicants/\(id)", token: manager).body.string
+            for body in [blind, detail] {
+                #expect(body.contains(BlindScreening.handle(for: id)) && !body.contains("Ada Okafor") && !body.contains("ada@uni.test")
+                        && !body.contains("identity"))
+            }
+            let bad = try await t.api(.GET, "/api/v1/projects/\(projectID)/applicants?state=hired", token: manager)
+            #expect(bad.status == .unprocessableEntity)
+
+            let shortlisted = try await t.api(.POST, "/api/v1/projects/\(projectID)/decisions", token: manager,
+                                              json: #"{"applicationIDs":["\#(id)"],"action":"shortlisted"}"#)
+            #expect(shortlisted.status == .ok && shortlisted.body.string.contains("ada@uni.test"))
+            let refused = try await t.api(.POST, "/api/v1/projects/\(projectID)/decisions", token: manager,
+                                          json: #"{"applicationIDs":["\#(UUID())"],"action":"rejected"}"#)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(try await t.api(.POST, "/api/v1/projects/\(projectID)/decisions", token: manager,
+                                    json: #"{"applicationIDs":["\#(id)"],"action":"offered","message":"Welcome"}"#).status == .ok)
+
+            let bo = try await t.token(for: "bo@uni.test")
+            let rival = try await t.token(for: "owner@rival.test")
+            #expect(try await t.api(.GET, "/api/v1/me/applications/\(id)", token: bo).status == .notFound)
+            #expect(try await t.api(.POST, "/api/v1/me/applications/\(id)/accept", token: bo).status == .notFound)
+            #expect(try await t.api(.GET, "/api/v1/projects/\(projectID)/applicants", token: rival).status == .notFound)
+            #expect(try await t.api(.GET, "/api/v1/projects/\(projectID)/applicants", token: bo).status == .notFound)
+
+            let accepted = try await t.api(.POST, "/api/v1/me/applications/\(id)/accept", token: ada)
+            #expect(accepted.status == .ok && accepted.body.string.contains(#""state":"accepted""#))
+            #expect(try await t.api(.POST, "/api/v1/me/applications/\(id)/decline", token: ada).status == .conflict)
+            let mine = try await t.api(.GET, "/api/v1/me/applications", token: ada).body.string
+            #expect(mine.contains(#""message":"Welcome""#))
+            #expect(try await t.api(.GET, "/api/v1/me/notifications", token: ada).body.string.contains("offers you a place"))
+            #expect(try await t.api(.GET, "/api/v1/me/recommendations", token: manager).status == .notFound)
+            #expect(try await t.api(.GET, "/api/v1/me/recommendations", token: bo).body.string.contains(project.title))
+        }
+    }
+
+    @Test("screening switches and fairness reports: for the right roles only")
+    func settingsAndFairness() async throws {
+        try await withTestApp { t in
+            try await Taxonomy.loadBundledIfEmpty(on: t.db)
+            let org = try await Factory(t).organization("Acme", roles: [.owner, .hiringManager, .reviewer])
+            let project = try await Factory(t).publishedProject(of: org)
+            let projectID = try project.requireID()
+            let owner = try await t.token(for: "owner@acme.test")
+            let manager = try await t.token(for: "hiring_manager@acme.test")
+            let reviewer = try await t.token(for: "reviewer@acme.test")
+            let saved = try await t.api(.PUT, "/api/v1/projects/\(projectID)/screening", token: manager,
+                                        json: #"{"blind":false,"revealAt":"offer","offerWindowDays":3}"#)
+            #expect(saved.status == .ok && saved.body.string.contains(#""offerWindowDays":3"#))
+            #expect(try await t.api(.PUT, "/api/v1/projects/\(projectID)/screening", token: manager,
+                                    json: #"{"blind":true,"revealAt":"offer","offerWindowDays":99}"#).status == .unprocessableEntity)
+            #expect(try await t.api(.PUT, "/api/v1/projects/\(projectID)/screening", token: reviewer,
+                                    json: #"{"blind":true,"revealAt":"offer","offerWindowDays":3}"#).status == .notFound)
+            #expect(try await Projects.find(id: projectID, on: t.db)?.screening == ScreeningSettings(blind: false, revealAt: .offer, offerWindowDays: 3))
+            #expect(try await t.api(.GET, "/api/v1/projects/\(projectID)/fairness", token: owner).body.string.contains(#""minimumGroupSize":11"#))
+            #expect(try await t.api(.GET, "/api/v1/organizations/acme/fairness", token: owner).status == .ok)
+            #expect(try await t.api(.GET, "/api/v1/organizations/acme/fairness", token: manager).status == .notFound)
+            #expect(try await t.api(.GET, "/api/v1/projects/\(projectID)/fairness", token: reviewer).status == .notFound)
+        }
+    }
+
+    private struct IDOnly: Decodable {
+        var id: UUID
+    }
+}
