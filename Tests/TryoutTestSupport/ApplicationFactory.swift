@@ -15,6 +15,7 @@ extension Factory {
         details.hoursPerWeek = 10
         details.timeZone = "Europe/London"
         details.discoverable = true
+        details.accommodations = "Captions on calls for \(name)"
         if let sql = try await Taxonomy.skill(label: "SQL", on: app.db)?.id { details.skills = [.init(uri: sql, level: 3)] }
         try await CandidateProfiles.update(profile, to: details, at: app.clock.now, on: app.db)
         return user

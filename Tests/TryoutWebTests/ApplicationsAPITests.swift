@@ -33,7 +33,14 @@ struct ApplicationsAPITests {
 
             let blind = try await t.api(.GET, "/api/v1/projects/\(projectID)/applicants", token: manager).body.string
             let detail = try await t.api(.GET, "/api/v1/projects/\(projectID)/applicants/\(id)", token: manager).body.string
-            for body in [blind, detail] {
+            let owner = try await t.token(for: "owner@acme.test")
+            var others = ""
+            for path in ["/api/v1/organizations/acme/audit-events", "/api/v1/projects/\(projectID)", "/api/v1/organizations/acme/fairness",
+                         "/api/v1/projects/\(projectID)/fairness", "/api/v1/organizations/acme/members"] {
+                others += try await t.api(.GET, path, token: owner).body.string
+            }
+            #expect(others.contains(BlindScreening.handle(for: id)), "the audit log names the applicant by handle")
+            for body in [blind, detail, others] {
                 #expect(body.contains(BlindScreening.handle(for: id)) && !body.contains("Ada Okafor") && !body.contains("ada@uni.test")
                         && !body.contains("identity"))
             }

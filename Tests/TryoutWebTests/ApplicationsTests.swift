@@ -68,6 +68,10 @@ struct ApplicationsTests {
             #expect(mine.contains("Welcome aboard") && mine.contains("Accept the offer"))
             #expect(try await t.post("/applications/\(id)/accept").status == .seeOther)
             #expect(try await ApplicationRecord.find(id, on: t.db)?.state == .accepted)
+            // The accommodations note reaches the employer only now, with the accepted place.
+            try await t.signOut()
+            try await t.signIn("hiring_manager@acme.test")
+            #expect(try await t.get("/projects/\(projectID)/applicants/\(id)").body.string.contains("Captions on calls for Ada Okafor"))
             let notices = try await Notifications.recent(userID: try #require(try await Accounts.user(email: EmailAddress("ada@uni.test")!, on: t.db)).requireID(), on: t.db)
             #expect(notices.count == 4)
             #expect(try await Outbox.messages(to: "ada@uni.test", on: t.db).count == 4)
@@ -82,7 +86,7 @@ struct ApplicationsTests {
             let (_, project) = try await setUp(t)
             let projectID = try project.requireID()
             let id = try await apply(t, "ada@uni.test", to: project)
-            let secrets = ["Ada Okafor", "ada@uni.test", "Headline of Ada", "Home town of Ada"]
+            let secrets = ["Ada Okafor", "ada@uni.test", "Headline of Ada", "Home town of Ada", "Captions on calls"]
             let pages = ["/projects/\(projectID)/applicants", "/projects/\(projectID)/applicants?sort=newest&state=submitted",
                          "/projects/\(projectID)/applicants/\(id)", "/projects/\(projectID)", "/orgs/acme/audit", "/projects/\(projectID)/candidates",
                          "/projects/\(projectID)/fairness", "/orgs/acme/fairness"]

@@ -88,6 +88,8 @@ extension DTO {
         var coverNote: String
         /// Absent while a blind project keeps the applicant anonymous.
         var identity: ApplicantView.Identity?
+        /// The candidate's accommodations note, once they have accepted a place.
+        var accommodations: String?
 
         init(_ view: ApplicantView) {
             id = view.id
@@ -104,6 +106,7 @@ extension DTO {
             answers = view.answers.map { Answer(question: $0.question, answer: $0.answer) }
             coverNote = view.coverNote
             identity = view.identity
+            accommodations = view.accommodations
         }
     }
 

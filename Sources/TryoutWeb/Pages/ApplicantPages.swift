@@ -161,6 +161,12 @@ struct ApplicantPage: Component {
                 fact("Hours a week", String(applicant.hoursPerWeek))
                 fact("Skills", applicant.skills.isEmpty ? "None listed" : applicant.skills.map { "\($0.label) (\($0.level) of 4, self-rated)" }.joined(separator: ", "))
             }
+            if let accommodations = applicant.accommodations {
+                Tag("section", ["class": "panel", "aria-labelledby": "accommodations-title"]) {
+                    Tag.text("h2", "Accommodations", ["id": "accommodations-title"])
+                    Tag.text("p", accommodations)
+                }
+            }
             Tag.text("h2", "Answers")
             Tag("dl", [:]) {
                 for (question, answer) in applicant.answers {

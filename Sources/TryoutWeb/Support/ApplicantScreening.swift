@@ -34,6 +34,8 @@ struct ApplicantView {
     var answers: [(question: String, answer: String)]
     var coverNote: String
     var identity: Identity?
+    /// The candidate's accommodations note, shown only once they have accepted a place.
+    var accommodations: String?
 
     /// The name when revealed, the handle otherwise.
     var displayName: String { identity?.name ?? handle }
@@ -89,7 +91,8 @@ enum ApplicantScreening {
                 missing: score.missingRequired.map { labels[$0] ?? $0 }, timeZone: profile.timeZone, hoursPerWeek: profile.hoursPerWeek,
                 answers: application.answers.enumerated().map { (questions.indices.contains($0) ? questions[$0] : "Question \($0 + 1)", $1) },
                 coverNote: application.coverNote,
-                identity: visible ? Self.identity(application.candidate, profile, application) : nil)
+                identity: visible ? Self.identity(application.candidate, profile, application) : nil,
+                accommodations: application.state == .accepted && !profile.accommodations.isEmpty ? profile.accommodations : nil)
         }
     }
 
