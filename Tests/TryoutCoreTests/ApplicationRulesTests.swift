@@ -12,12 +12,13 @@ struct ApplicationStateTests {
             (.shortlisted, .rejected, .employer), (.shortlisted, .withdrawn, .candidate), (.waitlisted, .shortlisted, .employer),
             (.waitlisted, .offered, .employer), (.waitlisted, .rejected, .employer), (.waitlisted, .withdrawn, .candidate),
             (.offered, .accepted, .candidate), (.offered, .declined, .candidate), (.offered, .withdrawn, .candidate),
-            (.accepted, .withdrawn, .candidate),
+            (.accepted, .withdrawn, .candidate), (.offered, .rejected, .employer),
         ]
         for (from, to, actor) in moves {
-            try ApplicationLifecycle.check(from: from, to: to, by: actor)
+            let lapsed = from == .offered && to == .rejected
+            try ApplicationLifecycle.check(from: from, to: to, by: actor, offerExpired: lapsed)
             #expect(throws: ApplicationTransitionError.notYours(to)) {
-                try ApplicationLifecycle.check(from: from, to: to, by: actor == .employer ? .candidate : .employer)
+                try ApplicationLifecycle.check(from: from, to: to, by: actor == .employer ? .candidate : .employer, offerExpired: lapsed)
             }
         }
         let allowed = Set(moves.map { "\($0.0)>\($0.1)" })
@@ -40,6 +41,50 @@ struct ApplicationStateTests {
         }
         try ApplicationLifecycle.check(from: .offered, to: .accepted, by: .candidate, slots: 3, slotsTaken: 2)
         #expect(ApplicationState.allCases.filter(\.isLive) == [.submitted, .shortlisted, .waitlisted, .offered])
+    }
+
+    @Test("an open offer is the candidate's to answer; the employer may end it only once it lapses")
+    func lapsedOffers() throws {
+        #expect(throws: ApplicationTransitionError.offerStillOpen) {
+            try ApplicationLifecycle.check(from: .offered, to: .rejected, by: .employer, offerExpired: false)
+        }
+        try ApplicationLifecycle.check(from: .offered, to: .rejected, by: .employer, offerExpired: true)
+        let start = Date(timeIntervalSince1970: 1_780_000_000)
+        #expect(ScreeningSettings(offerWindowDays: 3).offerExpiry(offeredAt: start) == start.addingTimeInterval(3 * 86_400))
+    }
+
+    @Test("an accept with every place taken waits; leaving an accepted place frees one")
+    func landing() throws {
+        #expect(try ApplicationLifecycle.landing(from: .offered, to: .accepted, offerExpired: false, slots: 3, slotsTaken: 2) == .accepted)
+        #expect(try ApplicationLifecycle.landing(from: .offered, to: .accepted, offerExpired: false, slots: 3, slotsTaken: 3) == .waitlisted)
+        #expect(throws: ApplicationTransitionError.offerExpired) {
+            try ApplicationLifecycle.landing(from: .offered, to: .accepted, offerExpired: true, slots: 3, slotsTaken: 0)
+        }
+        #expect(try ApplicationLifecycle.landing(from: .offered, to: .declined, offerExpired: false, slots: 1, slotsTaken: 1) == .declined)
+        #expect(ApplicationLifecycle.freesPlace(from: .accepted, to: .withdrawn))
+        #expect(!ApplicationLifecycle.freesPlace(from: .offered, to: .withdrawn))
+        #expect(!ApplicationLifecycle.freesPlace(from: .offered, to: .waitlisted))
+    }
+
+    @Test("closing ends screening and keeps open offers; cancelling ends offers too")
+    func projectEnds() {
+        #expect(ApplicationLifecycle.endedBy(.closed) == [.submitted, .shortlisted, .waitlisted])
+        #expect(ApplicationLifecycle.endedBy(.cancelled) == [.submitted, .shortlisted, .waitlisted, .offered])
+        #expect(ApplicationLifecycle.endedBy(.published).isEmpty && ApplicationLifecycle.endedBy(.completed).isEmpty)
+    }
+
+    @Test("a decision: someone chosen, an employer move, a short clean message")
+    func decisions() throws {
+        let id = UUID()
+        let decision = try ApplicationDecision(ids: [id, id], target: .offered, message: "  Welcome \n")
+        #expect(decision.ids == [id] && decision.target == .offered && decision.message == "Welcome")
+        #expect(throws: ValidationFailure([FieldError("applications", "Choose at least one applicant."),
+                                           FieldError("action", "Choose shortlist, waiting list, offer or not selected."),
+                                           FieldError("message", "The message contains control characters; remove them.")])) {
+            try ApplicationDecision(ids: [], target: .accepted, message: "a\u{7}b")
+        }
+        #expect(throws: ValidationFailure.self) { try ApplicationDecision(ids: (0...200).map { _ in UUID() }, target: .rejected, message: "") }
+        #expect(throws: ValidationFailure.self) { try ApplicationDecision(ids: [id], target: nil, message: String(repeating: "x", count: 2001)) }
     }
 
     @Test("applications open on publication and close at the end of the deadline day")

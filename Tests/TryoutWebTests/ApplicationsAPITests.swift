@@ -53,6 +53,11 @@ struct ApplicationsAPITests {
             let refused = try await t.api(.POST, "/api/v1/projects/\(projectID)/decisions", token: manager,
                                           json: #"{"applicationIDs":["\#(UUID())"],"action":"rejected"}"#)
             #expect(refused.status == .unprocessableEntity)
+            // All or none: with one foreign id in the batch, the applicant who could move stays put.
+            let mixed = try await t.api(.POST, "/api/v1/projects/\(projectID)/decisions", token: manager,
+                                        json: #"{"applicationIDs":["\#(id)","\#(UUID())"],"action":"offered"}"#)
+            #expect(mixed.status == .unprocessableEntity && mixed.body.string.contains(#""field":"applications""#))
+            #expect(try await ApplicationRecord.find(id, on: t.db)?.state == .shortlisted)
             #expect(try await t.api(.POST, "/api/v1/projects/\(projectID)/decisions", token: manager,
                                     json: #"{"applicationIDs":["\#(id)"],"action":"offered","message":"Welcome"}"#).status == .ok)
 
@@ -66,6 +71,8 @@ struct ApplicationsAPITests {
             let accepted = try await t.api(.POST, "/api/v1/me/applications/\(id)/accept", token: ada)
             #expect(accepted.status == .ok && accepted.body.string.contains(#""state":"accepted""#))
             #expect(try await t.api(.POST, "/api/v1/me/applications/\(id)/decline", token: ada).status == .conflict)
+            let withdrawn = try await t.api(.POST, "/api/v1/me/applications/\(id)/withdraw", token: ada)
+            #expect(withdrawn.status == .ok && withdrawn.body.string.contains(#""state":"withdrawn""#))
             let mine = try await t.api(.GET, "/api/v1/me/applications", token: ada).body.string
             #expect(mine.contains(#""message":"Welcome""#))
             #expect(try await t.api(.GET, "/api/v1/me/notifications", token: ada).body.string.contains("offers you a place"))

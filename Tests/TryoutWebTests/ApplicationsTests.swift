@@ -132,8 +132,8 @@ struct ApplicationsTests {
             let now = t.clock.now
             let offered = ids
             _ = try await DecisionLock.run(projectID: projectID, on: t.db) { tx in
-                _ = try await Applications.decide(offered, of: project, to: .shortlisted, message: "", at: now, on: tx)
-                return try await Applications.decide(offered, of: project, to: .offered, message: "", at: now, on: tx).count
+                _ = try await Applications.decide(try ApplicationDecision(ids: offered, target: .shortlisted, message: ""), of: project, at: now, on: tx)
+                return try await Applications.decide(try ApplicationDecision(ids: offered, target: .offered, message: ""), of: project, at: now, on: tx).count
             }
             let applications = try await Applications.forProject(projectID, on: t.db)
             try await withThrowingTaskGroup(of: Void.self) { group in
@@ -178,6 +178,121 @@ struct ApplicationsTests {
             #expect(try await ApplicationRecord.find(ada, on: t.db)?.state == .offered)
             let mail = try await Outbox.messages(to: "bo@uni.test", on: t.db).map(\.body).joined()
             #expect(mail.contains("Thank you for the time you gave it."))
+        }
+    }
+
+    @Test("an offer lapses after its window: the candidate can no longer accept, the employer may then turn it down")
+    func lapsedOffer() async throws {
+        try await withTestApp { t in
+            let (_, project) = try await setUp(t)
+            let projectID = try project.requireID()
+            let id = try await apply(t, "ada@uni.test", to: project)
+            #expect(try await decide(t, as: "hiring_manager@acme.test", project, id, "shortlisted").status == .seeOther)
+            #expect(try await decide(t, as: "hiring_manager@acme.test", project, id, "offered").status == .seeOther)
+            let open = try await decide(t, as: "hiring_manager@acme.test", project, id, "rejected")
+            #expect(open.status == .unprocessableEntity && open.body.string.contains("The offer is still open"))
+            let rejectChoice = #"<option value="rejected""#
+            #expect(!(try await t.get("/projects/\(projectID)/applicants/\(id)").body.string.contains(rejectChoice)))
+            t.clock.advance(by: 7 * 86_400 + 1)
+            #expect(try await t.get("/projects/\(projectID)/applicants/\(id)").body.string.contains(rejectChoice))
+            try await t.signOut()
+            try await t.signIn("ada@uni.test")
+            #expect(try await t.get("/applications/\(id)").body.string.contains("Offer expired"))
+            #expect(try await t.post("/applications/\(id)/accept").status == .seeOther)
+            #expect(try await t.get("/applications/\(id)").body.string.contains("The offer has expired."))
+            #expect(try await ApplicationRecord.find(id, on: t.db)?.state == .offered)
+            #expect(try await decide(t, as: "hiring_manager@acme.test", project, id, "rejected").status == .seeOther)
+            #expect(try await ApplicationRecord.find(id, on: t.db)?.state == .rejected)
+        }
+    }
+
+    @Test("cancelling a project also ends the offers nobody has answered")
+    func cancelling() async throws {
+        try await withTestApp { t in
+            let (_, project) = try await setUp(t)
+            let id = try await apply(t, "ada@uni.test", to: project)
+            #expect(try await decide(t, as: "hiring_manager@acme.test", project, id, "shortlisted").status == .seeOther)
+            #expect(try await decide(t, as: "hiring_manager@acme.test", project, id, "offered").status == .seeOther)
+            #expect(try await t.post("/projects/\(try project.requireID())/cancel").status == .seeOther)
+            let application = try #require(try await ApplicationRecord.find(id, on: t.db))
+            #expect(application.state == .rejected && application.message.contains("cancelled"))
+        }
+    }
+
+    @Test("two applications sent at once: one lands, the other is refused")
+    func simultaneousApplications() async throws {
+        try await withTestApp { t in
+            let (_, project) = try await setUp(t)
+            let ada = try #require(try await Accounts.user(email: EmailAddress("ada@uni.test")!, on: t.db)).requireID()
+            let now = t.clock.now
+            let landed = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for _ in 0..<5 {
+                    group.addTask {
+                        try await Applications.submit(to: project, userID: ada, ApplicationInput(answers: ["Yes"]), at: now, on: t.db) != nil
+                    }
+                }
+                return try await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+            }
+            #expect(landed == 1)
+            #expect(try await Applications.forProject(project.requireID(), on: t.db).count == 1)
+        }
+    }
+
+    @Test("people to invite: discoverable candidates who have not applied, by code; the invitation reaches them")
+    func peopleToInvite() async throws {
+        try await withTestApp { t in
+            let (org, project) = try await setUp(t)
+            let projectID = try project.requireID()
+            try await Factory(t).candidate("bo@uni.test", name: "Bo Lind")
+            _ = try await apply(t, "ada@uni.test", to: project)
+            let bo = try #require(try await Accounts.user(email: EmailAddress("bo@uni.test")!, on: t.db))
+            let profile = try #require(try await CandidateProfiles.profile(userID: bo.requireID(), on: t.db)).requireID()
+            try await t.signOut()
+            try await t.signIn("hiring_manager@acme.test")
+            let page = try await t.get("/projects/\(projectID)/candidates").body.string
+            #expect(page.contains("Candidate \(BlindScreening.code(for: profile))"))
+            #expect(!page.contains("Bo Lind") && !page.contains("bo@uni.test") && !page.contains("Ada Okafor"))
+            #expect(page.components(separatedBy: "<th scope=\"row\">Candidate ").count == 2, "Ada applied already, so only Bo is listed")
+            #expect(try await t.post("/projects/\(projectID)/candidates/\(profile)/invite").status == .seeOther)
+            #expect(try await Notifications.unreadCount(userID: bo.requireID(), on: t.db) == 1)
+            #expect(try await Outbox.messages(to: "bo@uni.test", on: t.db).first?.subject.contains(project.title) == true)
+            #expect(try await AuditLog.recent(organizationID: org.requireID(), on: t.db).contains { $0.action == .candidateInvited })
+            // Someone who did not ask to be found cannot be invited.
+            let adaUser = try #require(try await Accounts.user(email: EmailAddress("ada@uni.test")!, on: t.db))
+            let adaProfile = try #require(try await CandidateProfiles.profile(userID: adaUser.requireID(), on: t.db))
+            adaProfile.discoverable = false
+            try await adaProfile.save(on: t.db)
+            #expect(try await t.post("/projects/\(projectID)/candidates/\(adaProfile.requireID())/invite").status == .notFound)
+            try await t.signOut()
+            try await t.signIn("reviewer@acme.test")
+            try await t.get("/projects/\(projectID)/applicants")
+            #expect(try await t.post("/projects/\(projectID)/candidates/\(profile)/invite").status == .notFound)
+        }
+    }
+
+    @Test("notifications: the navigation counts the unread, and reading them clears the count")
+    func notifications() async throws {
+        try await withTestApp { t in
+            let (_, project) = try await setUp(t)
+            _ = try await apply(t, "ada@uni.test", to: project)
+            let page = try await t.get("/notifications").body.string
+            #expect(page.contains("Notifications (1 unread)") && page.contains("New: "))
+            #expect(try await t.post("/notifications/read").status == .seeOther)
+            let after = try await t.get("/notifications").body.string
+            #expect(!after.contains("unread") && !after.contains("New: ") && after.contains("was received"))
+        }
+    }
+
+    @Test("bad screening settings are shown again with field errors and change nothing")
+    func badScreeningSettings() async throws {
+        try await withTestApp { t in
+            let (_, project) = try await setUp(t)
+            let projectID = try project.requireID()
+            try await t.signIn("hiring_manager@acme.test")
+            try await t.get("/projects/\(projectID)/applicants")
+            let bad = try await t.post("/projects/\(projectID)/screening", ["revealAt": "never", "offerWindowDays": "0"])
+            #expect(bad.status == .unprocessableEntity && bad.body.string.contains("Give candidates 1 to 30 days"))
+            #expect(try await Projects.find(id: projectID, on: t.db)?.screening == ScreeningSettings())
         }
     }
 
@@ -248,7 +363,7 @@ struct ApplicationsTests {
             let now = t.clock.now
             let chosen = Array(women.prefix(4))
             _ = try await DecisionLock.run(projectID: project.requireID(), on: t.db) { tx in
-                try await Applications.decide(chosen, of: project, to: .shortlisted, message: "", at: now, on: tx).count
+                try await Applications.decide(try ApplicationDecision(ids: chosen, target: .shortlisted, message: ""), of: project, at: now, on: tx).count
             }
             try await t.signIn("owner@acme.test")
             let page = try await t.get("/orgs/acme/fairness").body.string

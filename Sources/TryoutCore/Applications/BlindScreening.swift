@@ -27,6 +27,11 @@ public struct ScreeningSettings: Sendable, Equatable {
         self.offerWindowDays = offerWindowDays
     }
 
+    /// When an offer made at `offeredAt` lapses.
+    public func offerExpiry(offeredAt: Date) -> Date {
+        offeredAt.addingTimeInterval(TimeInterval(offerWindowDays) * 86_400)
+    }
+
     /// Reads the settings form (`blind` checkbox, `revealAt`, `offerWindowDays`).
     public static func parse(_ form: [String: String]) throws(ValidationFailure) -> ScreeningSettings {
         var v = Validator()

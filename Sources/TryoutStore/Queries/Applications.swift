@@ -80,18 +80,19 @@ public enum Applications {
 extension Applications {
     /// The employer moves applications of one project, all or none: every refused move is listed
     /// by applicant. Call inside `DecisionLock.run`.
-    public static func decide(_ ids: [UUID], of project: ProjectRecord, to target: ApplicationState, message: String,
-                              at now: Date, on db: any Database) async throws -> [ApplicationChange] {
+    public static func decide(_ decision: ApplicationDecision, of project: ProjectRecord, at now: Date,
+                              on db: any Database) async throws -> [ApplicationChange] {
         let projectID = try project.requireID()
         let applications = try await ApplicationRecord.query(on: db)
-            .filter(\.$id ~~ Set(ids)).filter(\.$project.$id == projectID).with(\.$candidate).all()
+            .filter(\.$id ~~ decision.ids).filter(\.$project.$id == projectID).with(\.$candidate).all()
         var refusals: [FieldError] = []
-        if applications.count != Set(ids).count {
+        if applications.count != decision.ids.count {
             refusals.append(FieldError("applications", "Some of the chosen applications are not on this project."))
         }
         for application in applications {
             do {
-                try ApplicationLifecycle.check(from: application.state, to: target, by: .employer)
+                try ApplicationLifecycle.check(from: application.state, to: decision.target, by: .employer,
+                                               offerExpired: application.offerExpired(at: now))
             } catch {
                 refusals.append(FieldError("applications", "\(application.handle): \(error.description)"))
             }
@@ -99,7 +100,8 @@ extension Applications {
         if !refusals.isEmpty { throw ValidationFailure(refusals) }
         var changes: [ApplicationChange] = []
         for application in applications {
-            changes.append(try await move(application, to: target, screening: project.screening, message: message, at: now, on: db))
+            changes.append(try await move(application, to: decision.target, screening: project.screening, message: decision.message,
+                                          at: now, on: db))
         }
         return changes
     }
@@ -115,15 +117,11 @@ extension Applications {
         }
         let projectID = try project.requireID()
         let taken = try await ApplicationRecord.query(on: db).filter(\.$project.$id == projectID).filter(\.$state == .accepted).count()
-        do {
-            try ApplicationLifecycle.check(from: current.state, to: target, by: .candidate, offerExpired: current.offerExpired(at: now),
-                                           slots: project.slots, slotsTaken: taken)
-        } catch .noSlotLeft {
-            return [try await move(current, to: .waitlisted, screening: project.screening, message: nil, at: now, on: db)]
-        }
-        let wasAccepted = current.state == .accepted
-        var changes = [try await move(current, to: target, screening: project.screening, message: nil, at: now, on: db)]
-        if wasAccepted, taken - 1 < project.slots,
+        let from = current.state
+        let landing = try ApplicationLifecycle.landing(from: from, to: target, offerExpired: current.offerExpired(at: now),
+                                                       slots: project.slots, slotsTaken: taken)
+        var changes = [try await move(current, to: landing, screening: project.screening, message: nil, at: now, on: db)]
+        if ApplicationLifecycle.freesPlace(from: from, to: landing),
            let next = try await ApplicationRecord.query(on: db).filter(\.$project.$id == projectID).filter(\.$state == .waitlisted)
                .with(\.$candidate).sort(\.$stateChangedAt).sort(\.$id).first() {
             changes.append(try await move(next, to: .offered, screening: project.screening, message: "A place opened up.", at: now, on: db))
@@ -131,15 +129,16 @@ extension Applications {
         return changes
     }
 
-    /// Closing a project declines every application still in screening politely; offers already
-    /// made stand until answered or expired. Cancelling it withdraws the offers too.
-    public static func rejectRemaining(of project: ProjectRecord, includingOffers: Bool, message: String, at now: Date,
+    /// Declines, politely, the applications the project's move to `state` ends (see
+    /// `ApplicationLifecycle.endedBy`).
+    public static func rejectRemaining(of project: ProjectRecord, movingTo state: ProjectState, message: String, at now: Date,
                                        on db: any Database) async throws -> [ApplicationChange] {
-        let states: [ApplicationState] = includingOffers ? [.submitted, .shortlisted, .waitlisted, .offered] : [.submitted, .shortlisted, .waitlisted]
-        let remaining = try await forProject(project.requireID(), states: states, on: db)
+        let ended = ApplicationLifecycle.endedBy(state)
+        guard !ended.isEmpty else { return [] }
+        let remaining = try await forProject(project.requireID(), states: ended, on: db)
         var changes: [ApplicationChange] = []
         for application in remaining {
-            // Closing is the employer's decision, so it may end an offer the candidate has not answered.
+            // Cancelling is the employer's decision, so it may end an offer the candidate has not answered.
             changes.append(try await move(application, to: .rejected, screening: project.screening, message: message, at: now, on: db))
         }
         return changes
@@ -157,7 +156,7 @@ extension Applications {
             application.shortlistedAt = application.shortlistedAt ?? now
         case .offered:
             application.offeredAt = now
-            application.offerExpiresAt = now.addingTimeInterval(TimeInterval(screening.offerWindowDays) * 86_400)
+            application.offerExpiresAt = screening.offerExpiry(offeredAt: now)
         default:
             break
         }

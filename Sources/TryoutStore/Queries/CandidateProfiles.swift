@@ -109,6 +109,10 @@ extension CandidateProfiles {
         let records = try await CandidateProfileRecord.query(on: db)
             .filter(\.$id ~~ Set(holders)).filter(\.$discoverable == true)
             .sort(\.$createdAt, .descending).limit(discoverableConsidered).all()
+        return try await withProfiles(records, on: db)
+    }
+
+    private static func withProfiles(_ records: [CandidateProfileRecord], on db: any Database) async throws -> [(record: CandidateProfileRecord, profile: CandidateProfile)] {
         var result: [(record: CandidateProfileRecord, profile: CandidateProfile)] = []
         for record in records { result.append((record, try await profile(record, on: db))) }
         return result
@@ -116,11 +120,8 @@ extension CandidateProfiles {
 
     /// The profiles of these users, by user id.
     public static func profiles(userIDs: [UUID], on db: any Database) async throws -> [UUID: (record: CandidateProfileRecord, profile: CandidateProfile)] {
-        var result: [UUID: (record: CandidateProfileRecord, profile: CandidateProfile)] = [:]
-        for record in try await CandidateProfileRecord.query(on: db).filter(\.$user.$id ~~ Set(userIDs)).all() {
-            result[record.$user.id] = (record, try await profile(record, on: db))
-        }
-        return result
+        let records = try await CandidateProfileRecord.query(on: db).filter(\.$user.$id ~~ Set(userIDs)).all()
+        return Dictionary(try await withProfiles(records, on: db).map { ($0.record.$user.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The voluntary answers of these users, for aggregate reports only.

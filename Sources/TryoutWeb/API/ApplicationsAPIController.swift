@@ -84,8 +84,13 @@ struct ApplicationsAPIController: RouteCollection {
         let project = try await ApplicantScreening.project(req)
         try await req.authorize(.authorProjects(project.$organization.id))
         let body = try req.decodeJSON(DTO.DecisionInput.self)
-        guard body.applicationIDs.count <= 200 else { throw ValidationFailure([FieldError("applicationIDs", "At most 200 applications at once.")]) }
-        let changes = try await Applying.decide(req, project, ids: body.applicationIDs, to: body.action, message: body.message ?? "")
+        let decision: ApplicationDecision
+        do {
+            decision = try ApplicationDecision(ids: body.applicationIDs, target: body.action, message: body.message ?? "")
+        } catch {
+            throw ValidationFailure(error.errors.map { FieldError($0.field == "applications" ? "applicationIDs" : $0.field, $0.message) })
+        }
+        let changes = try await Applying.decide(req, project, decision)
         return try await ApplicantScreening.views(req, project, changes.map(\.application)).map(DTO.Applicant.init)
     }
 

@@ -54,9 +54,10 @@ struct ApplicantsController: RouteCollection {
         try await req.authorize(.authorProjects(project.$organization.id))
         let form = try req.content.decode(DecisionForm.self)
         let ids = (form.ids ?? []).compactMap(UUID.init(uuidString:))
-        let target = ApplicationState(rawValue: form.action ?? "") ?? .submitted
         do {
-            let changes = try await Applying.decide(req, project, ids: ids, to: target, message: form.message ?? "")
+            let decision = try ApplicationDecision(ids: ids, target: form.action.flatMap(ApplicationState.init(rawValue:)), message: form.message ?? "")
+            let target = decision.target
+            let changes = try await Applying.decide(req, project, decision)
             let revealed = changes.filter(\.revealed).count
             try await req.flash("\(changes.count) application\(changes.count == 1 ? "" : "s") moved to \(target.label.lowercased())."
                                 + (revealed > 0 ? " Names are now shown for \(revealed)." : ""))
@@ -74,7 +75,7 @@ struct ApplicantsController: RouteCollection {
         guard let view = try await ApplicantScreening.views(req, project, [application]).first else { throw Abort(.notFound) }
         let decides = Policy.allows(try await req.principal(), .authorProjects(project.$organization.id))
         return try await req.render("\(view.displayName): \(project.title)",
-                                    ApplicantPage(project: project, applicant: view, decides: decides, csrf: try await req.csrfToken()))
+                                    ApplicantPage(project: project, applicant: view, decides: decides, csrf: try await req.csrfToken(), now: req.now))
     }
 
     func saveScreening(req: Request) async throws -> Response {

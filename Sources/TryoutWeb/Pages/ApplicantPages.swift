@@ -127,6 +127,7 @@ struct ApplicantPage: Component {
     var applicant: ApplicantView
     var decides: Bool
     var csrf: String
+    var now: Date
 
     var body: Component {
         ComponentGroup {
@@ -190,8 +191,11 @@ struct ApplicantPage: Component {
     }
 
     private var actions: Component {
-        let targets = ApplicationLifecycle.allowedTargets(from: applicant.state)
-        let choices = ApplicantsPage.actions.filter { ApplicationState(rawValue: $0.value).map(targets.contains) == true }
+        let lapsed = applicant.offerExpiresAt.map { $0 <= now } ?? false
+        let choices = ApplicantsPage.actions.filter { choice in
+            guard let target = ApplicationState(rawValue: choice.value) else { return false }
+            return (try? ApplicationLifecycle.check(from: applicant.state, to: target, by: .employer, offerExpired: lapsed)) != nil
+        }
         return Tag("section", ["class": "panel", "aria-labelledby": "decide-title"]) {
             Tag.text("h2", "Decide", ["id": "decide-title"])
             if choices.isEmpty {

@@ -49,17 +49,10 @@ enum Applying {
     }
 
     /// The employer moves some of a project's applications, all or none.
-    static func decide(_ req: Request, _ project: ProjectRecord, ids: [UUID], to target: ApplicationState, message: String) async throws -> [ApplicationChange] {
-        var v = Validator()
-        v.check(!ids.isEmpty, "applications", "Choose at least one applicant.")
-        v.check([.shortlisted, .waitlisted, .offered, .rejected].contains(target), "action", "Choose shortlist, waiting list, offer or reject.")
-        let note = TextInput.trimmed(message)
-        v.check(TextInput.isStorable(note), "message", "The message contains control characters; remove them.")
-        v.check(message.unicodeScalars.count <= 2000, "message", "The message must be at most 2000 characters.")
-        try v.finish()
+    static func decide(_ req: Request, _ project: ProjectRecord, _ decision: ApplicationDecision) async throws -> [ApplicationChange] {
         let now = req.now
         return try await DecisionLock.run(projectID: try project.requireID(), on: req.db) { tx in
-            let changes = try await Applications.decide(ids, of: project, to: target, message: note, at: now, on: tx)
+            let changes = try await Applications.decide(decision, of: project, at: now, on: tx)
             try await ApplicationEvents.record(req, changes, project: project, byCandidate: false, at: now, on: tx)
             return changes
         }

@@ -65,12 +65,10 @@ enum ProjectAuthoring {
             let now = req.now
             try await DecisionLock.run(projectID: try project.requireID(), on: req.db) { tx in
                 try await ProjectBriefs.setState(project, to: target, at: now, on: tx)
-                guard target == .closed || target == .cancelled else { return }
                 let message = target == .closed
                     ? "Applications for this project have now closed, and yours was not taken further. Thank you for the time you gave it."
                     : "This project has been cancelled. Thank you for the time you gave it."
-                let changes = try await Applications.rejectRemaining(of: project, includingOffers: target == .cancelled, message: message,
-                                                                     at: now, on: tx)
+                let changes = try await Applications.rejectRemaining(of: project, movingTo: target, message: message, at: now, on: tx)
                 try await ApplicationEvents.record(req, changes, project: project, byCandidate: false, at: now, on: tx)
             }
         } catch let error as ProjectTransitionError {
