@@ -24,6 +24,11 @@ struct ApplicationsAPITests {
 
             let missing = try await t.api(.POST, "/api/v1/projects/\(projectID)/applications", token: ada, json: #"{"answers":[]}"#)
             #expect(missing.status == .unprocessableEntity && missing.body.string.contains(#""field":"answers""#))
+            // The longest answers the schema allows, every character escaped, are read, not refused as too large.
+            let escaped = String(repeating: #"\ud83d\ude00"#, count: 2000)
+            let longest = #"{"answers":["# + Array(repeating: "\"\(escaped)\"", count: 10).joined(separator: ",") + #"],"coverNote":"\#(escaped)"}"#
+            let large = try await t.api(.POST, "/api/v1/projects/\(projectID)/applications", token: ada, json: longest)
+            #expect(large.status == .unprocessableEntity && large.body.string.contains(#""field":"answers""#))
             let sent = try await t.api(.POST, "/api/v1/projects/\(projectID)/applications", token: ada,
                                        json: #"{"answers":["Cohorts first."],"portfolio":["https://example.org/w"]}"#)
             #expect(sent.status == .created)

@@ -8,7 +8,9 @@ import Vapor
 struct ApplicationsAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let api = routes.grouped("api", "v1").grouped(BearerAuthMiddleware(), RequireAPIUserMiddleware())
-        api.post("projects", ":projectID", "applications", use: apply)
+        // Ten answers and a note at their longest, every character written as a JSON escape, pass
+        // the site-wide 256 kB limit; this route allows twice that.
+        api.on(.POST, "projects", ":projectID", "applications", body: .collect(maxSize: "512kb"), use: apply)
         api.get("me", "applications", use: mine)
         api.get("me", "applications", ":applicationID", use: myApplication)
         for (action, target) in [("accept", ApplicationState.accepted), ("decline", .declined), ("withdraw", .withdrawn)] {
