@@ -27,6 +27,15 @@ public enum AuditAction: String, Codable, Sendable, CaseIterable {
     case applicationMoved = "application.moved"
     case identityRevealed = "application.identity_revealed"
     case candidateInvited = "application.candidate_invited"
+    case engagementMoved = "engagement.state_changed"
+    case agreementSigned = "engagement.agreement_signed"
+    case agreementReissued = "engagement.agreement_reissued"
+    case checklistTicked = "engagement.checklist_ticked"
+    case workSubmitted = "engagement.work_submitted"
+    case feedbackGiven = "engagement.feedback_given"
+    case teamChanged = "engagement.team_changed"
+    case engagementTerminated = "engagement.terminated"
+    case templateChanged = "organization.agreement_template_changed"
 
     public var label: String {
         switch self {
@@ -57,6 +66,15 @@ public enum AuditAction: String, Codable, Sendable, CaseIterable {
         case .applicationMoved: "Moved application"
         case .identityRevealed: "Revealed applicant's identity"
         case .candidateInvited: "Invited candidate to apply"
+        case .engagementMoved: "Engagement moved"
+        case .agreementSigned: "Signed agreement"
+        case .agreementReissued: "Issued a new agreement version"
+        case .checklistTicked: "Ticked onboarding item"
+        case .workSubmitted: "Submitted work"
+        case .feedbackGiven: "Gave feedback"
+        case .teamChanged: "Changed engagement team"
+        case .engagementTerminated: "Ended engagement early"
+        case .templateChanged: "Changed agreement template"
         }
     }
 }

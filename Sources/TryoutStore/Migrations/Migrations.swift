@@ -27,6 +27,7 @@ public enum TryoutMigrations {
         CreatePartnerStudents(),
         UpdateCandidateProfilesAddDetails(),
         CreateApplications(),
+        CreateEngagements(),
     ]
 }
 

@@ -11,9 +11,21 @@ public enum DecisionLock {
 
     public static func run<T: Sendable>(projectID: UUID, on db: any Database,
                                         _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        try await run(locking: "projects", projectID, on: db, body)
+    }
+
+    /// Runs one engagement's moves one at a time: two signatures, or two versions, sent at the
+    /// same moment are written one after the other, each seeing the other's result.
+    public static func run<T: Sendable>(engagementID: UUID, on db: any Database,
+                                        _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        try await run(locking: "engagements", engagementID, on: db, body)
+    }
+
+    private static func run<T: Sendable>(locking table: String, _ id: UUID, on db: any Database,
+                                         _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         if let sql = db as? any SQLDatabase, sql.dialect.name == "postgresql" {
             return try await db.transaction { tx in
-                try await (tx as? any SQLDatabase)?.raw("SELECT id FROM projects WHERE id = \(bind: projectID) FOR UPDATE").run()
+                try await (tx as? any SQLDatabase)?.raw("SELECT id FROM \(ident: table) WHERE id = \(bind: id) FOR UPDATE").run()
                 return try await body(tx)
             }
         }

@@ -31,6 +31,7 @@ public enum ProjectBriefs {
         project.briefVersion = 1
         project.createdAt = now
         project.screening = ScreeningSettings()
+        project.onboardingJSON = ""
         apply(brief, to: project, at: now)
         try await project.create(on: db)
         try await writeDetails(of: project, brief: brief, audience: audience, at: now, on: db)
@@ -53,10 +54,12 @@ public enum ProjectBriefs {
         try await ProjectSearchIndex.refresh(project, on: db)
     }
 
-    public static func brief(of project: ProjectRecord, on db: any Database) async throws -> Brief {
+    /// The brief with the deliverables and rubric of `version` (the current one by default): an
+    /// application keeps the version its candidate read.
+    public static func brief(of project: ProjectRecord, version: Int? = nil, on db: any Database) async throws -> Brief {
         let projectID = try project.requireID()
         let snapshot = try await BriefVersionRecord.query(on: db)
-            .filter(\.$project.$id == projectID).filter(\.$version == project.briefVersion).first()
+            .filter(\.$project.$id == projectID).filter(\.$version == (version ?? project.briefVersion)).first()
         let skills = try await ProjectSkillRecord.query(on: db).filter(\.$project.$id == projectID).all()
         let decoder = JSONDecoder()
         return Brief(

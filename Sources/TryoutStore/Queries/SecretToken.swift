@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// A random secret handed to a person once (cookie, API token, e-mailed link). Only its
@@ -18,6 +17,6 @@ public struct SecretToken: Sendable {
     public var hash: String { Self.hash(value) }
 
     public static func hash(_ value: String) -> String {
-        SHA256.hash(data: Data(value.utf8)).map { String(format: "%02x", $0) }.joined()
+        Fingerprint.sha256(value)
     }
 }

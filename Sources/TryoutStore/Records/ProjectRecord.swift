@@ -39,11 +39,18 @@ public final class ProjectRecord: Model, @unchecked Sendable {
     @Field(key: "blind_screening") public var blindScreening: Bool
     @Enum(key: "reveal_at") public var revealAt: RevealStage
     @Field(key: "offer_window_days") public var offerWindowDays: Int
+    /// The onboarding checklist as JSON; empty for the standard one.
+    @Field(key: "onboarding") public var onboardingJSON: String
     @Children(for: \.$project) public var skills: [ProjectSkillRecord]
 
     public init() {}
 
     public var pay: Money { Money(amountMinor: payMinor, currency: currency) }
+
+    public var onboarding: [ChecklistItem] {
+        get { (try? JSONDecoder().decode([ChecklistItem].self, from: Data(onboardingJSON.utf8))) ?? Onboarding.defaults }
+        set { onboardingJSON = (try? String(decoding: JSONEncoder().encode(newValue), as: UTF8.self)) ?? "" }
+    }
 
     public var screening: ScreeningSettings {
         get { ScreeningSettings(blind: blindScreening, revealAt: revealAt, offerWindowDays: offerWindowDays) }

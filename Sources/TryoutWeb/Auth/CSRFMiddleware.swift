@@ -4,13 +4,15 @@ import Vapor
 /// Refuses any state-changing browser request whose form lacks the session's CSRF token.
 struct CSRFMiddleware: AsyncMiddleware {
     static let fieldName = "_csrf"
+    /// A route that takes larger bodies (an upload) says how large in its `userInfo`.
+    static let bodyLimitKey = "bodyLimit"
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard ![.GET, .HEAD, .OPTIONS].contains(request.method) else {
             return try await next.respond(to: request)
         }
         // Collecting here keeps the body for the handler; the route's size limit still applies.
-        let limit = request.application.routes.defaultMaxBodySize.value
+        let limit = request.route?.userInfo[Self.bodyLimitKey] as? Int ?? request.application.routes.defaultMaxBodySize.value
         let body = try await request.body.collect(max: limit).get()
         if let body, body.readableBytes > limit { throw Abort(.payloadTooLarge) }
         let sent = (try? request.content.get(String.self, at: Self.fieldName)) ?? ""

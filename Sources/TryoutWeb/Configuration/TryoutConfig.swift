@@ -21,12 +21,18 @@ public struct TryoutConfig: Sendable {
     /// `TRYOUT_SESSION_HOURS`: how long a signed-in session lasts without use (default 24 × 14).
     public var sessionLifetime: TimeInterval
     public var loginThrottle: LoginThrottle
+    /// `TRYOUT_UPLOAD_FILE_MB` (default 25) and `TRYOUT_UPLOAD_ENGAGEMENT_MB` (default 250): the
+    /// largest file a candidate may hand in, and what one engagement may store in all.
+    public var uploadLimits: UploadLimits
+    /// Where submitted files are kept: `files/` in the data directory unless a test swaps it.
+    public var fileStorage: any FileStorage
     /// The clock every decision reads; tests move it.
     public var now: @Sendable () -> Date
 
     public init(dataDirectory: String = "./data", database: DatabaseTarget, publicURL: String = "http://127.0.0.1:8080",
                 bcryptCost: Int = 12, trustProxy: Bool = false, logMail: Bool = true,
                 sessionLifetime: TimeInterval = 14 * 24 * 3600, loginThrottle: LoginThrottle = .init(),
+                uploadLimits: UploadLimits = .init(), fileStorage: (any FileStorage)? = nil,
                 now: @escaping @Sendable () -> Date = Date.init) {
         self.dataDirectory = dataDirectory
         self.database = database
@@ -36,6 +42,8 @@ public struct TryoutConfig: Sendable {
         self.logMail = logMail
         self.sessionLifetime = sessionLifetime
         self.loginThrottle = loginThrottle
+        self.uploadLimits = uploadLimits
+        self.fileStorage = fileStorage ?? DiskFileStorage(root: URL(fileURLWithPath: dataDirectory).appendingPathComponent("files").path)
         self.now = now
     }
 
@@ -50,8 +58,13 @@ public struct TryoutConfig: Sendable {
             bcryptCost: max(isProduction ? 12 : 4, Environment.get("TRYOUT_BCRYPT_COST").flatMap(Int.init) ?? 12),
             trustProxy: Environment.get("TRYOUT_TRUST_PROXY") == "1" || Environment.get("TRYOUT_TRUST_PROXY") == "true",
             logMail: Environment.get("TRYOUT_LOG_MAIL").map { $0 == "1" || $0 == "true" } ?? !isProduction,
-            sessionLifetime: (Environment.get("TRYOUT_SESSION_HOURS").flatMap(Double.init) ?? 14 * 24) * 3600
+            sessionLifetime: (Environment.get("TRYOUT_SESSION_HOURS").flatMap(Double.init) ?? 14 * 24) * 3600,
+            uploadLimits: UploadLimits(perFile: megabytes("TRYOUT_UPLOAD_FILE_MB", 25), perEngagement: megabytes("TRYOUT_UPLOAD_ENGAGEMENT_MB", 250))
         )
+    }
+
+    private static func megabytes(_ name: String, _ fallback: Int) -> Int {
+        (Environment.get(name).flatMap(Int.init).flatMap { $0 > 0 ? $0 : nil } ?? fallback) << 20
     }
 
     /// Cookies get `Secure` whenever people reach the site over https.

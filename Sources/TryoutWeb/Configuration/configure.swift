@@ -45,6 +45,9 @@ public func configure(_ app: Application, _ config: TryoutConfig) async throws {
     try browser.grouped(RequireSignedInMiddleware()).register(collection: SettingsController())
     try browser.grouped(RequireSignedInMiddleware()).register(collection: ProfileController())
     try browser.grouped(RequireSignedInMiddleware()).register(collection: AdminController())
+    try browser.grouped(RequireSignedInMiddleware()).register(collection: EngagementsController())
+    try browser.grouped(RequireSignedInMiddleware()).register(collection: AgreementsController())
+    try browser.grouped(RequireSignedInMiddleware()).register(collection: WorkController(uploadLimit: WorkController.requestLimit(config.uploadLimits)))
 
     app.asyncCommands.use(TryoutMigrateCommand(), as: "migrate")
     app.asyncCommands.use(DemoCommand(), as: "demo")

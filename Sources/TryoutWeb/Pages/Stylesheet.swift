@@ -57,5 +57,20 @@ enum Stylesheet {
     .inline-list { display: flex; flex-wrap: wrap; gap: .25rem 1rem; padding-left: 1.2rem; }
     .brief h2, .brief h3, .brief h4 { margin-top: 1rem; }
     @media (max-width: 40rem) { .site-header form { margin-left: 0; } }
+    .board { display: grid; grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr)); gap: 1rem; }
+    .board section { background: var(--soft); border-radius: 6px; padding: .75rem; }
+    .board h2 { font-size: 1.05rem; margin: 0 0 .5rem; }
+    .board ul, .checklist, .thread { list-style: none; margin: 0; padding: 0; }
+    .board li { background: var(--bg); border: 1px solid var(--line); border-radius: 4px; padding: .5rem; margin-bottom: .5rem; }
+    .checklist li { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; padding: .35rem 0; border-bottom: 1px solid var(--line); }
+    .thread li { border-bottom: 1px solid var(--line); padding: .5rem 0; white-space: pre-wrap; }
+    .late { color: var(--error); font-weight: 600; }
+    .done { color: var(--ok); font-weight: 600; }
+    .next-step { border-left: 4px solid var(--accent); background: var(--soft); padding: .75rem 1rem; margin: 0 0 1.5rem; }
+    .sub-nav ul { display: flex; flex-wrap: wrap; gap: .25rem 1rem; list-style: none; margin: 0 0 1.25rem; padding: 0; }
+    .sub-nav a[aria-current] { font-weight: 700; }
+    .agreement-text { border: 1px solid var(--line); border-radius: 6px; padding: 1rem 1.25rem; }
+    .fingerprint { font-family: ui-monospace, monospace; overflow-wrap: anywhere; }
+    @media print { .site-header, .site-footer, .sub-nav, .no-print { display: none; } .agreement-text { border: 0; padding: 0; } }
     """
 }

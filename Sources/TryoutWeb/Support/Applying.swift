@@ -39,8 +39,19 @@ enum Applying {
         let now = req.now
         do {
             return try await DecisionLock.run(projectID: try project.requireID(), on: req.db) { tx in
+                let engagement = try await Engagements.forApplication(try application.requireID(), on: tx)
+                if let engagement, !EngagementLifecycle.placeCanBeWithdrawn(engagement.state) {
+                    throw Abort(.conflict, reason: "Work has started: end the engagement from its page instead.")
+                }
                 let changes = try await Applications.respond(application, of: project, to: target, at: now, on: tx)
                 try await ApplicationEvents.record(req, changes, project: project, byCandidate: true, at: now, on: tx)
+                for change in changes where change.application.state == .accepted {
+                    _ = try await Engagements.start(for: change.application, project: project, at: now, on: tx)
+                }
+                if let engagement, changes.first?.application.state == .withdrawn {
+                    try await Engagements.terminate(engagement, reason: "The candidate withdrew before the work started.",
+                                                    by: application.$candidate.id, at: now, on: tx)
+                }
                 return changes
             }
         } catch let error as ApplicationTransitionError {

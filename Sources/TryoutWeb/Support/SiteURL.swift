@@ -1,4 +1,5 @@
 import Foundation
+import TryoutCore
 
 /// Every page address in one place, so links and redirects never spell paths by hand.
 enum SiteURL {
@@ -41,6 +42,18 @@ enum SiteURL {
     case application(UUID)
     case applicationAction(UUID, String)
     case organizationFairness(String)
+    case engagements
+    case engagement(UUID)
+    /// A page or form under an engagement: `board`, `messages`, `time`, `check-ins`, `terminate`…
+    case engagementPage(UUID, String)
+    case agreement(UUID, UUID)
+    case agreementAction(UUID, UUID, String)
+    case milestone(UUID, UUID)
+    case file(UUID, UUID)
+    case agreementTemplates(String)
+    case agreementTemplate(String, AgreementKind)
+    case calendarSettings
+    case calendarFeed(token: String)
 
     var path: String {
         switch self {
@@ -92,6 +105,18 @@ enum SiteURL {
         case .application(let id): "/applications/\(id.uuidString.lowercased())"
         case .applicationAction(let id, let action): "/applications/\(id.uuidString.lowercased())/\(action)"
         case .organizationFairness(let slug): "/orgs/\(slug)/fairness"
+        case .engagements: "/engagements"
+        case .engagement(let id): "/engagements/\(id.uuidString.lowercased())"
+        case .engagementPage(let id, let page): "/engagements/\(id.uuidString.lowercased())/\(page)"
+        case .agreement(let id, let agreement): "/engagements/\(id.uuidString.lowercased())/agreements/\(agreement.uuidString.lowercased())"
+        case .agreementAction(let id, let agreement, let action):
+            "/engagements/\(id.uuidString.lowercased())/agreements/\(agreement.uuidString.lowercased())/\(action)"
+        case .milestone(let id, let milestone): "/engagements/\(id.uuidString.lowercased())/milestones/\(milestone.uuidString.lowercased())"
+        case .file(let id, let file): "/engagements/\(id.uuidString.lowercased())/files/\(file.uuidString.lowercased())"
+        case .agreementTemplates(let slug): "/orgs/\(slug)/agreements"
+        case .agreementTemplate(let slug, let kind): "/orgs/\(slug)/agreements/\(kind.rawValue)"
+        case .calendarSettings: "/settings/calendar"
+        case .calendarFeed(let token): "/calendar/\(token).ics"
         }
     }
 

@@ -1,0 +1,34 @@
+import Foundation
+
+/// Who may see an engagement, and in which role: its candidate, the employer's owners, admins and
+/// hiring managers, and the members assigned to its team. Everyone else gets a 404.
+public enum EngagementAccess {
+    public static func role(of principal: Principal?, organizationID: UUID, candidateID: UUID, team: Set<UUID>) -> EngagementRole? {
+        guard let principal else { return nil }
+        if principal.userID == candidateID { return .candidate }
+        if Policy.allows(principal, .authorProjects(organizationID)) { return .manager }
+        // A mentor who has left the organization loses the engagement with it.
+        if team.contains(principal.userID) && principal.role(in: organizationID) != nil { return .mentor }
+        return nil
+    }
+
+    /// The things only one kind of person does in an engagement.
+    public enum Duty: Sendable, Equatable {
+        case sign(EngagementSide)
+        case tick(EngagementSide)
+        case submitWork
+        case giveFeedback
+        case manageTeam
+        case terminate
+    }
+
+    public static func may(_ role: EngagementRole, _ duty: Duty) -> Bool {
+        switch duty {
+        case .sign(let side): side == .candidate ? role == .candidate : role == .manager
+        case .tick(let side): role.side == side
+        case .submitWork: role == .candidate
+        case .giveFeedback, .manageTeam: role == .manager
+        case .terminate: role == .candidate || role == .manager
+        }
+    }
+}

@@ -1,0 +1,164 @@
+import Foundation
+
+/// A version of a deliverable as the candidate sends it: a note and links (files are checked by
+/// `UploadPolicy`, and a version needs a file or a link).
+public struct SubmissionInput: Sendable, Equatable {
+    public static let maxLinks = 5
+    public static let maxNoteLength = 4000
+
+    public var note: String
+    public var links: [String]
+
+    public init(note: String, links: [String], fileCount: Int) throws(ValidationFailure) {
+        var v = Validator()
+        self.note = TextInput.trimmed(note)
+        v.check(TextInput.isStorable(self.note), "note", "The note contains control characters; remove them.")
+        v.check(note.unicodeScalars.count <= Self.maxNoteLength, "note", "The note must be at most \(Self.maxNoteLength) characters.")
+        v.check(links.count <= Self.maxLinks, "links", "Add at most \(Self.maxLinks) links.")
+        var kept: [String] = []
+        for (index, raw) in links.prefix(Self.maxLinks).enumerated() {
+            let link = v.httpsLink(raw, "links.\(index)", label: "Link \(index + 1)", hosts: nil)
+            if !link.isEmpty { kept.append(link) }
+        }
+        self.links = kept
+        v.check(fileCount > 0 || !kept.isEmpty || !v.errors.isEmpty, "files", "Attach a file or add a link to your work.")
+        try v.finish()
+    }
+}
+
+/// The employer's answer to a version: accept it, or ask for changes and say which.
+public struct FeedbackInput: Sendable, Equatable {
+    public enum Decision: String, Sendable, CaseIterable, Codable {
+        case accept
+        case requestChanges = "request_changes"
+    }
+
+    public static let maxLength = 4000
+
+    public var decision: Decision
+    public var feedback: String
+
+    public init(decision: String, feedback: String) throws(ValidationFailure) {
+        var v = Validator()
+        let chosen = Decision(rawValue: decision)
+        v.check(chosen != nil, "decision", "Choose accept or request changes.")
+        self.feedback = TextInput.trimmed(feedback)
+        v.check(TextInput.isStorable(self.feedback), "feedback", "The feedback contains control characters; remove them.")
+        v.check(feedback.unicodeScalars.count <= Self.maxLength, "feedback", "The feedback must be at most \(Self.maxLength) characters.")
+        v.check(chosen != .requestChanges || !self.feedback.isEmpty, "feedback", "Say what should change.")
+        try v.finish()
+        self.decision = chosen ?? .accept
+    }
+}
+
+/// A check-in as it is booked: when (UTC), for how long, and what to talk about.
+public struct CheckInInput: Sendable, Equatable {
+    public static let durations = 15...240
+
+    public var startsAt: Date
+    public var minutes: Int
+    public var agenda: String
+
+    public init(startsAt raw: String, minutes: Int?, agenda: String, now: Date) throws(ValidationFailure) {
+        var v = Validator()
+        let start = Self.parseTime(raw)
+        v.check(start != nil, "startsAt", "Give the time like 2026-03-01T14:30 (UTC).")
+        if let start { v.check(start > now.addingTimeInterval(-86_400 * 30), "startsAt", "The check-in is too far in the past.") }
+        v.check(minutes.map(Self.durations.contains) == true, "minutes", "A check-in lasts 15 to 240 minutes.")
+        self.agenda = v.required(agenda, "agenda", label: "The agenda", maxLength: 2000)
+        try v.finish()
+        startsAt = start ?? now
+        self.minutes = minutes ?? 30
+    }
+
+    /// `2026-03-01T14:30` as a browser's `datetime-local` sends it, or with seconds, read as UTC.
+    public static func parseTime(_ raw: String) -> Date? {
+        let text = TextInput.trimmed(raw).replacingOccurrences(of: "Z", with: "")
+        for format in ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss"] {
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.timeZone = TimeZone(identifier: "UTC")
+            formatter.dateFormat = format
+            if let date = formatter.date(from: text), formatter.string(from: date) == text { return date }
+        }
+        return nil
+    }
+}
+
+/// What was said in a check-in, and whether the candidate came.
+public struct CheckInNotes: Sendable, Equatable {
+    public var notes: String
+    public var candidateAttended: Bool
+
+    public init(notes: String, candidateAttended: Bool) throws(ValidationFailure) {
+        var v = Validator()
+        self.notes = v.required(notes, "notes", label: "The notes", maxLength: 4000)
+        self.candidateAttended = candidateAttended
+        try v.finish()
+    }
+}
+
+/// Hours the candidate worked on a day, optionally against one deliverable.
+public struct TimeEntryInput: Sendable, Equatable {
+    public var day: Date
+    public var minutes: Int
+    public var note: String
+
+    /// `hours` is a decimal like "1.5", in quarter hours from 0.25 to 24.
+    public init(day raw: String, hours: String, note: String, now: Date) throws(ValidationFailure) {
+        var v = Validator()
+        let day = v.day(TextInput.trimmed(raw), "day", label: "The day")
+        v.check(!TextInput.trimmed(raw).isEmpty, "day", "The day is required.")
+        if let day { v.check(day <= now, "day", "The day cannot be in the future.") }
+        let quarters = Double(TextInput.trimmed(hours)).map { $0 * 4 }
+        let valid = quarters.map { $0 == $0.rounded() && $0 >= 1 && $0 <= 96 } ?? false
+        v.check(valid, "hours", "Hours must be between 0.25 and 24, in quarter hours.")
+        self.note = TextInput.trimmed(note)
+        v.check(TextInput.isStorable(self.note) && note.unicodeScalars.count <= 500, "note", "The note must be at most 500 characters, without control characters.")
+        try v.finish()
+        self.day = day ?? now
+        minutes = Int(quarters ?? 0) * 15
+    }
+}
+
+/// A message in an engagement's thread: plain text, whose web addresses become links on output.
+public enum MessageText {
+    public static let maxLength = 4000
+
+    public enum Segment: Sendable, Equatable {
+        case text(String)
+        case link(String)
+    }
+
+    public static func validated(_ raw: String) throws(ValidationFailure) -> String {
+        var v = Validator()
+        let text = v.required(raw, "body", label: "The message", maxLength: maxLength)
+        try v.finish()
+        return text
+    }
+
+    /// The text cut into plain runs and `http(s)://` addresses; trailing punctuation stays text.
+    public static func segments(_ text: String) -> [Segment] {
+        var segments: [Segment] = []
+        var plain = ""
+        var rest = text[...]
+        while let range = rest.range(of: "https://") ?? rest.range(of: "http://") {
+            let earlier = rest.range(of: "http://").map { $0.lowerBound < range.lowerBound ? $0 : range } ?? range
+            plain += rest[..<earlier.lowerBound]
+            var end = rest[earlier.lowerBound...].firstIndex { $0.isWhitespace || "<>\"".contains($0) } ?? rest.endIndex
+            while end > earlier.upperBound, let last = rest[..<end].last, ".,;:!?)]'".contains(last) {
+                end = rest.index(before: end)
+            }
+            if end > earlier.upperBound {
+                if !plain.isEmpty { segments.append(.text(plain)); plain = "" }
+                segments.append(.link(String(rest[earlier.lowerBound..<end])))
+            } else {
+                plain += rest[earlier.lowerBound..<end]
+            }
+            rest = rest[end...]
+        }
+        plain += rest
+        if !plain.isEmpty { segments.append(.text(plain)) }
+        return segments
+    }
+}

@@ -1,0 +1,131 @@
+import FluentKit
+import Foundation
+import TryoutCore
+
+/// Check-ins, the message thread and the time log of an engagement.
+public enum EngagementActivity {
+    public static func book(_ input: CheckInInput, engagementID: UUID, by userID: UUID, at now: Date,
+                            on db: any Database) async throws -> CheckInRecord {
+        let checkIn = CheckInRecord()
+        checkIn.$engagement.id = engagementID
+        checkIn.startsAt = input.startsAt
+        checkIn.minutes = input.minutes
+        checkIn.agenda = input.agenda
+        checkIn.notes = ""
+        checkIn.createdBy = userID
+        checkIn.createdAt = now
+        try await checkIn.create(on: db)
+        return checkIn
+    }
+
+    public static func checkIns(of engagementID: UUID, on db: any Database) async throws -> [CheckInRecord] {
+        try await CheckInRecord.query(on: db).filter(\.$engagement.$id == engagementID).sort(\.$startsAt).sort(\.$id).all()
+    }
+
+    public static func checkIn(_ id: UUID, engagementID: UUID, on db: any Database) async throws -> CheckInRecord? {
+        try await CheckInRecord.query(on: db).filter(\.$id == id).filter(\.$engagement.$id == engagementID).first()
+    }
+
+    public static func record(_ notes: CheckInNotes, on checkIn: CheckInRecord, on db: any Database) async throws {
+        checkIn.notes = notes.notes
+        checkIn.candidateAttended = notes.candidateAttended
+        try await checkIn.save(on: db)
+    }
+
+    public static func post(_ body: String, engagementID: UUID, by userID: UUID, at now: Date, on db: any Database) async throws -> MessageRecord {
+        let message = MessageRecord()
+        message.$engagement.id = engagementID
+        message.$author.id = userID
+        message.body = body
+        message.createdAt = now
+        try await message.create(on: db)
+        try await markRead(engagementID: engagementID, userID: userID, at: now, on: db)
+        return message
+    }
+
+    /// The thread, oldest first, with authors; at most the newest `limit`.
+    public static func messages(of engagementID: UUID, limit: Int = 500, on db: any Database) async throws -> [MessageRecord] {
+        let newest = try await MessageRecord.query(on: db).filter(\.$engagement.$id == engagementID).with(\.$author)
+            .sort(\.$createdAt, .descending).sort(\.$id, .descending).limit(limit).all()
+        return newest.reversed()
+    }
+
+    public static func markRead(engagementID: UUID, userID: UUID, at now: Date, on db: any Database) async throws {
+        let read = try await MessageReadRecord.query(on: db).filter(\.$engagement.$id == engagementID).filter(\.$user.$id == userID).first()
+            ?? MessageReadRecord()
+        read.$engagement.id = engagementID
+        read.$user.id = userID
+        read.readAt = now
+        try await read.save(on: db)
+    }
+
+    /// Messages from others the person has not read yet, per engagement.
+    public static func unread(userID: UUID, engagementIDs: [UUID], on db: any Database) async throws -> [UUID: Int] {
+        guard !engagementIDs.isEmpty else { return [:] }
+        let reads = try await MessageReadRecord.query(on: db).filter(\.$user.$id == userID).filter(\.$engagement.$id ~~ engagementIDs).all()
+        let since = Dictionary(reads.map { ($0.$engagement.id, $0.readAt) }, uniquingKeysWith: max)
+        let messages = try await MessageRecord.query(on: db).filter(\.$engagement.$id ~~ engagementIDs).filter(\.$author.$id != userID)
+            .field(\.$engagement.$id).field(\.$createdAt).all()
+        var counts: [UUID: Int] = [:]
+        for message in messages where since[message.$engagement.id].map({ message.createdAt > $0 }) ?? true {
+            counts[message.$engagement.id, default: 0] += 1
+        }
+        return counts
+    }
+
+    public static func log(_ input: TimeEntryInput, milestoneID: UUID?, engagementID: UUID, at now: Date, on db: any Database) async throws {
+        let entry = TimeEntryRecord()
+        entry.$engagement.id = engagementID
+        entry.$milestone.id = milestoneID
+        entry.day = input.day
+        entry.minutes = input.minutes
+        entry.note = input.note
+        entry.createdAt = now
+        try await entry.create(on: db)
+    }
+
+    public static func timeEntries(of engagementID: UUID, on db: any Database) async throws -> [TimeEntryRecord] {
+        try await TimeEntryRecord.query(on: db).filter(\.$engagement.$id == engagementID).sort(\.$day, .descending).sort(\.$createdAt, .descending).all()
+    }
+
+    /// Removes one of the engagement's entries; false when there is no such entry.
+    public static func deleteEntry(_ id: UUID, engagementID: UUID, on db: any Database) async throws -> Bool {
+        guard let entry = try await TimeEntryRecord.query(on: db).filter(\.$id == id).filter(\.$engagement.$id == engagementID).first() else {
+            return false
+        }
+        try await entry.delete(on: db)
+        return true
+    }
+}
+
+/// Private calendar addresses: the token is shown once, only its hash is kept, and a new one
+/// replaces (revokes) the old.
+public enum CalendarFeeds {
+    public static func create(userID: UUID, at now: Date, on db: any Database) async throws -> String {
+        let token = SecretToken()
+        try await db.transaction { tx in
+            try await CalendarFeedRecord.query(on: tx).filter(\.$user.$id == userID).delete()
+            let feed = CalendarFeedRecord()
+            feed.$user.id = userID
+            feed.tokenHash = token.hash
+            feed.createdAt = now
+            try await feed.create(on: tx)
+        }
+        return token.value
+    }
+
+    public static func revoke(userID: UUID, on db: any Database) async throws {
+        try await CalendarFeedRecord.query(on: db).filter(\.$user.$id == userID).delete()
+    }
+
+    public static func feed(userID: UUID, on db: any Database) async throws -> CalendarFeedRecord? {
+        try await CalendarFeedRecord.query(on: db).filter(\.$user.$id == userID).first()
+    }
+
+    public static func user(token: String, on db: any Database) async throws -> UserRecord? {
+        guard let feed = try await CalendarFeedRecord.query(on: db).filter(\.$tokenHash == SecretToken.hash(token)).with(\.$user).first() else {
+            return nil
+        }
+        return feed.user
+    }
+}

@@ -1,0 +1,98 @@
+import FluentKit
+import Foundation
+import TryoutCore
+import TryoutStore
+import Vapor
+
+/// The board, each milestone's versions, handing in work, feedback on it, and its files.
+struct WorkController: RouteCollection {
+    /// What an upload form or request may carry: a few files at the per-file limit, never more
+    /// than an engagement may store.
+    static func requestLimit(_ limits: UploadLimits) -> Int {
+        min(limits.perFile * 4, limits.perEngagement) + (1 << 20)
+    }
+
+    let uploadLimit: Int
+
+    func boot(routes: any RoutesBuilder) throws {
+        let engagement = routes.grouped("engagements", ":engagementID")
+        engagement.get("board", use: board)
+        engagement.get("milestones", ":milestoneID", use: milestone)
+        engagement.on(.POST, "milestones", ":milestoneID", "submissions", body: .collect(maxSize: ByteCount(value: uploadLimit)), use: submit)
+            .userInfo[CSRFMiddleware.bodyLimitKey] = uploadLimit
+        engagement.post("submissions", ":submissionID", "feedback", use: feedback)
+        engagement.get("files", ":fileID", use: file)
+    }
+
+    func board(req: Request) async throws -> Response {
+        let context = try await EngagementContext.load(req)
+        let snapshot = try await EngagementSnapshot.load(req, context)
+        return try await req.render("Board: \(context.engagement.project.title)", BoardPage(snapshot: snapshot, now: req.now))
+    }
+
+    func milestone(req: Request) async throws -> Response {
+        let context = try await EngagementContext.load(req)
+        return try await render(req, context, milestoneID: req.parameters.get("milestoneID", as: UUID.self))
+    }
+
+    private func render(_ req: Request, _ context: EngagementContext, milestoneID: UUID?, errors: [FieldError] = [], note: String = "") async throws -> Response {
+        let snapshot = try await EngagementSnapshot.load(req, context)
+        guard let milestone = snapshot.milestones.first(where: { $0.id == milestoneID }) else { throw Abort(.notFound) }
+        return try await req.render(milestone.title, status: errors.isEmpty ? .ok : .unprocessableEntity,
+                                    MilestonePage(snapshot: snapshot, milestone: milestone, csrf: try await req.csrfToken(),
+                                                  limits: req.tryout.uploadLimits, errors: errors, note: note))
+    }
+
+    struct SubmissionForm: Content {
+        var note: String?
+        var files: [File]?
+    }
+
+    func submit(req: Request) async throws -> Response {
+        let context = try await EngagementContext.load(req)
+        guard let milestoneID = req.parameters.get("milestoneID", as: UUID.self) else { throw Abort(.notFound) }
+        let form = try req.content.decode(SubmissionForm.self)
+        let links = (0..<SubmissionInput.maxLinks).map { (try? req.content.get(String.self, at: "links.\($0)")) ?? "" }
+        // A file input left empty still sends one nameless, empty part.
+        let files = (form.files ?? []).filter { !$0.filename.isEmpty || $0.data.readableBytes > 0 }.map(UploadedFile.init)
+        do {
+            return try await EngagementsController.redirecting(req, to: .milestone(context.id, milestoneID)) {
+                let submission = try await EngagementWork.submit(req, context, milestoneID: milestoneID, note: form.note ?? "", links: links, files: files)
+                return "Version \(submission.version) handed in."
+            }
+        } catch let failure as ValidationFailure {
+            return try await render(req, context, milestoneID: milestoneID, errors: failure.errors, note: form.note ?? "")
+        }
+    }
+
+    func feedback(req: Request) async throws -> Response {
+        let context = try await EngagementContext.load(req)
+        guard let submissionID = req.parameters.get("submissionID", as: UUID.self),
+              let submission = try await Submissions.find(submissionID, engagementID: context.id, on: req.db) else { throw Abort(.notFound) }
+        do {
+            let input = try FeedbackInput(decision: (try? req.content.get(String.self, at: "decision")) ?? "",
+                                          feedback: (try? req.content.get(String.self, at: "feedback")) ?? "")
+            return try await EngagementsController.redirecting(req, to: .milestone(context.id, submission.$milestone.id)) {
+                try await EngagementWork.feedback(req, context, submissionID: submissionID, input)
+                return input.decision == .accept ? "Accepted." : "Changes requested."
+            }
+        } catch let failure as ValidationFailure {
+            return try await render(req, context, milestoneID: submission.$milestone.id, errors: failure.errors)
+        }
+    }
+
+    /// A submitted file, only for the engagement's people, always as a download.
+    func file(req: Request) async throws -> Response {
+        let context = try await EngagementContext.load(req)
+        guard let id = req.parameters.get("fileID", as: UUID.self),
+              let file = try await Submissions.file(id, engagementID: context.id, on: req.db) else { throw Abort(.notFound) }
+        let data: Data
+        do {
+            data = try req.tryout.fileStorage.read(sha256: file.sha256)
+        } catch {
+            req.logger.error("a stored file is missing: \(file.sha256)")
+            throw Abort(.notFound, reason: "This file is no longer stored.")
+        }
+        return AgreementsController.download(data, name: file.name, contentType: file.kind.contentType, sha256: file.sha256)
+    }
+}

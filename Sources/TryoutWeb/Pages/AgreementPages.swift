@@ -1,0 +1,125 @@
+import Foundation
+import Plot
+import TryoutCore
+import TryoutStore
+
+/// One agreement: its exact text, its fingerprint, both signatures, and the signing form for
+/// the side that has yet to sign. Printing the page gives the printable copy.
+struct AgreementPage: Component {
+    var context: EngagementContext
+    var agreement: AgreementRecord
+    var csrf: String
+    var errors: [FieldError] = []
+
+    var body: Component {
+        let id = context.id
+        let agreementID = agreement.id!
+        let side = context.role.side
+        return ComponentGroup {
+            EngagementHeader(engagement: context.engagement, current: "")
+            Tag.text("h2", "\(agreement.kind.label), version \(agreement.version)")
+            Tag("dl", ["class": "facts"]) {
+                Tag.text("dt", "Worker classification")
+                Tag.text("dd", context.engagement.classification.label)
+                Tag.text("dt", "SHA-256 of the text")
+                Tag.text("dd", agreement.sha256, ["class": "fingerprint"])
+                Tag.text("dt", "Text intact")
+                Tag.text("dd", agreement.isIntact ? "Yes: the text matches its fingerprint." : "No: the text has changed since it was issued.",
+                         ["class": agreement.isIntact ? "done" : "late"])
+                signature(.candidate, name: agreement.candidateName, at: agreement.candidateSignedAt, ip: agreement.candidateIP)
+                signature(.employer, name: agreement.employerName, at: agreement.employerSignedAt, ip: agreement.employerIP)
+            }
+            if agreement.supersededAt != nil {
+                Tag.text("p", "A newer version replaced this one; it is kept as it was.", ["class": "flash flash-error"])
+            }
+            Tag("p", ["class": "actions no-print"]) {
+                Tag.link("Download the text (.txt)", to: SiteURL.agreementAction(id, agreementID, "text").path)
+                Text(" · Print this page for a printable copy.")
+            }
+            Tag("article", ["class": "agreement-text brief", "aria-label": "Agreement text"]) {
+                Node<HTML.BodyContext>.raw(SafeMarkdown.html(agreement.text))
+            }
+            if agreement.supersededAt == nil && agreement.signedAt(side) == nil && context.may(.sign(side)) && !context.engagement.state.isOver {
+                Tag("section", ["class": "panel no-print", "aria-labelledby": "sign-title"]) {
+                    Tag.text("h2", "Sign as the \(side.label.lowercased())", ["id": "sign-title"])
+                    ErrorSummary(errors: errors)
+                    PostForm(action: SiteURL.agreementAction(id, agreementID, "sign").path, csrf: csrf) {
+                        Field(name: "fullName", label: "Your full name", value: context.user.displayName, error: errors.message("fullName"),
+                              hint: "Typing your name signs the agreement. The time, your address and your browser are recorded with it.",
+                              autocomplete: "name")
+                        CheckboxField(name: "consent", label: "I have read this agreement and agree to it.", checked: false)
+                        if let error = errors.message("consent") { Tag.text("p", error, ["class": "error-text"]) }
+                        Submit("Sign")
+                    }
+                }
+            }
+            if context.may(.sign(.employer)) && context.engagement.state == .contracting && agreement.supersededAt == nil {
+                PostForm(action: SiteURL.agreementAction(id, agreementID, "reissue").path, csrf: csrf) {
+                    Submit("Issue a new version from the current template", style: "secondary")
+                }
+            }
+        }
+    }
+
+    private func signature(_ side: EngagementSide, name: String?, at: Date?, ip: String?) -> Component {
+        ComponentGroup {
+            Tag.text("dt", "\(side.label) signature")
+            if let name, let at {
+                Tag.text("dd", "\(name), \(DateText.short(at)) UTC, from \(ip ?? "unknown")")
+            } else {
+                Tag.text("dd", "Not signed yet")
+            }
+        }
+    }
+}
+
+/// An organization's agreement templates: which kinds use its own wording.
+struct AgreementTemplatesPage: Component {
+    var org: OrganizationRecord
+    var own: [AgreementKind: AgreementTemplateRecord]
+
+    var body: Component {
+        ComponentGroup {
+            Tag.text("h1", "Agreement templates")
+            Tag.text("p", "Every project's agreements are rendered from these when a candidate accepts a place. Agreements already issued keep their text.",
+                     ["class": "lead"])
+            Tag("ul", [:]) {
+                for kind in AgreementKind.allCases {
+                    Tag("li", [:]) {
+                        Tag.link(kind.label, to: SiteURL.agreementTemplate(org.slug, kind).path)
+                        Text(own[kind] == nil ? " · standard wording" : " · your wording, changed \(DateText.short(own[kind]!.updatedAt))")
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Editing one agreement template, with the placeholders it may use.
+struct AgreementTemplatePage: Component {
+    var org: OrganizationRecord
+    var kind: AgreementKind
+    var text: String
+    var isOwn: Bool
+    var csrf: String
+    var errors: [FieldError] = []
+
+    var body: Component {
+        ComponentGroup {
+            Tag.text("h1", kind.label)
+            Tag("p", [:]) { Tag.link("All templates", to: SiteURL.agreementTemplates(org.slug).path) }
+            ErrorSummary(errors: errors)
+            PostForm(action: SiteURL.agreementTemplate(org.slug, kind).path, csrf: csrf) {
+                TextAreaField(name: "body", label: "Agreement text (Markdown)", value: text, error: errors.message("body"),
+                              hint: "Placeholders: " + AgreementField.allCases.map { "{{\($0.rawValue)}}" }.joined(separator: ", ")
+                                  + ". The worker classification is printed at the top of every agreement.", rows: 20)
+                Submit("Save the template")
+            }
+            if isOwn {
+                PostForm(action: SiteURL.agreementTemplate(org.slug, kind).path + "/reset", csrf: csrf) {
+                    Submit("Go back to the standard wording", style: "secondary")
+                }
+            }
+        }
+    }
+}

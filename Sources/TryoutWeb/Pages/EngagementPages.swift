@@ -1,0 +1,232 @@
+import Foundation
+import Plot
+import TryoutCore
+import TryoutStore
+
+/// The engagements a person is part of, with what each is waiting for.
+struct EngagementsPage: Component {
+    var engagements: [EngagementRecord]
+    var unread: [UUID: Int]
+
+    var body: Component {
+        ComponentGroup {
+            Tag.text("h1", "Engagements")
+            if engagements.isEmpty {
+                Tag.text("p", "No engagements yet. An engagement starts when a candidate accepts a place on a project.")
+            } else {
+                Tag("table", [:]) {
+                    Tag("thead", [:]) {
+                        Tag("tr", [:]) { for heading in ["Project", "Candidate", "Organization", "State", "Unread messages"] { Tag.text("th", heading, ["scope": "col"]) } }
+                    }
+                    Tag("tbody", [:]) {
+                        for engagement in engagements {
+                            Tag("tr", [:]) {
+                                Tag("td", [:]) { Tag.link(engagement.project.title, to: SiteURL.engagement(engagement.id!).path) }
+                                Tag.text("td", engagement.candidate.displayName)
+                                Tag.text("td", engagement.organization.name)
+                                Tag.text("td", engagement.state.label)
+                                Tag.text("td", String(unread[engagement.id!] ?? 0))
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The title and sub-navigation every engagement page shares.
+struct EngagementHeader: Component {
+    var engagement: EngagementRecord
+    var current: String
+    var unread = 0
+
+    var body: Component {
+        let id = engagement.id!
+        let links: [(String, String)] = [
+            ("Overview", SiteURL.engagement(id).path), ("Board", SiteURL.engagementPage(id, "board").path),
+            (unread > 0 ? "Messages (\(unread) unread)" : "Messages", SiteURL.engagementPage(id, "messages").path),
+            ("Check-ins", SiteURL.engagementPage(id, "check-ins").path), ("Time log", SiteURL.engagementPage(id, "time").path),
+        ]
+        return ComponentGroup {
+            Tag.text("h1", engagement.project.title)
+            Tag.text("p", "\(engagement.organization.name) · \(engagement.candidate.displayName) · \(engagement.classification.label) · \(engagement.state.label)",
+                     ["class": "meta"])
+            Tag("nav", ["class": "sub-nav", "aria-label": "Engagement"]) {
+                Tag("ul", [:]) {
+                    for (label, url) in links {
+                        Tag("li", [:]) {
+                            if url == current { Tag.link(label, to: url, ["aria-current": "page"]) } else { Tag.link(label, to: url) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The engagement at a glance: what is next and who owes it, the terms, agreements, onboarding,
+/// milestones, the team and the way out.
+struct EngagementPage: Component {
+    var snapshot: EngagementSnapshot
+    var members: [MemberRecord]
+    var csrf: String
+    var now: Date
+    var errors: [FieldError] = []
+
+    var body: Component {
+        let engagement = snapshot.engagement
+        let context = snapshot.context
+        let id = context.id
+        let next = snapshot.nextStep
+        return ComponentGroup {
+            EngagementHeader(engagement: engagement, current: SiteURL.engagement(id).path, unread: snapshot.unreadMessages)
+            ErrorSummary(errors: errors)
+            Tag("section", ["class": "next-step", "aria-labelledby": "next-title"]) {
+                Tag.text("h2", "What is next", ["id": "next-title"])
+                Tag.text("p", next.text)
+                if let owner = next.owner {
+                    Tag.text("p", owner == context.role.side ? "This is up to you." : "Waiting for the \(owner.label.lowercased()).", ["class": "meta"])
+                }
+                if engagement.state == .terminated && !engagement.endReason.isEmpty {
+                    Tag.text("p", "Reason given: \(engagement.endReason)")
+                }
+            }
+            Tag.text("h2", "Terms")
+            Tag("dl", ["class": "facts"]) {
+                Tag.text("dt", "Classification")
+                Tag.text("dd", engagement.classification.label)
+                Tag.text("dt", "Pay")
+                Tag.text("dd", engagement.pay.formatted)
+                Tag.text("dt", "Owed for accepted work")
+                Tag.text("dd", snapshot.owed.formatted)
+                Tag.text("dt", "Dates")
+                Tag.text("dd", "\(DateText.day(engagement.startDate)) to \(DateText.day(engagement.endDate))")
+                Tag.text("dt", "Time logged")
+                Tag.text("dd", "\(TimeText.hours(snapshot.minutesLogged)) of an estimated \(engagement.estimatedHours) h")
+            }
+            agreements
+            checklist
+            milestones
+            if context.may(.manageTeam) { team }
+            if context.may(.terminate) && !engagement.state.isOver {
+                Tag("section", ["aria-labelledby": "end-title"]) {
+                    Tag.text("h2", "End early", ["id": "end-title"])
+                    Tag.text("p", "Either side may end the engagement with a reason. Pay for work already accepted stays owed.")
+                    PostForm(action: SiteURL.engagementPage(id, "terminate").path, csrf: csrf) {
+                        TextAreaField(name: "reason", label: "Why the engagement ends", error: errors.message("reason"), rows: 3)
+                        Submit("End the engagement", style: "danger")
+                    }
+                }
+            }
+        }
+    }
+
+    private var agreements: Component {
+        let id = snapshot.context.id
+        return Tag("section", ["aria-labelledby": "agreements-title"]) {
+            Tag.text("h2", "Agreements", ["id": "agreements-title"])
+            if snapshot.agreements.isEmpty {
+                Tag.text("p", "This project needs no agreements.")
+            } else {
+                Tag("table", [:]) {
+                    Tag("thead", [:]) {
+                        Tag("tr", [:]) { for heading in ["Agreement", "Candidate", "Employer"] { Tag.text("th", heading, ["scope": "col"]) } }
+                    }
+                    Tag("tbody", [:]) {
+                        for agreement in snapshot.agreements {
+                            Tag("tr", [:]) {
+                                Tag("td", [:]) { Tag.link("\(agreement.kind.label) (version \(agreement.version))", to: SiteURL.agreement(id, agreement.id!).path) }
+                                Tag.text("td", agreement.candidateSignedAt.map { "Signed \(DateText.short($0))" } ?? "Not signed yet")
+                                Tag.text("td", agreement.employerSignedAt.map { "Signed \(DateText.short($0))" } ?? "Not signed yet")
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private var checklist: Component {
+        let context = snapshot.context
+        return Tag("section", ["aria-labelledby": "onboarding-title"]) {
+            Tag.text("h2", "Onboarding week", ["id": "onboarding-title"])
+            if snapshot.engagement.state == .contracting {
+                Tag.text("p", "The checklist opens once every agreement is signed.", ["class": "meta"])
+            }
+            Tag("ul", ["class": "checklist"]) {
+                for item in snapshot.checklist {
+                    Tag("li", [:]) {
+                        Tag.text("span", item.title)
+                        Tag.text("span", item.owner.label, ["class": "tag"])
+                        if let done = item.doneAt {
+                            Tag.text("span", "Done \(DateText.short(done))", ["class": "done"])
+                        } else if context.may(.tick(item.owner)) && snapshot.engagement.state.allowsWork {
+                            PostForm(action: SiteURL.engagementPage(context.id, "checklist/\(item.id!.uuidString.lowercased())/done").path, csrf: csrf) {
+                                Submit("Mark done", style: "secondary", detail: item.title)
+                            }
+                        } else {
+                            Tag.text("span", "Open", ["class": "meta"])
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private var milestones: Component {
+        let id = snapshot.context.id
+        return Tag("section", ["aria-labelledby": "milestones-title"]) {
+            Tag.text("h2", "Deliverables", ["id": "milestones-title"])
+            Tag("ul", [:]) {
+                for milestone in snapshot.milestones {
+                    Tag("li", [:]) {
+                        Tag.link(milestone.title, to: SiteURL.milestone(id, milestone.id!).path)
+                        Text(" · \(milestone.state.label) · due \(DateText.day(milestone.dueAt))")
+                        if milestone.state != .accepted && DueDates.isLate(submittedAt: now, due: milestone.dueAt) {
+                            Tag.text("span", " · overdue", ["class": "late"])
+                        }
+                    }
+                }
+            }
+            Tag("p", [:]) { Tag.link("Open the board", to: SiteURL.engagementPage(id, "board").path) }
+        }
+    }
+
+    private var team: Component {
+        let context = snapshot.context
+        let onTeam = Set(context.team.map(\.$user.id))
+        let candidates = members.filter { !onTeam.contains($0.$user.id) }
+        return Tag("section", ["aria-labelledby": "team-title"]) {
+            Tag.text("h2", "Team", ["id": "team-title"])
+            Tag.text("p", "Mentors and managers on the team hear about every move and can message and hold check-ins.", ["class": "meta"])
+            if context.team.isEmpty { Tag.text("p", "Nobody is assigned yet; every owner, admin and hiring manager is told of each move.") }
+            Tag("ul", [:]) {
+                for member in context.team {
+                    Tag("li", [:]) {
+                        Text(member.user.displayName + " ")
+                        PostForm(action: SiteURL.engagementPage(context.id, "team/\(member.$user.id.uuidString.lowercased())/remove").path, csrf: csrf) {
+                            Submit("Remove", style: "link", detail: member.user.displayName)
+                        }
+                    }
+                }
+            }
+            if !candidates.isEmpty {
+                PostForm(action: SiteURL.engagementPage(context.id, "team").path, csrf: csrf) {
+                    SelectField(name: "userID", label: "Add a member",
+                                options: candidates.map { ($0.$user.id.uuidString.lowercased(), "\($0.user.displayName) (\($0.role.label))") },
+                                selected: "", error: errors.message("userID"))
+                    Submit("Add to the team", style: "secondary")
+                }
+            }
+        }
+    }
+}
+
+/// Hours and minutes from a count of minutes: "3.5 h".
+enum TimeText {
+    static func hours(_ minutes: Int) -> String {
+        let hours = Double(minutes) / 60
+        return hours == hours.rounded() ? "\(Int(hours)) h" : String(format: "%.2f h", hours).replacingOccurrences(of: "0 h", with: " h")
+    }
+}

@@ -1,0 +1,212 @@
+import Foundation
+import Testing
+@testable import TryoutCore
+
+@Suite("Engagement states")
+struct EngagementStateTests {
+    func progress(_ signed: Bool, _ checklist: Bool, _ milestones: [MilestoneState]) -> EngagementProgress {
+        EngagementProgress(agreementsSigned: signed, checklistDone: checklist, milestones: milestones)
+    }
+
+    @Test("signatures, then the checklist, then the work decide the state")
+    func derivedStates() {
+        #expect(EngagementLifecycle.state(current: .contracting, progress(false, true, [.accepted])) == .contracting)
+        #expect(EngagementLifecycle.state(current: .contracting, progress(true, false, [])) == .onboarding)
+        #expect(EngagementLifecycle.state(current: .onboarding, progress(true, true, [.open, .submitted])) == .active)
+        #expect(EngagementLifecycle.state(current: .active, progress(true, true, [.submitted, .accepted])) == .inReview)
+        #expect(EngagementLifecycle.state(current: .inReview, progress(true, true, [.changesRequested, .accepted])) == .active)
+        #expect(EngagementLifecycle.state(current: .inReview, progress(true, true, [.accepted, .accepted])) == .completed)
+    }
+
+    @Test("a finished engagement never moves again")
+    func finalStates() {
+        #expect(EngagementLifecycle.state(current: .terminated, progress(true, true, [.accepted])) == .terminated)
+        #expect(EngagementLifecycle.state(current: .completed, progress(false, false, [.open])) == .completed)
+    }
+
+    @Test("work waits for signatures and stops at the end")
+    func workGate() throws {
+        #expect(throws: EngagementError.notStarted) { try EngagementLifecycle.checkSubmit(engagement: .contracting, milestone: .open, latestVersion: 0) }
+        #expect(throws: EngagementError.over(.terminated)) { try EngagementLifecycle.checkSubmit(engagement: .terminated, milestone: .open, latestVersion: 0) }
+        #expect(throws: EngagementError.awaitingFeedback(version: 2)) { try EngagementLifecycle.checkSubmit(engagement: .active, milestone: .submitted, latestVersion: 2) }
+        #expect(throws: EngagementError.milestoneAccepted) { try EngagementLifecycle.checkSubmit(engagement: .active, milestone: .accepted, latestVersion: 1) }
+        try EngagementLifecycle.checkSubmit(engagement: .onboarding, milestone: .open, latestVersion: 0)
+        try EngagementLifecycle.checkSubmit(engagement: .active, milestone: .changesRequested, latestVersion: 1)
+        #expect(throws: EngagementError.nothingToReview) { try EngagementLifecycle.checkFeedback(engagement: .active, milestone: .changesRequested) }
+        try EngagementLifecycle.checkFeedback(engagement: .inReview, milestone: .submitted)
+    }
+
+    @Test("accepted work is owed by weight, rounded down, and by equal shares without weights")
+    func owed() {
+        let pay = Money(amountMinor: 100_000, currency: "USD")
+        #expect(EngagementLifecycle.owed(pay: pay, weights: [30, 70], accepted: [true, false]).amountMinor == 30_000)
+        #expect(EngagementLifecycle.owed(pay: pay, weights: [0, 0, 0], accepted: [true, false, false]).amountMinor == 33_333)
+        #expect(EngagementLifecycle.owed(pay: pay, weights: [50, 50], accepted: [true, true]) == pay)
+        #expect(EngagementLifecycle.owed(pay: pay, weights: [], accepted: []).amountMinor == 0)
+    }
+
+    @Test("due dates count from the start day, and late means after the due day ends")
+    func dueDates() throws {
+        let start = try #require(BriefInput.parseDay("2026-03-02")).addingTimeInterval(15 * 3600)
+        let due = DueDates.due(start: start, offsetDays: 7)
+        #expect(BriefInput.dayString(due) == "2026-03-09")
+        #expect(!DueDates.isLate(submittedAt: due.addingTimeInterval(86_399), due: due))
+        #expect(DueDates.isLate(submittedAt: due.addingTimeInterval(86_400), due: due))
+        #expect(BriefInput.dayString(DueDates.end(start: start, weeks: 2)) == "2026-03-16")
+        let accepted = try #require(BriefInput.parseDay("2026-03-05"))
+        #expect(EngagementLifecycle.startDay(briefStart: start, acceptedAt: accepted) == accepted)
+        #expect(EngagementLifecycle.startDay(briefStart: nil, acceptedAt: accepted.addingTimeInterval(3600)) == accepted)
+    }
+
+    @Test("the next step names who owes it")
+    func nextStep() {
+        let contracting = EngagementLifecycle.nextStep(state: .contracting, unsigned: [("NDA", .employer)], openItems: [], milestones: [])
+        #expect(contracting == NextStep(owner: .employer, text: "Sign “NDA”."))
+        let review = EngagementLifecycle.nextStep(state: .active, unsigned: [], openItems: [],
+                                                  milestones: [("Memo", .accepted), ("Deck", .submitted), ("Data", .open)])
+        #expect(review.owner == .employer && review.text.contains("Deck"))
+        let todo = EngagementLifecycle.nextStep(state: .active, unsigned: [], openItems: [], milestones: [("Memo", .changesRequested)])
+        #expect(todo.owner == .candidate && todo.text.contains("Memo"))
+        #expect(EngagementLifecycle.nextStep(state: .completed, unsigned: [], openItems: [], milestones: []).owner == nil)
+    }
+}
+
+@Suite("Engagement access")
+struct EngagementAccessTests {
+    let org = UUID()
+    let candidate = UUID()
+
+    @Test("the candidate, the employer's managers and the assigned team, nobody else")
+    func roles() {
+        let mentor = UUID()
+        func role(_ principal: Principal?) -> EngagementRole? {
+            EngagementAccess.role(of: principal, organizationID: org, candidateID: candidate, team: [mentor])
+        }
+        #expect(role(Principal(userID: candidate)) == .candidate)
+        #expect(role(Principal(userID: UUID(), memberships: [org: .hiringManager])) == .manager)
+        #expect(role(Principal(userID: UUID(), memberships: [org: .owner])) == .manager)
+        #expect(role(Principal(userID: mentor, memberships: [org: .reviewer])) == .mentor)
+        #expect(role(Principal(userID: mentor)) == nil)
+        #expect(role(Principal(userID: UUID(), memberships: [org: .reviewer])) == nil)
+        #expect(role(Principal(userID: UUID(), memberships: [UUID(): .owner])) == nil)
+        #expect(role(Principal(userID: UUID(), isPlatformAdmin: true)) == nil)
+        #expect(role(nil) == nil)
+    }
+
+    @Test("each side signs and ticks its own; only managers judge work")
+    func duties() {
+        #expect(EngagementAccess.may(.candidate, .sign(.candidate)))
+        #expect(!EngagementAccess.may(.candidate, .sign(.employer)))
+        #expect(EngagementAccess.may(.manager, .sign(.employer)))
+        #expect(!EngagementAccess.may(.mentor, .sign(.employer)))
+        #expect(EngagementAccess.may(.mentor, .tick(.employer)))
+        #expect(!EngagementAccess.may(.mentor, .tick(.candidate)))
+        #expect(EngagementAccess.may(.candidate, .submitWork) && !EngagementAccess.may(.manager, .submitWork))
+        #expect(EngagementAccess.may(.manager, .giveFeedback) && !EngagementAccess.may(.mentor, .giveFeedback))
+        #expect(!EngagementAccess.may(.mentor, .terminate) && EngagementAccess.may(.candidate, .terminate))
+    }
+}
+
+@Suite("Agreements")
+struct AgreementRulesTests {
+    let terms = AgreementTerms(
+        organization: "Northwind", candidate: "Ada Lovelace", candidateEmail: "ada@example.com", project: "Churn memo",
+        deliverables: [Deliverable(title: "Memo", description: "", dueOffsetDays: 7, weight: 100)],
+        pay: Money(amountMinor: 60_000, currency: "USD"), hours: 20, start: BriefInput.parseDay("2026-03-02")!,
+        end: BriefInput.parseDay("2026-03-16")!, classification: .contractor, issued: BriefInput.parseDay("2026-02-20")!)
+
+    @Test("every standard agreement renders with the terms and no placeholder left")
+    func standardTemplates() throws {
+        for kind in AgreementKind.allCases {
+            let text = AgreementTemplate.standard(kind).render(terms)
+            #expect(!text.contains("{{"), "\(kind) left a placeholder")
+            #expect(text.hasPrefix("Worker classification: Independent contractor"))
+            #expect(text.contains("Ada Lovelace") && text.contains("Northwind"))
+            _ = try AgreementTemplate.validated(kind: kind, body: AgreementTemplate.standard(kind).body)
+        }
+        let contract = AgreementTemplate.standard(.contractorAgreement).render(terms)
+        #expect(contract.contains("USD 600.00") && contract.contains("March 2, 2026") && contract.contains("- Memo (due 7 days after the start)"))
+    }
+
+    @Test("a template with an unknown placeholder is refused, naming it")
+    func unknownPlaceholder() {
+        #expect(throws: ValidationFailure.self) { try AgreementTemplate.validated(kind: .nda, body: "Hi {{candidate.nmae}} and {{ project.title }}") }
+        do {
+            _ = try AgreementTemplate.validated(kind: .nda, body: "Hi {{candidate.nmae}}")
+        } catch {
+            #expect(error.message(for: "body")?.contains("{{candidate.nmae}}") == true)
+        }
+        #expect(throws: ValidationFailure.self) { try AgreementTemplate.validated(kind: .nda, body: "  ") }
+    }
+
+    @Test("a signature needs a name and consent")
+    func signature() throws {
+        #expect(try SignatureInput(fullName: " Ada Lovelace ", consent: true).fullName == "Ada Lovelace")
+        do {
+            _ = try SignatureInput(fullName: "", consent: false)
+            Issue.record("an empty signature was taken")
+        } catch {
+            #expect(error.errors.map(\.field) == ["fullName", "consent"])
+        }
+    }
+}
+
+@Suite("Engagement inputs")
+struct EngagementInputTests {
+    let now = BriefInput.parseDay("2026-03-10")!.addingTimeInterval(12 * 3600)
+
+    @Test("a version needs a file or an https link")
+    func submission() throws {
+        #expect(try SubmissionInput(note: "Draft", links: ["https://example.com/doc", " "], fileCount: 0).links == ["https://example.com/doc"])
+        _ = try SubmissionInput(note: "", links: [], fileCount: 1)
+        #expect(throws: ValidationFailure([FieldError("files", "Attach a file or add a link to your work.")])) {
+            try SubmissionInput(note: "Nothing", links: [], fileCount: 0)
+        }
+        #expect(throws: ValidationFailure.self) { try SubmissionInput(note: "", links: ["javascript:alert(1)"], fileCount: 1) }
+        #expect(throws: ValidationFailure.self) { try SubmissionInput(note: String(repeating: "x", count: 4001), links: [], fileCount: 1) }
+    }
+
+    @Test("asking for changes needs words")
+    func feedback() throws {
+        #expect(try FeedbackInput(decision: "accept", feedback: "").decision == .accept)
+        #expect(throws: ValidationFailure.self) { try FeedbackInput(decision: "request_changes", feedback: "  ") }
+        #expect(throws: ValidationFailure.self) { try FeedbackInput(decision: "maybe", feedback: "x") }
+    }
+
+    @Test("check-ins take a UTC time, a length and an agenda")
+    func checkIn() throws {
+        let input = try CheckInInput(startsAt: "2026-03-12T14:30", minutes: 30, agenda: "Kickoff", now: now)
+        #expect(input.startsAt == BriefInput.parseDay("2026-03-12")!.addingTimeInterval(14.5 * 3600))
+        #expect(throws: ValidationFailure.self) { try CheckInInput(startsAt: "2026-02-30T14:30", minutes: 30, agenda: "x", now: now) }
+        #expect(throws: ValidationFailure.self) { try CheckInInput(startsAt: "2026-03-12T14:30", minutes: 5, agenda: "x", now: now) }
+        #expect(throws: ValidationFailure.self) { try CheckInInput(startsAt: "2025-01-01T14:30", minutes: 30, agenda: "x", now: now) }
+    }
+
+    @Test("time is logged in quarter hours on past days")
+    func timeEntry() throws {
+        #expect(try TimeEntryInput(day: "2026-03-09", hours: "1.75", note: "", now: now).minutes == 105)
+        for bad in ["0", "0.1", "25", "abc", "nan", "inf", "-1"] {
+            #expect(throws: ValidationFailure.self, "\(bad)") { try TimeEntryInput(day: "2026-03-09", hours: bad, note: "", now: now) }
+        }
+        #expect(throws: ValidationFailure.self) { try TimeEntryInput(day: "2026-03-11", hours: "1", note: "", now: now) }
+        #expect(throws: ValidationFailure.self) { try TimeEntryInput(day: "", hours: "1", note: "", now: now) }
+    }
+
+    @Test("web addresses in messages become links, without trailing punctuation")
+    func links() {
+        #expect(MessageText.segments("See https://example.com/a?b=1. Thanks") ==
+            [.text("See "), .link("https://example.com/a?b=1"), .text(". Thanks")])
+        #expect(MessageText.segments("http://x.org and https://y.org") == [.link("http://x.org"), .text(" and "), .link("https://y.org")])
+        #expect(MessageText.segments("no link: https://") == [.text("no link: https://")])
+        #expect(MessageText.segments("javascript:alert(1)") == [.text("javascript:alert(1)")])
+    }
+
+    @Test("a checklist needs an owner per item and at most twelve items")
+    func checklist() throws {
+        let items = try Onboarding.validated(titles: ["Kickoff", "", "Access"], owners: ["employer", "", "candidate"])
+        #expect(items == [ChecklistItem(title: "Kickoff", owner: .employer), ChecklistItem(title: "Access", owner: .candidate)])
+        #expect(throws: ValidationFailure.self) { try Onboarding.validated(titles: ["Kickoff"], owners: ["boss"]) }
+        #expect(throws: ValidationFailure.self) { try Onboarding.validated(titles: [""], owners: []) }
+        #expect(throws: ValidationFailure.self) { try Onboarding.validated(titles: Array(repeating: "x", count: 13), owners: Array(repeating: "employer", count: 13)) }
+    }
+}
