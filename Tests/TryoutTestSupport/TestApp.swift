@@ -60,6 +60,35 @@ public final class TestApp: @unchecked Sendable {
         return try await send(.POST, path, headers: headers, body: ByteBuffer(string: Self.formEncode(fields)))
     }
 
+    /// Posts a `multipart/form-data` form, as a browser sends a file upload, with the current
+    /// CSRF token unless `csrf` is false; `token` sends it to the API instead, without cookies.
+    @discardableResult
+    public func upload(_ path: String, fields: [(String, String)] = [], files: [(field: String, name: String, bytes: [UInt8])],
+                       csrf withToken: Bool = true, token: String? = nil) async throws -> TestingHTTPResponse {
+        let boundary = "----tryout-\(UUID().uuidString)"
+        var body = ByteBuffer()
+        var all = fields
+        if withToken && token == nil, let csrf { all.append(("_csrf", csrf)) }
+        for (name, value) in all {
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
+        }
+        for file in files {
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.name)\"\r\n")
+            body.writeString("Content-Type: application/octet-stream\r\n\r\n")
+            body.writeBytes(file.bytes)
+            body.writeString("\r\n")
+        }
+        body.writeString("--\(boundary)--\r\n")
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+        if let token {
+            headers.bearerAuthorization = .init(token: token)
+            headers.replaceOrAdd(name: .cookie, value: "")
+            return try await app.testing().sendRequest(.POST, path, headers: headers, body: body)
+        }
+        return try await send(.POST, path, headers: headers, body: body)
+    }
+
     /// Calls the JSON API with a bearer token and no cookies.
     @discardableResult
     public func api(_ method: HTTPMethod, _ path: String, token: String?, json: String? = nil) async throws -> TestingHTTPResponse {
@@ -127,7 +156,10 @@ public func withTestApp(configure adjust: (inout TryoutConfig) -> Void = { _ in 
                         _ body: (TestApp) async throws -> Void) async throws {
     let (target, drop) = try await TestDatabase.make()
     let clock = TestClock()
-    var config = TryoutConfig(dataDirectory: NSTemporaryDirectory(), database: target, bcryptCost: 4, logMail: false,
+    // Each test keeps its uploaded files apart, so "nothing was stored" can be checked.
+    let dataDirectory = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("tryout-test-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: dataDirectory) }
+    var config = TryoutConfig(dataDirectory: dataDirectory, database: target, bcryptCost: 4, logMail: false,
                               now: { clock.now })
     adjust(&config)
     let app = try await Application.make(.testing)

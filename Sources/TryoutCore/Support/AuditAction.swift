@@ -34,6 +34,7 @@ public enum AuditAction: String, Codable, Sendable, CaseIterable {
     case workSubmitted = "engagement.work_submitted"
     case feedbackGiven = "engagement.feedback_given"
     case teamChanged = "engagement.team_changed"
+    case checkInBooked = "engagement.check_in_booked"
     case engagementTerminated = "engagement.terminated"
     case templateChanged = "organization.agreement_template_changed"
 
@@ -73,6 +74,7 @@ public enum AuditAction: String, Codable, Sendable, CaseIterable {
         case .workSubmitted: "Submitted work"
         case .feedbackGiven: "Gave feedback"
         case .teamChanged: "Changed engagement team"
+        case .checkInBooked: "Booked a check-in"
         case .engagementTerminated: "Ended engagement early"
         case .templateChanged: "Changed agreement template"
         }

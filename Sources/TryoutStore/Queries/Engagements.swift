@@ -81,6 +81,13 @@ public enum Engagements {
             .sort(\.$createdAt, .descending).sort(\.$id).limit(500).all()
     }
 
+    /// The milestones and check-ins of many engagements at once, for calendar feeds.
+    public static func schedule(of engagementIDs: [UUID], on db: any Database) async throws -> ([MilestoneRecord], [CheckInRecord]) {
+        guard !engagementIDs.isEmpty else { return ([], []) }
+        return (try await MilestoneRecord.query(on: db).filter(\.$engagement.$id ~~ engagementIDs).sort(\.$dueAt).all(),
+                try await CheckInRecord.query(on: db).filter(\.$engagement.$id ~~ engagementIDs).sort(\.$startsAt).all())
+    }
+
     public static func team(of engagementID: UUID, on db: any Database) async throws -> [TeamMemberRecord] {
         try await TeamMemberRecord.query(on: db).filter(\.$engagement.$id == engagementID).with(\.$user).sort(\.$createdAt).all()
     }

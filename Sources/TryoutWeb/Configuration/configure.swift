@@ -32,6 +32,9 @@ public func configure(_ app: Application, _ config: TryoutConfig) async throws {
     try app.register(collection: ProfileAPIController())
     try app.register(collection: ApplicationsAPIController())
 
+    // Calendar apps fetch the feed without a session; the secret address is the credential.
+    app.get("calendar", ":file", use: CalendarController.feed)
+
     let browser = app.grouped(BrowserSessionMiddleware(), CSRFMiddleware())
     try browser.register(collection: HomeController())
     try browser.register(collection: MarketplaceController())
@@ -47,6 +50,9 @@ public func configure(_ app: Application, _ config: TryoutConfig) async throws {
     try browser.grouped(RequireSignedInMiddleware()).register(collection: AdminController())
     try browser.grouped(RequireSignedInMiddleware()).register(collection: EngagementsController())
     try browser.grouped(RequireSignedInMiddleware()).register(collection: AgreementsController())
+    try browser.grouped(RequireSignedInMiddleware()).register(collection: ActivityController())
+    try browser.grouped(RequireSignedInMiddleware()).register(collection: OnboardingController())
+    try browser.grouped(RequireSignedInMiddleware()).register(collection: CalendarController())
     try browser.grouped(RequireSignedInMiddleware()).register(collection: WorkController(uploadLimit: WorkController.requestLimit(config.uploadLimits)))
 
     app.asyncCommands.use(TryoutMigrateCommand(), as: "migrate")

@@ -37,8 +37,9 @@ struct ApplicationsController: RouteCollection {
 
     func show(req: Request) async throws -> Response {
         let application = try await Applying.ownApplication(req)
+        let engagement = try await Engagements.forApplication(try application.requireID(), on: req.db)
         return try await req.render(application.project.title, MyApplicationPage(application: application, now: req.now,
-                                                                                 csrf: try await req.csrfToken()))
+                                                                                 csrf: try await req.csrfToken(), engagementID: engagement?.id))
     }
 
     func respond(_ req: Request, to target: ApplicationState) async throws -> Response {

@@ -61,7 +61,10 @@ struct ProjectPage: Component {
             Tag.text("p", project.summary, ["class": "lead"])
             if let match { matchPanel(match.score, missing: match.missing) }
             if showsApplicants, let id = project.id {
-                Tag("p", [:]) { Tag.link("See the applicants", to: SiteURL.projectAction(id, "applicants").path, ["class": "button secondary"]) }
+                Tag("p", ["class": "actions"]) {
+                    Tag.link("See the applicants", to: SiteURL.projectAction(id, "applicants").path, ["class": "button secondary"])
+                    Tag.link("Onboarding checklist", to: SiteURL.projectAction(id, "onboarding").path, ["class": "button secondary"])
+                }
             }
             if let apply { apply }
             Tag("dl", ["class": "facts"]) {

@@ -42,6 +42,7 @@ struct MyApplicationPage: Component {
     var application: ApplicationRecord
     var now: Date
     var csrf: String
+    var engagementID: UUID?
 
     static func status(_ application: ApplicationRecord, now: Date) -> String {
         guard application.state == .offered, let expires = application.offerExpiresAt else { return application.state.label }
@@ -58,6 +59,9 @@ struct MyApplicationPage: Component {
                 Tag.link("Read the brief", to: SiteURL.project(project.id!).path)
             }
             Tag.text("p", "Status: " + Self.status(application, now: now), ["class": "lead"])
+            if let engagementID {
+                Tag("p", [:]) { Tag.link("Go to the engagement: agreements, onboarding and work", to: SiteURL.engagement(engagementID).path, ["class": "button primary"]) }
+            }
             if !application.message.isEmpty {
                 Tag("section", ["class": "panel", "aria-labelledby": "message-title"]) {
                     Tag.text("h2", "Message from \(project.organization.name)", ["id": "message-title"])

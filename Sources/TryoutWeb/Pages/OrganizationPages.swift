@@ -61,6 +61,10 @@ struct MembersPage: Component {
                     Text(" · ")
                     Tag.link("Settings", to: SiteURL.organizationSettings(org.slug).path)
                 }
+                if Policy.allows(viewer, .manageSettings(orgID)) && org.kind == .employer {
+                    Text(" · ")
+                    Tag.link("Agreement templates", to: SiteURL.agreementTemplates(org.slug).path)
+                }
             }
             ErrorSummary(errors: errors)
             Tag("table", [:]) {

@@ -39,6 +39,9 @@ extension Request {
                 nav.append(.init(label: "Profile", url: SiteURL.profile.path))
                 nav.append(.init(label: "Applications", url: SiteURL.applications.path))
             }
+            if !memberships.isEmpty || nav.contains(where: { $0.url == SiteURL.applications.path }) {
+                nav.append(.init(label: "Engagements", url: SiteURL.engagements.path))
+            }
             let unread = try await Notifications.unreadCount(userID: try user.requireID(), on: db)
             nav.append(.init(label: unread == 0 ? "Notifications" : "Notifications (\(unread) unread)", url: SiteURL.notifications.path))
             if user.isPlatformAdmin {

@@ -50,6 +50,10 @@ struct SettingsPage: Component {
                     }
                 }
             }
+            Tag("section", ["aria-labelledby": "calendar-heading"]) {
+                Tag.text("h2", "Calendar", ["id": "calendar-heading"])
+                Tag("p", [:]) { Tag.link("Subscribe to your deadlines and check-ins", to: SiteURL.calendarSettings.path) }
+            }
             Tag("section", ["aria-labelledby": "tokens-heading"]) {
                 Tag.text("h2", "API tokens", ["id": "tokens-heading"])
                 Tag.text("p", "Tokens let scripts use the Tryout API as you: send one as Authorization: Bearer. Treat them like passwords.")

@@ -1,0 +1,64 @@
+import FluentKit
+import Foundation
+import TryoutCore
+import TryoutStore
+import Vapor
+
+/// Check-ins, messages and the time log, for the pages and the API alike.
+enum EngagementConversation {
+    static func book(_ req: Request, _ context: EngagementContext, _ input: CheckInInput) async throws -> CheckInRecord {
+        try await EngagementWork.locked(req, context) { tx in
+            try EngagementLifecycle.checkOpen(context.engagement.state)
+            let checkIn = try await EngagementActivity.book(input, engagementID: context.id, by: context.userID, at: req.now, on: tx)
+            try await EngagementEvents.record(req, context, .checkInBooked, "Check-in booked for \(DateText.short(input.startsAt)) UTC.",
+                                              link: .engagementPage(context.id, "check-ins"), email: true, on: tx)
+            return checkIn
+        }
+    }
+
+    static func recordNotes(_ req: Request, _ context: EngagementContext, checkInID: UUID, _ notes: CheckInNotes) async throws {
+        try await EngagementWork.locked(req, context) { tx in
+            try EngagementLifecycle.checkOpen(context.engagement.state)
+            guard let checkIn = try await EngagementActivity.checkIn(checkInID, engagementID: context.id, on: tx) else { throw Abort(.notFound) }
+            guard checkIn.startsAt <= req.now else { throw Abort(.conflict, reason: "Notes can be written once the check-in has begun.") }
+            try await EngagementActivity.record(notes, on: checkIn, on: tx)
+        }
+    }
+
+    /// Posts a message; with `email`, everyone else in the engagement also gets it by e-mail.
+    static func post(_ req: Request, _ context: EngagementContext, body raw: String, email: Bool) async throws -> MessageRecord {
+        let body = try MessageText.validated(raw)
+        return try await req.db.transaction { tx in
+            let message = try await EngagementActivity.post(body, engagementID: context.id, by: context.userID, at: req.now, on: tx)
+            let recipients = try await EngagementEvents.recipients(of: context.engagement, team: context.team, except: context.userID, on: tx)
+            let link = SiteURL.engagementPage(context.id, "messages")
+            for user in recipients where email {
+                try await Mailer.send(req, to: user.email, subject: "\(context.engagement.project.title): a message from \(context.user.displayName)",
+                                      body: "\(body)\n\nReply in Tryout: \(link.absolute(base: req.tryout.publicURL))\n", at: req.now, on: tx)
+            }
+            message.$author.value = context.user
+            return message
+        }
+    }
+
+    static func log(_ req: Request, _ context: EngagementContext, _ input: TimeEntryInput, milestoneID raw: String) async throws {
+        try context.require(.submitWork)
+        let milestones = try await Engagements.milestones(of: context.id, on: req.db)
+        let milestoneID = UUID(uuidString: raw)
+        if !raw.isEmpty && !milestones.contains(where: { $0.id == milestoneID }) {
+            throw ValidationFailure([FieldError("milestoneID", "Choose one of this engagement's deliverables.")])
+        }
+        try await EngagementWork.locked(req, context) { tx in
+            try EngagementLifecycle.checkWork(context.engagement.state)
+            try await EngagementActivity.log(input, milestoneID: milestoneID, engagementID: context.id, at: req.now, on: tx)
+        }
+    }
+
+    static func deleteEntry(_ req: Request, _ context: EngagementContext, entryID: UUID) async throws {
+        try context.require(.submitWork)
+        try await EngagementWork.locked(req, context) { tx in
+            try EngagementLifecycle.checkWork(context.engagement.state)
+            guard try await EngagementActivity.deleteEntry(entryID, engagementID: context.id, on: tx) else { throw Abort(.notFound) }
+        }
+    }
+}
