@@ -86,6 +86,7 @@ public enum Submissions {
 
     /// The bytes the engagement's files take, counted per file as uploaded.
     public static func usedBytes(engagementID: UUID, on db: any Database) async throws -> Int {
-        Int(try await SubmissionFileRecord.query(on: db).filter(\.$engagement.$id == engagementID).sum(\.$size) ?? 0)
+        // Summed here: PostgreSQL's SUM of a bigint is a numeric, which does not decode as an integer.
+        Int(try await SubmissionFileRecord.query(on: db).filter(\.$engagement.$id == engagementID).all(\.$size).reduce(0, +))
     }
 }

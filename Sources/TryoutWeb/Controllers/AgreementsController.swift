@@ -47,7 +47,7 @@ struct AgreementsController: RouteCollection {
     /// A standalone page to print or keep: the text, its fingerprint and both signatures.
     func printable(req: Request) async throws -> Response {
         let (context, agreement) = try await Self.load(req)
-        let page = AgreementPage(context: context, agreement: agreement, csrf: "")
+        let page = AgreementPage(context: context, agreement: agreement, csrf: "", printable: true)
         let html = HTML(.lang(.english), .head(.meta(.charset(.utf8)), .element(named: "title", text: agreement.kind.label),
                                                .link(.rel(.stylesheet), .href(SiteURL.stylesheet.path))),
                         .body(.component(Tag("main", ["id": "main"]) { page })))

@@ -10,6 +10,8 @@ struct AgreementPage: Component {
     var agreement: AgreementRecord
     var csrf: String
     var errors: [FieldError] = []
+    /// The standalone copy to print or keep: the text and signatures, no forms.
+    var printable = false
 
     var body: Component {
         let id = context.id
@@ -32,14 +34,16 @@ struct AgreementPage: Component {
             if agreement.supersededAt != nil {
                 Tag.text("p", "A newer version replaced this one; it is kept as it was.", ["class": "flash flash-error"])
             }
-            Tag("p", ["class": "actions no-print"]) {
-                Tag.link("Download the text (.txt)", to: SiteURL.agreementAction(id, agreementID, "text").path)
-                Text(" · Print this page for a printable copy.")
+            if !printable {
+                Tag("p", ["class": "actions no-print"]) {
+                    Tag.link("Download the text (.txt)", to: SiteURL.agreementAction(id, agreementID, "text").path)
+                    Tag.link("Download a printable copy (.html)", to: SiteURL.agreementAction(id, agreementID, "print").path)
+                }
             }
             Tag("article", ["class": "agreement-text brief", "aria-label": "Agreement text"]) {
                 Node<HTML.BodyContext>.raw(SafeMarkdown.html(agreement.text))
             }
-            if agreement.supersededAt == nil && agreement.signedAt(side) == nil && context.may(.sign(side)) && !context.engagement.state.isOver {
+            if !printable && agreement.supersededAt == nil && agreement.signedAt(side) == nil && context.may(.sign(side)) && !context.engagement.state.isOver {
                 Tag("section", ["class": "panel no-print", "aria-labelledby": "sign-title"]) {
                     Tag.text("h2", "Sign as the \(side.label.lowercased())", ["id": "sign-title"])
                     ErrorSummary(errors: errors)
@@ -53,7 +57,7 @@ struct AgreementPage: Component {
                     }
                 }
             }
-            if context.may(.sign(.employer)) && context.engagement.state == .contracting && agreement.supersededAt == nil {
+            if !printable && context.may(.sign(.employer)) && context.engagement.state == .contracting && agreement.supersededAt == nil {
                 PostForm(action: SiteURL.agreementAction(id, agreementID, "reissue").path, csrf: csrf) {
                     Submit("Issue a new version from the current template", style: "secondary")
                 }
