@@ -31,6 +31,7 @@ public func configure(_ app: Application, _ config: TryoutConfig) async throws {
     try app.register(collection: SkillsAPIController())
     try app.register(collection: ProfileAPIController())
     try app.register(collection: ApplicationsAPIController())
+    try app.register(collection: EngagementsAPIController(uploadLimit: WorkController.requestLimit(config.uploadLimits)))
 
     // Calendar apps fetch the feed without a session; the secret address is the credential.
     app.get("calendar", ":file", use: CalendarController.feed)

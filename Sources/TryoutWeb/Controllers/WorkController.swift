@@ -21,7 +21,7 @@ struct WorkController: RouteCollection {
         engagement.on(.POST, "milestones", ":milestoneID", "submissions", body: .collect(maxSize: ByteCount(value: uploadLimit)), use: submit)
             .userInfo[CSRFMiddleware.bodyLimitKey] = uploadLimit
         engagement.post("submissions", ":submissionID", "feedback", use: feedback)
-        engagement.get("files", ":fileID", use: file)
+        engagement.get("files", ":fileID", use: Self.file)
     }
 
     func board(req: Request) async throws -> Response {
@@ -82,7 +82,7 @@ struct WorkController: RouteCollection {
     }
 
     /// A submitted file, only for the engagement's people, always as a download.
-    func file(req: Request) async throws -> Response {
+    static func file(req: Request) async throws -> Response {
         let context = try await EngagementContext.load(req)
         guard let id = req.parameters.get("fileID", as: UUID.self),
               let file = try await Submissions.file(id, engagementID: context.id, on: req.db) else { throw Abort(.notFound) }
