@@ -28,8 +28,10 @@ struct ActivityController: RouteCollection {
 
     private func renderCheckIns(_ req: Request, _ context: EngagementContext, errors: [FieldError] = []) async throws -> Response {
         let snapshot = try await EngagementSnapshot.load(req, context)
+        let typed = Dictionary(uniqueKeysWithValues: ["startsAt", "minutes", "agenda"].map { ($0, field(req, $0)) })
         return try await req.render("Check-ins", status: errors.isEmpty ? .ok : .unprocessableEntity,
-                                    CheckInsPage(snapshot: snapshot, csrf: try await req.csrfToken(), now: req.now, errors: errors))
+                                    CheckInsPage(snapshot: snapshot, csrf: try await req.csrfToken(), now: req.now, errors: errors,
+                                                 typed: errors.isEmpty ? [:] : typed))
     }
 
     func book(req: Request) async throws -> Response {

@@ -9,6 +9,8 @@ struct CheckInsPage: Component {
     var csrf: String
     var now: Date
     var errors: [FieldError] = []
+    /// What was typed into the booking form, shown again beside its errors.
+    var typed: [String: String] = [:]
 
     var body: Component {
         let context = snapshot.context
@@ -38,10 +40,10 @@ struct CheckInsPage: Component {
                 Tag("section", ["aria-labelledby": "book-title"]) {
                     Tag.text("h2", "Book a check-in", ["id": "book-title"])
                     PostForm(action: SiteURL.engagementPage(id, "check-ins").path, csrf: csrf) {
-                        Field(name: "startsAt", label: "When (UTC)", type: "datetime-local", error: errors.message("startsAt"))
-                        Field(name: "minutes", label: "Length in minutes", type: "number", value: "30", error: errors.message("minutes"),
+                        Field(name: "startsAt", label: "When (UTC)", type: "datetime-local", value: typed["startsAt"] ?? "", error: errors.message("startsAt"))
+                        Field(name: "minutes", label: "Length in minutes", type: "number", value: typed["minutes"] ?? "30", error: errors.message("minutes"),
                               extra: [("min", "15"), ("max", "240"), ("step", "5")])
-                        TextAreaField(name: "agenda", label: "Agenda", error: errors.message("agenda"), rows: 3)
+                        TextAreaField(name: "agenda", label: "Agenda", value: typed["agenda"] ?? "", error: errors.message("agenda"), rows: 3)
                         Submit("Book")
                     }
                 }
