@@ -86,6 +86,9 @@ for token in json.load(sys.stdin):
 #   its dates real days (no 30 February) in order, and its links https on the right hosts.
 # - An application needs exactly one answer per screening question of the project in the path, and
 #   decisions name applications that must be on that project and able to make the move.
+# - Engagement moves depend on the engagement's state and the caller's side (409, 403), a check-in's
+#   time must be a real UTC time, a time entry's day must not be in the future, a milestone must be
+#   the engagement's own, and a version needs a file or a link whose bytes match its name (422).
 CONFIG="$(mktemp)"
 trap 'cleanup; rm -f "$CONFIG"' EXIT
 cat >"$CONFIG" <<'TOML'
@@ -95,7 +98,8 @@ checks.positive_data_acceptance.expected-statuses = ["2xx", "401", "403", "404",
 
 [[operations]]
 include-operation-id = ["listProjects", "createProject", "updateProject", "publishProject", "updateMyProfile",
-                        "applyToProject", "decideApplicants"]
+                        "applyToProject", "decideApplicants", "signAgreement", "tickChecklistItem", "submitVersion",
+                        "giveFeedback", "bookCheckIn", "recordCheckInNotes", "postMessage", "logTime", "terminateEngagement"]
 checks.positive_data_acceptance.expected-statuses = ["2xx", "401", "403", "404", "409", "422"]
 TOML
 
@@ -120,12 +124,16 @@ run tokens --include-operation-id createToken --include-operation-id revokeToken
 # A candidate's own profile and applications, with the candidate's token (the fuzzer cannot revoke it: the token
 # operations are not in this pass).
 if [[ -n "${CANDIDATE_TOKEN:-}" ]]; then
-    echo "== schemathesis: candidate profile"
+    echo "== schemathesis: a candidate's profile, applications and engagements"
     "$ST" --config-file "$CONFIG" run "$SCHEMA_URL" "${common[@]}" -H "Authorization: Bearer $CANDIDATE_TOKEN" \
         --include-operation-id getMyProfile --include-operation-id updateMyProfile --include-operation-id applyToProject \
         --include-operation-id listMyApplications --include-operation-id getMyApplication --include-operation-id acceptMyApplication \
         --include-operation-id declineMyApplication --include-operation-id withdrawMyApplication \
         --include-operation-id listMyRecommendations --include-operation-id listMyNotifications \
+        --include-operation-id listEngagements --include-operation-id getEngagement --include-operation-id getAgreement --include-operation-id signAgreement \
+        --include-operation-id tickChecklistItem --include-operation-id submitVersion --include-operation-id downloadFile --include-operation-id giveFeedback \
+        --include-operation-id listCheckIns --include-operation-id bookCheckIn --include-operation-id recordCheckInNotes --include-operation-id listMessages \
+        --include-operation-id postMessage --include-operation-id getTimeLog --include-operation-id logTime --include-operation-id terminateEngagement \
         --phases examples,coverage,fuzzing "$@" || status=1
 fi
 

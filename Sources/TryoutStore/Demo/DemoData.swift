@@ -25,6 +25,7 @@ public enum DemoData {
         .init(email: "owner@lakeside.test", who: "Lakeside University career services, owner"),
         .init(email: "staff@lakeside.test", who: "Lakeside University career services, staff"),
         .init(email: "ada@candidates.test", who: "candidate (one of twelve), Lakeside student"),
+        .init(email: "bruno@candidates.test", who: "candidate with an engagement at Northwind Analytics, agreements to sign"),
     ]
 
     private struct Candidate {
@@ -116,6 +117,7 @@ public enum DemoData {
                                               isPlatformAdmin: admin, at: now, on: tx).requireID()
             }
             _ = try await user("admin@tryout.test", "Pat Admin", admin: true)
+            var engagedProject: ProjectRecord?
 
             let employers: [(String, String, [ProjectSeed])] = [
                 ("Northwind Analytics", "northwind", northwindProjects),
@@ -133,7 +135,8 @@ public enum DemoData {
                 }
                 for (offset, seed) in projects.enumerated() {
                     let published = now.addingTimeInterval(-Double(index * 10 + offset) * 3600 * 7)
-                    try await createProject(seed, orgID: orgID, publishedAt: published, skillIDs: skillIDs, on: tx)
+                    let project = try await createProject(seed, orgID: orgID, publishedAt: published, skillIDs: skillIDs, on: tx)
+                    if index == 0 && offset == 0 { engagedProject = project }
                 }
             }
 
@@ -159,6 +162,9 @@ public enum DemoData {
                     guard let uri = skillIDs[label] else { continue }
                     try await CandidateSkillRecord(profileID: try profile.requireID(), skillURI: uri, level: level).create(on: tx)
                 }
+                if index == 1, let engagedProject {
+                    try await startEngagement(candidateID: id, project: engagedProject, at: now, on: tx)
+                }
             }
         }
     }
@@ -168,8 +174,9 @@ public enum DemoData {
         return Dictionary(records.map { ($0.label, $0.id ?? "") }, uniquingKeysWith: { a, _ in a })
     }
 
+    @discardableResult
     private static func createProject(_ seed: ProjectSeed, orgID: UUID, publishedAt: Date,
-                                      skillIDs: [String: String], on db: any Database) async throws {
+                                      skillIDs: [String: String], on db: any Database) async throws -> ProjectRecord {
         var brief = (BriefTemplates.template(id: seed.template) ?? BriefTemplates.all[0]).brief
         brief.title = seed.title
         brief.summary = seed.summary
@@ -187,5 +194,16 @@ public enum DemoData {
         }
         let project = try await ProjectBriefs.create(organizationID: orgID, brief: brief, audience: .init(), at: publishedAt, on: db)
         try await ProjectBriefs.setState(project, to: .published, at: publishedAt, on: db)
+        return project
+    }
+
+    /// Bruno has accepted a place on Northwind's first project: an engagement waiting for signatures.
+    private static func startEngagement(candidateID: UUID, project: ProjectRecord, at now: Date, on db: any Database) async throws {
+        guard let application = try await Applications.submit(to: project, userID: candidateID, ApplicationInput(answers: ["I would start from the cohorts."]),
+                                                               at: now, on: db) else { return }
+        application.state = .accepted
+        application.revealedAt = now
+        try await application.save(on: db)
+        try await Engagements.start(for: application, project: project, at: now, on: db)
     }
 }

@@ -64,19 +64,11 @@ struct EngagementsAPIController: RouteCollection {
         return try await reloaded(req, context)
     }
 
-    struct SubmissionForm: Content {
-        var note: String?
-        var files: [File]?
-    }
-
     func submit(req: Request) async throws -> Response {
         let context = try await EngagementContext.load(req)
         guard let milestoneID = req.parameters.get("milestoneID", as: UUID.self) else { throw Abort(.notFound) }
         guard req.headers.contentType?.type == "multipart" else { throw Abort(.unsupportedMediaType, reason: "Send the version as multipart/form-data.") }
-        let form = try req.content.decode(SubmissionForm.self)
-        let links = (0..<SubmissionInput.maxLinks).map { (try? req.content.get(String.self, at: "links.\($0)")) ?? "" }
-        let files = (form.files ?? []).filter { !$0.filename.isEmpty || $0.data.readableBytes > 0 }.map(UploadedFile.init)
-        let submission = try await EngagementWork.submit(req, context, milestoneID: milestoneID, note: form.note ?? "", links: links, files: files)
+        let submission = try await EngagementWork.submit(req, context, milestoneID: milestoneID, try VersionForm(req))
         let stored = try await Submissions.find(try submission.requireID(), engagementID: context.id, on: req.db) ?? submission
         return try await DTO.Submission(stored).encodeResponse(status: .created, for: req)
     }

@@ -43,25 +43,17 @@ struct WorkController: RouteCollection {
                                                   limits: req.tryout.uploadLimits, errors: errors, note: note))
     }
 
-    struct SubmissionForm: Content {
-        var note: String?
-        var files: [File]?
-    }
-
     func submit(req: Request) async throws -> Response {
         let context = try await EngagementContext.load(req)
         guard let milestoneID = req.parameters.get("milestoneID", as: UUID.self) else { throw Abort(.notFound) }
-        let form = try req.content.decode(SubmissionForm.self)
-        let links = (0..<SubmissionInput.maxLinks).map { (try? req.content.get(String.self, at: "links.\($0)")) ?? "" }
-        // A file input left empty still sends one nameless, empty part.
-        let files = (form.files ?? []).filter { !$0.filename.isEmpty || $0.data.readableBytes > 0 }.map(UploadedFile.init)
+        let form = try VersionForm(req)
         do {
             return try await EngagementsController.redirecting(req, to: .milestone(context.id, milestoneID)) {
-                let submission = try await EngagementWork.submit(req, context, milestoneID: milestoneID, note: form.note ?? "", links: links, files: files)
+                let submission = try await EngagementWork.submit(req, context, milestoneID: milestoneID, form)
                 return "Version \(submission.version) handed in."
             }
         } catch let failure as ValidationFailure {
-            return try await render(req, context, milestoneID: milestoneID, errors: failure.errors, note: form.note ?? "")
+            return try await render(req, context, milestoneID: milestoneID, errors: failure.errors, note: form.note)
         }
     }
 

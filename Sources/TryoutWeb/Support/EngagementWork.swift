@@ -15,6 +15,26 @@ struct UploadedFile: Sendable {
     }
 }
 
+/// A version as a `multipart/form-data` form or request sends it: `note`, `links.0`…, `files[]`.
+struct VersionForm: Sendable {
+    var note: String
+    var links: [String]
+    var files: [UploadedFile]
+
+    private struct Parts: Content {
+        var note: String?
+        var files: [File]?
+    }
+
+    init(_ req: Request) throws {
+        let parts = try req.content.decode(Parts.self)
+        note = parts.note ?? ""
+        links = (0..<SubmissionInput.maxLinks).map { (try? req.content.get(String.self, at: "links.\($0)")) ?? "" }
+        // A file input left empty still sends one nameless, empty part.
+        files = (parts.files ?? []).filter { !$0.filename.isEmpty || $0.data.readableBytes > 0 }.map(UploadedFile.init)
+    }
+}
+
 /// The moves inside an engagement, for the pages and the API alike. Each runs under the
 /// engagement's lock in one transaction with its notifications, audit entry and state change;
 /// a refused move throws 409 with the reason, bad input a `ValidationFailure`.
@@ -67,11 +87,11 @@ enum EngagementWork {
 
     /// Checks every file before any is stored, stores them by hash, then registers the version
     /// and its files in one transaction: a failure at any point leaves no version behind.
-    static func submit(_ req: Request, _ context: EngagementContext, milestoneID: UUID, note: String, links: [String],
-                       files: [UploadedFile]) async throws -> SubmissionRecord {
+    static func submit(_ req: Request, _ context: EngagementContext, milestoneID: UUID, _ form: VersionForm) async throws -> SubmissionRecord {
+        let files = form.files
         try context.require(.submitWork)
         let limits = req.tryout.uploadLimits
-        let input = try SubmissionInput(note: note, links: links, fileCount: files.count)
+        let input = try SubmissionInput(note: form.note, links: form.links, fileCount: files.count)
         if files.count > limits.filesPerSubmission { throw ValidationFailure([FieldError("files", UploadRefusal.tooManyFiles(limit: limits.filesPerSubmission).description)]) }
         var used = try await Submissions.usedBytes(engagementID: context.id, on: req.db)
         var checked: [(CheckedUpload, [UInt8])] = []
@@ -97,12 +117,12 @@ enum EngagementWork {
             }
             stored.append(StoredFile(upload: upload, sha256: hash))
         }
-        let files = stored
+        let storedFiles = stored
         return try await locked(req, context) { tx in
             guard let milestone = try await Submissions.milestone(milestoneID, engagementID: context.id, on: tx) else { throw Abort(.notFound) }
             let latest = try await Submissions.latest(of: milestoneID, on: tx)
             try EngagementLifecycle.checkSubmit(engagement: context.engagement.state, milestone: milestone.state, latestVersion: latest?.version ?? 0)
-            let submission = try await Submissions.submit(input, files: files, to: milestone, at: req.now, on: tx)
+            let submission = try await Submissions.submit(input, files: storedFiles, to: milestone, at: req.now, on: tx)
             let late = submission.late ? " (late)" : ""
             try await EngagementEvents.record(req, context, .workSubmitted, "Version \(submission.version) of “\(milestone.title)” is in\(late).",
                                               link: .milestone(context.id, milestoneID), email: true, on: tx)
