@@ -71,6 +71,25 @@ struct EngagementStateTests {
     }
 }
 
+@Suite("Proven skills")
+struct ProvenSkillTests {
+    @Test("skills proven by completed work join the self-ratings, and count more")
+    func provenSkillsWeighMore() {
+        var profile = CandidateProfile()
+        profile.skills = [.init(uri: "sql", level: 2)]
+        let project = MatchProject(Brief(skills: [SkillRequirement(uri: "sql", level: 3, required: true),
+                                                  SkillRequirement(uri: "python", level: 3, required: true)]))
+        let claimed = Matching.score(MatchCandidate(profile), for: project)
+        profile.provenSkills = ["sql": 3, "python": 3]
+        let candidate = MatchCandidate(profile)
+        #expect(candidate.skills["sql"] == MatchCandidate.Evidence(selfRated: 2, verified: 3))
+        #expect(candidate.skills["python"] == MatchCandidate.Evidence(verified: 3))
+        let proven = Matching.score(candidate, for: project)
+        #expect(proven.total > claimed.total && proven.missingRequired.isEmpty)
+        #expect(proven.parts.contains { $0.explanation.contains("2 verified by completed work") })
+    }
+}
+
 @Suite("Engagement access")
 struct EngagementAccessTests {
     let org = UUID()

@@ -260,6 +260,25 @@ struct EngagementConversationTests {
         }
     }
 
+    @Test("a completed engagement proves the project's skills on the candidate's profile, for every match")
+    func provenSkills() async throws {
+        try await withTestApp { t in
+            let engagement = try await Factory(t).engagement()
+            let user = try #require(try await CandidateProfiles.profile(userID: engagement.$candidate.id, on: t.db))
+            #expect(try await CandidateProfiles.profile(user, on: t.db).provenSkills.isEmpty)
+            engagement.state = .completed
+            try await engagement.save(on: t.db)
+            let sql = try #require(try await Taxonomy.skill(label: "SQL", on: t.db)?.id)
+            #expect(try await CandidateProfiles.profile(user, on: t.db).provenSkills == [sql: 3])
+            let listed = try await CandidateProfiles.profiles(userIDs: [engagement.$candidate.id], on: t.db)
+            #expect(listed[engagement.$candidate.id]?.profile.provenSkills == [sql: 3])
+            let project = try await Factory(t).publishedProject(of: engagement.organization)
+            let brief = try await ProjectBriefs.brief(of: project, on: t.db)
+            let score = Matching.score(MatchCandidate(try await CandidateProfiles.profile(user, on: t.db)), for: MatchProject(brief))
+            #expect(score.parts.contains { $0.explanation.contains("verified by completed work") })
+        }
+    }
+
     @Test("the calendar feed lists deadlines, check-ins and dates at a secret address that can be replaced or turned off")
     func calendar() async throws {
         try await withTestApp { t in

@@ -34,7 +34,11 @@ public struct MatchCandidate: Sendable, Equatable {
 extension MatchCandidate {
     /// A profile's self-rated skills and availability; skills proven by work come with engagements.
     public init(_ profile: CandidateProfile) {
-        self.init(skills: Dictionary(profile.skills.map { ($0.uri, Evidence(selfRated: $0.level)) }, uniquingKeysWith: { first, _ in first }),
+        var skills = Dictionary(profile.skills.map { ($0.uri, Evidence(selfRated: $0.level)) }, uniquingKeysWith: { first, _ in first })
+        for (uri, level) in profile.provenSkills {
+            skills[uri, default: Evidence()].verified = level
+        }
+        self.init(skills: skills,
                   hoursPerWeek: profile.hoursPerWeek, availableFrom: profile.availableFrom, availableTo: profile.availableTo,
                   timeZone: TimeZone(identifier: profile.timeZone))
     }

@@ -30,6 +30,9 @@ public struct CandidateProfile: Equatable, Sendable {
     public var accommodations = ""
     /// Employers may find the candidate among "people to invite".
     public var discoverable = false
+    /// Levels shown by completed engagements, by skill URI: the level each project asked for.
+    /// Read from the engagements, never typed in.
+    public var provenSkills: [String: Int] = [:]
 
     public init() {}
 }

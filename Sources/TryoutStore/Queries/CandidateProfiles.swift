@@ -24,8 +24,32 @@ public enum CandidateProfiles {
 }
 
 extension CandidateProfiles {
-    /// The profile as Core sees it.
+    /// The profile as Core sees it, with the skills the candidate's completed work proved.
     public static func profile(_ record: CandidateProfileRecord, on db: any Database) async throws -> CandidateProfile {
+        var profile = try await claims(record, on: db)
+        profile.provenSkills = try await provenSkills(userIDs: [record.$user.id], on: db)[record.$user.id] ?? [:]
+        return profile
+    }
+
+    /// Skills proven by completed engagements: every skill the project asked for, at the level it
+    /// asked for (the highest when several projects asked).
+    public static func provenSkills(userIDs: [UUID], on db: any Database) async throws -> [UUID: [String: Int]] {
+        guard !userIDs.isEmpty else { return [:] }
+        let completed = try await EngagementRecord.query(on: db).filter(\.$candidate.$id ~~ Set(userIDs)).filter(\.$state == .completed).all()
+        guard !completed.isEmpty else { return [:] }
+        let skills = try await ProjectSkillRecord.query(on: db).filter(\.$project.$id ~~ Set(completed.map(\.$project.id))).all()
+        let byProject = Dictionary(grouping: skills, by: \.$project.id)
+        var proven: [UUID: [String: Int]] = [:]
+        for engagement in completed {
+            for skill in byProject[engagement.$project.id] ?? [] {
+                proven[engagement.$candidate.id, default: [:]][skill.$skill.id] = max(proven[engagement.$candidate.id]?[skill.$skill.id] ?? 0, skill.level)
+            }
+        }
+        return proven
+    }
+
+    /// The profile as the candidate wrote it.
+    private static func claims(_ record: CandidateProfileRecord, on db: any Database) async throws -> CandidateProfile {
         var profile = CandidateProfile()
         profile.headline = record.headline
         profile.skills = try await CandidateSkillRecord.query(on: db).filter(\.$profile.$id == record.requireID()).all()
@@ -113,8 +137,14 @@ extension CandidateProfiles {
     }
 
     private static func withProfiles(_ records: [CandidateProfileRecord], on db: any Database) async throws -> [(record: CandidateProfileRecord, profile: CandidateProfile)] {
+        // Proven skills for all at once: one query for many profiles, not one each.
+        let proven = try await provenSkills(userIDs: records.map(\.$user.id), on: db)
         var result: [(record: CandidateProfileRecord, profile: CandidateProfile)] = []
-        for record in records { result.append((record, try await profile(record, on: db))) }
+        for record in records {
+            var profile = try await claims(record, on: db)
+            profile.provenSkills = proven[record.$user.id] ?? [:]
+            result.append((record, profile))
+        }
         return result
     }
 
