@@ -36,6 +36,19 @@ struct EngagementStateTests {
         try EngagementLifecycle.checkFeedback(engagement: .inReview, milestone: .submitted)
     }
 
+    @Test("agreements change only while being signed; check-ins are written up once begun; ending needs a reason")
+    func otherMoves() throws {
+        try EngagementLifecycle.checkReissue(.contracting)
+        #expect(throws: EngagementError.contractsFixed) { try EngagementLifecycle.checkReissue(.onboarding) }
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        try EngagementLifecycle.checkNotes(.active, startsAt: now, now: now)
+        #expect(throws: EngagementError.checkInAhead) { try EngagementLifecycle.checkNotes(.active, startsAt: now + 60, now: now) }
+        #expect(throws: EngagementError.over(.completed)) { try EngagementLifecycle.checkNotes(.completed, startsAt: now, now: now) }
+        #expect(try TerminationInput(reason: " Budget cut ").reason == "Budget cut")
+        #expect(throws: ValidationFailure.self) { try TerminationInput(reason: " ") }
+        #expect(throws: ValidationFailure.self) { try TerminationInput(reason: String(repeating: "x", count: 2001)) }
+    }
+
     @Test("accepted work is owed by weight, rounded down, and by equal shares without weights")
     func owed() {
         let pay = Money(amountMinor: 100_000, currency: "USD")
@@ -183,6 +196,9 @@ struct EngagementInputTests {
         }
         #expect(throws: ValidationFailure.self) { try SubmissionInput(note: "", links: ["javascript:alert(1)"], fileCount: 1) }
         #expect(throws: ValidationFailure.self) { try SubmissionInput(note: String(repeating: "x", count: 4001), links: [], fileCount: 1) }
+        #expect(throws: ValidationFailure.self) { try SubmissionInput(note: "", links: [], fileCount: 3, maxFiles: 2) }
+        #expect(UploadLimits(perFile: 10 << 20, perEngagement: 25 << 20).requestBytes == 26 << 20)
+        #expect(UploadLimits().requestBytes == 101 << 20)
     }
 
     @Test("asking for changes needs words")

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import TryoutCore
+import Testing
 import TryoutStore
 
 extension Factory {
@@ -13,21 +14,11 @@ extension Factory {
         let org = try await organization(name, roles: [.owner, .admin, .hiringManager, .reviewer])
         let project = try await publishedProject(of: org)
         let user = try await candidate(email, name: candidateName)
-        let application = try require(try await Applications.submit(to: project, userID: try user.requireID(),
+        let application = try #require(try await Applications.submit(to: project, userID: try user.requireID(),
                                                                       ApplicationInput(answers: ["Cohorts first."]), at: app.clock.now, on: app.db))
         application.state = .accepted
         try await application.save(on: app.db)
         let engagement = try await Engagements.start(for: application, project: project, at: app.clock.now, on: app.db)
-        return try require(try await Engagements.find(try engagement.requireID(), on: app.db))
+        return try #require(try await Engagements.find(try engagement.requireID(), on: app.db))
     }
-}
-
-/// Unwraps or fails loudly, without needing the testing library here.
-func require<T>(_ value: T?, _ file: StaticString = #filePath, _ line: UInt = #line) throws -> T {
-    guard let value else { throw FactoryError.missing("\(file):\(line)") }
-    return value
-}
-
-enum FactoryError: Error {
-    case missing(String)
 }

@@ -72,6 +72,12 @@ struct ApplicationsTests {
             try await t.signOut()
             try await t.signIn("hiring_manager@acme.test")
             #expect(try await t.get("/projects/\(projectID)/applicants/\(id)").body.string.contains("Captions on calls for Ada Okafor"))
+            // The accepted place is an engagement now, and the people who run projects hear of it.
+            let engagement = try #require(try await Engagements.forApplication(id, on: t.db))
+            #expect(engagement.state == .contracting)
+            #expect(try await t.get("/notifications").body.string.contains("Ada Okafor accepted a place"))
+            #expect(try await Outbox.messages(to: "owner@acme.test", on: t.db).contains { $0.subject.hasSuffix("a place was accepted") })
+            #expect(try await Outbox.messages(to: "reviewer@acme.test", on: t.db).isEmpty)
             let notices = try await Notifications.recent(userID: try #require(try await Accounts.user(email: EmailAddress("ada@uni.test")!, on: t.db)).requireID(), on: t.db)
             #expect(notices.count == 4)
             #expect(try await Outbox.messages(to: "ada@uni.test", on: t.db).count == 4)

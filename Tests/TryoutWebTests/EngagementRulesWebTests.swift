@@ -51,6 +51,9 @@ struct EngagementAgreementTests {
             #expect(versions.map(\.version) == [2, 1])
             #expect(versions[0].isIntact && versions[0].candidateSignedAt == nil && versions[1].supersededAt != nil)
             #expect(versions[1].text == "Changed terms" && versions[1].candidateName == "Ada Okafor")
+            try await t.get("/engagements/\(id)/agreements/\(agreementID)")
+            try await t.post("/engagements/\(id)/agreements/\(agreementID)/sign", ["fullName": "Hana Manager", "consent": "on"])
+            #expect(try await t.get("/engagements/\(id)").body.string.contains("A newer version replaced this agreement"))
         }
     }
 
@@ -61,7 +64,9 @@ struct EngagementAgreementTests {
             let id = try engagement.requireID()
             try await Factory(t).organization("Globex")
             try await Factory(t).candidate("bo@uni.test", name: "Bo Lind")
-            let pages = ["", "/board", "/messages", "/check-ins", "/time"]
+            let agreementID = try #require(try await Agreements.current(of: id, on: t.db).first).requireID()
+            let pages = ["", "/board", "/messages", "/check-ins", "/time", "/agreements/\(agreementID)",
+                         "/agreements/\(agreementID)/text", "/agreements/\(agreementID)/print"]
             for outsider in ["owner@globex.test", "bo@uni.test", "reviewer@acme.test"] {
                 try await visit(t, as: outsider, "/engagements")
                 for page in pages {

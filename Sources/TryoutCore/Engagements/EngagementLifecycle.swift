@@ -25,7 +25,7 @@ public enum EngagementState: String, Codable, Sendable, CaseIterable {
 }
 
 /// Who someone is in an engagement, which decides what they may do in it.
-public enum EngagementRole: Sendable, Equatable {
+public enum EngagementRole: String, Sendable, Equatable {
     /// The person doing the work.
     case candidate
     /// An owner, admin or hiring manager of the employer: signs, accepts work, ends it.
@@ -82,6 +82,9 @@ public struct NextStep: Sendable, Equatable {
 public enum EngagementError: Error, Equatable, Sendable, CustomStringConvertible {
     case over(EngagementState)
     case notStarted
+    case superseded
+    case contractsFixed
+    case checkInAhead
     case notYours
     case alreadySigned
     case tampered
@@ -93,6 +96,9 @@ public enum EngagementError: Error, Equatable, Sendable, CustomStringConvertible
         switch self {
         case .over(let state): "This engagement is \(state.label.lowercased()); nothing more can change."
         case .notStarted: "Work starts once every agreement is signed by both sides."
+        case .superseded: "A newer version replaced this agreement; sign that one."
+        case .contractsFixed: "Agreements can change only while they are being signed, before work starts."
+        case .checkInAhead: "Notes can be written once the check-in has begun."
         case .notYours: "That is for the other side to do."
         case .alreadySigned: "This agreement is already signed by your side."
         case .tampered: "This agreement's text no longer matches its fingerprint; it cannot be signed. Ask for a new copy."
@@ -140,6 +146,17 @@ public enum EngagementLifecycle {
     /// after that, the engagement is ended instead, with a reason.
     public static func placeCanBeWithdrawn(_ state: EngagementState) -> Bool {
         state == .contracting
+    }
+
+    /// A new version of an agreement may be issued only while the agreements are being signed.
+    public static func checkReissue(_ state: EngagementState) throws(EngagementError) {
+        guard state == .contracting else { throw .contractsFixed }
+    }
+
+    /// A check-in is written up once it has begun, while the engagement runs.
+    public static func checkNotes(_ state: EngagementState, startsAt: Date, now: Date) throws(EngagementError) {
+        try checkOpen(state)
+        guard startsAt <= now else { throw .checkInAhead }
     }
 
     public static func checkOpen(_ state: EngagementState) throws(EngagementError) {

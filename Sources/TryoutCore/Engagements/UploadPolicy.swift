@@ -98,6 +98,12 @@ public struct UploadLimits: Sendable, Equatable {
         self.perEngagement = perEngagement
         self.filesPerSubmission = filesPerSubmission
     }
+
+    /// The largest upload request taken: a few files at the per-file limit, never more than an
+    /// engagement may store, plus room for the form around them.
+    public var requestBytes: Int {
+        min(perFile * 4, perEngagement) + (1 << 20)
+    }
 }
 
 /// Why a file is refused, worded for the person uploading it (CustomStringConvertible: a full sentence naming the file).

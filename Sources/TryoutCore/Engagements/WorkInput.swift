@@ -9,8 +9,9 @@ public struct SubmissionInput: Sendable, Equatable {
     public var note: String
     public var links: [String]
 
-    public init(note: String, links: [String], fileCount: Int) throws(ValidationFailure) {
+    public init(note: String, links: [String], fileCount: Int, maxFiles: Int = UploadLimits().filesPerSubmission) throws(ValidationFailure) {
         var v = Validator()
+        v.check(fileCount <= maxFiles, "files", UploadRefusal.tooManyFiles(limit: maxFiles).description)
         self.note = TextInput.trimmed(note)
         v.check(TextInput.isStorable(self.note), "note", "The note contains control characters; remove them.")
         v.check(note.unicodeScalars.count <= Self.maxNoteLength, "note", "The note must be at most \(Self.maxNoteLength) characters.")
@@ -118,6 +119,17 @@ public struct TimeEntryInput: Sendable, Equatable {
         try v.finish()
         self.day = day ?? now
         minutes = Int(quarters ?? 0) * 15
+    }
+}
+
+/// Why an engagement ends early: either side must say.
+public struct TerminationInput: Sendable, Equatable {
+    public var reason: String
+
+    public init(reason: String) throws(ValidationFailure) {
+        var v = Validator()
+        self.reason = v.required(reason, "reason", label: "The reason", maxLength: 2000)
+        try v.finish()
     }
 }
 

@@ -91,7 +91,7 @@ public enum Agreements {
 
     /// Records one side's signature on the agreement in force. Call under the engagement's lock.
     public static func sign(_ agreement: AgreementRecord, _ evidence: SignatureEvidence, at now: Date, on db: any Database) async throws {
-        guard agreement.supersededAt == nil else { throw EngagementError.over(.terminated) }
+        guard agreement.supersededAt == nil else { throw EngagementError.superseded }
         guard agreement.signedAt(evidence.side) == nil else { throw EngagementError.alreadySigned }
         guard agreement.isIntact else { throw EngagementError.tampered }
         switch evidence.side {

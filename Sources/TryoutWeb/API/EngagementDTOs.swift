@@ -51,11 +51,7 @@ extension DTO {
         init(_ snapshot: EngagementSnapshot) {
             let engagement = snapshot.engagement
             summary = EngagementSummary(engagement)
-            role = switch snapshot.context.role {
-            case .candidate: "candidate"
-            case .manager: "manager"
-            case .mentor: "mentor"
-            }
+            role = snapshot.context.role.rawValue
             pay = engagement.pay
             owed = snapshot.owed
             estimatedHours = engagement.estimatedHours

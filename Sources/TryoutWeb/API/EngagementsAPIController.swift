@@ -136,7 +136,7 @@ struct EngagementsAPIController: RouteCollection {
     func terminate(req: Request) async throws -> DTO.Engagement {
         let context = try await EngagementContext.load(req)
         let body = try req.decodeJSON(DTO.TerminationBody.self)
-        try await EngagementWork.terminate(req, context, reason: body.reason ?? "")
+        try await EngagementWork.terminate(req, context, try TerminationInput(reason: body.reason ?? ""))
         return try await reloaded(req, context)
     }
 }

@@ -31,7 +31,7 @@ public func configure(_ app: Application, _ config: TryoutConfig) async throws {
     try app.register(collection: SkillsAPIController())
     try app.register(collection: ProfileAPIController())
     try app.register(collection: ApplicationsAPIController())
-    try app.register(collection: EngagementsAPIController(uploadLimit: WorkController.requestLimit(config.uploadLimits)))
+    try app.register(collection: EngagementsAPIController(uploadLimit: config.uploadLimits.requestBytes))
 
     // Calendar apps fetch the feed without a session; the secret address is the credential.
     app.get("calendar", ":file", use: CalendarController.feed)
@@ -54,7 +54,7 @@ public func configure(_ app: Application, _ config: TryoutConfig) async throws {
     try browser.grouped(RequireSignedInMiddleware()).register(collection: ActivityController())
     try browser.grouped(RequireSignedInMiddleware()).register(collection: OnboardingController())
     try browser.grouped(RequireSignedInMiddleware()).register(collection: CalendarController())
-    try browser.grouped(RequireSignedInMiddleware()).register(collection: WorkController(uploadLimit: WorkController.requestLimit(config.uploadLimits)))
+    try browser.grouped(RequireSignedInMiddleware()).register(collection: WorkController(uploadLimit: config.uploadLimits.requestBytes))
 
     app.asyncCommands.use(TryoutMigrateCommand(), as: "migrate")
     app.asyncCommands.use(DemoCommand(), as: "demo")

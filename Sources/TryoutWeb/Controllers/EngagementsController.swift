@@ -74,7 +74,7 @@ struct EngagementsController: RouteCollection {
         let context = try await EngagementContext.load(req)
         do {
             return try await Self.redirecting(req, to: .engagement(context.id)) {
-                try await EngagementWork.terminate(req, context, reason: (try? req.content.get(String.self, at: "reason")) ?? "")
+                try await EngagementWork.terminate(req, context, try TerminationInput(reason: (try? req.content.get(String.self, at: "reason")) ?? ""))
                 return "The engagement has ended."
             }
         } catch let failure as ValidationFailure {

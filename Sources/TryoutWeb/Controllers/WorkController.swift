@@ -6,12 +6,6 @@ import Vapor
 
 /// The board, each milestone's versions, handing in work, feedback on it, and its files.
 struct WorkController: RouteCollection {
-    /// What an upload form or request may carry: a few files at the per-file limit, never more
-    /// than an engagement may store.
-    static func requestLimit(_ limits: UploadLimits) -> Int {
-        min(limits.perFile * 4, limits.perEngagement) + (1 << 20)
-    }
-
     let uploadLimit: Int
 
     func boot(routes: any RoutesBuilder) throws {

@@ -223,10 +223,10 @@ struct EngagementPage: Component {
     }
 }
 
-/// Hours and minutes from a count of minutes: "3.5 h".
+/// Hours from a count of minutes, to the quarter hour the time log uses: "3.5 h", "0.25 h".
 enum TimeText {
     static func hours(_ minutes: Int) -> String {
-        let hours = Double(minutes) / 60
-        return hours == hours.rounded() ? "\(Int(hours)) h" : String(format: "%.2f h", hours).replacingOccurrences(of: "0 h", with: " h")
+        let quarters = ["", ".25", ".5", ".75"]
+        return "\(minutes / 60)\(quarters[(minutes % 60) / 15]) h"
     }
 }

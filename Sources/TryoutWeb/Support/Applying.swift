@@ -46,7 +46,8 @@ enum Applying {
                 let changes = try await Applications.respond(application, of: project, to: target, at: now, on: tx)
                 try await ApplicationEvents.record(req, changes, project: project, byCandidate: true, at: now, on: tx)
                 for change in changes where change.application.state == .accepted {
-                    _ = try await Engagements.start(for: change.application, project: project, at: now, on: tx)
+                    let engagement = try await Engagements.start(for: change.application, project: project, at: now, on: tx)
+                    try await EngagementEvents.started(req, try engagement.requireID(), on: tx)
                 }
                 if let engagement, changes.first?.application.state == .withdrawn {
                     try await Engagements.terminate(engagement, reason: "The candidate withdrew before the work started.",

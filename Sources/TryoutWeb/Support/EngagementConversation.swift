@@ -18,9 +18,8 @@ enum EngagementConversation {
 
     static func recordNotes(_ req: Request, _ context: EngagementContext, checkInID: UUID, _ notes: CheckInNotes) async throws {
         try await EngagementWork.locked(req, context) { tx in
-            try EngagementLifecycle.checkOpen(context.engagement.state)
             guard let checkIn = try await EngagementActivity.checkIn(checkInID, engagementID: context.id, on: tx) else { throw Abort(.notFound) }
-            guard checkIn.startsAt <= req.now else { throw Abort(.conflict, reason: "Notes can be written once the check-in has begun.") }
+            try EngagementLifecycle.checkNotes(context.engagement.state, startsAt: checkIn.startsAt, now: req.now)
             try await EngagementActivity.record(notes, on: checkIn, on: tx)
         }
     }

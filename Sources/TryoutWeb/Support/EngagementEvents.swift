@@ -24,6 +24,19 @@ enum EngagementEvents {
                                   at: now, on: db)
     }
 
+    /// A place was accepted: the employer's people hear, in the app and by e-mail, that the
+    /// agreements wait for their signature.
+    static func started(_ req: Request, _ engagementID: UUID, on db: any Database) async throws {
+        guard let engagement = try await Engagements.find(engagementID, on: db) else { return }
+        let text = "\(engagement.candidate.displayName) accepted a place on “\(engagement.project.title)”; the agreements wait for signatures."
+        let link = SiteURL.engagement(engagementID)
+        for user in try await recipients(of: engagement, team: [], except: engagement.$candidate.id, on: db) {
+            try await Notifications.add(userID: try user.requireID(), message: text, link: link.path, at: req.now, on: db)
+            try await Mailer.send(req, to: user.email, subject: "\(engagement.project.title): a place was accepted",
+                                  body: "\(text)\n\n\(link.absolute(base: req.tryout.publicURL))\n", at: req.now, on: db)
+        }
+    }
+
     /// Refreshes the state after a move and, when it changed, tells everyone in the engagement.
     static func refresh(_ req: Request, _ context: EngagementContext, on db: any Database) async throws {
         guard let state = try await Engagements.refresh(context.engagement, at: req.now, on: db) else { return }

@@ -61,7 +61,7 @@ enum EngagementWork {
     static func reissue(_ req: Request, _ context: EngagementContext, agreementID: UUID) async throws {
         try context.require(.sign(.employer))
         try await locked(req, context) { tx in
-            guard context.engagement.state == .contracting else { throw Abort(.conflict, reason: "Agreements can change only before work starts.") }
+            try EngagementLifecycle.checkReissue(context.engagement.state)
             guard let agreement = try await Agreements.find(agreementID, engagementID: context.id, on: tx), agreement.supersededAt == nil else {
                 throw Abort(.notFound)
             }
@@ -91,8 +91,7 @@ enum EngagementWork {
         let files = form.files
         try context.require(.submitWork)
         let limits = req.tryout.uploadLimits
-        let input = try SubmissionInput(note: form.note, links: form.links, fileCount: files.count)
-        if files.count > limits.filesPerSubmission { throw ValidationFailure([FieldError("files", UploadRefusal.tooManyFiles(limit: limits.filesPerSubmission).description)]) }
+        let input = try SubmissionInput(note: form.note, links: form.links, fileCount: files.count, maxFiles: limits.filesPerSubmission)
         var used = try await Submissions.usedBytes(engagementID: context.id, on: req.db)
         var checked: [(CheckedUpload, [UInt8])] = []
         var refusals: [FieldError] = []
@@ -147,11 +146,9 @@ enum EngagementWork {
         }
     }
 
-    static func terminate(_ req: Request, _ context: EngagementContext, reason raw: String) async throws {
+    static func terminate(_ req: Request, _ context: EngagementContext, _ input: TerminationInput) async throws {
         try context.require(.terminate)
-        var v = Validator()
-        let reason = v.required(raw, "reason", label: "The reason", maxLength: 2000)
-        try v.finish()
+        let reason = input.reason
         try await locked(req, context) { tx in
             try EngagementLifecycle.checkOpen(context.engagement.state)
             try await Engagements.terminate(context.engagement, reason: reason, by: context.userID, at: req.now, on: tx)
