@@ -51,6 +51,15 @@ struct AccountRulesTests {
         #expect(EmailAddress("\u{85}ann@x.io") == nil)
     }
 
+    @Test("an e-mail subject is one line, whatever it quotes, and at most 200 characters")
+    func emailSubject() {
+        #expect(EmailSubject.line("Churn memo: Hana ended it early: Budget\r\nBcc: everyone@example.com") == "Churn memo: Hana ended it early: Budget Bcc: everyone@example.com")
+        #expect(EmailSubject.line("a\u{2028}b\u{85}c\td\u{0}e  f") == "a b c d e f")
+        let long = EmailSubject.line(String(repeating: "x", count: 300))
+        #expect(long.count == 200 && long.hasSuffix("…"))
+        #expect(EmailSubject.line("Plain subject") == "Plain subject")
+    }
+
     @Test("sign-up reports every problem at once")
     func signUpErrors() {
         #expect(throws: ValidationFailure.self) {

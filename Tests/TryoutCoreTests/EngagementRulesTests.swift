@@ -41,9 +41,10 @@ struct EngagementStateTests {
         try EngagementLifecycle.checkReissue(.contracting)
         #expect(throws: EngagementError.contractsFixed) { try EngagementLifecycle.checkReissue(.onboarding) }
         let now = Date(timeIntervalSince1970: 1_800_000_000)
-        try EngagementLifecycle.checkNotes(.active, startsAt: now, now: now)
-        #expect(throws: EngagementError.checkInAhead) { try EngagementLifecycle.checkNotes(.active, startsAt: now + 60, now: now) }
-        #expect(throws: EngagementError.over(.completed)) { try EngagementLifecycle.checkNotes(.completed, startsAt: now, now: now) }
+        try EngagementLifecycle.checkNotes(.active, startsAt: now, now: now, written: false)
+        #expect(throws: EngagementError.checkInAhead) { try EngagementLifecycle.checkNotes(.active, startsAt: now + 60, now: now, written: false) }
+        #expect(throws: EngagementError.over(.completed)) { try EngagementLifecycle.checkNotes(.completed, startsAt: now, now: now, written: false) }
+        #expect(throws: EngagementError.checkInWrittenUp) { try EngagementLifecycle.checkNotes(.active, startsAt: now, now: now, written: true) }
         #expect(try TerminationInput(reason: " Budget cut ").reason == "Budget cut")
         #expect(throws: ValidationFailure.self) { try TerminationInput(reason: " ") }
         #expect(throws: ValidationFailure.self) { try TerminationInput(reason: String(repeating: "x", count: 2001)) }
@@ -136,6 +137,8 @@ struct EngagementAccessTests {
         #expect(EngagementAccess.may(.candidate, .submitWork) && !EngagementAccess.may(.manager, .submitWork))
         #expect(EngagementAccess.may(.manager, .giveFeedback) && !EngagementAccess.may(.mentor, .giveFeedback))
         #expect(!EngagementAccess.may(.mentor, .terminate) && EngagementAccess.may(.candidate, .terminate))
+        #expect(EngagementAccess.may(.mentor, .writeUpCheckIn) && EngagementAccess.may(.manager, .writeUpCheckIn))
+        #expect(!EngagementAccess.may(.candidate, .writeUpCheckIn))
     }
 }
 
@@ -171,6 +174,16 @@ struct AgreementRulesTests {
         #expect(throws: ValidationFailure.self) { try AgreementTemplate.validated(kind: .nda, body: "  ") }
     }
 
+    @Test("placeholders are filled as they are read: spaces inside the braces count, values are never read again")
+    func placeholdersInOnePass() throws {
+        let template = try AgreementTemplate.validated(kind: .nda, body: "Between {{ organization.name }} and {{candidate.name}}.")
+        #expect(template.render(terms) == "Worker classification: Independent contractor\n\nBetween Northwind and Ada Lovelace.")
+        var odd = terms
+        odd.candidate = "{{project.pay}}"
+        #expect(template.render(odd).hasSuffix("Between Northwind and {{project.pay}}."))
+        #expect(AgreementTemplate(kind: .nda, body: "{{ nope }} {{ unclosed").render(terms).hasSuffix("{{ nope }} {{ unclosed"))
+    }
+
     @Test("a signature needs a name and consent")
     func signature() throws {
         #expect(try SignatureInput(fullName: " Ada Lovelace ", consent: true).fullName == "Ada Lovelace")
@@ -199,6 +212,7 @@ struct EngagementInputTests {
         #expect(throws: ValidationFailure.self) { try SubmissionInput(note: "", links: [], fileCount: 3, maxFiles: 2) }
         #expect(UploadLimits(perFile: 10 << 20, perEngagement: 25 << 20).requestBytes == 26 << 20)
         #expect(UploadLimits().requestBytes == 101 << 20)
+        #expect(UploadLimits().perVersion == 100 << 20 && UploadLimits(perFile: 10 << 20, perEngagement: 25 << 20).perVersion == 25 << 20)
     }
 
     @Test("asking for changes needs words")

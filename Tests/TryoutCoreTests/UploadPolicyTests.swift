@@ -8,6 +8,10 @@ private struct ZipEntry {
     var data: [UInt8] = Array("hello".utf8)
     var declaredSize: UInt32? = nil
     var flags: UInt16 = 0
+    /// What the local header says, when a test makes it disagree with the directory.
+    var localName: String? = nil
+    var localSize: UInt32? = nil
+    var localFlags: UInt16? = nil
 }
 
 private extension Array where Element == UInt8 {
@@ -24,10 +28,11 @@ private func makeZip(_ entries: [ZipEntry], comment: String = "") -> [UInt8] {
         let offset = UInt32(out.count)
         let size = UInt32(entry.data.count)
         out += [0x50, 0x4B, 0x03, 0x04]
-        out.le16(20); out.le16(entry.flags); out.le16(0); out.le16(0); out.le16(0)
-        out.le32(0); out.le32(size); out.le32(entry.declaredSize ?? size)
-        out.le16(UInt16(name.count)); out.le16(0)
-        out += name + entry.data
+        let localName = entry.localName.map { Array($0.utf8) } ?? name
+        out.le16(20); out.le16(entry.localFlags ?? entry.flags); out.le16(0); out.le16(0); out.le16(0)
+        out.le32(0); out.le32(size); out.le32(entry.localSize ?? entry.declaredSize ?? size)
+        out.le16(UInt16(localName.count)); out.le16(0)
+        out += localName + entry.data
         directory += [0x50, 0x4B, 0x01, 0x02]
         directory.le16(20); directory.le16(20); directory.le16(entry.flags); directory.le16(0); directory.le16(0); directory.le16(0)
         directory.le32(0); directory.le32(size); directory.le32(entry.declaredSize ?? size)
@@ -273,6 +278,20 @@ struct UploadPolicyTests {
         #expect(refusalReason(outcome("locked.zip", zip)) == "it is encrypted, so its contents cannot be checked")
     }
 
+    @Test("local headers must say what the directory says: a streaming extractor meets no other name, size or lock")
+    func localHeaders() {
+        let inconsistent = "its list of files does not match the files it holds"
+        let renamed = makeZip([ZipEntry(name: "notes.txt", localName: "../../.bashrc")])
+        #expect(refusalReason(outcome("data.zip", renamed)) == inconsistent)
+        let bomb = makeZip([ZipEntry(name: "a.csv", localSize: 0xFFFF_FFF0)])
+        #expect(refusalReason(outcome("data.zip", bomb)) == inconsistent)
+        let locked = makeZip([ZipEntry(name: "a.txt", localFlags: 1)])
+        #expect(refusalReason(outcome("data.zip", locked)) == "it is encrypted, so its contents cannot be checked")
+        // With a data descriptor (bit 3) the sizes come after the data, and the header holds zeros.
+        let streamed = makeZip([ZipEntry(name: "a.txt", flags: 0x08, localSize: 0)])
+        #expect(outcome("data.zip", streamed) == accepted("data.zip", .zip, streamed))
+    }
+
     @Test("ZIP64 markers are refused")
     func zip64() {
         let sized = makeZip([ZipEntry(name: "huge.bin", declaredSize: 0xFFFF_FFFF)])
@@ -357,6 +376,10 @@ struct UploadPolicyTests {
         #expect(outcome("notes.txt", file, used: 9_501, limits: limits) == .failure(.engagementFull(limit: 10_000)))
         #expect(outcome("virus.exe", file, used: 9_501, limits: limits) == .failure(.engagementFull(limit: 10_000)))
         #expect(outcome("notes.txt", file, used: .max, limits: limits) == .failure(.engagementFull(limit: 10_000)))
+        // A whole version is measured again under the engagement's lock.
+        #expect(throws: Never.self) { try UploadPolicy.checkRoom(adding: 1_500, usedBytes: 8_500, limits: limits) }
+        #expect(throws: UploadRefusal.engagementFull(limit: 10_000)) { try UploadPolicy.checkRoom(adding: 1_501, usedBytes: 8_500, limits: limits) }
+        #expect(throws: UploadRefusal.engagementFull(limit: 10_000)) { try UploadPolicy.checkRoom(adding: .max, usedBytes: 1, limits: limits) }
     }
 
     @Test("unknown or missing extensions are refused before the bytes are looked at", arguments: [

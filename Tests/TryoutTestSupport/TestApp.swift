@@ -51,11 +51,12 @@ public final class TestApp: @unchecked Sendable {
 
     /// Posts a form with the current CSRF token unless `csrf` is given (or `""` to leave it out).
     @discardableResult
-    public func post(_ path: String, _ fields: [String: String] = [:], csrf override: String? = nil) async throws -> TestingHTTPResponse {
+    public func post(_ path: String, _ fields: [String: String] = [:], csrf override: String? = nil,
+                     headers extra: HTTPHeaders = [:]) async throws -> TestingHTTPResponse {
         var fields = fields
         let token = override ?? csrf ?? ""
         if !token.isEmpty { fields["_csrf"] = token }
-        var headers = HTTPHeaders()
+        var headers = extra
         headers.contentType = .urlEncodedForm
         return try await send(.POST, path, headers: headers, body: ByteBuffer(string: Self.formEncode(fields)))
     }

@@ -92,6 +92,20 @@ struct EngagementAgreementTests {
             // The candidate cannot act for the employer.
             try await visit(t, as: "ada@uni.test", "/engagements/\(id)")
             #expect(try await t.post("/engagements/\(id)/team", ["userID": reviewer.$user.id.uuidString]).status == .forbidden)
+
+            // A mentor who leaves the organization leaves its teams: no list, no feed, no mail.
+            try await visit(t, as: "reviewer@acme.test", "/engagements")
+            #expect(try await t.get("/engagements").body.string.contains(engagement.project.title))
+            try await visit(t, as: "owner@acme.test", "/orgs/\(engagement.organization.slug)/members")
+            #expect(try await t.post("/orgs/\(engagement.organization.slug)/members/\(try reviewer.requireID())/remove").status == .seeOther)
+            #expect(try await Engagements.team(of: id, on: t.db).map(\.$user.id) == [])
+            try await visit(t, as: "reviewer@acme.test", "/engagements")
+            #expect(!(try await t.get("/engagements").body.string.contains(engagement.project.title)))
+            let formerID = reviewer.$user.id
+            #expect(try await Engagements.forUser(formerID, managing: [], on: t.db).isEmpty)
+            try await visit(t, as: "ada@uni.test", "/engagements/\(id)/messages")
+            try await t.post("/engagements/\(id)/messages", ["body": "Still there?", "email": "on"])
+            #expect(try await OutboxRecord.query(on: t.db).filter(\.$recipient == "reviewer@acme.test").filter(\.$body ~~ "Still there").count() == 0)
         }
     }
 
@@ -188,6 +202,17 @@ struct EngagementConversationTests {
             try await t.post("/engagements/\(id)/check-ins/\(try checkIn.requireID())/notes", ["notes": "Went well", "candidateAttended": "on"])
             let written = try #require(try await EngagementActivity.checkIn(try checkIn.requireID(), engagementID: id, on: t.db))
             #expect(written.notes == "Went well" && written.candidateAttended == true)
+            // Written once, by the employer's side: neither side rewrites the record afterwards.
+            try await t.get("/engagements/\(id)/check-ins")
+            try await t.post("/engagements/\(id)/check-ins/\(try checkIn.requireID())/notes", ["notes": "Rewritten"])
+            #expect(try await t.get("/engagements/\(id)/check-ins").body.string.contains("already has its notes"))
+            let candidateView = try await visit(t, as: "ada@uni.test", "/engagements/\(id)/check-ins")
+            #expect(!candidateView.body.string.contains("Save the notes"))
+            let byCandidate = try await t.post("/engagements/\(id)/check-ins/\(try checkIn.requireID())/notes", ["notes": "I was there", "candidateAttended": "on"])
+            #expect(byCandidate.status == .forbidden)
+            let kept = try #require(try await EngagementActivity.checkIn(try checkIn.requireID(), engagementID: id, on: t.db))
+            #expect(kept.notes == "Went well" && kept.candidateAttended == true)
+            #expect(try await AuditEventRecord.query(on: t.db).filter(\.$action == .checkInWrittenUp).count() == 1)
             #expect(try await NotificationRecord.query(on: t.db).filter(\.$message ~~ "Check-in booked").count() >= 1)
 
             // Time is the candidate's, and only once work has started.
@@ -228,9 +253,9 @@ struct EngagementConversationTests {
 
             try await visit(t, as: "ada@uni.test", "/engagements/\(id)")
             #expect(try await t.post("/engagements/\(id)/terminate", ["reason": ""]).status == .unprocessableEntity)
-            try await t.post("/engagements/\(id)/terminate", ["reason": "I took a full-time job."])
+            try await t.post("/engagements/\(id)/terminate", ["reason": "I took a full-time job.\r\nThanks for everything."])
             let ended = try #require(try await EngagementRecord.find(id, on: t.db))
-            #expect(ended.state == .terminated && ended.endReason == "I took a full-time job." && ended.endedAt != nil)
+            #expect(ended.state == .terminated && ended.endReason.hasSuffix("Thanks for everything.") && ended.endedAt != nil)
             let page = try await t.get("/engagements/\(id)")
             let weights = try await Engagements.milestones(of: id, on: t.db).map(\.weight)
             let owed = EngagementLifecycle.owed(pay: ended.pay, weights: weights, accepted: [true, false, false])
@@ -240,7 +265,9 @@ struct EngagementConversationTests {
             try await t.get("/engagements/\(id)/milestones/\(second)")
             try await t.upload("/engagements/\(id)/milestones/\(second)/submissions", files: [("files[]", "memo.pdf", pdfBytes)])
             #expect(try await Submissions.latest(of: second, on: t.db) == nil)
-            #expect(try await OutboxRecord.query(on: t.db).filter(\.$subject ~~ "ended").count() >= 1)
+            let mails = try await OutboxRecord.query(on: t.db).filter(\.$subject ~~ "ended").all()
+            #expect(!mails.isEmpty && mails.allSatisfy { !$0.subject.contains("\n") && !$0.subject.contains("\r") })
+            #expect(mails.contains { $0.subject.hasSuffix("I took a full-time job. Thanks for everything.") })
         }
     }
 

@@ -203,6 +203,7 @@ struct EngagementUploadTests {
             let spoofed = try await t.upload(path, files: [("files[]", "memo.pdf", pdfBytes), ("files[]", "report.pdf", elfBytes)])
             #expect(spoofed.status == .unprocessableEntity)
             #expect(spoofed.body.string.contains("“report.pdf” is not really"))
+            #expect(spoofed.body.string.contains("Up to 2 files of at most 1000 bytes each and 1.5 KB together"))
             let large = try await t.upload(path, files: [("files[]", "big.pdf", pdfBytes + Array(repeating: 0x20, count: 1000))])
             #expect(large.status == .unprocessableEntity && large.body.string.contains("“big.pdf” is larger than the 1000 bytes limit"))
             let many = try await t.upload(path, files: Array(repeating: ("files[]", "memo.pdf", pdfBytes), count: 3))
@@ -218,13 +219,51 @@ struct EngagementUploadTests {
         }
     }
 
+    @Test("versions sent at once share the engagement's storage: together they never pass its limit")
+    func simultaneousUploads() async throws {
+        try await withTestApp(configure: { $0.uploadLimits = UploadLimits(perFile: 1000, perEngagement: 1500) }) { t in
+            let (id, _) = try await ready(t)
+            let ada = try await t.token(for: "ada@uni.test")
+            let milestones = try await Engagements.milestones(of: id, on: t.db).map { try $0.requireID() }
+            #expect(milestones.count == 3)
+            // Each file fits alone; any two together do not.
+            let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
+                for (index, milestone) in milestones.enumerated() {
+                    let bytes = pdfBytes + Array(repeating: 0x20, count: 700 + index)
+                    group.addTask {
+                        try await t.upload("/api/v1/engagements/\(id)/milestones/\(milestone)/submissions",
+                                           files: [("files[]", "part\(index).pdf", bytes)], token: ada).status
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(statuses.filter { $0 == .created }.count == 1, "\(statuses)")
+            #expect(statuses.filter { $0 == .unprocessableEntity }.count == 2, "\(statuses)")
+            #expect(try await Submissions.usedBytes(engagementID: id, on: t.db) <= 1500)
+            #expect(try await submissionCount(t) == 1)
+        }
+    }
+
+    @Test("an upload from someone signed out is refused before its body is read")
+    func signedOutUpload() async throws {
+        try await withTestApp { t in
+            let (id, milestone) = try await ready(t)
+            try await t.signOut()
+            // Without a form token too: the answer is "sign in", decided before the CSRF check reads the body.
+            let response = try await t.upload("/engagements/\(id)/milestones/\(milestone)/submissions",
+                                              files: [("files[]", "memo.pdf", pdfBytes + Array(repeating: 0x20, count: 1 << 20))], csrf: false)
+            #expect(response.status == .unauthorized)
+            #expect(try await submissionCount(t) == 0)
+        }
+    }
+
     @Test("a body over the upload limit is refused with 413 before anything is read")
     func oversizeBody() async throws {
         try await withTestApp(configure: { $0.uploadLimits = UploadLimits(perFile: 1000, perEngagement: 2000) }) { t in
             let (id, milestone) = try await ready(t)
             let response = try await t.upload("/engagements/\(id)/milestones/\(milestone)/submissions",
                                               files: [("files[]", "memo.pdf", pdfBytes + Array(repeating: 0x20, count: 2 << 20))])
-            #expect(response.status == .payloadTooLarge)
+            #expect(response.status == .payloadTooLarge && response.body.string.contains("more than this form takes at once"))
             #expect(try await submissionCount(t) == 0)
         }
     }

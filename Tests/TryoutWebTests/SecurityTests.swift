@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 import Testing
 import TryoutCore
@@ -73,6 +74,25 @@ struct ThrottleTests {
             let res = try await t.signIn("kim@x.io")
             #expect(res.status == .tooManyRequests)
             #expect(Int(res.headers.first(name: .retryAfter) ?? "") == 3600)
+        }
+    }
+
+    @Test("behind a proxy the address is the one the proxy added, whatever the client wrote before it")
+    func forwardedAddress() async throws {
+        let limit = LoginThrottle(perAccount: .init(failures: 5, window: 900), perAddress: .init(failures: 3, window: 3600))
+        try await withTestApp(configure: { $0.loginThrottle = limit; $0.trustProxy = true }) { t in
+            try await Factory(t).user("kim@x.io")
+            for n in 0..<3 {
+                try await t.get("/signin")
+                let spoofed: HTTPHeaders = ["X-Forwarded-For": "10.0.0.\(n), 203.0.113.9"]
+                let failed = try await t.post("/signin", ["email": "ghost\(n)@x.io", "password": "wrong password"], headers: spoofed)
+                #expect(failed.status == .unauthorized)
+            }
+            try await t.get("/signin")
+            let res = try await t.post("/signin", ["email": "kim@x.io", "password": TestApp.password], headers: ["X-Forwarded-For": "10.9.9.9, 203.0.113.9"])
+            #expect(res.status == .tooManyRequests)
+            let failures = try await AuditEventRecord.query(on: t.db).filter(\.$action == .signInFailed).all()
+            #expect(failures.count == 3 && failures.allSatisfy { $0.ip == "203.0.113.9" })
         }
     }
 }

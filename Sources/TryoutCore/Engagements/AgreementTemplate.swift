@@ -97,25 +97,46 @@ public struct AgreementTemplate: Sendable, Equatable {
         return AgreementTemplate(kind: kind, body: body)
     }
 
-    /// The agreement's final text, the one that is hashed and signed.
+    /// The agreement's final text, the one that is hashed and signed. Filled in one pass, read as
+    /// `validated` reads placeholders: `{{ candidate.name }}` counts, and a value that looks like a
+    /// placeholder (a name typed as "{{project.pay}}") stays as typed.
     public func render(_ terms: AgreementTerms) -> String {
-        var text = body
-        for field in AgreementField.allCases {
-            text = text.replacingOccurrences(of: "{{\(field.rawValue)}}", with: field.value(terms))
-        }
+        let text = Self.pieces(of: body).map { piece in
+            switch piece {
+            case .text(let text): String(text)
+            case .placeholder(let name, let raw): AgreementField(rawValue: name)?.value(terms) ?? String(raw)
+            }
+        }.joined()
         let header = "Worker classification: \(terms.classification.label)\n\n"
         return header + text
     }
 
     static func placeholders(in body: String) -> [String] {
         var names: [String] = []
-        var rest = body[...]
-        while let open = rest.range(of: "{{"), let close = rest.range(of: "}}", range: open.upperBound..<rest.endIndex) {
-            let name = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-            if !names.contains(name) { names.append(name) }
-            rest = rest[close.upperBound...]
+        for case .placeholder(let name, _) in pieces(of: body) where !names.contains(name) {
+            names.append(name)
         }
         return names
+    }
+
+    enum Piece: Equatable {
+        case text(Substring)
+        /// The name trimmed of spaces, and the placeholder as written.
+        case placeholder(name: String, raw: Substring)
+    }
+
+    /// The body cut at its `{{…}}` placeholders.
+    static func pieces(of body: String) -> [Piece] {
+        var pieces: [Piece] = []
+        var rest = body[...]
+        while let open = rest.range(of: "{{"), let close = rest.range(of: "}}", range: open.upperBound..<rest.endIndex) {
+            pieces.append(.text(rest[..<open.lowerBound]))
+            let name = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+            pieces.append(.placeholder(name: name, raw: rest[open.lowerBound..<close.upperBound]))
+            rest = rest[close.upperBound...]
+        }
+        pieces.append(.text(rest))
+        return pieces
     }
 
     static func dayText(_ date: Date) -> String {

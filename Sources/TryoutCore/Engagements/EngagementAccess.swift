@@ -18,6 +18,7 @@ public enum EngagementAccess {
         case tick(EngagementSide)
         case submitWork
         case giveFeedback
+        case writeUpCheckIn
         case manageTeam
         case terminate
     }
@@ -26,6 +27,7 @@ public enum EngagementAccess {
         switch duty {
         case .sign(let side): side == .candidate ? role == .candidate : role == .manager
         case .tick(let side): role.side == side
+        case .writeUpCheckIn: role.side == .employer
         case .submitWork: role == .candidate
         case .giveFeedback, .manageTeam: role == .manager
         case .terminate: role == .candidate || role == .manager

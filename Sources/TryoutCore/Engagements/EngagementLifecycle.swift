@@ -85,6 +85,7 @@ public enum EngagementError: Error, Equatable, Sendable, CustomStringConvertible
     case superseded
     case contractsFixed
     case checkInAhead
+    case checkInWrittenUp
     case notYours
     case alreadySigned
     case tampered
@@ -99,6 +100,7 @@ public enum EngagementError: Error, Equatable, Sendable, CustomStringConvertible
         case .superseded: "A newer version replaced this agreement; sign that one."
         case .contractsFixed: "Agreements can change only while they are being signed, before work starts."
         case .checkInAhead: "Notes can be written once the check-in has begun."
+        case .checkInWrittenUp: "This check-in already has its notes; they are kept as written."
         case .notYours: "That is for the other side to do."
         case .alreadySigned: "This agreement is already signed by your side."
         case .tampered: "This agreement's text no longer matches its fingerprint; it cannot be signed. Ask for a new copy."
@@ -154,9 +156,12 @@ public enum EngagementLifecycle {
     }
 
     /// A check-in is written up once it has begun, while the engagement runs.
-    public static func checkNotes(_ state: EngagementState, startsAt: Date, now: Date) throws(EngagementError) {
+    /// Notes and attendance are the employer side's record of a check-in that has begun, written
+    /// once, so neither side can rewrite what was noted afterwards.
+    public static func checkNotes(_ state: EngagementState, startsAt: Date, now: Date, written: Bool) throws(EngagementError) {
         try checkOpen(state)
         guard startsAt <= now else { throw .checkInAhead }
+        guard !written else { throw .checkInWrittenUp }
     }
 
     public static func checkOpen(_ state: EngagementState) throws(EngagementError) {

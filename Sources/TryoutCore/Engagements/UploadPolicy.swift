@@ -99,10 +99,15 @@ public struct UploadLimits: Sendable, Equatable {
         self.filesPerSubmission = filesPerSubmission
     }
 
-    /// The largest upload request taken: a few files at the per-file limit, never more than an
-    /// engagement may store, plus room for the form around them.
+    /// What one version's files may weigh together: a few files at the per-file limit, never more
+    /// than an engagement may store. It bounds what one request makes the server hold.
+    public var perVersion: Int {
+        min(perFile * 4, perEngagement)
+    }
+
+    /// The largest upload request taken: a version's files plus room for the form around them.
     public var requestBytes: Int {
-        min(perFile * 4, perEngagement) + (1 << 20)
+        perVersion + (1 << 20)
     }
 }
 
@@ -206,8 +211,7 @@ public enum UploadPolicy {
         let size = bytes.count
         guard size > 0 else { throw .empty(name: safe) }
         guard size <= limits.perFile else { throw .tooLarge(name: safe, limit: limits.perFile) }
-        let (total, overflow) = max(usedBytes, 0).addingReportingOverflow(size)
-        guard !overflow, total <= limits.perEngagement else { throw .engagementFull(limit: limits.perEngagement) }
+        try checkRoom(adding: size, usedBytes: usedBytes, limits: limits)
         guard let ext = fileExtension(safe), let kind = UploadKind.forExtension(ext) else { throw .typeNotAllowed(name: safe) }
         guard !FileSignature.isExecutable(bytes), FileSignature.matches(bytes, kind) else {
             throw .contentMismatch(name: safe, kind: kind)
@@ -225,6 +229,14 @@ public enum UploadPolicy {
             }
         }
         return CheckedUpload(safeName: safe, kind: kind, size: size)
+    }
+
+    /// Whether `size` more bytes fit beside what the engagement stores. Asked per file while
+    /// checking, and again for the whole version under the engagement's lock, where two uploads
+    /// at once cannot both count the same free room.
+    public static func checkRoom(adding size: Int, usedBytes: Int, limits: UploadLimits) throws(UploadRefusal) {
+        let (total, overflow) = max(usedBytes, 0).addingReportingOverflow(max(size, 0))
+        guard !overflow, total <= limits.perEngagement else { throw .engagementFull(limit: limits.perEngagement) }
     }
 
     private static func fileExtension(_ name: String) -> String? {
@@ -316,6 +328,7 @@ private struct ArchiveFault: Error {
     static let encrypted = ArchiveFault(reason: "it is encrypted, so its contents cannot be checked")
     static let tooBig = ArchiveFault(reason: "it would expand to more than 1 GB")
     static let ratio = ArchiveFault(reason: "it would expand to more than 100 times its size")
+    static let inconsistent = ArchiveFault(reason: "its list of files does not match the files it holds")
 }
 
 /// Reads a zip's central directory without inflating anything: the directory alone says whether
@@ -382,6 +395,7 @@ private enum ZipDirectory {
             try checkName(name)
             // Every entry must point at a real local header before the directory, or extractors will disagree.
             guard localStart + localHeaderSize <= directoryStart, reader.has(localSignature, at: localStart) else { throw .damaged }
+            try checkLocalHeader(reader, at: localStart, name: name, uncompressed: uncompressed, before: directoryStart)
             expanded += uncompressed
             if expanded > maxExpanded { throw .tooBig }
             names.insert(name)
@@ -405,6 +419,22 @@ private enum ZipDirectory {
             }
         }
         return nil
+    }
+
+    /// Extractors that stream an archive read the local headers instead of the directory: they
+    /// must name the same file, be as unencrypted, and (unless the sizes follow the data, bit 3)
+    /// declare the same size, or a bomb or a "../" name could hide there.
+    private static func checkLocalHeader(_ reader: LittleEndianReader, at start: Int, name: ArraySlice<UInt8>, uncompressed: Int,
+                                         before directoryStart: Int) throws(ArchiveFault) {
+        guard let flags = reader.u16(start + 6), let size = reader.u32(start + 22), let nameLength = reader.u16(start + 26) else {
+            throw .damaged
+        }
+        let nameStart = start + localHeaderSize
+        guard nameStart + nameLength <= directoryStart, reader.bytes[nameStart..<(nameStart + nameLength)] == name else {
+            throw .inconsistent
+        }
+        if flags & 0x41 != 0 { throw .encrypted }
+        if flags & 0x08 == 0, size != uncompressed { throw .inconsistent }
     }
 
     private static func checkName(_ name: ArraySlice<UInt8>) throws(ArchiveFault) {

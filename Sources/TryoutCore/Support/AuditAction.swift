@@ -35,6 +35,7 @@ public enum AuditAction: String, Codable, Sendable, CaseIterable {
     case feedbackGiven = "engagement.feedback_given"
     case teamChanged = "engagement.team_changed"
     case checkInBooked = "engagement.check_in_booked"
+    case checkInWrittenUp = "engagement.check_in_written_up"
     case engagementTerminated = "engagement.terminated"
     case templateChanged = "organization.agreement_template_changed"
 
@@ -75,6 +76,7 @@ public enum AuditAction: String, Codable, Sendable, CaseIterable {
         case .feedbackGiven: "Gave feedback"
         case .teamChanged: "Changed engagement team"
         case .checkInBooked: "Booked a check-in"
+        case .checkInWrittenUp: "Wrote up a check-in"
         case .engagementTerminated: "Ended engagement early"
         case .templateChanged: "Changed agreement template"
         }

@@ -36,13 +36,9 @@ public enum Agreements {
 
     /// Saves the organization's wording; agreements already issued keep theirs.
     public static func saveTemplate(_ template: AgreementTemplate, organizationID: UUID, at now: Date, on db: any Database) async throws {
-        let record = try await AgreementTemplateRecord.query(on: db).filter(\.$organization.$id == organizationID)
-            .filter(\.$kind == template.kind).first() ?? AgreementTemplateRecord()
-        record.$organization.id = organizationID
-        record.kind = template.kind
-        record.body = template.body
-        record.updatedAt = now
-        try await record.save(on: db)
+        try await Upsert.row(into: AgreementTemplateRecord.schema,
+                             [("organization_id", organizationID), ("kind", template.kind.rawValue), ("body", template.body), ("updated_at", now)],
+                             keys: ["organization_id", "kind"], on: db)
     }
 
     /// Goes back to the standard wording.

@@ -53,7 +53,7 @@ public enum AuditLog {
 public enum Outbox {
     /// Queues an e-mail; call it inside the transaction that makes the change it reports.
     public static func enqueue(to recipient: String, subject: String, body: String, at now: Date, on db: any Database) async throws {
-        try await OutboxRecord(recipient: recipient, subject: subject, body: body, createdAt: now).create(on: db)
+        try await OutboxRecord(recipient: recipient, subject: EmailSubject.line(subject), body: body, createdAt: now).create(on: db)
     }
 
     public static func messages(to recipient: String, on db: any Database) async throws -> [OutboxRecord] {

@@ -50,13 +50,10 @@ public enum EngagementActivity {
         return newest.reversed()
     }
 
+    /// Two tabs opening the thread at once both mark it read.
     public static func markRead(engagementID: UUID, userID: UUID, at now: Date, on db: any Database) async throws {
-        let read = try await MessageReadRecord.query(on: db).filter(\.$engagement.$id == engagementID).filter(\.$user.$id == userID).first()
-            ?? MessageReadRecord()
-        read.$engagement.id = engagementID
-        read.$user.id = userID
-        read.readAt = now
-        try await read.save(on: db)
+        try await Upsert.row(into: MessageReadRecord.schema, [("engagement_id", engagementID), ("user_id", userID), ("read_at", now)],
+                             keys: ["engagement_id", "user_id"], on: db)
     }
 
     /// Messages from others the person has not read yet, per engagement.
@@ -103,14 +100,8 @@ public enum EngagementActivity {
 public enum CalendarFeeds {
     public static func create(userID: UUID, at now: Date, on db: any Database) async throws -> String {
         let token = SecretToken()
-        try await db.transaction { tx in
-            try await CalendarFeedRecord.query(on: tx).filter(\.$user.$id == userID).delete()
-            let feed = CalendarFeedRecord()
-            feed.$user.id = userID
-            feed.tokenHash = token.hash
-            feed.createdAt = now
-            try await feed.create(on: tx)
-        }
+        try await Upsert.row(into: CalendarFeedRecord.schema, [("user_id", userID), ("token_hash", token.hash), ("created_at", now)],
+                             keys: ["user_id"], on: db)
         return token.value
     }
 

@@ -153,4 +153,14 @@ public enum Engagements {
     public static func removeFromTeam(_ userID: UUID, engagementID: UUID, on db: any Database) async throws {
         try await TeamMemberRecord.query(on: db).filter(\.$engagement.$id == engagementID).filter(\.$user.$id == userID).delete()
     }
+
+    /// Takes someone who leaves an organization off every team of its engagements, so that
+    /// lists, calendar feeds and notifications stop reaching them with the membership.
+    public static func leaveTeams(_ userID: UUID, organizationID: UUID, on db: any Database) async throws {
+        let rows = try await TeamMemberRecord.query(on: db).filter(\.$user.$id == userID)
+            .join(EngagementRecord.self, on: \TeamMemberRecord.$engagement.$id == \EngagementRecord.$id)
+            .filter(EngagementRecord.self, \.$organization.$id == organizationID).all()
+        guard !rows.isEmpty else { return }
+        try await TeamMemberRecord.query(on: db).filter(\.$id ~~ rows.compactMap(\.id)).delete()
+    }
 }

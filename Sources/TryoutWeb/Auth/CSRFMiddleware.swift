@@ -13,8 +13,17 @@ struct CSRFMiddleware: AsyncMiddleware {
         }
         // Collecting here keeps the body for the handler; the route's size limit still applies.
         let limit = request.route?.userInfo[Self.bodyLimitKey] as? Int ?? request.application.routes.defaultMaxBodySize.value
-        let body = try await request.body.collect(max: limit).get()
-        if let body, body.readableBytes > limit { throw Abort(.payloadTooLarge) }
+        // Only a signed-in person may make the server hold an upload; anyone else is sent to sign
+        // in before a byte of it is read.
+        if limit > request.application.routes.defaultMaxBodySize.value { _ = try request.requireUser() }
+        let tooLarge = Abort(.payloadTooLarge, reason: "That is more than this form takes at once. Send fewer or smaller files, or share a link instead.")
+        let body: ByteBuffer?
+        do {
+            body = try await request.body.collect(max: limit).get()
+        } catch let abort as any AbortError where abort.status == .payloadTooLarge {
+            throw tooLarge
+        }
+        if let body, body.readableBytes > limit { throw tooLarge }
         let sent = (try? request.content.get(String.self, at: Self.fieldName)) ?? ""
         guard let expected = request.authState.session?.csrfToken, !sent.isEmpty,
               Self.constantTimeEqual(Array(sent.utf8), Array(expected.utf8))

@@ -89,10 +89,11 @@ extension Request {
     var tryout: TryoutConfig { application.tryout }
     var now: Date { application.tryout.now() }
 
-    /// The client address used for throttling and the audit log.
+    /// The client address used for throttling, signatures and the audit log. Behind a proxy it is
+    /// the last `X-Forwarded-For` entry, the one the proxy added: the client writes the rest.
     var clientIP: String {
-        if application.tryout.trustProxy, let forwarded = headers.first(name: "X-Forwarded-For")?
-            .split(separator: ",").first?.trimmingCharacters(in: .whitespaces), !forwarded.isEmpty {
+        if application.tryout.trustProxy, let forwarded = headers["X-Forwarded-For"].last?
+            .split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !forwarded.isEmpty {
             return forwarded
         }
         return remoteAddress?.ipAddress ?? "unknown"

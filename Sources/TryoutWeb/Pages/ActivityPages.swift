@@ -27,7 +27,7 @@ struct CheckInsPage: Component {
                         Tag.text("h3", "Notes")
                         Tag.text("p", checkIn.notes)
                         Tag.text("p", checkIn.candidateAttended == true ? "The candidate attended." : "The candidate did not attend.", ["class": "meta"])
-                    } else if checkIn.startsAt <= now && !snapshot.engagement.state.isOver {
+                    } else if checkIn.startsAt <= now && !snapshot.engagement.state.isOver && context.may(.writeUpCheckIn) {
                         PostForm(action: SiteURL.engagementPage(id, "check-ins/\(checkIn.id!.uuidString.lowercased())/notes").path, csrf: csrf) {
                             TextAreaField(name: "notes", label: "Notes from the check-in", error: errors.message("notes"), rows: 3)
                             CheckboxField(name: "candidateAttended", label: "The candidate attended", checked: true)

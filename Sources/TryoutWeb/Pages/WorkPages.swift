@@ -76,7 +76,7 @@ struct MilestonePage: Component {
             TextAreaField(name: "note", label: "Note for the reviewer", value: note, error: errors.message("note"), rows: 3)
             Tag("div", ["class": "field"]) {
                 Tag("label", ["for": "field-files"]) { Text("Files") }
-                Tag.text("p", "Up to \(limits.filesPerSubmission) files of at most \(ByteCount.text(limits.perFile)) each: PDF, images, Office or OpenDocument files, zip, text, CSV, Markdown or JSON.",
+                Tag.text("p", "Up to \(limits.filesPerSubmission) files of at most \(ByteCount.text(limits.perFile)) each and \(ByteCount.text(limits.perVersion)) together: PDF, images, Office or OpenDocument files, zip, text, CSV, Markdown or JSON.",
                          ["class": "hint", "id": "field-files-hint"])
                 if let error = errors.message("files") { Tag.text("p", error, ["class": "error-text", "id": "field-files-error"]) }
                 Tag(void: "input", [("id", "field-files"), ("name", "files[]"), ("type", "file"), ("multiple", ""),

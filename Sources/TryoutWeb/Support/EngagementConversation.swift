@@ -17,10 +17,15 @@ enum EngagementConversation {
     }
 
     static func recordNotes(_ req: Request, _ context: EngagementContext, checkInID: UUID, _ notes: CheckInNotes) async throws {
+        try context.require(.writeUpCheckIn)
         try await EngagementWork.locked(req, context) { tx in
             guard let checkIn = try await EngagementActivity.checkIn(checkInID, engagementID: context.id, on: tx) else { throw Abort(.notFound) }
-            try EngagementLifecycle.checkNotes(context.engagement.state, startsAt: checkIn.startsAt, now: req.now)
+            try EngagementLifecycle.checkNotes(context.engagement.state, startsAt: checkIn.startsAt, now: req.now, written: !checkIn.notes.isEmpty)
             try await EngagementActivity.record(notes, on: checkIn, on: tx)
+            let attendance = notes.candidateAttended ? "attended" : "did not attend"
+            try await EngagementEvents.record(req, context, .checkInWrittenUp,
+                                              "Notes on the check-in of \(DateText.short(checkIn.startsAt)) UTC (the candidate \(attendance)).",
+                                              link: .engagementPage(context.id, "check-ins"), on: tx)
         }
     }
 

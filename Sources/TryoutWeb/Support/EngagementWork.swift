@@ -121,6 +121,12 @@ enum EngagementWork {
             guard let milestone = try await Submissions.milestone(milestoneID, engagementID: context.id, on: tx) else { throw Abort(.notFound) }
             let latest = try await Submissions.latest(of: milestoneID, on: tx)
             try EngagementLifecycle.checkSubmit(engagement: context.engagement.state, milestone: milestone.state, latestVersion: latest?.version ?? 0)
+            let usedNow = try await Submissions.usedBytes(engagementID: context.id, on: tx)
+            do throws(UploadRefusal) {
+                try UploadPolicy.checkRoom(adding: storedFiles.reduce(0) { $0 + $1.upload.size }, usedBytes: usedNow, limits: limits)
+            } catch {
+                throw ValidationFailure([FieldError("files", error.description)])
+            }
             let submission = try await Submissions.submit(input, files: storedFiles, to: milestone, at: req.now, on: tx)
             let late = submission.late ? " (late)" : ""
             try await EngagementEvents.record(req, context, .workSubmitted, "Version \(submission.version) of “\(milestone.title)” is in\(late).",

@@ -107,6 +107,7 @@ enum Memberships {
             try await rules(for: org, on: tx).checkRemoval(by: principal.role(in: orgID), of: member.role,
                                                            isSelf: member.$user.id == principal.userID)
             try await member.delete(on: tx)
+            try await Engagements.leaveTeams(member.$user.id, organizationID: orgID, on: tx)
             try await AuditLog.record(req.auditEntry(.memberRemoved, organizationID: orgID, detail: member.user.email), at: now, on: tx)
         }
         req.authState.principal = nil
