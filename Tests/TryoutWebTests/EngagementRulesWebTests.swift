@@ -292,6 +292,28 @@ struct EngagementConversationTests {
         }
     }
 
+    @Test("a withdrawal waits for a signature being written, and then sees that work has started")
+    func withdrawingDuringSignature() async throws {
+        try await withTestApp { t in
+            let engagement = try await Factory(t).engagement()
+            let id = try engagement.requireID()
+            let applicationID = engagement.$application.id
+            try await visit(t, as: "ada@uni.test", "/applications/\(applicationID)")
+            // The engagement's lock is held as the last signature holds it, moving the engagement on.
+            async let signing: Void = DecisionLock.run(engagementID: id, on: t.db) { tx in
+                let held = try #require(try await EngagementRecord.find(id, on: tx))
+                held.state = .onboarding
+                try await held.save(on: tx)
+                try await Task.sleep(for: .milliseconds(500))
+            }
+            try await Task.sleep(for: .milliseconds(100))
+            try await t.post("/applications/\(applicationID)/withdraw")
+            try await signing
+            #expect(try await state(t, engagement) == .onboarding)
+            #expect(try await ApplicationRecord.find(applicationID, on: t.db)?.state == .accepted)
+        }
+    }
+
     @Test("a completed engagement proves the project's skills on the candidate's profile, for every match")
     func provenSkills() async throws {
         try await withTestApp { t in

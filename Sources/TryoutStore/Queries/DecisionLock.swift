@@ -21,6 +21,14 @@ public enum DecisionLock {
         try await run(locking: "engagements", engagementID, on: db, body)
     }
 
+    /// Inside a project's decision, also holds one of its engagements, so that a move on the
+    /// engagement (the last signature) cannot land between reading its state and acting on it.
+    /// SQLite needs nothing more: every decision and move already runs one at a time.
+    public static func hold(engagementID: UUID, on tx: any Database) async throws {
+        guard let sql = tx as? any SQLDatabase, sql.dialect.name == "postgresql" else { return }
+        try await sql.raw("SELECT id FROM engagements WHERE id = \(bind: engagementID) FOR UPDATE").run()
+    }
+
     private static func run<T: Sendable>(locking table: String, _ id: UUID, on db: any Database,
                                          _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         if let sql = db as? any SQLDatabase, sql.dialect.name == "postgresql" {

@@ -39,7 +39,11 @@ enum Applying {
         let now = req.now
         do {
             return try await DecisionLock.run(projectID: try project.requireID(), on: req.db) { tx in
-                let engagement = try await Engagements.forApplication(try application.requireID(), on: tx)
+                var engagement = try await Engagements.forApplication(try application.requireID(), on: tx)
+                if let id = engagement?.id {
+                    try await DecisionLock.hold(engagementID: id, on: tx)
+                    engagement = try await Engagements.forApplication(try application.requireID(), on: tx)
+                }
                 if let engagement, !EngagementLifecycle.placeCanBeWithdrawn(engagement.state) {
                     throw Abort(.conflict, reason: "Work has started: end the engagement from its page instead.")
                 }
