@@ -94,6 +94,15 @@ struct EngagementsAPITests {
             #expect(logged["minutesLogged"] as? Int == 150)
             #expect(try await t.api(.POST, "\(base)/time-entries", token: ada, json: #"{"day":"\#(today)","hours":0.3}"#).status == .unprocessableEntity)
 
+            // Notes are the employer's side's record, written once the check-in has begun.
+            let checkIn = try #require(try json(booked)["id"] as? String)
+            t.clock.advance(by: (try #require(ISO8601DateFormatter().date(from: "2030-01-02T10:00:00Z"))).timeIntervalSince(t.clock.now) + 60)
+            let notes = "\(base)/check-ins/\(checkIn)/notes"
+            #expect(try await t.api(.POST, notes, token: ada, json: #"{"notes":"I was there","candidateAttended":true}"#).status == .forbidden)
+            let written = try json(try await t.api(.POST, notes, token: hana, json: #"{"notes":"Good pace","candidateAttended":true}"#))
+            #expect(written["notes"] as? String == "Good pace" && written["candidateAttended"] as? Bool == true)
+            #expect(try await t.api(.POST, notes, token: hana, json: #"{"notes":"Rewritten","candidateAttended":false}"#).status == .conflict)
+
             let ended = try json(try await t.api(.POST, "\(base)/termination", token: hana, json: #"{"reason":"Budget cut"}"#))
             #expect((ended["summary"] as? [String: Any])?["state"] as? String == "terminated")
             #expect(((ended["owed"] as? [String: Any])?["amountMinor"] as? Int ?? 0) > 0)
