@@ -198,8 +198,17 @@ struct EngagementConversationTests {
             try await t.post("/engagements/\(id)/check-ins/\(try checkIn.requireID())/notes", ["notes": "Went well", "candidateAttended": "on"])
             #expect(try await EngagementActivity.checkIn(try checkIn.requireID(), engagementID: id, on: t.db)?.notes == "")
             t.clock.advance(by: 2 * 86_400)
+            let notesPath = "/engagements/\(id)/check-ins/\(try checkIn.requireID())/notes"
+            // Another organization's owner does not reach it; empty notes are a field error that writes nothing.
+            try await Factory(t).organization("Globex")
+            try await visit(t, as: "owner@globex.test", "/engagements")
+            #expect(try await t.post(notesPath, ["notes": "Ours now"]).status == .notFound)
+            try await visit(t, as: "hiring_manager@acme.test", "/engagements/\(id)/check-ins")
+            let empty = try await t.post(notesPath, ["notes": "  ", "candidateAttended": "on"])
+            #expect(empty.status == .unprocessableEntity && empty.body.string.contains("notes"))
+            #expect(try await EngagementActivity.checkIn(try checkIn.requireID(), engagementID: id, on: t.db)?.notes == "")
             try await t.get("/engagements/\(id)/check-ins")
-            try await t.post("/engagements/\(id)/check-ins/\(try checkIn.requireID())/notes", ["notes": "Went well", "candidateAttended": "on"])
+            try await t.post(notesPath, ["notes": "Went well", "candidateAttended": "on"])
             let written = try #require(try await EngagementActivity.checkIn(try checkIn.requireID(), engagementID: id, on: t.db))
             #expect(written.notes == "Went well" && written.candidateAttended == true)
             // Written once, by the employer's side: neither side rewrites the record afterwards.
@@ -299,14 +308,17 @@ struct EngagementConversationTests {
             let id = try engagement.requireID()
             let applicationID = engagement.$application.id
             try await visit(t, as: "ada@uni.test", "/applications/\(applicationID)")
-            // The engagement's lock is held as the last signature holds it, moving the engagement on.
+            // The engagement's lock is held as the last signature holds it, moving the engagement on;
+            // the withdrawal is sent only once the lock is taken.
+            let (locked, signal) = AsyncStream<Void>.makeStream()
             async let signing: Void = DecisionLock.run(engagementID: id, on: t.db) { tx in
                 let held = try #require(try await EngagementRecord.find(id, on: tx))
                 held.state = .onboarding
                 try await held.save(on: tx)
+                signal.yield()
                 try await Task.sleep(for: .milliseconds(500))
             }
-            try await Task.sleep(for: .milliseconds(100))
+            for await _ in locked { break }
             try await t.post("/applications/\(applicationID)/withdraw")
             try await signing
             #expect(try await state(t, engagement) == .onboarding)

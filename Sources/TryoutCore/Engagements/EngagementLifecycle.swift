@@ -155,9 +155,8 @@ public enum EngagementLifecycle {
         guard state == .contracting else { throw .contractsFixed }
     }
 
-    /// A check-in is written up once it has begun, while the engagement runs.
-    /// Notes and attendance are the employer side's record of a check-in that has begun, written
-    /// once, so neither side can rewrite what was noted afterwards.
+    /// A check-in is written up once it has begun, while the engagement runs, and only once: notes
+    /// and attendance are the employer side's record, which neither side rewrites afterwards.
     public static func checkNotes(_ state: EngagementState, startsAt: Date, now: Date, written: Bool) throws(EngagementError) {
         try checkOpen(state)
         guard startsAt <= now else { throw .checkInAhead }

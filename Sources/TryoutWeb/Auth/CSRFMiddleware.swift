@@ -13,8 +13,8 @@ struct CSRFMiddleware: AsyncMiddleware {
         }
         // Collecting here keeps the body for the handler; the route's size limit still applies.
         let limit = request.route?.userInfo[Self.bodyLimitKey] as? Int ?? request.application.routes.defaultMaxBodySize.value
-        // Only a signed-in person may make the server hold an upload; anyone else is sent to sign
-        // in before a byte of it is read.
+        // Only a signed-in person may make the server hold an upload; anyone else gets a 401
+        // before a byte of it is read.
         if limit > request.application.routes.defaultMaxBodySize.value { _ = try request.requireUser() }
         let tooLarge = Abort(.payloadTooLarge, reason: "That is more than this form takes at once. Send fewer or smaller files, or share a link instead.")
         let body: ByteBuffer?

@@ -40,6 +40,7 @@ enum Applying {
         do {
             return try await DecisionLock.run(projectID: try project.requireID(), on: req.db) { tx in
                 var engagement = try await Engagements.forApplication(try application.requireID(), on: tx)
+                // Read again once its row is held: a signature may have moved it on meanwhile.
                 if let id = engagement?.id {
                     try await DecisionLock.hold(engagementID: id, on: tx)
                     engagement = try await Engagements.forApplication(try application.requireID(), on: tx)
