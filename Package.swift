@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // Domain types, rules and decisions. Foundation only: no web, no database, no I/O.
@@ -72,7 +73,10 @@ let package = Package(
             ],
             path: "Tests/TryoutTestSupport"
         ),
-        .testTarget(name: "TryoutCoreTests", dependencies: ["TryoutCore"]),
+        .testTarget(
+            name: "TryoutCoreTests",
+            dependencies: ["TryoutCore", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(name: "TryoutStoreTests", dependencies: ["TryoutStore", "TryoutTestSupport"]),
         .testTarget(name: "TryoutWebTests", dependencies: ["TryoutWeb", "TryoutTestSupport", .product(name: "VaporTesting", package: "vapor")]),
     ],
