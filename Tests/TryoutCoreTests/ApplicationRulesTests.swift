@@ -145,6 +145,24 @@ struct BlindScreeningTests {
         #expect(Set(codes).count > 450, "codes spread out")
     }
 
+    @Test("a blind applicant's time zone shows as its offset from UTC on the day, never by name")
+    func utcOffset() {
+        let january = Date(timeIntervalSince1970: 1_767_225_600), july = Date(timeIntervalSince1970: 1_783_000_000)
+        #expect(BlindScreening.utcOffset(of: "Asia/Singapore", at: january) == "UTC+8")
+        #expect(BlindScreening.utcOffset(of: "America/Sao_Paulo", at: january) == "UTC-3")
+        #expect(BlindScreening.utcOffset(of: "Asia/Kolkata", at: january) == "UTC+5:30")
+        #expect(BlindScreening.utcOffset(of: "Europe/London", at: january) == "UTC")
+        #expect(BlindScreening.utcOffset(of: "Europe/London", at: july) == "UTC+1")
+        #expect(BlindScreening.utcOffset(of: "Nowhere/Atlantis", at: january) == nil)
+    }
+
+    @Test("an organization's audit log shows its members' addresses; anyone else's only to platform admins")
+    func auditAddresses() {
+        #expect(AuditVisibility.showsAddress(actorIsMember: true, readerIsPlatformAdmin: false))
+        #expect(!AuditVisibility.showsAddress(actorIsMember: false, readerIsPlatformAdmin: false))
+        #expect(AuditVisibility.showsAddress(actorIsMember: false, readerIsPlatformAdmin: true))
+    }
+
     @Test("the settings form: stage and answer window checked")
     func settings() throws {
         #expect(try ScreeningSettings.parse(["revealAt": "offer", "offerWindowDays": "3"]) == ScreeningSettings(blind: false, revealAt: .offer, offerWindowDays: 3))

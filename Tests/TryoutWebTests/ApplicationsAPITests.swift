@@ -61,7 +61,7 @@ struct ApplicationsAPITests {
             // All or none: with one foreign id in the batch, the applicant who could move stays put.
             let mixed = try await t.api(.POST, "/api/v1/projects/\(projectID)/decisions", token: manager,
                                         json: #"{"applicationIDs":["\#(id)","\#(UUID())"],"action":"offered"}"#)
-            #expect(mixed.status == .unprocessableEntity && mixed.body.string.contains(#""field":"applications""#))
+            #expect(mixed.status == .unprocessableEntity && mixed.body.string.contains(#""field":"applicationIDs""#))
             #expect(try await ApplicationRecord.find(id, on: t.db)?.state == .shortlisted)
             #expect(try await t.api(.POST, "/api/v1/projects/\(projectID)/decisions", token: manager,
                                     json: #"{"applicationIDs":["\#(id)"],"action":"offered","message":"Welcome"}"#).status == .ok)
@@ -108,6 +108,79 @@ struct ApplicationsAPITests {
             #expect(try await t.api(.GET, "/api/v1/organizations/acme/fairness", token: owner).status == .ok)
             #expect(try await t.api(.GET, "/api/v1/organizations/acme/fairness", token: manager).status == .notFound)
             #expect(try await t.api(.GET, "/api/v1/projects/\(projectID)/fairness", token: reviewer).status == .notFound)
+        }
+    }
+
+    /// Acme with an owner and a hiring manager, a published blind project, and Ada's application
+    /// to it from Singapore.
+    private func blindApplication(_ t: TestApp) async throws -> (OrganizationRecord, UUID, UUID) {
+        try await Taxonomy.loadBundledIfEmpty(on: t.db)
+        let org = try await Factory(t).organization("Acme", roles: [.owner, .hiringManager])
+        let project = try await Factory(t).publishedProject(of: org)
+        let user = try await Factory(t).candidate("ada@uni.test", name: "Ada Okafor")
+        let record = try #require(try await CandidateProfiles.profile(userID: user.requireID(), on: t.db))
+        var profile = try await CandidateProfiles.profile(record, on: t.db)
+        profile.timeZone = "Asia/Singapore"
+        try await CandidateProfiles.update(record, to: profile, at: t.clock.now, on: t.db)
+        let application = try #require(try await Applications.submit(to: project, userID: user.requireID(), ApplicationInput(answers: ["Cohorts."]),
+                                                                    at: t.clock.now, on: t.db))
+        return (org, try project.requireID(), try application.requireID())
+    }
+
+    @Test("turning blind screening off answers 409 naming who would be shown, until confirmReveal; each reveal is audited and kept")
+    func revealNeedsConfirmation() async throws {
+        try await withTestApp { t in
+            let (org, projectID, id) = try await blindApplication(t)
+            let manager = try await t.token(for: "hiring_manager@acme.test")
+            let path = "/api/v1/projects/\(projectID)/screening"
+            let refused = try await t.api(.PUT, path, token: manager, json: #"{"blind":false,"revealAt":"shortlist","offerWindowDays":7}"#)
+            #expect(refused.status == .conflict)
+            #expect(refused.body.string.contains(BlindScreening.handle(for: id)) && refused.body.string.contains("confirmReveal"))
+            #expect(try await Projects.find(id: projectID, on: t.db)?.blindScreening == true)
+            let confirmed = try await t.api(.PUT, path, token: manager,
+                                            json: #"{"blind":false,"revealAt":"shortlist","offerWindowDays":7,"confirmReveal":true}"#)
+            #expect(confirmed.status == .ok)
+            let reveals = try await AuditLog.recent(organizationID: org.requireID(), on: t.db).filter { $0.action == .identityRevealed }
+            #expect(reveals.count == 1 && reveals.first?.actorEmail == "hiring_manager@acme.test")
+            #expect(try await t.api(.PUT, path, token: manager, json: #"{"blind":true,"revealAt":"shortlist","offerWindowDays":7}"#).status == .ok)
+            let detail = try await t.api(.GET, "/api/v1/projects/\(projectID)/applicants/\(id)", token: manager).body.string
+            #expect(detail.contains("ada@uni.test"), "revealed stays revealed")
+        }
+    }
+
+    @Test("before the reveal the API gives an applicant's offset from UTC, not the time zone's name")
+    func timeZoneBeforeReveal() async throws {
+        try await withTestApp { t in
+            let (_, projectID, id) = try await blindApplication(t)
+            let manager = try await t.token(for: "hiring_manager@acme.test")
+            let path = "/api/v1/projects/\(projectID)/applicants/\(id)"
+            let blind = try await t.api(.GET, path, token: manager).body.string
+            #expect(blind.contains(#""utcOffset":"UTC+8""#) && !blind.contains("Singapore"))
+            #expect(!(try await t.api(.GET, "/api/v1/projects/\(projectID)/applicants", token: manager).body.string.contains("Singapore")))
+            #expect(try await t.api(.POST, "/api/v1/projects/\(projectID)/decisions", token: manager,
+                                    json: #"{"applicationIDs":["\#(id)"],"action":"shortlisted"}"#).status == .ok)
+            #expect(try await t.api(.GET, path, token: manager).body.string.contains("Singapore"), "the name shows once revealed")
+        }
+    }
+
+    @Test("the accommodations note reaches the people who run the engagement: a reviewer reads it only once assigned as a mentor")
+    func accommodations() async throws {
+        try await withTestApp { t in
+            let engagement = try await Factory(t).engagement()
+            let path = "/projects/\(engagement.$project.id)/applicants/\(engagement.$application.id)"
+            let note = "Captions on calls for Ada Okafor"
+            let reviewer = try await t.token(for: "reviewer@acme.test")
+            let unassigned = try await t.api(.GET, "/api/v1" + path, token: reviewer)
+            #expect(unassigned.status == .ok && !unassigned.body.string.contains(note))
+            try await t.signIn("reviewer@acme.test")
+            #expect(!(try await t.get(path).body.string.contains(note)))
+            #expect(!(try await t.api(.GET, "/api/v1/projects/\(engagement.$project.id)/applicants", token: reviewer).body.string.contains(note)))
+            #expect(try await t.api(.GET, "/api/v1" + path, token: try await t.token(for: "hiring_manager@acme.test")).body.string.contains(note))
+
+            let reviewerID = try #require(try await Accounts.user(email: EmailAddress("reviewer@acme.test")!, on: t.db)).requireID()
+            _ = try await Engagements.addToTeam(reviewerID, engagementID: engagement.requireID(), at: t.clock.now, on: t.db)
+            #expect(try await t.api(.GET, "/api/v1" + path, token: reviewer).body.string.contains(note))
+            #expect(try await t.get(path).body.string.contains(note))
         }
     }
 

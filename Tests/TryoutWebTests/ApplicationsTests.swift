@@ -123,6 +123,129 @@ struct ApplicationsTests {
         }
     }
 
+    @Test("turning blind screening off asks first, naming who will be shown; each reveal is audited, and the revealed stay revealed")
+    func revealByTurningBlindOff() async throws {
+        try await withTestApp { t in
+            let (org, project) = try await setUp(t)
+            let projectID = try project.requireID()
+            try await Factory(t).candidate("bo@uni.test", name: "Bo Lind")
+            try await Factory(t).candidate("cy@uni.test", name: "Cy Moreau")
+            let ada = try await apply(t, "ada@uni.test", to: project)
+            func manage() async throws {
+                try await t.signOut()
+                try await t.signIn("hiring_manager@acme.test")
+                try await t.get("/projects/\(projectID)/applicants")
+            }
+            func screening(_ fields: [String: String]) async throws -> TestingHTTPResponse {
+                try await t.post("/projects/\(projectID)/screening", fields.merging(["revealAt": "shortlist", "offerWindowDays": "7"]) { first, _ in first })
+            }
+            try await manage()
+            let asked = try await screening([:])
+            #expect(asked.status == .ok)
+            #expect(asked.body.string.contains("Turn blind screening off?") && asked.body.string.contains(BlindScreening.handle(for: ada)))
+            #expect(!asked.body.string.contains("Ada Okafor"))
+            #expect(try await Projects.find(id: projectID, on: t.db)?.blindScreening == true)
+
+            // Bo applies before the confirmation arrives: it reveals nobody and asks again, naming Bo too.
+            let bo = try await apply(t, "bo@uni.test", to: project)
+            try await manage()
+            let stale = try await screening(["confirmReveal": ada.uuidString.lowercased()])
+            #expect(stale.status == .ok && stale.body.string.contains(BlindScreening.handle(for: bo)))
+            #expect(try await ApplicationRecord.find(ada, on: t.db)?.revealedAt == nil)
+            let confirmed = try await screening(["confirmReveal": [bo, ada].map { $0.uuidString.lowercased() }.joined(separator: ",")])
+            #expect(confirmed.status == .seeOther)
+            #expect(try await Projects.find(id: projectID, on: t.db)?.blindScreening == false)
+            let reveals = try await AuditLog.recent(organizationID: org.requireID(), on: t.db).filter { $0.action == .identityRevealed }
+            #expect(reveals.count == 2 && reveals.allSatisfy { $0.actorEmail == "hiring_manager@acme.test" })
+            #expect(Set(reveals.map { $0.detail.components(separatedBy: " on ")[0] }) == [BlindScreening.handle(for: ada), BlindScreening.handle(for: bo)])
+
+            // Cy applies while names are shown, then blind screening comes back on: nobody is hidden again, nobody asked about.
+            _ = try await apply(t, "cy@uni.test", to: project)
+            try await manage()
+            #expect(try await screening(["blind": "on"]).status == .seeOther)
+            let list = try await t.get("/projects/\(projectID)/applicants").body.string
+            #expect(list.contains("Ada Okafor") && list.contains("Bo Lind") && list.contains("Cy Moreau"))
+            #expect(try await t.get("/projects/\(projectID)/applicants/\(ada)").body.string.contains("ada@uni.test"))
+        }
+    }
+
+    @Test("before the reveal an applicant's time zone shows as its offset from UTC, never by name")
+    func timeZoneBeforeReveal() async throws {
+        try await withTestApp { t in
+            let (_, project) = try await setUp(t)
+            let projectID = try project.requireID()
+            let user = try #require(try await Accounts.user(email: EmailAddress("ada@uni.test")!, on: t.db))
+            let record = try #require(try await CandidateProfiles.profile(userID: user.requireID(), on: t.db))
+            var profile = try await CandidateProfiles.profile(record, on: t.db)
+            profile.timeZone = "Asia/Singapore"
+            try await CandidateProfiles.update(record, to: profile, at: t.clock.now, on: t.db)
+            let id = try await apply(t, "ada@uni.test", to: project)
+            try await t.signOut()
+            try await t.signIn("hiring_manager@acme.test")
+            let blind = try await t.get("/projects/\(projectID)/applicants/\(id)").body.string
+            #expect(blind.contains("UTC+8") && !blind.contains("Singapore"))
+            #expect(try await decide(t, as: "hiring_manager@acme.test", project, id, "shortlisted").status == .seeOther)
+            #expect(try await t.get("/projects/\(projectID)/applicants/\(id)").body.string.contains("Asia/Singapore, UTC+8"))
+        }
+    }
+
+    @Test("candidates' addresses never reach the organization's audit log, page or API; its members' do; platform admins see all")
+    func auditAddresses() async throws {
+        try await withTestApp(configure: { $0.trustProxy = true }) { t in
+            let (_, project) = try await setUp(t)
+            let projectID = try project.requireID()
+            try await Factory(t).user("root@tryout.test", admin: true)
+            try await t.signIn("ada@uni.test")
+            try await t.get("/projects/\(projectID)")
+            let sent = try await t.post("/projects/\(projectID)/apply", ["answers.0": "Cohorts."], headers: ["X-Forwarded-For": "203.0.113.7"])
+            #expect(sent.status == .seeOther)
+            try await t.signOut()
+            try await t.signIn("owner@acme.test")
+            try await t.get("/projects/\(projectID)/applicants")
+            let saved = try await t.post("/projects/\(projectID)/screening", ["blind": "on", "revealAt": "offer", "offerWindowDays": "5"],
+                                         headers: ["X-Forwarded-For": "198.51.100.4"])
+            #expect(saved.status == .seeOther)
+            let page = try await t.get("/orgs/acme/audit").body.string
+            #expect(page.contains("Applied") && page.contains("198.51.100.4") && !page.contains("203.0.113.7"))
+            let api = try await t.api(.GET, "/api/v1/organizations/acme/audit-events", token: try await t.token(for: "owner@acme.test")).body.string
+            #expect(api.contains("198.51.100.4") && !api.contains("203.0.113.7"))
+            try await t.signOut()
+            try await t.signIn("root@tryout.test")
+            #expect(try await t.get("/admin/audit").body.string.contains("203.0.113.7"))
+            #expect(try await t.get("/orgs/acme/audit").body.string.contains("203.0.113.7"))
+        }
+    }
+
+    @Test("a freed place offered to the first on the waiting list is Tryout's move: logged with no actor and no address")
+    func waitingListMovesUp() async throws {
+        try await withTestApp { t in
+            let (org, project) = try await setUp(t)
+            try await Factory(t).candidate("bo@uni.test", name: "Bo Lind")
+            let ada = try await apply(t, "ada@uni.test", to: project)
+            let bo = try await apply(t, "bo@uni.test", to: project)
+            #expect(try await decide(t, as: "hiring_manager@acme.test", project, bo, "waitlisted").status == .seeOther)
+            #expect(try await decide(t, as: "hiring_manager@acme.test", project, ada, "shortlisted").status == .seeOther)
+            #expect(try await decide(t, as: "hiring_manager@acme.test", project, ada, "offered").status == .seeOther)
+            try await t.signOut()
+            try await t.signIn("ada@uni.test")
+            try await t.get("/applications/\(ada)")
+            #expect(try await t.post("/applications/\(ada)/accept").status == .seeOther)
+            try await t.get("/applications/\(ada)")
+            #expect(try await t.post("/applications/\(ada)/withdraw").status == .seeOther)
+            #expect(try await ApplicationRecord.find(bo, on: t.db)?.state == .offered)
+
+            let events = try await AuditLog.recent(organizationID: org.requireID(), on: t.db)
+            let boHandle = BlindScreening.handle(for: bo)
+            let moveUp = events.filter { $0.detail.hasPrefix(boHandle) && ($0.action == .identityRevealed || $0.detail.contains("waitlisted → offered")) }
+            #expect(moveUp.count == 2)
+            for event in moveUp {
+                #expect(event.actorUserID == nil && event.actorEmail.isEmpty && event.ip.isEmpty, "\(event.action) names an actor")
+                #expect(event.detail.hasSuffix("(automatic: a place opened up)"))
+            }
+            #expect(events.contains { $0.detail.contains("accepted → withdrawn") && $0.actorEmail == BlindScreening.handle(for: ada) })
+        }
+    }
+
     @Test("20 candidates accept 3 places at once: exactly 3 get them, the rest wait; a freed place goes to the first waiting")
     func slotRace() async throws {
         try await withTestApp { t in
@@ -375,6 +498,38 @@ struct ApplicationsTests {
             let page = try await t.get("/orgs/acme/fairness").body.string
             #expect(page.contains("<th scope=\"row\">Woman</th><td>11</td><td>4 (36%)</td>"))
             #expect(page.contains("Not shown: 2 people in 1 smaller group; 0 gave no answer."))
+        }
+    }
+
+    @Test("the apply form gives every work sample back in its own row, with its own error")
+    func workSamplesKeepTheirRows() async throws {
+        try await withTestApp { t in
+            let (_, project) = try await setUp(t)
+            let projectID = try project.requireID()
+            try await t.signIn("ada@uni.test")
+            try await t.get("/projects/\(projectID)")
+            let sent = try await t.post("/projects/\(projectID)/apply", ["answers.0": "Cohorts first.", "portfolio.0": "",
+                                                                          "portfolio.1": "http://example.org/two", "portfolio.2": "https://example.org/three"])
+            #expect(sent.status == .unprocessableEntity)
+            let page = sent.body.string
+            /// The `<input>` of a work sample row.
+            func input(_ index: Int) -> Substring {
+                guard let start = page.range(of: "<input id=\"field-portfolio.\(index)\"") else { return "" }
+                return page[start.lowerBound...].prefix { $0 != ">" }
+            }
+            #expect(!input(0).isEmpty && !input(0).contains("example.org") && !input(0).contains("aria-invalid"))
+            #expect(input(1).contains(#"value="http://example.org/two""#) && input(1).contains("aria-invalid"))
+            #expect(input(2).contains(#"value="https://example.org/three""#) && !input(2).contains("aria-invalid"))
+            #expect(page.contains(#"id="field-portfolio.1-error">Work sample 2 must be an https address"#))
+            #expect(!page.contains("field-portfolio.0-error") && !page.contains("Work sample 1 must"))
+            #expect(try await ApplicationRecord.query(on: t.db).count() == 0)
+
+            // Fixed in its row, the blank row before it is simply left out.
+            try await t.get("/projects/\(projectID)")
+            let fixed = try await t.post("/projects/\(projectID)/apply", ["answers.0": "Cohorts first.", "portfolio.0": " ",
+                                                                           "portfolio.1": "https://example.org/two", "portfolio.2": ""])
+            #expect(fixed.status == .seeOther)
+            #expect(try await ApplicationRecord.query(on: t.db).first()?.portfolio == ["https://example.org/two"])
         }
     }
 }

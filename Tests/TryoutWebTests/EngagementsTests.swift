@@ -137,6 +137,23 @@ struct EngagementsTests {
         }
     }
 
+    @Test("the employer's side never sees the address a candidate signed from; the candidate sees their own")
+    func signatureAddresses() async throws {
+        try await withTestApp(configure: { $0.trustProxy = true }) { t in
+            let engagement = try await Factory(t).engagement()
+            let id = try engagement.requireID()
+            let agreement = try #require(try await Agreements.current(of: id, on: t.db).first)
+            let page = "/engagements/\(id)/agreements/\(try agreement.requireID())"
+            try await visit(t, as: "ada@uni.test", page)
+            let signed = try await t.post(page + "/sign", ["fullName": "Ada Okafor", "consent": "on"], headers: ["X-Forwarded-For": "203.0.113.7"])
+            #expect(signed.status == .seeOther)
+            #expect(try await t.get(page).body.string.contains("from 203.0.113.7"))
+            let employer = try await visit(t, as: "hiring_manager@acme.test", page).body.string
+            #expect(employer.contains("Ada Okafor, ") && !employer.contains("203.0.113.7"))
+            #expect(!(try await t.get(page + "/print").body.string.contains("203.0.113.7")))
+        }
+    }
+
     @Test("a downloaded file is the stored bytes, as an attachment with a safe name, to the engagement's people only")
     func downloads() async throws {
         try await withTestApp { t in

@@ -27,13 +27,49 @@ struct OrganizationTests {
 
             try await t.get("/signup")
             try await t.post("/signup", ["kind": "candidate", "name": "Newton", "email": "new@x.io", "password": "violet kettle mountain"])
+            try await t.signIn("new@x.io", password: "violet kettle mountain")
             let page = try await t.get(path)
             #expect(page.body.string.contains("Accept and join"))
+            // Anyone can sign up with an invited address: joining waits until it is proved.
+            let unproved = try await t.post(path + "/accept")
+            #expect(unproved.status == .forbidden)
+            #expect(unproved.body.string.contains("Confirm your e-mail address first"))
+            try await t.get(try await mailedLink("/email/verify/", to: "new@x.io", t))
             let accepted = try await t.post(path + "/accept")
             #expect(accepted.headers.first(name: .location) == "/orgs/acme/members")
             #expect(try await Factory(t).member("new@x.io", of: org).role == .reviewer)
             // Used once.
             #expect(try await t.get(path).status == .notFound)
+        }
+    }
+
+    @Test("the organization's audit log holds what happened in the organization, not a new member's own account history")
+    func auditContext() async throws {
+        try await withTestApp { t in
+            try await Factory(t).organization("Acme")
+            try await Factory(t).user("new@x.io", name: "Newton")
+            try await t.signIn("new@x.io", password: "not the password")
+            try await t.signIn("new@x.io")
+            try await t.get("/settings")
+            try await t.post("/settings/tokens", ["tokenName": "home-laptop"])
+            try await t.signOut()
+            try await t.signIn("owner@acme.test")
+            try await t.get("/orgs/acme/members")
+            try await t.post("/orgs/acme/invitations", ["email": "new@x.io", "role": "reviewer"])
+            let path = try await invitationPath(t, to: "new@x.io")
+            try await t.signOut()
+            try await t.signIn("new@x.io")
+            try await t.get(path)
+            #expect(try await t.post(path + "/accept").status == .seeOther)
+            try await t.signOut()
+            try await t.signIn("owner@acme.test")
+            let page = try await t.get("/orgs/acme/audit").body.string
+            #expect(page.contains("<td>Invited member</td>") && page.contains("<td>Joined</td>"))
+            for personal in ["<td>Signed up</td>", "<td>Signed in</td>", "<td>Failed sign-in</td>", "<td>Created API token</td>", "home-laptop"] {
+                #expect(!page.contains(personal), "\(personal) in the organization's log")
+            }
+            let api = try await t.api(.GET, "/api/v1/organizations/acme/audit-events", token: try await t.token(for: "owner@acme.test")).body.string
+            #expect(api.contains("member.joined") && !api.contains("session.") && !api.contains("token.created") && !api.contains("home-laptop"))
         }
     }
 

@@ -62,6 +62,17 @@ public enum BlindScreening {
         !settings.blind || revealed
     }
 
+    /// What a blind applicant's time zone shows: its offset from UTC at `now` ("UTC+8",
+    /// "UTC-3", "UTC+5:30", "UTC"), never the zone's name, which names a place. Nil for an
+    /// unknown zone.
+    public static func utcOffset(of identifier: String, at now: Date) -> String? {
+        guard let zone = TimeZone(identifier: identifier) else { return nil }
+        let seconds = zone.secondsFromGMT(for: now)
+        guard seconds != 0 else { return "UTC" }
+        let minutes = abs(seconds) / 60
+        return "UTC" + (seconds < 0 ? "-" : "+") + String(minutes / 60) + (minutes % 60 == 0 ? "" : String(format: ":%02d", minutes % 60))
+    }
+
     /// "Applicant K7QD": a code from the application's id, the same on every page.
     public static func handle(for id: UUID) -> String {
         "Applicant " + code(for: id)

@@ -21,6 +21,9 @@ public enum EngagementAccess {
         case writeUpCheckIn
         case manageTeam
         case terminate
+        /// Read the candidate's accommodations note: the people who run the engagement, and the
+        /// candidate. Members who only screen applicants never do.
+        case readAccommodations
     }
 
     public static func may(_ role: EngagementRole, _ duty: Duty) -> Bool {
@@ -31,6 +34,7 @@ public enum EngagementAccess {
         case .submitWork: role == .candidate
         case .giveFeedback, .manageTeam: role == .manager
         case .terminate: role == .candidate || role == .manager
+        case .readAccommodations: true
         }
     }
 }

@@ -28,6 +28,7 @@ public enum TryoutMigrations {
         UpdateCandidateProfilesAddDetails(),
         CreateApplications(),
         CreateEngagements(),
+        RevealApplicationsOnOpenProjects(),
     ]
 }
 

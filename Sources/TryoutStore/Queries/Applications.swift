@@ -2,16 +2,20 @@ import FluentKit
 import Foundation
 import TryoutCore
 
-/// One application moved: what it was, and whether the move showed the employer who applied.
+/// One application moved: what it was, whether the move showed the employer who applied, and
+/// whether Tryout made it on its own (a freed place offered to the first on the waiting list)
+/// rather than the person who asked.
 public struct ApplicationChange: Sendable {
     public let application: ApplicationRecord
     public let from: ApplicationState
     public let revealed: Bool
+    public let automatic: Bool
 
-    public init(application: ApplicationRecord, from: ApplicationState, revealed: Bool) {
+    public init(application: ApplicationRecord, from: ApplicationState, revealed: Bool, automatic: Bool = false) {
         self.application = application
         self.from = from
         self.revealed = revealed
+        self.automatic = automatic
     }
 }
 
@@ -23,6 +27,9 @@ public enum Applications {
         let projectID = try project.requireID()
         if try await live(projectID: projectID, userID: userID, on: db) != nil { return nil }
         let application = ApplicationRecord(projectID: projectID, userID: userID, briefVersion: project.briefVersion, input: input, at: now)
+        // Without blind screening the employer sees who applied from the start; marked so, it
+        // stays shown if blind screening is turned on later.
+        if !project.screening.blind { application.revealedAt = now }
         do {
             try await application.create(on: db)
         } catch let error as any DatabaseError where error.isConstraintFailure {
@@ -65,6 +72,21 @@ public enum Applications {
             .join(ProjectRecord.self, on: \ApplicationRecord.$project.$id == \ProjectRecord.$id)
             .filter(ProjectRecord.self, \.$organization.$id == organizationID)
             .all()
+    }
+
+    /// The project's applications employer users have not been shown yet, oldest first: the ones
+    /// turning blind screening off would reveal.
+    public static func unrevealed(projectID: UUID, on db: any Database) async throws -> [ApplicationRecord] {
+        try await ApplicationRecord.query(on: db).filter(\.$project.$id == projectID).filter(\.$revealedAt == nil)
+            .sort(\.$createdAt).sort(\.$id).all()
+    }
+
+    /// Marks the applications revealed at `now`.
+    public static func reveal(_ applications: [ApplicationRecord], at now: Date, on db: any Database) async throws {
+        for application in applications {
+            application.revealedAt = now
+            try await application.save(on: db)
+        }
     }
 
     public static func find(_ id: UUID, projectID: UUID, on db: any Database) async throws -> ApplicationRecord? {
@@ -124,7 +146,8 @@ extension Applications {
         if ApplicationLifecycle.freesPlace(from: from, to: landing),
            let next = try await ApplicationRecord.query(on: db).filter(\.$project.$id == projectID).filter(\.$state == .waitlisted)
                .with(\.$candidate).sort(\.$stateChangedAt).sort(\.$id).first() {
-            changes.append(try await move(next, to: .offered, screening: project.screening, message: "A place opened up.", at: now, on: db))
+            let offer = try await move(next, to: .offered, screening: project.screening, message: "A place opened up.", at: now, on: db)
+            changes.append(ApplicationChange(application: offer.application, from: offer.from, revealed: offer.revealed, automatic: true))
         }
         return changes
     }

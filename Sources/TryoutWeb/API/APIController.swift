@@ -93,7 +93,8 @@ struct APIController: RouteCollection {
 
     func auditEvents(req: Request) async throws -> [DTO.AuditEvent] {
         let org = try await organization(req, Action.readAuditLog)
-        return try await AuditLog.recent(organizationID: try org.requireID(), on: req.db).map(DTO.AuditEvent.init)
+        let audit = try await OrganizationAudit.load(req, org)
+        return audit.events.map { DTO.AuditEvent($0, ip: audit.address($0)) }
     }
 
     func adminOrganizations(req: Request) async throws -> [DTO.Organization] {

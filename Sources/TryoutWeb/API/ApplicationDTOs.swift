@@ -82,13 +82,15 @@ extension DTO {
         var offerExpiresAt: Date?
         var match: Match
         var skills: [ApplicantSkill]
-        var timeZone: String
+        /// "UTC+8": the offset only; the zone's name is in `identity` once revealed.
+        var utcOffset: String?
         var hoursPerWeek: Int
         var answers: [Answer]
         var coverNote: String
         /// Absent while a blind project keeps the applicant anonymous.
         var identity: ApplicantView.Identity?
-        /// The candidate's accommodations note, once they have accepted a place.
+        /// The candidate's accommodations note, once they have accepted a place, for the people
+        /// who run the engagement.
         var accommodations: String?
 
         init(_ view: ApplicantView) {
@@ -101,7 +103,7 @@ extension DTO {
             match = Match(view.score, labels: [:])
             match.missingRequired = view.missing
             skills = view.skills.map { ApplicantSkill(label: $0.label, level: $0.level) }
-            timeZone = view.timeZone
+            utcOffset = view.utcOffset
             hoursPerWeek = view.hoursPerWeek
             answers = view.answers.map { Answer(question: $0.question, answer: $0.answer) }
             coverNote = view.coverNote

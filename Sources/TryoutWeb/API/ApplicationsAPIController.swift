@@ -100,7 +100,9 @@ struct ApplicationsAPIController: RouteCollection {
         let project = try await ApplicantScreening.project(req)
         try await req.authorize(.authorProjects(project.$organization.id))
         let body = try req.decodeJSON(DTO.ScreeningInput.self)
-        try await ApplicantScreening.saveScreening(req, project, try body.settings())
+        // Without `confirmReveal` a switch that would show who applied answers 409 naming them.
+        let confirmed = body.confirmReveal == true
+        try await ApplicantScreening.saveScreening(req, project, try body.settings()) { _ in confirmed }
         return DTO.Screening(project.screening)
     }
 
@@ -129,3 +131,5 @@ extension DTO {
         }
     }
 }
+        /// True to go ahead when turning blind screening off shows who applied.
+        var confirmReveal: Bool?

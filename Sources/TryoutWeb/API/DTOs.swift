@@ -102,12 +102,13 @@ enum DTO {
         var ip: String
         var createdAt: Date
 
-        init(_ record: AuditEventRecord) {
+        /// `ip` is the address the reader may see: "" for a candidate's, unless a platform admin reads.
+        init(_ record: AuditEventRecord, ip: String) {
             id = record.id!
             action = record.action.rawValue
             actorEmail = record.actorEmail
             detail = record.detail
-            ip = record.ip
+            self.ip = ip
             createdAt = record.createdAt
         }
     }

@@ -81,11 +81,19 @@ struct ApplicantsController: RouteCollection {
     func saveScreening(req: Request) async throws -> Response {
         let project = try await ApplicantScreening.project(req)
         try await req.authorize(.authorProjects(project.$organization.id))
+        let form = try req.content.decode([String: String].self)
+        // The ids the confirmation page listed: a reveal goes ahead only for exactly the people shown.
+        let confirmed = Set((form["confirmReveal"] ?? "").split(separator: ",").compactMap { UUID(uuidString: String($0)) })
         do {
-            try await ApplicantScreening.saveScreening(req, project, try ScreeningSettings.parse(try req.content.decode([String: String].self)))
-            try await req.flash("Screening settings saved.")
+            let settings = try ScreeningSettings.parse(form)
+            let revealed = try await ApplicantScreening.saveScreening(req, project, settings) { $0 == confirmed }
+            try await req.flash("Screening settings saved." + (revealed == 0 ? "" : " Names are now shown for \(revealed)."))
         } catch let failure as ValidationFailure {
             return try await renderList(req, project, errors: failure.errors)
+        } catch let pending as ApplicantScreening.RevealNeedsConfirmation {
+            return try await req.render("Turn blind screening off? \(project.title)",
+                                        RevealConfirmationPage(project: project, form: form, applications: pending.applications,
+                                                               csrf: try await req.csrfToken()))
         }
         return req.redirect(to: SiteURL.projectAction(try project.requireID(), "applicants").path)
     }

@@ -71,6 +71,7 @@ struct AdminController: RouteCollection {
 
     func audit(req: Request) async throws -> Response {
         try await req.authorize(.moderatePlatform)
-        return try await req.render("Audit log", AuditLogPage(title: "Platform audit log", events: try await AuditLog.recent(on: req.db)))
+        return try await req.render("Audit log", AuditLogPage(title: "Platform audit log", events: try await AuditLog.recent(on: req.db),
+                                                                 address: \.ip))
     }
 }

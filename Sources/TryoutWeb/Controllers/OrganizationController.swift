@@ -108,8 +108,9 @@ struct OrganizationController: RouteCollection {
 
     func audit(req: Request) async throws -> Response {
         let org = try await Memberships.organization(req, slug: req.parameters.get("slug"), for: Action.readAuditLog)
-        let events = try await AuditLog.recent(organizationID: try org.requireID(), on: req.db)
-        return try await req.render("\(org.name): audit log", AuditLogPage(title: "\(org.name): audit log", events: events))
+        let audit = try await OrganizationAudit.load(req, org)
+        return try await req.render("\(org.name): audit log", AuditLogPage(title: "\(org.name): audit log", events: audit.events,
+                                                                           address: audit.address))
     }
 
     func settings(req: Request) async throws -> Response {

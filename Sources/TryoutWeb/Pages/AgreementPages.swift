@@ -28,8 +28,12 @@ struct AgreementPage: Component {
                 Tag.text("dt", "Text intact")
                 Tag.text("dd", agreement.isIntact ? "Yes: the text matches its fingerprint." : "No: the text has changed since it was issued.",
                          ["class": agreement.isIntact ? "done" : "late"])
-                signature(.candidate, name: agreement.candidateName, at: agreement.candidateSignedAt, ip: agreement.candidateIP)
-                signature(.employer, name: agreement.employerName, at: agreement.employerSignedAt, ip: agreement.employerIP)
+                // Each side sees the address it signed from, never the other's: a candidate's address
+                // says where they are. Both stay stored as evidence.
+                signature(.candidate, name: agreement.candidateName, at: agreement.candidateSignedAt,
+                          ip: side == .candidate ? agreement.candidateIP : nil)
+                signature(.employer, name: agreement.employerName, at: agreement.employerSignedAt,
+                          ip: side == .employer ? agreement.employerIP : nil)
             }
             if agreement.supersededAt != nil {
                 Tag.text("p", "A newer version replaced this one; it is kept as it was.", ["class": "flash flash-error"])
@@ -69,7 +73,7 @@ struct AgreementPage: Component {
         ComponentGroup {
             Tag.text("dt", "\(side.label) signature")
             if let name, let at {
-                Tag.text("dd", "\(name), \(DateText.short(at)) UTC, from \(ip ?? "unknown")")
+                Tag.text("dd", "\(name), \(DateText.short(at)) UTC" + (ip.map { ", from \($0)" } ?? ""))
             } else {
                 Tag.text("dd", "Not signed yet")
             }

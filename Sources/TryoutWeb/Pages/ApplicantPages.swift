@@ -108,6 +108,10 @@ struct ApplicantsPage: Component {
     private func screening(_ id: UUID) -> Component {
         Tag("section", ["class": "panel", "aria-labelledby": "screening-title"]) {
             Tag.text("h2", "Screening settings", ["id": "screening-title"])
+            if project.blindScreening {
+                Tag.text("p", "Turning blind screening off shows who every applicant is, and they stay shown: you are asked to confirm first, "
+                         + "and each reveal is recorded in the audit log.")
+            }
             PostForm(action: SiteURL.projectAction(id, "screening").path, csrf: csrf) {
                 CheckboxField(name: "blind", label: "Blind screening: hide who applied until the stage below", checked: project.blindScreening)
                 SelectField(name: "revealAt", label: "Show names", options: RevealStage.allCases.map { ($0.rawValue, $0.label) },
@@ -158,7 +162,8 @@ struct ApplicantPage: Component {
                 }
             }
             Tag("dl", ["class": "facts"]) {
-                fact("Time zone", applicant.timeZone)
+                // Before the reveal only the offset: a zone's name says where the person lives.
+                fact("Time zone", [applicant.identity?.timeZone, applicant.utcOffset].compactMap { $0 }.joined(separator: ", "))
                 fact("Hours a week", String(applicant.hoursPerWeek))
                 fact("Skills", applicant.skills.isEmpty ? "None listed" : applicant.skills.map { "\($0.label) (\($0.level) of 4, self-rated)" }.joined(separator: ", "))
             }
@@ -209,6 +214,39 @@ struct ApplicantPage: Component {
                     Submit("Decide")
                 }
             }
+        }
+    }
+}
+
+/// Asked before blind screening goes off: who will be shown, by handle, and what that means.
+/// Confirming sends the same settings again with the ids listed here, so someone who applies in
+/// the meantime is not revealed unasked.
+struct RevealConfirmationPage: Component {
+    var project: ProjectRecord
+    var form: [String: String]
+    var applications: [ApplicationRecord]
+    var csrf: String
+
+    var body: Component {
+        let id = project.id!
+        let count = applications.count
+        return ComponentGroup {
+            Tag.text("h1", "Turn blind screening off?")
+            Tag.text("p", "Everyone who screens “\(project.title)” will see the names, e-mail addresses, schools, links and locations of "
+                     + "\(count == 1 ? "this applicant" : "these \(count) applicants"). They stay shown if you turn blind screening on again, "
+                     + "and each reveal is recorded in the audit log under your name.", ["class": "lead"])
+            Tag("ul", ["aria-label": "Applicants who will be revealed"]) {
+                for application in applications { Tag.text("li", "\(application.handle) (\(application.state.label.lowercased()))") }
+            }
+            PostForm(action: SiteURL.projectAction(id, "screening").path, csrf: csrf) {
+                for name in ["revealAt", "offerWindowDays"] {
+                    Tag(void: "input", [("type", "hidden"), ("name", name), ("value", form[name] ?? "")])
+                }
+                Tag(void: "input", [("type", "hidden"), ("name", "confirmReveal"),
+                                    ("value", applications.compactMap { $0.id?.uuidString.lowercased() }.joined(separator: ","))])
+                Submit(count == 1 ? "Show who this applicant is" : "Show who these \(count) applicants are", style: "danger")
+            }
+            Tag("p", [:]) { Tag.link("Keep blind screening on", to: SiteURL.projectAction(id, "applicants").path) }
         }
     }
 }

@@ -135,6 +135,8 @@ struct MembersPage: Component {
 struct AuditLogPage: Component {
     var title: String
     var events: [AuditEventRecord]
+    /// Where each entry came from, as far as the reader may know ("" when not).
+    var address: (AuditEventRecord) -> String
 
     var body: Component {
         ComponentGroup {
@@ -155,7 +157,7 @@ struct AuditLogPage: Component {
                                 Tag.text("td", event.actorEmail.isEmpty ? "—" : event.actorEmail)
                                 Tag.text("td", event.action.label)
                                 Tag.text("td", event.detail)
-                                Tag.text("td", event.ip)
+                                Tag.text("td", address(event))
                             }
                         }
                     }

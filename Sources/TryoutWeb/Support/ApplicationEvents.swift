@@ -22,21 +22,25 @@ enum ApplicationEvents {
             body += "See your application: \(link.absolute(base: req.tryout.publicURL))\n"
             try await Mailer.send(req, to: candidate.email, subject: "\(project.title): \(application.state.label.lowercased())",
                                   body: body, at: now, on: db)
+            let because = change.automatic ? " (automatic: a place opened up)" : ""
             let detail = "\(application.handle) on \(project.title): \(change.from == application.state ? "new" : change.from.rawValue) → \(application.state.rawValue)"
             let action: AuditAction = application.state == .submitted ? .applicationSubmitted : .applicationMoved
-            try await AuditLog.record(entry(req, action, orgID, detail, application, byCandidate: byCandidate), at: now, on: db)
+            try await AuditLog.record(entry(req, action, orgID, detail + because, change, byCandidate: byCandidate), at: now, on: db)
             if change.revealed {
-                try await AuditLog.record(entry(req, .identityRevealed, orgID, "\(application.handle) on \(project.title)", application,
+                // Only an employer's decision reveals, or Tryout offering a freed place; never the candidate's own move.
+                try await AuditLog.record(entry(req, .identityRevealed, orgID, "\(application.handle) on \(project.title)" + because, change,
                                                 byCandidate: false), at: now, on: db)
             }
         }
     }
 
     /// A candidate's own actions are logged under their handle: the organization reads this log.
+    /// Moves Tryout makes on its own name nobody.
     private static func entry(_ req: Request, _ action: AuditAction, _ orgID: UUID, _ detail: String,
-                              _ application: ApplicationRecord, byCandidate: Bool) -> AuditEntry {
+                              _ change: ApplicationChange, byCandidate: Bool) -> AuditEntry {
+        if change.automatic { return .automatic(organizationID: orgID, action: action, detail: detail) }
         guard byCandidate else { return req.auditEntry(action, organizationID: orgID, detail: detail) }
-        return AuditEntry(organizationID: orgID, actorUserID: application.$candidate.id, actorEmail: application.handle,
+        return AuditEntry(organizationID: orgID, actorUserID: change.application.$candidate.id, actorEmail: change.application.handle,
                           action: action, detail: detail, ip: req.clientIP)
     }
 
