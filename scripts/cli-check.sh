@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Checks the command line of a built `tryout` on one database: `migrate`, `admin create` (password
 # on standard input), `taxonomy import` of the sample ESCO files, and that `serve --env production`
-# never loads demo data while the admin can sign in. Usage: scripts/cli-check.sh PATH/TO/tryout [DATABASE_URL]
+# never loads demo data while the admin can sign in, closes /metrics without its token, closes a
+# connection whose body stalls, and sweeps unreferenced files. Usage: scripts/cli-check.sh PATH/TO/tryout [DATABASE_URL]
 set -euo pipefail
 tryout=$1
 export DATABASE_URL="${2:-}"
@@ -31,7 +32,12 @@ again=$("$tryout" taxonomy import "$fixtures/skills_en.csv" --env production 2>&
 grep -q "skills_en.csv: 0 added, 0 updated, 2 unchanged" <<<"$again" || { echo "$again"; fail "a second import changed something"; }
 "$tryout" taxonomy import "$0" --env production >/dev/null 2>&1 && fail "a file that is not from ESCO was imported"
 
-"$tryout" serve --env production --port "$port" >"$TRYOUT_DATA_DIR/server.log" 2>&1 &
+mkdir -p "$TRYOUT_DATA_DIR/files/.staging"
+touch -d '2 hours ago' "$TRYOUT_DATA_DIR/files/.staging/upload-left-behind"
+"$tryout" files sweep --env production | grep -q "Removed 1 unreferenced file" || fail "files sweep did not remove an old staged upload"
+
+TRYOUT_METRICS_TOKEN=metrics-check-token TRYOUT_BODY_IDLE_SECONDS=2 \
+    "$tryout" serve --env production --port "$port" >"$TRYOUT_DATA_DIR/server.log" 2>&1 &
 pid=$!
 for _ in $(seq 1 120); do curl -fs "$base/healthz" >/dev/null 2>&1 && break; sleep 0.5; done
 curl -fs "$base/healthz" | grep -q '"status":"ok"' || { cat "$TRYOUT_DATA_DIR/server.log"; fail "production server did not start"; }
@@ -42,4 +48,20 @@ grep -q "demo" "$TRYOUT_DATA_DIR/server.log" && fail "production mentioned demo 
 token=$("${VENV:-.venv}/bin/python" scripts/api_token.py "$base" ops@example.com 'a long operator passphrase') \
     || fail "the new admin cannot sign in"
 curl -fs -H "Authorization: Bearer $token" "$base/api/v1/admin/organizations" >/dev/null || fail "the new admin is not a platform admin"
-echo "cli-check: 11 passed, 0 failed"
+[ "$(curl -s -o /dev/null -w '%{http_code}' "$base/metrics")" = 401 ] || fail "/metrics answered without its token in production"
+curl -fs -H "Authorization: Bearer metrics-check-token" "$base/metrics" | grep -q "http_requests_total" || fail "/metrics refused its token"
+# A body that promises 100 kB and stops after 7 bytes: the connection is closed after the idle timeout.
+python3 - "$port" <<'PY' || fail "a stalled request body kept its connection open"
+import socket, sys, time
+s = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
+s.sendall(b"POST /signin HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 100000\r\n\r\nemail=a")
+s.settimeout(10)
+started = time.monotonic()
+try:
+    while s.recv(4096):
+        pass
+except socket.timeout:
+    sys.exit(1)
+sys.exit(0 if time.monotonic() - started < 8 else 1)
+PY
+echo "cli-check: 15 passed, 0 failed"

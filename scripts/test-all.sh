@@ -60,7 +60,7 @@ run_server_suites() { # label, DATABASE_URL or ""
         echo "server did not start:"; tail -40 "$LOGS/server-$label.log"; record "server on $label" 1; return
     fi
     echo
-    TRYOUT_BASE_URL="$base" "$VENV/bin/python" -m pytest -q Tests/browser 2>&1 | tee "$LOGS/browser-$label.log" | tail -15
+    TRYOUT_BASE_URL="$base" TRYOUT_SERVER_LOG="$LOGS/server-$label.log" "$VENV/bin/python" -m pytest -q Tests/browser 2>&1 | tee "$LOGS/browser-$label.log" | tail -15
     record "browser + axe ($label): $(grep -Eo '[0-9]+ passed' "$LOGS/browser-$label.log" | tail -1)" "${PIPESTATUS[0]}"
     token=$("$VENV/bin/python" scripts/api_token.py "$base" admin@tryout.test tryout-demo-pass)
     candidate=$("$VENV/bin/python" scripts/api_token.py "$base" ada@candidates.test tryout-demo-pass)

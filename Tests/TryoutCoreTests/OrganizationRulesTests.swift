@@ -57,7 +57,7 @@ struct PolicyTests {
         #expect(!Policy.allows(student, .manageStudents(org)))
         let shared = { (viewer: Principal?) in
             ProjectAccess.canView(state: .published, visibility: .partners, organizationID: self.other, partnerIDs: [self.org],
-                                  invitedEmails: [], viewer: viewer, viewerEmail: nil)
+                                  invitedEmails: [], viewer: viewer)
         }
         #expect(shared(student))
         #expect(!shared(Principal(userID: UUID(), schools: [UUID()])))

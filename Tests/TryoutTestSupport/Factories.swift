@@ -22,9 +22,10 @@ public struct Factory {
     }
 
     @discardableResult
-    public func user(_ email: String, name: String? = nil, admin: Bool = false) async throws -> UserRecord {
+    /// A user whose address is proved, unless `verified` is false.
+    public func user(_ email: String, name: String? = nil, admin: Bool = false, verified: Bool = true) async throws -> UserRecord {
         try await Accounts.createUser(email: EmailAddress(email)!, displayName: name ?? email, passwordHash: try passwordHash(),
-                                      isPlatformAdmin: admin, at: app.clock.now, on: app.db)
+                                      isPlatformAdmin: admin, verified: verified, at: app.clock.now, on: app.db)
     }
 
     /// An organization with one member per role given, e-mails `role@slug.test`.

@@ -62,15 +62,16 @@ public final class TestApp: @unchecked Sendable {
     }
 
     /// Posts a `multipart/form-data` form, as a browser sends a file upload, with the current
-    /// CSRF token unless `csrf` is false; `token` sends it to the API instead, without cookies.
+    /// CSRF token in the address (uploads are streamed) unless `csrf` is false; `token` sends it
+    /// to the API instead, without cookies.
     @discardableResult
     public func upload(_ path: String, fields: [(String, String)] = [], files: [(field: String, name: String, bytes: [UInt8])],
                        csrf withToken: Bool = true, token: String? = nil) async throws -> TestingHTTPResponse {
         let boundary = "----tryout-\(UUID().uuidString)"
         var body = ByteBuffer()
-        var all = fields
-        if withToken && token == nil, let csrf { all.append(("_csrf", csrf)) }
-        for (name, value) in all {
+        var path = path
+        if withToken && token == nil, let csrf { path += "?_csrf=\(csrf)" }
+        for (name, value) in fields {
             body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
         }
         for file in files {
@@ -82,6 +83,7 @@ public final class TestApp: @unchecked Sendable {
         body.writeString("--\(boundary)--\r\n")
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+        headers.replaceOrAdd(name: .contentLength, value: String(body.readableBytes))
         if let token {
             headers.bearerAuthorization = .init(token: token)
             headers.replaceOrAdd(name: .cookie, value: "")
@@ -131,7 +133,7 @@ public final class TestApp: @unchecked Sendable {
         return rest.firstIndex(of: "\"").map { String(rest[..<$0]) }
     }
 
-    static func formEncode(_ fields: [String: String]) -> String {
+    public static func formEncode(_ fields: [String: String]) -> String {
         var allowed = CharacterSet.alphanumerics
         allowed.insert(charactersIn: "-._~")
         return fields.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")" }

@@ -189,13 +189,15 @@ struct EngagementUploadTests {
 
         init(root: String) { inner = DiskFileStorage(root: root) }
 
-        func write(_ bytes: [UInt8], sha256: String) throws {
+        func store(staged: URL, sha256: String) throws {
             let count = writes.withLockedValue { $0 += 1; return $0 }
             if count >= 2 { throw CocoaError(.fileWriteOutOfSpace) }
-            try inner.write(bytes, sha256: sha256)
+            try inner.store(staged: staged, sha256: sha256)
         }
 
+        func stagingFile() throws -> URL { try inner.stagingFile() }
         func read(sha256: String) throws -> Data { try inner.read(sha256: sha256) }
+        func sweep(referenced: Set<String>, olderThan cutoff: Date) throws -> Int { try inner.sweep(referenced: referenced, olderThan: cutoff) }
     }
 
     private func ready(_ t: TestApp) async throws -> (UUID, UUID) {
@@ -228,7 +230,7 @@ struct EngagementUploadTests {
             let script = try await t.upload(path, files: [("files[]", "notes.txt", Array("#!/bin/sh\nrm -rf /\n".utf8))])
             #expect(script.status == .unprocessableEntity)
             #expect(try await submissionCount(t) == 0)
-            #expect(!FileManager.default.fileExists(atPath: root), "a refused file reached storage")
+            #expect(storedFiles(root).isEmpty, "a refused file stayed on disk")
 
             // The engagement's quota counts what is already stored.
             try await t.upload(path, files: [("files[]", "memo.pdf", pdfBytes + Array(repeating: 0x20, count: 800))])
@@ -280,8 +282,68 @@ struct EngagementUploadTests {
             let (id, milestone) = try await ready(t)
             let response = try await t.upload("/engagements/\(id)/milestones/\(milestone)/submissions",
                                               files: [("files[]", "memo.pdf", pdfBytes + Array(repeating: 0x20, count: 2 << 20))])
-            #expect(response.status == .payloadTooLarge && response.body.string.contains("more than this form takes at once"))
+            #expect(response.status == .payloadTooLarge && response.body.string.contains("files can weigh at most"), "\(response.body.string)")
             #expect(try await submissionCount(t) == 0)
+        }
+    }
+
+    @Test("refused uploads (unknown milestone, stranger, declared too large) leave the files directory as it was, web and API")
+    func refusedUploadsLeaveNothing() async throws {
+        try await withTestApp(configure: { $0.uploadLimits = UploadLimits(perFile: 400_000, perEngagement: 500_000, filesPerSubmission: 3) }) { t in
+            let root = try #require(t.app.tryout.fileStorage as? DiskFileStorage).root
+            let (id, milestone) = try await ready(t)
+            let big = pdfBytes + Array(repeating: 0x20, count: 390_000)
+            let nowhere = "/engagements/\(id)/milestones/\(UUID())/submissions"
+            #expect(try await t.upload(nowhere, files: Array(repeating: ("files[]", "a.pdf", big), count: 3)).status == .notFound)
+            let ada = try await t.token(for: "ada@uni.test")
+            #expect(try await t.upload("/api/v1" + nowhere, files: [("files[]", "a.pdf", big)], token: ada).status == .notFound)
+            try await Factory(t).user("stranger@x.io")
+            try await visit(t, as: "stranger@x.io", "/")
+            #expect(try await t.upload("/engagements/\(id)/milestones/\(milestone)/submissions", files: [("files[]", "a.pdf", big)]).status == .notFound)
+            // More than the request may carry, or than the engagement has room for, is refused on its declared size.
+            try await visit(t, as: "ada@uni.test", "/engagements/\(id)/milestones/\(milestone)")
+            let tooMuch = try await t.upload("/engagements/\(id)/milestones/\(milestone)/submissions",
+                                             files: Array(repeating: ("files[]", "a.pdf", big), count: 3) + [("files[]", "b.pdf", big)])
+            #expect(tooMuch.status == .payloadTooLarge)
+            #expect(try await submissionCount(t) == 0)
+            #expect(storedFiles(root).isEmpty, "refused uploads left \(storedFiles(root))")
+            // A version that is taken still lands.
+            #expect(try await t.upload("/engagements/\(id)/milestones/\(milestone)/submissions", files: [("files[]", "a.pdf", pdfBytes)]).status == .seeOther)
+            #expect(storedFiles(root).count == 1)
+        }
+    }
+
+    @Test("the sweep removes unreferenced and staged files older than an hour, and keeps the rest")
+    func sweep() async throws {
+        try await withTestApp { t in
+            let storage = try #require(t.app.tryout.fileStorage as? DiskFileStorage)
+            let (id, milestone) = try await ready(t)
+            #expect(try await t.upload("/engagements/\(id)/milestones/\(milestone)/submissions", files: [("files[]", "a.pdf", pdfBytes)]).status == .seeOther)
+            let old = Date().addingTimeInterval(-7200)
+            func orphan(_ bytes: [UInt8], age: Date) throws -> URL {
+                let staged = try storage.stagingFile()
+                try Data(bytes).write(to: staged)
+                let hash = Fingerprint.sha256(bytes: bytes)
+                try storage.store(staged: staged, sha256: hash)
+                let url = URL(fileURLWithPath: storage.root).appendingPathComponent("\(hash.prefix(2))/\(hash.dropFirst(2).prefix(2))/\(hash)")
+                try FileManager.default.setAttributes([.modificationDate: age], ofItemAtPath: url.path)
+                return url
+            }
+            let stale = try orphan(Array("stale".utf8), age: old)
+            let young = try orphan(Array("young".utf8), age: Date())
+            let staged = try storage.stagingFile()
+            try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: staged.path)
+            for file in storedFiles(storage.root) {
+                try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: storage.root + "/" + file)
+            }
+            try FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: young.path)
+            let removed = try await Housekeeping.sweepFiles(t.app)
+            #expect(removed == 2)
+            #expect(!FileManager.default.fileExists(atPath: stale.path))
+            #expect(!FileManager.default.fileExists(atPath: staged.path))
+            #expect(FileManager.default.fileExists(atPath: young.path))
+            let kept = try #require(try await SubmissionFileRecord.query(on: t.db).first())
+            #expect(try storage.read(sha256: kept.sha256).count == pdfBytes.count)
         }
     }
 
@@ -301,4 +363,15 @@ struct EngagementUploadTests {
             #expect(try await MilestoneRecord.find(milestone, on: t.db)?.state == .open)
         }
     }
+}
+
+/// Every regular file under `root`, staging included: what uploads left on disk.
+func storedFiles(_ root: String) -> [String] {
+    let walk = FileManager.default.enumerator(atPath: root)
+    var files: [String] = []
+    while let path = walk?.nextObject() as? String {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isDirectory), !isDirectory.boolValue { files.append(path) }
+    }
+    return files
 }

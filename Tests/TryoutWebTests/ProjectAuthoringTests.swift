@@ -188,13 +188,14 @@ struct ProjectAuthoringTests {
             try await Factory(t).organization("Hillside", kind: .partner)
             try await Factory(t).user("invited@x.io")
             try await Factory(t).user("stranger@x.io")
+            try await Factory(t).user("unproved@x.io", verified: false)
             var fields = try await templateFields(t)
             fields["visibility"] = "partners"
             fields["partners"] = "lakeside"
             let partnersOnly = try projectID(from: try await t.post("/orgs/acme/projects", fields))
             fields["visibility"] = "invite_only"
             fields["partners"] = ""
-            fields["invitedEmails"] = "invited@x.io"
+            fields["invitedEmails"] = "invited@x.io\nunproved@x.io"
             let inviteOnly = try projectID(from: try await t.post("/orgs/acme/projects", fields))
             try await t.post("/projects/\(partnersOnly)/publish")
             try await t.post("/projects/\(inviteOnly)/publish")
@@ -203,6 +204,8 @@ struct ProjectAuthoringTests {
             let expectations: [(String?, Bool, Bool)] = [
                 (nil, false, false), ("staff@lakeside.test", true, false), ("owner@hillside.test", false, false),
                 ("invited@x.io", false, true), ("stranger@x.io", false, false),
+                // Signed up with an invited address but never proved it: the invitation is not theirs yet.
+                ("unproved@x.io", false, false),
             ]
             for (who, seesPartners, seesInvite) in expectations {
                 t.clearCookies()

@@ -2,7 +2,8 @@
 every page checked with axe-core.
 
 The server under test is given by TRYOUT_BASE_URL (e.g. http://127.0.0.1:8190) and must have the
-demo data loaded. Install what this needs with scripts/test-deps.sh, then:
+demo data loaded. TRYOUT_SERVER_LOG names the file the server logs to (in development it logs
+outgoing e-mail there), from which new accounts take the link that confirms their address. Install what this needs with scripts/test-deps.sh, then:
 
     TRYOUT_BASE_URL=http://127.0.0.1:8190 .venv/bin/pytest Tests/browser
 
@@ -251,6 +252,14 @@ class Site:
         self.submit_and_wait(buttons[0])
 
     def sign_up(self, kind: str, name: str, email: str, password: str, organization: str = "") -> None:
+        """Signs up, opens the confirmation link from the e-mail and signs in, as a new user does."""
+        self.submit_sign_up(kind, name, email, password, organization)
+        assert self.h1() == "Check your inbox", f"sign-up should ask to confirm the address, not show {self.h1()!r}"
+        self.open(mailed_link(email, "/email/verify/"))
+        assert "is confirmed" in self.flash(), f"the confirmation link did not work: {self.flash()!r}"
+        self.sign_in(email, password, here=True)
+
+    def submit_sign_up(self, kind: str, name: str, email: str, password: str, organization: str = "") -> None:
         self.open(f"/signup?kind={kind}")
         form, button = self.form_of("Create account")
         radio = form.find_element(By.CSS_SELECTOR, f"input[type=radio][name=kind][value={kind}]")
@@ -287,6 +296,21 @@ def site(driver: WebDriver, base_url: str, axe_source: str) -> Site:
     driver.get(base_url + "/healthz")
     driver.delete_all_cookies()
     return Site(driver, base_url, axe_source)
+
+
+def mailed_link(email: str, prefix: str) -> str:
+    """The path of the newest link starting `prefix` in e-mail logged to `email` by the server."""
+    log = os.environ.get("TRYOUT_SERVER_LOG")
+    assert log, "TRYOUT_SERVER_LOG is not set: the tests read e-mailed links from the server's log"
+    deadline = time.monotonic() + WAIT_SECONDS
+    while True:
+        text = pathlib.Path(log).read_text(encoding="utf-8", errors="replace")
+        start = text.rfind(f"mail to {email}:")
+        if start >= 0 and prefix in text[start:]:
+            rest = text[start:][text[start:].index(prefix):]
+            return rest.split()[0]
+        assert time.monotonic() < deadline, f"no e-mail to {email} with a {prefix} link in {log}"
+        time.sleep(0.2)
 
 
 def unique(prefix: str) -> str:

@@ -107,7 +107,7 @@ public struct UploadLimits: Sendable, Equatable {
 
     /// The largest upload request taken: a version's files plus room for the form around them.
     public var requestBytes: Int {
-        perVersion + (1 << 20)
+        perVersion + UploadPolicy.formAllowance
     }
 }
 
@@ -117,6 +117,8 @@ public enum UploadRefusal: Error, Equatable, Sendable, CustomStringConvertible {
     case tooLarge(name: String, limit: Int)
     case engagementFull(limit: Int)
     case tooManyFiles(limit: Int)
+    /// The request as a whole is larger than a version may be.
+    case requestTooLarge(limit: Int)
     /// The extension is not on the allow-list, or there is none.
     case typeNotAllowed(name: String)
     /// The bytes do not match what the extension claims (e.g. an ELF or PE executable named .pdf).
@@ -134,6 +136,8 @@ public enum UploadRefusal: Error, Equatable, Sendable, CustomStringConvertible {
             "This file would take the engagement past its \(ByteCount.text(limit)) storage limit; share a link to it instead."
         case .tooManyFiles(let limit):
             "A submission can include at most \(limit) files."
+        case .requestTooLarge(let limit):
+            "A version's files can weigh at most \(ByteCount.text(limit)) together. Send fewer or smaller files, or share a link instead."
         case .typeNotAllowed(let name):
             "“\(name)” is not a type of file that can be uploaded; use PDF, an image, an Office or OpenDocument file, ZIP or plain text."
         case .contentMismatch(let name, let kind):
@@ -238,6 +242,17 @@ public enum UploadPolicy {
         let (total, overflow) = max(usedBytes, 0).addingReportingOverflow(max(size, 0))
         guard !overflow, total <= limits.perEngagement else { throw .engagementFull(limit: limits.perEngagement) }
     }
+
+    /// Decides on an upload request by the size it declares, before any of its body is read:
+    /// more than a request may carry, or more files than the engagement has room for (the form
+    /// around the files is allowed `formAllowance` bytes), is refused at once.
+    public static func checkDeclared(requestBytes: Int, usedBytes: Int, limits: UploadLimits) throws(UploadRefusal) {
+        guard requestBytes <= limits.requestBytes else { throw .requestTooLarge(limit: limits.perVersion) }
+        try checkRoom(adding: requestBytes - formAllowance, usedBytes: usedBytes, limits: limits)
+    }
+
+    /// Room for the note, the links and the part headers around a version's files.
+    public static let formAllowance = 1 << 20
 
     private static func fileExtension(_ name: String) -> String? {
         guard let dot = name.lastIndex(of: ".") else { return nil }

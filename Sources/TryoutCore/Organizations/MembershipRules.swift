@@ -65,4 +65,5 @@ public struct MembershipRules: Sendable {
 public enum LinkLifetime {
     public static let invitation: TimeInterval = 7 * 24 * 3600
     public static let passwordReset: TimeInterval = 3600
+    public static let emailVerification: TimeInterval = 24 * 3600
 }

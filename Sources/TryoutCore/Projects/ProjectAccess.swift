@@ -6,7 +6,7 @@ import Foundation
 public enum ProjectAccess {
     public static func canView(state: ProjectState, visibility: ProjectVisibility, organizationID: UUID,
                                partnerIDs: [UUID], invitedEmails: [String],
-                               viewer: Principal?, viewerEmail: String?) -> Bool {
+                               viewer: Principal?) -> Bool {
         if Policy.allows(viewer, .viewOrganization(organizationID)) { return true }
         guard [.published, .closed, .completed].contains(state) else { return false }
         switch visibility {
@@ -15,7 +15,8 @@ public enum ProjectAccess {
         case .partners:
             return partnerIDs.contains { viewer?.audiences.contains($0) == true }
         case .inviteOnly:
-            return viewerEmail.map(invitedEmails.contains) ?? false
+            // Only a proved address: anyone can sign up with an invited one.
+            return viewer?.verifiedEmail.map(invitedEmails.contains) ?? false
         }
     }
 }

@@ -48,7 +48,7 @@ public enum SyntheticData {
             for index in 0..<count {
                 let owner = try await Accounts.createUser(email: EmailAddress("owner\(start + index)@generated.test")!,
                                                           displayName: "Generated Owner \(start + index)", passwordHash: passwordHash,
-                                                          at: now, on: tx)
+                                                          verified: true, at: now, on: tx)
                 let org = try await Organizations.create(kind: .employer, name: "Generated Employer \(start + index)",
                                                          ownerID: try owner.requireID(), at: now, on: tx)
                 ids.append(try org.requireID())
@@ -75,6 +75,8 @@ public enum SyntheticData {
         let template = BriefTemplates.all[0].brief
         let deliverables = String(decoding: try encoder.encode(template.deliverables), as: UTF8.self)
         let rubric = String(decoding: try encoder.encode(template.rubric), as: UTF8.self)
+        // Long enough for the template's last deliverable to fall due, as the lint requires.
+        let shortest = ((template.deliverables.map(\.dueOffsetDays).max() ?? 0) + 6) / 7
         let postgres = sql.dialect.name == "postgresql"
         // Projects come out in publication order, spread over the last 180 days, as the search
         // index expects of rowids on SQLite.
@@ -99,7 +101,7 @@ public enum SyntheticData {
                 let summary = "A short project for an aspiring \(occupation.label): \(String(occupation.description.prefix(160)))"
                 let body = "## Context\n\n\(occupation.description)\n\n## What we will look at\n\nThe quality of your \(main) work and how clearly you explain it."
                 let hours = 5 + random.next(36)
-                let weeks = 1 + random.next(8)
+                let weeks = shortest + random.next(ComplianceLint.weeksRange.upperBound - shortest + 1)
                 let pay = Int64(hours) * Int64(1_500 + random.next(3_500))
                 let mode = [LocationMode.remote, .remote, .hybrid, .onSite][random.next(4)]
                 let published = now.addingTimeInterval(-Double(count - index) * spacing)

@@ -28,6 +28,9 @@ public enum TryoutMigrations {
         UpdateCandidateProfilesAddDetails(),
         CreateApplications(),
         CreateEngagements(),
+        CreateEmailVerifications(),
+        CreateRateLimitEvents(),
+        CreateInstanceSecrets(),
         RevealApplicationsOnOpenProjects(),
     ]
 }

@@ -17,11 +17,13 @@ public enum Accounts {
     }
 
     /// Creates a user; the unique index on e-mail settles a race between two sign-ups.
+    /// `verified` says the address is already proved (demo data, an admin made on the server).
     public static func createUser(email: EmailAddress, displayName: String, passwordHash: String,
-                                  isPlatformAdmin: Bool = false, at now: Date, on db: any Database) async throws -> UserRecord {
+                                  isPlatformAdmin: Bool = false, verified: Bool = false, at now: Date, on db: any Database) async throws -> UserRecord {
         if try await user(email: email, on: db) != nil { throw AccountError.emailTaken }
         let user = UserRecord(email: email.value, displayName: displayName, passwordHash: passwordHash,
                               isPlatformAdmin: isPlatformAdmin, createdAt: now)
+        if verified { user.emailVerifiedAt = now }
         do {
             try await user.create(on: db)
         } catch let error as any DatabaseError where error.isConstraintFailure {
@@ -40,7 +42,7 @@ public enum Accounts {
         let schools = try await PartnerStudentRecord.query(on: db).filter(\.$user.$id == user.requireID()).all(\.$organization.$id)
         return Principal(userID: try user.requireID(), isPlatformAdmin: user.isPlatformAdmin,
                          memberships: Dictionary(members.map { ($0.$organization.id, $0.role) }, uniquingKeysWith: { a, _ in a }),
-                         schools: Set(schools))
+                         schools: Set(schools), verifiedEmail: user.emailVerifiedAt == nil ? nil : user.email)
     }
 
     // MARK: Sessions

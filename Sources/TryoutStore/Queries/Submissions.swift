@@ -85,6 +85,11 @@ public enum Submissions {
     }
 
     /// The bytes the engagement's files take, counted per file as uploaded.
+    /// The hashes of every stored file some version refers to: what a sweep of the files keeps.
+    public static func referencedHashes(on db: any Database) async throws -> Set<String> {
+        Set(try await SubmissionFileRecord.query(on: db).unique().all(\.$sha256).map { $0.lowercased() })
+    }
+
     public static func usedBytes(engagementID: UUID, on db: any Database) async throws -> Int {
         // Summed here: PostgreSQL's SUM of a bigint is a numeric, which does not decode as an integer.
         Int(try await SubmissionFileRecord.query(on: db).filter(\.$engagement.$id == engagementID).all(\.$size).reduce(0, +))

@@ -15,7 +15,7 @@ struct EngagementsAPIController: RouteCollection {
         engagement.get("agreements", ":agreementID", use: agreement)
         engagement.post("agreements", ":agreementID", "signature", use: sign)
         engagement.post("checklist", ":itemID", "done", use: tick)
-        engagement.on(.POST, "milestones", ":milestoneID", "submissions", body: .collect(maxSize: ByteCount(value: uploadLimit)), use: submit)
+        engagement.on(.POST, "milestones", ":milestoneID", "submissions", body: .stream, use: submit)
         engagement.get("files", ":fileID", use: WorkController.file)
         engagement.post("submissions", ":submissionID", "feedback", use: feedback)
         engagement.get("check-ins", use: checkIns)
@@ -67,10 +67,12 @@ struct EngagementsAPIController: RouteCollection {
     func submit(req: Request) async throws -> Response {
         let context = try await EngagementContext.load(req)
         guard let milestoneID = req.parameters.get("milestoneID", as: UUID.self) else { throw Abort(.notFound) }
-        guard req.headers.contentType?.type == "multipart" else { throw Abort(.unsupportedMediaType, reason: "Send the version as multipart/form-data.") }
-        let submission = try await EngagementWork.submit(req, context, milestoneID: milestoneID, try VersionForm(req))
+        try await EngagementWork.checkSubmittable(req, context, milestoneID: milestoneID)
+        let form = try await VersionForm.receive(req, limit: uploadLimit, storage: req.tryout.fileStorage)
+        defer { form.discard() }
+        let submission = try await EngagementWork.submit(req, context, milestoneID: milestoneID, form)
         let stored = try await Submissions.find(try submission.requireID(), engagementID: context.id, on: req.db) ?? submission
-        return try await DTO.Submission(stored).encodeResponse(status: .created, for: req)
+        return try await DTO.Submission(stored).created(at: "engagements", context.id, "submissions", try stored.requireID(), for: req)
     }
 
     func feedback(req: Request) async throws -> DTO.Submission {
@@ -91,7 +93,8 @@ struct EngagementsAPIController: RouteCollection {
         let context = try await EngagementContext.load(req)
         let body = try req.decodeJSON(DTO.CheckInBody.self)
         let input = try CheckInInput(startsAt: body.startsAt ?? "", minutes: body.minutes, agenda: body.agenda ?? "", now: req.now)
-        return try await DTO.CheckIn(try await EngagementConversation.book(req, context, input)).encodeResponse(status: .created, for: req)
+        let checkIn = try await EngagementConversation.book(req, context, input)
+        return try await DTO.CheckIn(checkIn).created(at: "engagements", context.id, "check-ins", try checkIn.requireID(), for: req)
     }
 
     func notes(req: Request) async throws -> DTO.CheckIn {
@@ -115,7 +118,7 @@ struct EngagementsAPIController: RouteCollection {
         let context = try await EngagementContext.load(req)
         let body = try req.decodeJSON(DTO.MessageBody.self)
         let message = try await EngagementConversation.post(req, context, body: body.body ?? "", email: body.email ?? false)
-        return try await DTO.Message(message, viewer: context.userID).encodeResponse(status: .created, for: req)
+        return try await DTO.Message(message, viewer: context.userID).created(at: "engagements", context.id, "messages", try message.requireID(), for: req)
     }
 
     func timeLog(req: Request) async throws -> DTO.TimeLog {
@@ -129,8 +132,8 @@ struct EngagementsAPIController: RouteCollection {
         let context = try await EngagementContext.load(req)
         let body = try req.decodeJSON(DTO.TimeEntryBody.self)
         let input = try TimeEntryInput(day: body.day ?? "", hours: body.hours.map { String($0) } ?? "", note: body.note ?? "", now: req.now)
-        try await EngagementConversation.log(req, context, input, milestoneID: body.milestoneID ?? "")
-        return try await timeLog(req: req).encodeResponse(status: .created, for: req)
+        let entry = try await EngagementConversation.log(req, context, input, milestoneID: body.milestoneID ?? "")
+        return try await timeLog(req: req).created(at: "engagements", context.id, "time-entries", try entry.requireID(), for: req)
     }
 
     func terminate(req: Request) async throws -> DTO.Engagement {

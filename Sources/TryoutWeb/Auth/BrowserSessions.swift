@@ -2,26 +2,27 @@ import Foundation
 import TryoutStore
 import Vapor
 
-/// Server-side sessions for browsers. The cookie carries a random token; the row holds the user,
-/// the CSRF token and a one-shot flash message.
+/// Server-side sessions for signed-in browsers. The cookie carries a random token; the row holds
+/// the user, the CSRF token and a one-shot flash message. Anonymous visitors get no row (a
+/// crawler must not fill the table): their form token and flash live in signed cookies.
 struct BrowserSessionMiddleware: AsyncMiddleware {
     static let cookieName = "tryout_session"
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if let token = request.cookies[Self.cookieName]?.string, !token.isEmpty {
-            if let session = try await Accounts.session(token: token, at: request.now, on: request.db) {
+            if let session = try await Accounts.session(token: token, at: request.now, on: request.db), session.user != nil {
                 request.authState.session = session
                 request.authState.user = session.user
             } else {
-                request.authState.cookieToSet = ""
+                request.authState.setCookie(Self.cookieName, "", lifetime: 0)
             }
         }
         let response = try await next.respond(to: request)
-        if let value = request.authState.cookieToSet {
-            response.cookies[Self.cookieName] = HTTPCookies.Value(
-                string: value,
-                expires: value.isEmpty ? Date(timeIntervalSince1970: 0) : nil,
-                maxAge: value.isEmpty ? 0 : Int(request.tryout.sessionLifetime),
+        for (name, cookie) in request.authState.cookiesToSet {
+            response.cookies[name] = HTTPCookies.Value(
+                string: cookie.value,
+                expires: cookie.value.isEmpty ? Date(timeIntervalSince1970: 0) : nil,
+                maxAge: cookie.value.isEmpty ? 0 : cookie.lifetime.map(Int.init),
                 path: "/",
                 isSecure: request.tryout.secureCookies,
                 isHTTPOnly: true,
@@ -32,21 +33,12 @@ struct BrowserSessionMiddleware: AsyncMiddleware {
     }
 }
 
-/// Anonymous sessions only carry a CSRF token for the sign-in and sign-up forms.
-private let anonymousSessionLifetime: TimeInterval = 2 * 3600
-
 extension Request {
-    /// The session, created (anonymous) when the page about to render holds a form.
-    func ensureSession() async throws -> SessionRecord {
-        if let session = authState.session { return session }
-        let (session, token) = try await Accounts.createSession(userID: nil, lifetime: anonymousSessionLifetime, at: now, on: db)
-        authState.session = session
-        authState.cookieToSet = token.value
-        return session
-    }
-
+    /// The form token for the page about to render: the session's once signed in; for anonymous
+    /// visitors a keyed hash of a random cookie (signed double submit).
     func csrfToken() async throws -> String {
-        try await ensureSession().csrfToken
+        if let session = authState.session { return session.csrfToken }
+        return try await AnonymousCookies.formToken(self)
     }
 
     /// Signs `user` in with a brand-new session id, so a session fixed before sign-in is worthless.
@@ -58,7 +50,7 @@ extension Request {
         authState.session = session
         authState.user = user
         authState.principal = nil
-        authState.cookieToSet = token.value
+        authState.setCookie(BrowserSessionMiddleware.cookieName, token.value, lifetime: tryout.sessionLifetime)
     }
 
     /// Ends the session on the server and clears the cookie.
@@ -67,7 +59,7 @@ extension Request {
         authState.session = nil
         authState.user = nil
         authState.principal = nil
-        authState.cookieToSet = ""
+        authState.setCookie(BrowserSessionMiddleware.cookieName, "", lifetime: 0)
     }
 
     // MARK: Flash messages
@@ -76,24 +68,42 @@ extension Request {
         case success, error
     }
 
-    struct Flash {
+    struct Flash: Equatable {
         var kind: FlashKind
         var message: String
+
+        var stored: String { "\(kind.rawValue)|\(message)" }
+
+        init(kind: FlashKind, message: String) {
+            self.kind = kind
+            self.message = message
+        }
+
+        init?(stored: String) {
+            let parts = stored.split(separator: "|", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let kind = FlashKind(rawValue: parts[0]) else { return nil }
+            self.init(kind: kind, message: parts[1])
+        }
     }
 
+    /// A message for the next page: in the session when signed in, else in a signed cookie.
     func flash(_ message: String, _ kind: FlashKind = .success) async throws {
-        let session = try await ensureSession()
-        session.flash = "\(kind.rawValue)|\(message)"
-        try await session.save(on: db)
+        let flash = Flash(kind: kind, message: message)
+        if let session = authState.session {
+            session.flash = flash.stored
+            try await session.save(on: db)
+        } else {
+            try await AnonymousCookies.setFlash(self, flash)
+        }
     }
 
     /// The pending flash message, removed so it shows once.
     func takeFlash() async throws -> Flash? {
-        guard let session = authState.session, let stored = session.flash else { return nil }
-        session.flash = nil
-        try await session.save(on: db)
-        let parts = stored.split(separator: "|", maxSplits: 1).map(String.init)
-        guard parts.count == 2, let kind = FlashKind(rawValue: parts[0]) else { return nil }
-        return Flash(kind: kind, message: parts[1])
+        if let session = authState.session, let stored = session.flash {
+            session.flash = nil
+            try await session.save(on: db)
+            return Flash(stored: stored)
+        }
+        return try await AnonymousCookies.takeFlash(self)
     }
 }

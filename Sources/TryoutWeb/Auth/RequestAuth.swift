@@ -8,8 +8,17 @@ final class AuthState: @unchecked Sendable {
     var session: SessionRecord?
     var user: UserRecord?
     var principal: Principal?
-    /// A cookie to send back: a new session's token, or "" to clear the cookie.
-    var cookieToSet: String?
+    /// Cookies to send back by name: a value and its lifetime in seconds, or "" to clear one.
+    private(set) var cookiesToSet: [String: (value: String, lifetime: TimeInterval?)] = [:]
+
+    func setCookie(_ name: String, _ value: String, lifetime: TimeInterval?) {
+        cookiesToSet[name] = (value, lifetime)
+    }
+
+    /// A cookie set earlier in this request, which the browser does not send back until the next.
+    func pendingCookie(_ name: String) -> String? {
+        cookiesToSet[name]?.value
+    }
 }
 
 extension Request {
@@ -33,13 +42,13 @@ extension Request {
     }
 
     /// The signed-in user, if an invitation sent to `email` is theirs to accept: the link alone is
-    /// not enough, it must be opened by the account it was sent to.
+    /// not enough, it must be opened by the account it was sent to, whose address is proved.
     func requireInvitee(_ email: String) throws -> UserRecord {
         let user = try requireUser()
         guard user.email == email else {
             throw Abort(.forbidden, reason: "This invitation was sent to \(email). Sign in with that address to accept it.")
         }
-        return user
+        return try requireVerifiedUser()
     }
 
     /// The signed-in user with every organization role, loaded once per request.

@@ -31,6 +31,22 @@ struct TryoutMigrateCommand: AsyncCommand {
     }
 }
 
+struct FilesCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "action", help: "sweep: remove uploaded files no version refers to, older than an hour.")
+        var action: String
+    }
+
+    var help: String { "Looks after the files in the data directory (`files sweep`; serving also sweeps at start and hourly)." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        guard signature.action == "sweep" else { throw Abort(.badRequest, reason: "Unknown action \(signature.action); try `files sweep`.") }
+        try await context.application.prepareDatabase()
+        let removed = try await Housekeeping.sweepFiles(context.application)
+        context.console.print("Removed \(removed) unreferenced file\(removed == 1 ? "" : "s").")
+    }
+}
+
 struct DemoCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Option(name: "projects", help: "Also generate this many published projects from the ESCO occupations.")
@@ -89,6 +105,12 @@ struct AdminCommand: AsyncCommand {
             context.console.error("Give a valid address with --email.")
             throw CommandError.missingRequiredArgument("email")
         }
+        var v = Validator()
+        let name = v.name(signature.name ?? "Platform admin", "name", label: "The name")
+        if let problem = v.errors.first?.message {
+            context.console.error(problem)
+            throw Abort(.unprocessableEntity, reason: problem)
+        }
         let password = Self.readPassword(context.console)
         if let problem = PasswordPolicy.problem(with: password, email: email.value) {
             context.console.error(problem)
@@ -96,8 +118,8 @@ struct AdminCommand: AsyncCommand {
         }
         try await app.prepareDatabase()
         let hash = try await PasswordHasher(application: app).hash(password)
-        _ = try await Accounts.createUser(email: email, displayName: signature.name ?? "Platform admin", passwordHash: hash,
-                                          isPlatformAdmin: true, at: app.tryout.now(), on: app.db)
+        _ = try await Accounts.createUser(email: email, displayName: name, passwordHash: hash,
+                                          isPlatformAdmin: true, verified: true, at: app.tryout.now(), on: app.db)
         context.console.print("Created platform admin \(email.value).")
     }
 

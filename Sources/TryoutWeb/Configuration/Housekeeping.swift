@@ -1,4 +1,5 @@
 import Foundation
+import TryoutCore
 import TryoutStore
 import NIOCore
 import Vapor
@@ -27,8 +28,20 @@ struct Housekeeping: LifecycleHandler {
 
     static func run(_ app: Application) async throws {
         let throttle = app.tryout.loginThrottle
-        try await Accounts.deleteExpired(at: app.tryout.now(), keepingAttemptsFor: max(throttle.perAccount.window, throttle.perAddress.window),
+        let now = app.tryout.now()
+        try await Accounts.deleteExpired(at: now, keepingAttemptsFor: max(throttle.perAccount.window, throttle.perAddress.window),
                                          on: app.db)
+        try await AccountSecurity.deleteEvents(olderThan: now.addingTimeInterval(-RequestLimits.longestWindow), on: app.db)
+        let removed = try await sweepFiles(app)
+        if removed > 0 { app.logger.notice("removed \(removed) unreferenced uploaded files") }
+    }
+
+    /// Files an upload left behind (refused, interrupted, or whose version was never registered),
+    /// once they are an hour old: younger ones may belong to a version being handed in right now.
+    static func sweepFiles(_ app: Application) async throws -> Int {
+        let referenced = try await Submissions.referencedHashes(on: app.db)
+        // Against the wall clock, as the file system stamps files with it.
+        return try app.tryout.fileStorage.sweep(referenced: referenced, olderThan: Date().addingTimeInterval(-3600))
     }
 
     private struct TaskKey: StorageKey {

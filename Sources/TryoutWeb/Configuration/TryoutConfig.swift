@@ -24,6 +24,14 @@ public struct TryoutConfig: Sendable {
     /// `TRYOUT_UPLOAD_FILE_MB` (default 25) and `TRYOUT_UPLOAD_ENGAGEMENT_MB` (default 250): the
     /// largest file a candidate may hand in, and what one engagement may store in all.
     public var uploadLimits: UploadLimits
+    /// `TRYOUT_METRICS_TOKEN`: the bearer token `/metrics` asks for. Nil leaves `/metrics` open,
+    /// which only development does: in production an unset token keeps it closed.
+    public var metricsToken: String?
+    /// Whether `/metrics` answers without a token (development and tests).
+    public var metricsOpen: Bool
+    /// `TRYOUT_BODY_IDLE_SECONDS`: a connection that sends nothing for this long, in the middle
+    /// of a request body or between requests, is closed (default 30).
+    public var idleTimeout: TimeInterval
     /// Where submitted files are kept: `files/` in the data directory unless a test swaps it.
     public var fileStorage: any FileStorage
     /// The clock every decision reads; tests move it.
@@ -32,7 +40,8 @@ public struct TryoutConfig: Sendable {
     public init(dataDirectory: String = "./data", database: DatabaseTarget, publicURL: String = "http://127.0.0.1:8080",
                 bcryptCost: Int = 12, trustProxy: Bool = false, logMail: Bool = true,
                 sessionLifetime: TimeInterval = 14 * 24 * 3600, loginThrottle: LoginThrottle = .init(),
-                uploadLimits: UploadLimits = .init(), fileStorage: (any FileStorage)? = nil,
+                uploadLimits: UploadLimits = .init(), metricsToken: String? = nil, metricsOpen: Bool = true,
+                idleTimeout: TimeInterval = 30, fileStorage: (any FileStorage)? = nil,
                 now: @escaping @Sendable () -> Date = Date.init) {
         self.dataDirectory = dataDirectory
         self.database = database
@@ -43,6 +52,9 @@ public struct TryoutConfig: Sendable {
         self.sessionLifetime = sessionLifetime
         self.loginThrottle = loginThrottle
         self.uploadLimits = uploadLimits
+        self.metricsToken = metricsToken
+        self.metricsOpen = metricsOpen
+        self.idleTimeout = idleTimeout
         self.fileStorage = fileStorage ?? DiskFileStorage(root: URL(fileURLWithPath: dataDirectory).appendingPathComponent("files").path)
         self.now = now
     }
@@ -59,7 +71,10 @@ public struct TryoutConfig: Sendable {
             trustProxy: Environment.get("TRYOUT_TRUST_PROXY") == "1" || Environment.get("TRYOUT_TRUST_PROXY") == "true",
             logMail: Environment.get("TRYOUT_LOG_MAIL").map { $0 == "1" || $0 == "true" } ?? !isProduction,
             sessionLifetime: (Environment.get("TRYOUT_SESSION_HOURS").flatMap(Double.init) ?? 14 * 24) * 3600,
-            uploadLimits: UploadLimits(perFile: megabytes("TRYOUT_UPLOAD_FILE_MB", 25), perEngagement: megabytes("TRYOUT_UPLOAD_ENGAGEMENT_MB", 250))
+            uploadLimits: UploadLimits(perFile: megabytes("TRYOUT_UPLOAD_FILE_MB", 25), perEngagement: megabytes("TRYOUT_UPLOAD_ENGAGEMENT_MB", 250)),
+            metricsToken: Environment.get("TRYOUT_METRICS_TOKEN").flatMap { $0.isEmpty ? nil : $0 },
+            metricsOpen: !isProduction,
+            idleTimeout: Environment.get("TRYOUT_BODY_IDLE_SECONDS").flatMap(Double.init).flatMap { $0 > 0 ? $0 : nil } ?? 30
         )
     }
 

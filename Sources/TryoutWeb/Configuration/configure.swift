@@ -6,6 +6,7 @@ import Vapor
 /// Wires the whole application. Tests call it with their own configuration.
 public func configure(_ app: Application, _ config: TryoutConfig) async throws {
     app.tryout = config
+    app.storage[AnonymousCookies.KeyCache.self] = .init(nil)
     if case .sqliteFile = config.database {
         try FileManager.default.createDirectory(atPath: config.dataDirectory, withIntermediateDirectories: true)
     }
@@ -14,8 +15,12 @@ public func configure(_ app: Application, _ config: TryoutConfig) async throws {
 
     // Big enough for any form or JSON body here; upload routes set their own limits.
     app.routes.defaultMaxBodySize = "256kb"
+    ContentConfiguration.global.use(encoder: LowercaseIDEncoder(), for: .json)
     app.http.server.configuration.hostname = "127.0.0.1"
     app.http.server.configuration.port = 8080
+    // A body trickled byte by byte (or a connection left open doing nothing) would hold a
+    // connection and its buffers for ever.
+    app.http.server.configuration.idleTimeout = .milliseconds(Int64(config.idleTimeout * 1000))
 
     // Order matters: errors are rendered outermost so every failure, even in the other
     // middleware, becomes a page or a problem document carrying the security headers.
@@ -40,6 +45,7 @@ public func configure(_ app: Application, _ config: TryoutConfig) async throws {
     try browser.register(collection: HomeController())
     try browser.register(collection: MarketplaceController())
     try browser.register(collection: AccountController())
+    try browser.register(collection: EmailVerificationController())
     try browser.register(collection: InvitationController())
     try browser.register(collection: OrganizationController())
     try browser.register(collection: ApplicationsController())
@@ -60,6 +66,7 @@ public func configure(_ app: Application, _ config: TryoutConfig) async throws {
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(AdminCommand(), as: "admin")
     app.asyncCommands.use(TaxonomyCommand(), as: "taxonomy")
+    app.asyncCommands.use(FilesCommand(), as: "files")
 }
 
 /// Pages that only make sense for a signed-in person send everyone else to sign in.

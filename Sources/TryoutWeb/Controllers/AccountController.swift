@@ -1,4 +1,5 @@
 import Foundation
+import Plot
 import TryoutCore
 import TryoutStore
 import Vapor
@@ -32,6 +33,8 @@ struct AccountController: RouteCollection {
         return try await req.render("Sign up", SignUpPage(csrf: try await req.csrfToken(), form: .init(kind: kind.rawValue)))
     }
 
+    /// Answers the same whether or not the address has an account, and signs nobody in: the
+    /// new account's owner confirms the address by e-mail first, an existing owner hears of the try.
     func signUp(req: Request) async throws -> Response {
         let form = try req.content.decode(SignUpForm.self)
         let signUp: SignUp
@@ -41,29 +44,45 @@ struct AccountController: RouteCollection {
         } catch {
             return try await renderSignUp(req, form, errors: error.errors)
         }
-        let hash = try await req.passwords.hash(signUp.password)
         let now = req.now
-        let result: (UserRecord, OrganizationRecord?)
-        do {
-            result = try await req.db.transaction { tx in
-                let user = try await Accounts.createUser(email: signUp.email, displayName: signUp.name, passwordHash: hash, at: now, on: tx)
-                let userID = try user.requireID()
-                try await AuditLog.record(req.auditEntry(.signedUp, actor: user), at: now, on: tx)
-                guard let orgKind = signUp.kind.organizationKind, let orgName = signUp.organizationName else {
-                    try await CandidateProfiles.create(userID: userID, name: signUp.name, at: now, on: tx)
-                    return (user, nil)
-                }
+        if let wait = try await AccountSecurity.retryAfter(.signUpClient, key: req.clientIP, limit: RequestLimits.signUpPerClient, at: now, on: req.db) {
+            return try await tooMany(req, wait: wait, SignUpPage(csrf: try await req.csrfToken(), form: .init(kind: signUp.kind.rawValue),
+                                                                 errors: [FieldError("email", Self.waitMessage("Too many sign-ups from your network", wait))]))
+        }
+        try await AccountSecurity.record(.signUpClient, key: req.clientIP, at: now, on: req.db)
+        let hash = try await req.passwords.hash(signUp.password)
+        try await req.db.transaction { tx in
+            let mayMail = try await AccountSecurity.retryAfter(.signUpMail, key: signUp.email.value, limit: RequestLimits.signUpMailPerAccount,
+                                                               at: now, on: tx) == nil
+            if mayMail { try await AccountSecurity.record(.signUpMail, key: signUp.email.value, at: now, on: tx) }
+            if let existing = try await Accounts.user(email: signUp.email, on: tx) {
+                if mayMail { try await AccountMail.alreadyRegistered(req, to: existing, at: now, on: tx) }
+                return
+            }
+            let user = try await Accounts.createUser(email: signUp.email, displayName: signUp.name, passwordHash: hash, at: now, on: tx)
+            let userID = try user.requireID()
+            try await AuditLog.record(req.auditEntry(.signedUp, actor: user), at: now, on: tx)
+            if let orgKind = signUp.kind.organizationKind, let orgName = signUp.organizationName {
                 let org = try await Organizations.create(kind: orgKind, name: orgName, ownerID: userID, at: now, on: tx)
                 try await AuditLog.record(req.auditEntry(.organizationCreated, organizationID: org.id, detail: org.name, actor: user), at: now, on: tx)
-                return (user, org)
+            } else {
+                try await CandidateProfiles.create(userID: userID, name: signUp.name, at: now, on: tx)
             }
-        } catch AccountError.emailTaken {
-            return try await renderSignUp(req, form, errors: [FieldError("email", "An account with this e-mail address exists. Sign in instead.")])
+            if mayMail { try await AccountMail.confirmAddress(req, to: user, at: now, on: tx) }
         }
-        try await req.startSession(for: result.0)
-        try await req.flash("Welcome to Tryout, \(signUp.name).")
-        if let org = result.1 { return req.redirect(to: SiteURL.members(org.slug).path) }
-        return req.redirect(to: SiteURL.settings.path)
+        return try await req.render("Check your inbox", CheckInboxPage(email: signUp.email.value))
+    }
+
+    static func waitMessage(_ what: String, _ seconds: Int) -> String {
+        let minutes = max(1, (seconds + 59) / 60)
+        return "\(what). Try again in \(minutes) minute\(minutes == 1 ? "" : "s")."
+    }
+
+    /// A 429 page with `Retry-After`.
+    private func tooMany(_ req: Request, wait: Int, _ page: Component) async throws -> Response {
+        let response = try await req.render("Try again later", status: .tooManyRequests, page)
+        response.headers.replaceOrAdd(name: .retryAfter, value: String(wait))
+        return response
     }
 
     private func renderSignUp(_ req: Request, _ form: SignUpForm, errors: [FieldError]) async throws -> Response {
@@ -89,21 +108,17 @@ struct AccountController: RouteCollection {
 
     func signIn(req: Request) async throws -> Response {
         let form = try req.content.decode(SignInForm.self)
-        let raw = (form.email ?? "").trimmingCharacters(in: .whitespaces)
-        // What was typed, made safe to store for throttling and the audit log.
-        let typed = TextInput.storable(String(raw.lowercased().prefix(254)))
+        let raw = form.email ?? ""
+        // Failures count against the address that finds the account, however it was typed.
+        let typed = LoginThrottle.accountKey(raw)
         let now = req.now
         let throttle = req.tryout.loginThrottle
         let since = now.addingTimeInterval(-max(throttle.perAccount.window, throttle.perAddress.window))
         let accountFailures = try await Accounts.failedAttempts(email: typed, since: since, on: req.db)
         let addressFailures = try await Accounts.failedAttempts(ip: req.clientIP, since: since, on: req.db)
         if let wait = throttle.retryAfter(accountFailures: accountFailures, addressFailures: addressFailures, now: now) {
-            let minutes = max(1, (wait + 59) / 60)
-            let page = SignInPage(csrf: try await req.csrfToken(), email: typed, next: form.next ?? "",
-                                  error: "Too many failed sign-ins. Try again in \(minutes) minute\(minutes == 1 ? "" : "s"), or reset your password.")
-            let response = try await req.render("Sign in", status: .tooManyRequests, page)
-            response.headers.replaceOrAdd(name: .retryAfter, value: String(wait))
-            return response
+            return try await tooMany(req, wait: wait, SignInPage(csrf: try await req.csrfToken(), email: typed, next: form.next ?? "",
+                                                                 error: Self.waitMessage("Too many failed sign-ins", wait) + " Or reset your password."))
         }
 
         let user = try await EmailAddress(raw).asyncFlatMap { try await Accounts.user(email: $0, on: req.db) }
@@ -122,8 +137,7 @@ struct AccountController: RouteCollection {
 
     /// Only same-site paths: an open redirect would make phishing links look like Tryout's.
     static func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.hasPrefix("/\\") else { return SiteURL.home.path }
-        return next
+        RedirectTarget.samePath(next) ?? SiteURL.home.path
     }
 
     func signOut(req: Request) async throws -> Response {
@@ -144,6 +158,8 @@ struct AccountController: RouteCollection {
         try await req.render("Reset your password", ForgotPasswordPage(csrf: try await req.csrfToken()))
     }
 
+    /// Limited per address and per client, counted whether or not the address has an account,
+    /// and answered the same way either way.
     func forgot(req: Request) async throws -> Response {
         let form = try req.content.decode(EmailForm.self)
         guard let email = EmailAddress(form.email ?? "") else {
@@ -152,20 +168,26 @@ struct AccountController: RouteCollection {
                                                            error: "Enter an e-mail address like name@example.com."))
         }
         let now = req.now
-        if let user = try await Accounts.user(email: email, on: req.db) {
-            let base = req.tryout.publicURL
-            try await req.db.transaction { tx in
-                let token = try await Accounts.createPasswordReset(userID: try user.requireID(), at: now, on: tx)
-                try await Mailer.send(req, to: user.email, subject: "Reset your Tryout password", body: """
-                    Someone asked to reset the password of your Tryout account. If it was you, open this link within an hour:
-
-                    \(SiteURL.resetPassword(token: token.value).absolute(base: base))
-
-                    If it was not you, ignore this message; your password stays as it is.
-                    """, at: now, on: tx)
-            }
+        let waits = [try await AccountSecurity.retryAfter(.resetClient, key: req.clientIP, limit: RequestLimits.resetPerClient, at: now, on: req.db),
+                     try await AccountSecurity.retryAfter(.resetAccount, key: email.value, limit: RequestLimits.resetPerAccount, at: now, on: req.db)]
+        if let wait = waits.compactMap({ $0 }).max() {
+            return try await tooMany(req, wait: wait, ForgotPasswordPage(csrf: try await req.csrfToken(), email: email.value,
+                                                                         error: Self.waitMessage("Too many reset requests", wait)))
         }
-        // The same answer either way, so the form does not reveal who has an account.
+        try await req.db.transaction { tx in
+            try await AccountSecurity.record(.resetClient, key: req.clientIP, at: now, on: tx)
+            try await AccountSecurity.record(.resetAccount, key: email.value, at: now, on: tx)
+            guard let user = try await Accounts.user(email: email, on: tx) else { return }
+            let token = try await Accounts.createPasswordReset(userID: try user.requireID(), at: now, on: tx)
+            try await Mailer.send(req, to: user.email, subject: "Reset your Tryout password", body: """
+                Someone asked to reset the password of your Tryout account. If it was you, open this link within an hour:
+
+                \(SiteURL.resetPassword(token: token.value).absolute(base: req.tryout.publicURL))
+
+                Choosing a new password signs the account out everywhere, revokes its API tokens and turns off its calendar address.
+                If it was not you, ignore this message; your password stays as it is.
+                """, at: now, on: tx)
+        }
         try await req.flash("If an account uses that address, we have sent it a link to reset the password.")
         return req.redirect(to: SiteURL.signIn.path)
     }
@@ -200,12 +222,15 @@ struct AccountController: RouteCollection {
             try await user.save(on: tx)
             reset.usedAt = now
             try await reset.save(on: tx)
-            // Whoever knew the old password is signed out everywhere.
-            try await Accounts.endSessions(userID: try user.requireID(), on: tx)
+            // Whoever held the account before (a guessed password, an unproved sign-up with this
+            // address) loses every way in; the link itself proves the address.
+            try await AccountSecurity.revokeCredentials(userID: try user.requireID(), at: now, on: tx)
+            try await AccountSecurity.markVerified(user, at: now, on: tx)
             try await AuditLog.record(req.auditEntry(.passwordReset, actor: user), at: now, on: tx)
+            try await AccountMail.passwordChanged(req, to: user, at: now, on: tx)
         }
         try await req.endSession()
-        try await req.flash("Your password has been changed. Sign in with the new one.")
+        try await req.flash("Your password has been changed. \(AccountMail.revokedNotice) Sign in with the new password.")
         return req.redirect(to: SiteURL.signIn.path)
     }
 }

@@ -24,7 +24,7 @@ struct CalendarController: RouteCollection {
     }
 
     func create(req: Request) async throws -> Response {
-        let token = try await CalendarFeeds.create(userID: try req.requireUser().requireID(), at: req.now, on: req.db)
+        let token = try await CalendarFeeds.create(userID: try req.requireVerifiedUser().requireID(), at: req.now, on: req.db)
         return try await render(req, address: SiteURL.calendarFeed(token: token).absolute(base: req.tryout.publicURL))
     }
 

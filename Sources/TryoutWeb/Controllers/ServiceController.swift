@@ -28,7 +28,16 @@ struct ServiceController: RouteCollection {
         }
     }
 
+    /// With a token configured, only its bearer reads the figures (route names and traffic are
+    /// for operators); without one they are open in development and closed in production.
     func metrics(req: Request) async throws -> Response {
+        let sent = req.headers.bearerAuthorization?.token ?? ""
+        let allowed = req.tryout.metricsToken.map { !sent.isEmpty && ConstantTime.equal(sent, $0) } ?? req.tryout.metricsOpen
+        guard allowed else {
+            // Answered here: a thrown 401 would become a browser's sign-in redirect.
+            return Response(status: .unauthorized, headers: ["WWW-Authenticate": "Bearer", "Content-Type": "text/plain; charset=utf-8"],
+                            body: .init(string: "Send the metrics token as Authorization: Bearer.\n"))
+        }
         var headers = HTTPHeaders()
         headers.contentType = .init(type: "text", subType: "plain", parameters: ["version": "0.0.4", "charset": "utf-8"])
         return Response(status: .ok, headers: headers, body: .init(string: req.application.metrics.emitToString()))

@@ -17,6 +17,7 @@ struct SettingsController: RouteCollection {
                         name: String? = nil) async throws -> Response {
         let user = try req.requireUser()
         let page = SettingsPage(csrf: try await req.csrfToken(), name: name ?? user.displayName, email: user.email,
+                                emailVerified: user.emailVerifiedAt != nil,
                                 tokens: try await Accounts.tokens(userID: try user.requireID(), on: req.db),
                                 schools: try await PartnerStudents.schools(of: try user.requireID(), on: req.db),
                                 newToken: newToken, errors: errors)
@@ -35,7 +36,7 @@ struct SettingsController: RouteCollection {
         let user = try req.requireUser()
         let form = try req.content.decode(ProfileForm.self)
         var v = Validator()
-        let name = v.required(form.name, "name", label: "Your name", maxLength: 100)
+        let name = v.name(form.name, "name", label: "Your name")
         guard v.errors.isEmpty else { return try await render(req, status: .unprocessableEntity, errors: v.errors, name: form.name) }
         user.displayName = name
         try await user.save(on: req.db)
@@ -64,11 +65,13 @@ struct SettingsController: RouteCollection {
         try await req.db.transaction { tx in
             user.passwordHash = hash
             try await user.save(on: tx)
-            // Other browsers signed in with the old password are signed out; this one stays.
-            try await Accounts.endSessions(userID: try user.requireID(), except: keep, on: tx)
+            // Whoever else knew the old password loses every way in; this browser, which just
+            // proved it, stays signed in.
+            try await AccountSecurity.revokeCredentials(userID: try user.requireID(), keepingSession: keep, at: now, on: tx)
             try await AuditLog.record(req.auditEntry(.passwordChanged), at: now, on: tx)
+            try await AccountMail.passwordChanged(req, to: user, at: now, on: tx)
         }
-        try await req.flash("Your password has been changed. Other devices have been signed out.")
+        try await req.flash("Your password has been changed. \(AccountMail.revokedNotice)")
         return req.redirect(to: SiteURL.settings.path)
     }
 

@@ -12,8 +12,9 @@ struct WorkController: RouteCollection {
         let engagement = routes.grouped("engagements", ":engagementID")
         engagement.get("board", use: board)
         engagement.get("milestones", ":milestoneID", use: milestone)
-        engagement.on(.POST, "milestones", ":milestoneID", "submissions", body: .collect(maxSize: ByteCount(value: uploadLimit)), use: submit)
-            .userInfo[CSRFMiddleware.bodyLimitKey] = uploadLimit
+        // Streamed: the checks below run before any of the body is read.
+        engagement.on(.POST, "milestones", ":milestoneID", "submissions", body: .stream, use: submit)
+            .userInfo[CSRFMiddleware.streamedKey] = true
         engagement.post("submissions", ":submissionID", "feedback", use: feedback)
         engagement.get("files", ":fileID", use: Self.file)
     }
@@ -34,13 +35,15 @@ struct WorkController: RouteCollection {
         guard let milestone = snapshot.milestones.first(where: { $0.id == milestoneID }) else { throw Abort(.notFound) }
         return try await req.render(milestone.title, status: errors.isEmpty ? .ok : .unprocessableEntity,
                                     MilestonePage(snapshot: snapshot, milestone: milestone, csrf: try await req.csrfToken(),
-                                                  limits: req.tryout.uploadLimits, errors: errors, note: note))
+                                                  limits: req.tryout.uploadLimits, errors: errors, note: note, now: req.now))
     }
 
     func submit(req: Request) async throws -> Response {
         let context = try await EngagementContext.load(req)
         guard let milestoneID = req.parameters.get("milestoneID", as: UUID.self) else { throw Abort(.notFound) }
-        let form = try VersionForm(req)
+        try await EngagementWork.checkSubmittable(req, context, milestoneID: milestoneID)
+        let form = try await VersionForm.receive(req, limit: uploadLimit, storage: req.tryout.fileStorage)
+        defer { form.discard() }
         do {
             return try await EngagementsController.redirecting(req, to: .milestone(context.id, milestoneID)) {
                 let submission = try await EngagementWork.submit(req, context, milestoneID: milestoneID, form)

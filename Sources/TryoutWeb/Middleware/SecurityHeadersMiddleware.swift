@@ -25,8 +25,14 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
         for (name, value) in headers where !response.headers.contains(name: name) {
             response.headers.replaceOrAdd(name: name, value: value)
         }
-        if request.authState.user != nil || request.authState.session != nil {
-            // Pages for a signed-in person must not be kept by shared caches.
+        if request.application.tryout.secureCookies {
+            // Once a browser has seen the site over https it never tries plain http again.
+            response.headers.replaceOrAdd(name: "Strict-Transport-Security", value: "max-age=63072000")
+        }
+        let personal = request.authState.user != nil || request.authState.session != nil
+            || !request.authState.cookiesToSet.isEmpty || request.cookies[AnonymousCookies.csrfCookie] != nil
+        if personal {
+            // Pages for one person (signed in, or holding their form token) must not be kept by shared caches.
             response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         }
         return response

@@ -48,6 +48,20 @@ struct SignUpPage: Component {
     }
 }
 
+/// What sign-up answers, whether or not the address already had an account.
+struct CheckInboxPage: Component {
+    var email: String
+
+    var body: Component {
+        ComponentGroup {
+            Tag.text("h1", "Check your inbox")
+            Tag.text("p", "We have sent a message to \(email). Open the link in it within 24 hours to confirm your address, then sign in.")
+            Tag.text("p", "Nothing there after a few minutes? Look in your spam folder. If you already had an account with this address, the message tells you how to sign in.")
+            Tag("p", [:]) { Tag.link("Sign in", to: SiteURL.signIn.path) }
+        }
+    }
+}
+
 struct SignInPage: Component {
     var csrf: String
     var email: String

@@ -7,6 +7,7 @@ struct SettingsPage: Component {
     var csrf: String
     var name: String
     var email: String
+    var emailVerified: Bool
     var tokens: [APITokenRecord]
     var schools: [PartnerStudentRecord]
     var newToken: String?
@@ -19,6 +20,14 @@ struct SettingsPage: Component {
             Tag("section", ["aria-labelledby": "profile-heading"]) {
                 Tag.text("h2", "Profile", ["id": "profile-heading"])
                 Tag.text("p", "Signed in as \(email).")
+                if !emailVerified {
+                    Tag("div", ["class": "notice", "role": "status"]) {
+                        Tag.text("p", "Your e-mail address is not confirmed yet. Until you open the link we sent, you cannot apply, join an organization, or create API tokens or a calendar address.")
+                        PostForm(action: SiteURL.resendVerification.path, csrf: csrf) {
+                            Submit("Send the link again", style: "secondary")
+                        }
+                    }
+                }
                 PostForm(action: SiteURL.settingsProfile.path, csrf: csrf) {
                     Field(name: "name", label: "Your name", value: name, error: errors.message("name"), autocomplete: "name")
                     Submit("Save profile")

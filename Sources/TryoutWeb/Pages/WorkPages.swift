@@ -46,12 +46,14 @@ struct MilestonePage: Component {
     var limits: UploadLimits
     var errors: [FieldError] = []
     var note = ""
+    var now: Date
 
     var body: Component {
         let context = snapshot.context
         let id = context.id
         let versions = snapshot.versions(of: milestone)
         let latest = versions.first
+        let opens = DueDates.startOfDay(snapshot.engagement.startDate)
         return ComponentGroup {
             EngagementHeader(engagement: snapshot.engagement, current: "", unread: snapshot.unreadMessages)
             Tag.text("h2", milestone.title)
@@ -59,7 +61,11 @@ struct MilestonePage: Component {
             if !milestone.description.isEmpty { Tag.text("p", milestone.description) }
             ErrorSummary(errors: errors)
             if context.may(.submitWork) && snapshot.engagement.state.allowsWork && (milestone.state == .open || milestone.state == .changesRequested) {
-                submitForm(id)
+                if now < opens {
+                    Tag.text("p", EngagementError.beforeStart(opens).description, ["class": "meta"])
+                } else {
+                    submitForm(id)
+                }
             }
             if let latest, context.may(.giveFeedback) && latest.state == .submitted && snapshot.engagement.state.allowsWork {
                 feedbackForm(id, latest)
@@ -72,7 +78,6 @@ struct MilestonePage: Component {
 
     private func submitForm(_ id: UUID) -> Component {
         var form = Tag("form", ["method": "post", "enctype": "multipart/form-data"]) {
-            CSRFField(token: csrf)
             TextAreaField(name: "note", label: "Note for the reviewer", value: note, error: errors.message("note"), rows: 3)
             Tag("div", ["class": "field"]) {
                 Tag("label", ["for": "field-files"]) { Text("Files") }
@@ -87,7 +92,9 @@ struct MilestonePage: Component {
             }
             Submit("Hand in this version")
         }
-        form.attributes.insert(("action", SiteURL.milestone(id, milestone.id!).path + "/submissions"), at: 0)
+        // The upload is streamed, so its form token travels in the address, where it is checked
+        // before the body is read.
+        form.attributes.insert(("action", SiteURL.milestone(id, milestone.id!).path + "/submissions?\(CSRFMiddleware.fieldName)=\(csrf)"), at: 0)
         return Tag("section", ["class": "panel", "aria-labelledby": "submit-title"]) {
             Tag.text("h2", milestone.state == .changesRequested ? "Hand in a new version" : "Hand in your work", ["id": "submit-title"])
             form

@@ -9,7 +9,7 @@ import Vapor
 enum Applying {
     /// Stores the candidate's application, or throws the form's errors, or 409 when one is live.
     static func apply(_ req: Request, to project: ProjectRecord, _ input: ApplicationInput) async throws -> ApplicationRecord {
-        let user = try req.requireUser()
+        let user = try req.requireVerifiedUser()
         guard try await CandidateProfiles.profile(userID: try user.requireID(), on: req.db) != nil else {
             throw Abort(.forbidden, reason: "Only candidates can apply. Sign up as a candidate to apply to projects.")
         }

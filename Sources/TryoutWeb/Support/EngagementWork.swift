@@ -4,37 +4,6 @@ import TryoutCore
 import TryoutStore
 import Vapor
 
-/// A file as it arrived in a form or an API request.
-struct UploadedFile: Sendable {
-    var name: String
-    var bytes: [UInt8]
-
-    init(_ file: File) {
-        name = file.filename
-        bytes = Array(file.data.readableBytesView)
-    }
-}
-
-/// A version as a `multipart/form-data` form or request sends it: `note`, `links.0`…, `files[]`.
-struct VersionForm: Sendable {
-    var note: String
-    var links: [String]
-    var files: [UploadedFile]
-
-    private struct Parts: Content {
-        var note: String?
-        var files: [File]?
-    }
-
-    init(_ req: Request) throws {
-        let parts = try req.content.decode(Parts.self)
-        note = parts.note ?? ""
-        links = (0..<SubmissionInput.maxLinks).map { (try? req.content.get(String.self, at: "links.\($0)")) ?? "" }
-        // A file input left empty still sends one nameless, empty part.
-        files = (parts.files ?? []).filter { !$0.filename.isEmpty || $0.data.readableBytes > 0 }.map(UploadedFile.init)
-    }
-}
-
 /// The moves inside an engagement, for the pages and the API alike. Each runs under the
 /// engagement's lock in one transaction with its notifications, audit entry and state change;
 /// a refused move throws 409 with the reason, bad input a `ValidationFailure`.
@@ -85,48 +54,73 @@ enum EngagementWork {
         }
     }
 
-    /// Checks every file before any is stored, stores them by hash, then registers the version
-    /// and its files in one transaction: a failure at any point leaves no version behind.
+    /// Decided before any of the body is read: whether this person may hand in work here, that
+    /// the milestone is this engagement's and open, and that what the request declares fits.
+    static func checkSubmittable(_ req: Request, _ context: EngagementContext, milestoneID: UUID) async throws {
+        try context.require(.submitWork)
+        guard let milestone = try await Submissions.milestone(milestoneID, engagementID: context.id, on: req.db) else { throw Abort(.notFound) }
+        let latest = try await Submissions.latest(of: milestoneID, on: req.db)
+        do {
+            try EngagementLifecycle.checkSubmit(engagement: context.engagement.state, milestone: milestone.state, latestVersion: latest?.version ?? 0,
+                                                start: context.engagement.startDate, now: req.now)
+        } catch let error as EngagementError {
+            throw Abort(.conflict, reason: error.description)
+        }
+        guard let declared = req.headers.first(name: .contentLength).flatMap(Int.init) else { return }
+        let used = try await Submissions.usedBytes(engagementID: context.id, on: req.db)
+        do throws(UploadRefusal) {
+            try UploadPolicy.checkDeclared(requestBytes: declared, usedBytes: used, limits: req.tryout.uploadLimits)
+        } catch {
+            throw Abort(.payloadTooLarge, headers: ["Connection": "close"], reason: error.description)
+        }
+    }
+
+    /// Checks every received file, then, under the engagement's lock, checks the milestone, the
+    /// state and the room again, moves the files into storage and registers the version in one
+    /// transaction. The caller discards the staged files of a refused version.
     static func submit(_ req: Request, _ context: EngagementContext, milestoneID: UUID, _ form: VersionForm) async throws -> SubmissionRecord {
         let files = form.files
         try context.require(.submitWork)
         let limits = req.tryout.uploadLimits
         let input = try SubmissionInput(note: form.note, links: form.links, fileCount: files.count, maxFiles: limits.filesPerSubmission)
         var used = try await Submissions.usedBytes(engagementID: context.id, on: req.db)
-        var checked: [(CheckedUpload, [UInt8])] = []
+        var checked: [(upload: CheckedUpload, staged: URL, sha256: String)] = []
         var refusals: [FieldError] = []
         for file in files {
-            do {
-                let upload = try UploadPolicy.check(name: file.name, bytes: file.bytes, usedBytes: used, limits: limits)
+            // One file in memory at a time, for the content checks and the hash.
+            let bytes = [UInt8](try Data(contentsOf: file.staged))
+            do throws(UploadRefusal) {
+                let upload = try UploadPolicy.check(name: file.name, bytes: bytes, usedBytes: used, limits: limits)
                 used += upload.size
-                checked.append((upload, file.bytes))
+                checked.append((upload, file.staged, Fingerprint.sha256(bytes: bytes)))
             } catch {
                 refusals.append(FieldError("files", error.description))
             }
         }
         if !refusals.isEmpty { throw ValidationFailure(refusals) }
-        var stored: [StoredFile] = []
-        for (upload, bytes) in checked {
-            let hash = Fingerprint.sha256(bytes: bytes)
-            do {
-                try req.tryout.fileStorage.write(bytes, sha256: hash)
-            } catch {
-                req.logger.error("storing a submitted file failed: \(error)")
-                throw Abort(.serviceUnavailable, reason: "The files could not be stored just now; nothing was submitted. Please try again.")
-            }
-            stored.append(StoredFile(upload: upload, sha256: hash))
-        }
-        let storedFiles = stored
+        let accepted = checked
+        let storage = req.tryout.fileStorage
         return try await locked(req, context) { tx in
             guard let milestone = try await Submissions.milestone(milestoneID, engagementID: context.id, on: tx) else { throw Abort(.notFound) }
             let latest = try await Submissions.latest(of: milestoneID, on: tx)
-            try EngagementLifecycle.checkSubmit(engagement: context.engagement.state, milestone: milestone.state, latestVersion: latest?.version ?? 0)
+            try EngagementLifecycle.checkSubmit(engagement: context.engagement.state, milestone: milestone.state, latestVersion: latest?.version ?? 0,
+                                                start: context.engagement.startDate, now: req.now)
             let usedNow = try await Submissions.usedBytes(engagementID: context.id, on: tx)
             do throws(UploadRefusal) {
-                try UploadPolicy.checkRoom(adding: storedFiles.reduce(0) { $0 + $1.upload.size }, usedBytes: usedNow, limits: limits)
+                try UploadPolicy.checkRoom(adding: accepted.reduce(0) { $0 + $1.upload.size }, usedBytes: usedNow, limits: limits)
             } catch {
                 throw ValidationFailure([FieldError("files", error.description)])
             }
+            // Moved in only now; should the transaction still fail, the sweep removes them.
+            for file in accepted {
+                do {
+                    try storage.store(staged: file.staged, sha256: file.sha256)
+                } catch {
+                    req.logger.error("storing a submitted file failed: \(error)")
+                    throw Abort(.serviceUnavailable, reason: "The files could not be stored just now; nothing was submitted. Please try again.")
+                }
+            }
+            let storedFiles = accepted.map { StoredFile(upload: $0.upload, sha256: $0.sha256) }
             let submission = try await Submissions.submit(input, files: storedFiles, to: milestone, at: req.now, on: tx)
             let late = submission.late ? " (late)" : ""
             try await EngagementEvents.record(req, context, .workSubmitted, "Version \(submission.version) of “\(milestone.title)” is in\(late).",

@@ -140,7 +140,7 @@ enum Tokens {
         var v = Validator()
         let name = v.required(rawName, "name", label: "Token name", maxLength: 80)
         try v.finish()
-        let user = try req.requireUser()
+        let user = try req.requireVerifiedUser()
         let now = req.now
         return try await req.db.transaction { tx in
             let created = try await Accounts.createToken(userID: try user.requireID(), name: name, at: now, on: tx)

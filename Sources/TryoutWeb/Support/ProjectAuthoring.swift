@@ -23,9 +23,10 @@ enum ProjectAuthoring {
         return project
     }
 
-    /// Parses the form and resolves what needs the database: skill labels and partner slugs.
-    static func resolve(_ req: Request, _ input: BriefInput) async throws -> (Brief, ProjectAudience) {
-        var parsed = try input.parse()
+    /// Parses the form for a project in `state` and resolves what needs the database: skill labels
+    /// and partner slugs.
+    static func resolve(_ req: Request, _ input: BriefInput, for state: ProjectState) async throws -> (Brief, ProjectAudience) {
+        var parsed = try input.parse(for: state)
         let skills = try await Taxonomy.resolve(parsed.skills.map { ($0.row, $0.label) }, on: req.db)
         var errors = skills.errors
         if errors.isEmpty {
@@ -43,6 +44,11 @@ enum ProjectAuthoring {
         return (parsed.brief, ProjectAudience(partnerIDs: partnerIDs, invitedEmails: parsed.invitedEmails))
     }
 
+    /// The addresses of the partner organizations in `audience`, as the form and the API take them.
+    static func partnerSlugs(_ req: Request, _ audience: ProjectAudience) async throws -> [String] {
+        try await OrganizationRecord.query(on: req.db).filter(\.$id ~~ audience.partnerIDs).sort(\.$slug).all(\.$slug)
+    }
+
     /// The project at `:projectID` if the visitor may read it, by its state and audience; 404 otherwise.
     static func viewableProject(_ req: Request) async throws -> ProjectRecord {
         guard let id = req.parameters.get("projectID", as: UUID.self), let project = try await Projects.find(id: id, on: req.db) else {
@@ -51,7 +57,7 @@ enum ProjectAuthoring {
         let audience = try await ProjectBriefs.audience(of: id, on: req.db)
         guard ProjectAccess.canView(state: project.state, visibility: project.visibility, organizationID: project.$organization.id,
                                     partnerIDs: audience.partnerIDs, invitedEmails: audience.invitedEmails,
-                                    viewer: try await req.principal(), viewerEmail: req.user?.email)
+                                    viewer: try await req.principal())
         else { throw Abort(.notFound) }
         return project
     }

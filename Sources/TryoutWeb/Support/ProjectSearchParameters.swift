@@ -5,7 +5,8 @@ import TryoutStore
 import Vapor
 
 /// Marketplace parameters as they come in a URL (the search form and `/api/v1/projects` share
-/// them), checked into a search query; unknown skills and organizations are field errors.
+/// them), checked into a search query. Malformed values are field errors; a skill or organization
+/// this server does not know is a well-formed search that finds nothing, with a notice saying why.
 struct ProjectSearchParameters: Content {
     var q: String?
     var skill: String?
@@ -21,8 +22,19 @@ struct ProjectSearchParameters: Content {
     var limit: String?
     var cursor: String?
 
-    func query(on db: any Database) async throws -> ProjectSearchQuery {
+    /// The page of projects these parameters find for the visitor.
+    func results(_ req: Request) async throws -> MarketplaceResults {
+        let (query, notices) = try await query(on: req.db)
+        guard notices.isEmpty else { return MarketplaceResults(notices: notices) }
+        let page = try await ProjectSearch.search(query, viewer: try await req.searchViewer(), on: req.db)
+        return MarketplaceResults(projects: try await Projects.list(ids: page.projectIDs, on: req.db), total: page.total,
+                                  totalCapped: page.totalCapped, nextCursor: page.nextCursor)
+    }
+
+    /// The query, and notices for filters nothing can match (then there is nothing to search).
+    private func query(on db: any Database) async throws -> (ProjectSearchQuery, [SearchNotice]) {
         var query = ProjectSearchQuery()
+        var notices: [SearchNotice] = []
         var v = Validator()
         query.text = String((q ?? "").prefix(200))
         if let label = skill?.trimmingCharacters(in: .whitespaces), !label.isEmpty {
@@ -31,10 +43,11 @@ struct ProjectSearchParameters: Content {
             } else if let found = try await Taxonomy.skill(label: label, on: db) {
                 query.skillURIs = [try found.requireID()]
             } else {
-                v.add(FieldError("skill", try await Taxonomy.unknownSkillMessage(label, on: db)))
+                let near = try await Taxonomy.suggestions(for: label, on: db)
+                notices.append(SearchNotice(parameter: "skill", message: Taxonomy.unknownSkillMessage(label, suggestions: near), suggestions: near))
             }
         }
-        let code = (currency ?? "").isEmpty ? "USD" : currency!
+        let code = (currency ?? "").isEmpty ? "USD" : currency!.uppercased()
         if !BriefInput.currencies.contains(code) { v.add(FieldError("currency", "Choose a supported currency.")) }
         if let raw = minPay?.trimmingCharacters(in: .whitespaces), !raw.isEmpty, BriefInput.currencies.contains(code) {
             if let money = Money.parse(raw, currency: code) {
@@ -68,7 +81,7 @@ struct ProjectSearchParameters: Content {
             if Slug.isValid(slug), let org = try await Organizations.find(slug: slug, on: db) {
                 query.organizationID = try org.requireID()
             } else {
-                v.add(FieldError("organization", "No organization has the address \"\(slug)\"."))
+                notices.append(SearchNotice(parameter: "organization", message: "No organization has the address \"\(slug)\".", suggestions: []))
             }
         }
         if let sort, !sort.isEmpty {
@@ -85,14 +98,31 @@ struct ProjectSearchParameters: Content {
         }
         query.cursor = cursor
         try v.finish()
-        return query
+        return (query, notices)
     }
 }
 
+/// Why a search finds nothing, when the reason is a filter naming something unknown.
+struct SearchNotice: Content, Equatable {
+    var parameter: String
+    var message: String
+    /// Known values near the one given ("did you mean"); may be empty.
+    var suggestions: [String]
+}
+
+/// One page of the marketplace, or nothing and the notices saying why.
+struct MarketplaceResults {
+    var projects: [ProjectRecord] = []
+    var total = 0
+    var totalCapped = false
+    var nextCursor: String?
+    var notices: [SearchNotice] = []
+}
+
 extension Request {
-    /// The searcher's organizations and address, for the marketplace's visibility rules.
+    /// The searcher's organizations and proved address, for the marketplace's visibility rules.
     func searchViewer() async throws -> SearchViewer {
         guard let principal = try await principal() else { return SearchViewer() }
-        return SearchViewer(organizationIDs: Array(principal.memberships.keys), schoolIDs: Array(principal.schools), email: user?.email)
+        return SearchViewer(organizationIDs: Array(principal.memberships.keys), schoolIDs: Array(principal.schools), email: principal.verifiedEmail)
     }
 }

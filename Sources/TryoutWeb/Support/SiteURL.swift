@@ -8,6 +8,8 @@ enum SiteURL {
     case signIn, signUp, signOut
     case forgotPassword
     case resetPassword(token: String)
+    case verifyEmail(token: String)
+    case resendVerification
     case settings, settingsProfile, settingsPassword, settingsTokens
     case revokeToken(UUID)
     case organization(String)
@@ -65,6 +67,8 @@ enum SiteURL {
         case .signOut: "/signout"
         case .forgotPassword: "/password/forgot"
         case .resetPassword(let token): "/password/reset/\(token)"
+        case .verifyEmail(let token): "/email/verify/\(token)"
+        case .resendVerification: "/settings/email/verification"
         case .settings: "/settings"
         case .settingsProfile: "/settings/profile"
         case .settingsPassword: "/settings/password"

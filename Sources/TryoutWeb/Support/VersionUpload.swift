@@ -1,0 +1,144 @@
+import Foundation
+import TryoutCore
+import Vapor
+
+/// A file of a version as it arrived: received into a staging file, not yet checked or stored.
+struct UploadedFile: Sendable {
+    var name: String
+    var staged: URL
+    var size: Int
+}
+
+/// A version as a `multipart/form-data` form or request sends it: `note`, `links.0`…, `files[]`.
+/// The body is streamed: each file goes to its own staging file as it arrives, so the server
+/// never holds a whole upload in memory, and `discard()` removes whatever was not stored.
+struct VersionForm: Sendable {
+    var note: String
+    var links: [String]
+    var files: [UploadedFile]
+
+    /// The longest text field taken (a note, a link); longer ones are not a version form.
+    static let maxFieldBytes = 64 << 10
+
+    /// Reads the streamed body of `req`, refusing it (413) as soon as it passes `limit` bytes.
+    static func receive(_ req: Request, limit: Int, storage: any FileStorage) async throws -> VersionForm {
+        guard let type = req.headers.contentType, type.type == "multipart", type.subType == "form-data",
+              let boundary = type.parameters["boundary"], !boundary.isEmpty else {
+            throw Abort(.unsupportedMediaType, reason: "Send the version as multipart/form-data.")
+        }
+        let parser = MultipartParser(boundary: boundary)
+        let reader = PartReader(storage: storage)
+        parser.onHeader = { name, value in reader.header(name, value) }
+        parser.onBody = { buffer in reader.body(&buffer) }
+        parser.onPartComplete = { reader.complete() }
+        var received = 0
+        do {
+            for try await chunk in req.body {
+                received += chunk.readableBytes
+                guard received <= limit else { throw Abort(.payloadTooLarge, reason: UploadRefusal.requestTooLarge(limit: req.tryout.uploadLimits.perVersion).description) }
+                try parser.execute(chunk)
+                if let failure = reader.failure { throw failure }
+            }
+            return try reader.form()
+        } catch {
+            reader.discard()
+            if error is any AbortError { throw error }
+            throw Abort(.badRequest, reason: "The upload could not be read as multipart/form-data. Try again.")
+        }
+    }
+
+    /// Removes the staging files that were not moved into storage.
+    func discard() {
+        for file in files { try? FileManager.default.removeItem(at: file.staged) }
+    }
+}
+
+/// Collects the parts the parser reports, one at a time: text fields in memory (bounded), files
+/// into staging files. The parser calls back synchronously from one task, never concurrently.
+private final class PartReader: @unchecked Sendable {
+    private let storage: any FileStorage
+    private var headers: [String: String] = [:]
+    private var text: [UInt8] = []
+    private var file: (handle: FileHandle, file: UploadedFile)?
+    private var fields: [String: String] = [:]
+    private var files: [UploadedFile] = []
+    private(set) var failure: (any Error)?
+
+    init(storage: any FileStorage) {
+        self.storage = storage
+    }
+
+    func header(_ name: String, _ value: String) {
+        headers[name.lowercased()] = value
+    }
+
+    func body(_ buffer: inout ByteBuffer) {
+        guard failure == nil else { return }
+        do {
+            if let disposition = Disposition(headers["content-disposition"]), let filename = disposition.filename {
+                if file == nil {
+                    let url = try storage.stagingFile()
+                    file = (try FileHandle(forWritingTo: url), UploadedFile(name: filename, staged: url, size: 0))
+                }
+                try file?.handle.write(contentsOf: buffer.readableBytesView)
+                file?.file.size += buffer.readableBytes
+            } else {
+                text.append(contentsOf: buffer.readableBytesView)
+                guard text.count <= VersionForm.maxFieldBytes else {
+                    throw Abort(.payloadTooLarge, reason: "A note or link can be at most \(VersionForm.maxFieldBytes >> 10) KB.")
+                }
+            }
+        } catch {
+            failure = error
+        }
+    }
+
+    func complete() {
+        defer { headers = [:]; text = []; file = nil }
+        guard failure == nil, let disposition = Disposition(headers["content-disposition"]) else { return }
+        if let filename = disposition.filename {
+            if let (handle, received) = file {
+                try? handle.close()
+                files.append(received)
+            } else if !filename.isEmpty {
+                // A named but empty file: kept, so that the checks can say it is empty.
+                do { files.append(UploadedFile(name: filename, staged: try storage.stagingFile(), size: 0)) } catch { failure = error }
+            }
+        } else {
+            fields[disposition.name] = String(decoding: text, as: UTF8.self)
+        }
+    }
+
+    func form() throws -> VersionForm {
+        if let failure { throw failure }
+        return VersionForm(note: fields["note"] ?? "",
+                           links: (0..<SubmissionInput.maxLinks).map { fields["links.\($0)"] ?? "" },
+                           files: files)
+    }
+
+    func discard() {
+        try? file?.handle.close()
+        for url in files.map(\.staged) + [file?.file.staged].compactMap({ $0 }) { try? FileManager.default.removeItem(at: url) }
+    }
+}
+
+/// The `name` and `filename` of a part's `Content-Disposition: form-data; name="…"; filename="…"`.
+private struct Disposition {
+    var name: String
+    var filename: String?
+
+    init?(_ header: String?) {
+        guard let header else { return nil }
+        var values: [String: String] = [:]
+        for piece in header.split(separator: ";").dropFirst() {
+            let pair = piece.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard pair.count == 2 else { continue }
+            var value = pair[1]
+            if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 { value = String(value.dropFirst().dropLast()) }
+            values[pair[0].lowercased()] = value
+        }
+        guard let name = values["name"] else { return nil }
+        self.name = name
+        filename = values["filename"]
+    }
+}
