@@ -24,16 +24,33 @@ struct EngagementStateTests {
         #expect(EngagementLifecycle.state(current: .completed, progress(false, false, [.open])) == .completed)
     }
 
-    @Test("work waits for signatures and stops at the end")
+    @Test("work waits for signatures and the start date, and stops at the end")
     func workGate() throws {
-        #expect(throws: EngagementError.notStarted) { try EngagementLifecycle.checkSubmit(engagement: .contracting, milestone: .open, latestVersion: 0) }
-        #expect(throws: EngagementError.over(.terminated)) { try EngagementLifecycle.checkSubmit(engagement: .terminated, milestone: .open, latestVersion: 0) }
-        #expect(throws: EngagementError.awaitingFeedback(version: 2)) { try EngagementLifecycle.checkSubmit(engagement: .active, milestone: .submitted, latestVersion: 2) }
-        #expect(throws: EngagementError.milestoneAccepted) { try EngagementLifecycle.checkSubmit(engagement: .active, milestone: .accepted, latestVersion: 1) }
-        try EngagementLifecycle.checkSubmit(engagement: .onboarding, milestone: .open, latestVersion: 0)
-        try EngagementLifecycle.checkSubmit(engagement: .active, milestone: .changesRequested, latestVersion: 1)
+        let start = BriefInput.parseDay("2026-03-02")!
+        func check(_ engagement: EngagementState, _ milestone: MilestoneState, _ latest: Int, now: Date = BriefInput.parseDay("2026-03-05")!) throws(EngagementError) {
+            try EngagementLifecycle.checkSubmit(engagement: engagement, milestone: milestone, latestVersion: latest, start: start, now: now)
+        }
+        #expect(throws: EngagementError.notStarted) { try check(.contracting, .open, 0) }
+        #expect(throws: EngagementError.over(.terminated)) { try check(.terminated, .open, 0) }
+        #expect(throws: EngagementError.awaitingFeedback(version: 2)) { try check(.active, .submitted, 2) }
+        #expect(throws: EngagementError.milestoneAccepted) { try check(.active, .accepted, 1) }
+        try check(.onboarding, .open, 0)
+        try check(.active, .changesRequested, 1)
         #expect(throws: EngagementError.nothingToReview) { try EngagementLifecycle.checkFeedback(engagement: .active, milestone: .changesRequested) }
         try EngagementLifecycle.checkFeedback(engagement: .inReview, milestone: .submitted)
+    }
+
+    @Test("work opens on the start date: signed early, nothing can be handed in the day before, and the message names the day")
+    func workOpensOnTheStartDate() throws {
+        let start = BriefInput.parseDay("2026-03-02")!.addingTimeInterval(9 * 3600)
+        func check(at now: Date) throws(EngagementError) {
+            try EngagementLifecycle.checkSubmit(engagement: .onboarding, milestone: .open, latestVersion: 0, start: start, now: now)
+        }
+        let dayBefore = BriefInput.parseDay("2026-03-01")!.addingTimeInterval(86_399)
+        #expect(throws: EngagementError.beforeStart(BriefInput.parseDay("2026-03-02")!)) { try check(at: dayBefore) }
+        #expect(EngagementError.beforeStart(BriefInput.parseDay("2026-03-02")!).description.contains("Work opens on March 2, 2026"))
+        // From the first moment of the start day (UTC), whatever the time the start was stored with.
+        try check(at: BriefInput.parseDay("2026-03-02")!)
     }
 
     @Test("agreements change only while being signed; check-ins are written up once begun; ending needs a reason")

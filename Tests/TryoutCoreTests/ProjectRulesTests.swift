@@ -58,8 +58,36 @@ struct ComplianceLintTests {
         var brief = publishableBrief()
         brief.estimatedHours = hours
         brief.durationWeeks = weeks
+        brief.deliverables[0].dueOffsetDays = 5
         brief.pay = Money(amountMinor: Int64(hours) * 25_00, currency: "USD")
         #expect(ComplianceLint.check(brief).canPublish == ok)
+    }
+
+    @Test("no deliverable may fall due after the project ends; the last day itself is fine")
+    func dueWithinTheDuration() {
+        var brief = publishableBrief()
+        brief.durationWeeks = 2
+        brief.deliverables = [Deliverable(title: "Clean-up", description: "", dueOffsetDays: 14, weight: 50),
+                              Deliverable(title: "Trend view", description: "", dueOffsetDays: 20, weight: 50)]
+        let errors = ComplianceLint.check(brief).errors
+        #expect(errors == [LintFinding("deliverables", "“Trend view” is due on day 20, after the project ends on day 14 (2 weeks); move it earlier or make the project longer.")])
+        brief.durationWeeks = 3
+        #expect(ComplianceLint.check(brief).canPublish)
+    }
+
+    @Test("hours out of range still get the pay checked: 60 hours at USD 10 an hour reports both")
+    func everyFindingAtOnce() {
+        var brief = publishableBrief()
+        brief.estimatedHours = 60
+        brief.pay = Money(amountMinor: 60 * 10_00, currency: "USD")
+        let errors = ComplianceLint.check(brief).errors
+        #expect(errors.map(\.field) == ["estimatedHours", "pay"])
+        #expect(errors.last?.message == "Pay works out at USD 10.00 an hour, below the floor of USD 15.00.")
+        // Without a classification the pay is still judged, and unpaid work is still refused.
+        brief.classification = nil
+        #expect(ComplianceLint.check(brief).errors.map(\.field) == ["estimatedHours", "classification", "pay"])
+        brief.pay = Money(amountMinor: 0, currency: "USD")
+        #expect(ComplianceLint.check(brief).errors.map(\.field) == ["estimatedHours", "classification", "pay"])
     }
 
     @Test("a classification must be chosen")
@@ -155,6 +183,7 @@ struct ComplianceLintTests {
             let report = ComplianceLint.check(template.brief)
             #expect(report.canPublish, "\(template.id): \(report.errors)")
             #expect(template.brief.deliverables.reduce(0) { $0 + $1.weight } == 100, "\(template.id)")
+            #expect(template.brief.deliverables.allSatisfy { $0.dueOffsetDays <= template.brief.durationWeeks * 7 }, "\(template.id)")
             #expect(!template.skills.isEmpty)
         }
     }

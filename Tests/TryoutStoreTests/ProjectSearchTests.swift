@@ -236,6 +236,9 @@ struct SyntheticDataTests {
             #expect(try await ProjectSearch.search(query, viewer: .init(), on: t.db).total > 0)
             // A loaded brief reads back whole.
             #expect(try await ProjectBriefs.brief(of: sample, on: t.db).deliverables.count == 3)
+            // Every project lasts long enough for its last deliverable, as the lint requires.
+            let lastDue = BriefTemplates.all[0].brief.deliverables.map(\.dueOffsetDays).max() ?? 0
+            #expect(try await ProjectRecord.query(on: t.db).filter(\.$durationWeeks < (lastDue + 6) / 7).count() == 0)
         }
     }
 }

@@ -42,6 +42,19 @@ struct StoreTests {
         }
     }
 
+    @Test("every demo project passes the publish lint: no deliverable falls due after the project ends")
+    func demoBriefsPassTheLint() async throws {
+        try await withTestApp { t in
+            try await DemoData.load(passwordHash: "x", at: t.clock.now, on: t.db)
+            for project in try await Projects.latestPublic(limit: 100, on: t.db) {
+                let brief = try await ProjectBriefs.brief(of: project, on: t.db)
+                let report = ComplianceLint.check(brief)
+                #expect(report.canPublish, "\(project.title): \(report.errors.map(\.message))")
+                #expect(brief.deliverables.allSatisfy { $0.dueOffsetDays <= brief.durationWeeks * 7 }, "\(project.title)")
+            }
+        }
+    }
+
     @Test("an e-mail address can only sign up once, whatever its case")
     func uniqueEmail() async throws {
         try await withTestApp { t in

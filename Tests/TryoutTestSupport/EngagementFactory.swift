@@ -7,12 +7,14 @@ import TryoutStore
 extension Factory {
     /// An organization with every employer role and a published data-analysis project (a
     /// contractor agreement and an IP assignment, three deliverables) whose one place the
-    /// candidate has accepted: the engagement, in `contracting`.
+    /// candidate has accepted: the engagement, in `contracting`. It starts on `start`, today when nil.
     public func engagement(org name: String = "Acme", candidate email: String = "ada@uni.test",
-                           candidateName: String = "Ada Okafor") async throws -> EngagementRecord {
+                           candidateName: String = "Ada Okafor", start: Date? = nil) async throws -> EngagementRecord {
         try await Taxonomy.loadBundledIfEmpty(on: app.db)
         let org = try await organization(name, roles: [.owner, .admin, .hiringManager, .reviewer])
         let project = try await publishedProject(of: org)
+        project.startDate = start
+        try await project.save(on: app.db)
         let user = try await candidate(email, name: candidateName)
         let application = try #require(try await Applications.submit(to: project, userID: try user.requireID(),
                                                                       ApplicationInput(answers: ["Cohorts first."]), at: app.clock.now, on: app.db))

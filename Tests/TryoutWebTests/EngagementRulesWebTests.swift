@@ -301,6 +301,40 @@ struct EngagementConversationTests {
         }
     }
 
+    @Test("work opens on the start date: signed and onboarded early, nothing is handed in before it, web or API")
+    func workOpensOnTheStartDate() async throws {
+        try await withTestApp { t in
+            let start = DueDates.startOfDay(t.clock.now).addingTimeInterval(3 * 86_400)
+            let engagement = try await Factory(t).engagement(start: start)
+            let id = try engagement.requireID()
+            let day = AgreementTemplate.dayText(start)
+            let contract = try #require(try await Agreements.current(of: id, on: t.db).first { $0.kind == .contractorAgreement })
+            #expect(contract.text.contains("Work begins on \(day), the first day work can be handed in through Tryout"))
+            try await startWork(t, engagement)
+            #expect(try await state(t, engagement) == .active)
+
+            let milestone = try #require(try await Engagements.milestones(of: id, on: t.db).first).requireID()
+            let path = "/engagements/\(id)/milestones/\(milestone)/submissions"
+            let page = try await visit(t, as: "ada@uni.test", "/engagements/\(id)/milestones/\(milestone)").body.string
+            #expect(page.contains("Work opens on \(day)") && !page.contains("Hand in this version"))
+            let early = try await t.upload(path, files: [("files[]", "memo.pdf", pdfBytes)])
+            #expect(early.status == .conflict)
+            #expect(early.body.string.contains("Work opens on \(day), the start date in the agreements"))
+            let api = try await t.upload("/api/v1" + path, files: [("files[]", "memo.pdf", pdfBytes)], token: try await t.token(for: "ada@uni.test"))
+            #expect(api.status == .conflict && api.body.string.contains("Work opens on \(day)"))
+            #expect(try await submissionCount(t) == 0)
+
+            // The last second before the start day is still too early; its first moment is not.
+            t.clock.advance(by: start.timeIntervalSince(t.clock.now) - 1)
+            try await t.get("/engagements/\(id)/milestones/\(milestone)")
+            #expect(try await t.upload(path, files: [("files[]", "memo.pdf", pdfBytes)]).status == .conflict)
+            t.clock.advance(by: 1)
+            #expect(try await t.get("/engagements/\(id)/milestones/\(milestone)").body.string.contains("Hand in this version"))
+            #expect(try await t.upload(path, files: [("files[]", "memo.pdf", pdfBytes)]).status == .seeOther)
+            #expect(try await submissionCount(t) == 1)
+        }
+    }
+
     @Test("a withdrawal waits for a signature being written, and then sees that work has started")
     func withdrawingDuringSignature() async throws {
         try await withTestApp { t in

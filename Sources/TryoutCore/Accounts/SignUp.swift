@@ -29,7 +29,7 @@ public struct SignUp: Sendable, Equatable {
     public static func validate(name: String?, email: String?, password: String?, kind: String?,
                                 organizationName: String?) throws(ValidationFailure) -> SignUp {
         var v = Validator()
-        let name = v.required(name, "name", label: "Your name", maxLength: 100)
+        let name = v.name(name, "name", label: "Your name")
         let parsedEmail = EmailAddress(email ?? "")
         v.check(parsedEmail != nil, "email", "Enter an e-mail address like name@example.com.")
         let password = password ?? ""
@@ -40,7 +40,7 @@ public struct SignUp: Sendable, Equatable {
         v.check(kind != nil, "kind", "Choose the kind of account.")
         var orgName: String?
         if kind?.organizationKind != nil {
-            orgName = v.required(organizationName, "organization", label: "Organization name", maxLength: 120)
+            orgName = v.name(organizationName, "organization", label: "Organization name", maxLength: 120)
         }
         try v.finish()
         return SignUp(name: name, email: parsedEmail!, password: password, kind: kind!, organizationName: orgName)

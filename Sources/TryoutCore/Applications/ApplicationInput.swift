@@ -18,14 +18,16 @@ public struct ApplicationInput: Sendable, Equatable {
         self.portfolio = portfolio
     }
 
-    /// Reads the apply form, which has one answer field per question and three link fields.
+    /// Reads the apply form, which has one answer field per question and three link fields. Blank
+    /// links keep their rows, so that each field comes back with its own value and error.
     public init(form: [String: String], questionCount: Int) {
         answers = (0..<questionCount).map { form["answers.\($0)"] ?? "" }
         coverNote = form["coverNote"] ?? ""
-        portfolio = (0..<Self.maxPortfolioItems).map { form["portfolio.\($0)"] ?? "" }.filter { !TextInput.trimmed($0).isEmpty }
+        portfolio = (0..<Self.maxPortfolioItems).map { form["portfolio.\($0)"] ?? "" }
     }
 
-    /// The input trimmed, or every problem at once. Each question needs an answer.
+    /// The input trimmed, without blank links, or every problem at once, each named by the
+    /// position it was sent in. Each question needs an answer.
     public func validated(questionCount: Int) throws(ValidationFailure) -> ApplicationInput {
         var v = Validator()
         v.check(answers.count == questionCount, "answers", "Answer each of the \(questionCount) screening questions.")
@@ -39,7 +41,7 @@ public struct ApplicationInput: Sendable, Equatable {
         v.check(portfolio.count <= Self.maxPortfolioItems, "portfolio", "Choose at most \(Self.maxPortfolioItems) pieces of work.")
         let links = portfolio.enumerated().map { index, link in
             v.httpsLink(link, "portfolio.\(index)", label: "Work sample \(index + 1)", hosts: nil)
-        }
+        }.filter { !$0.isEmpty }
         try v.finish()
         return ApplicationInput(answers: answers, coverNote: note, portfolio: links)
     }

@@ -57,13 +57,16 @@ public enum AgreementField: String, Sendable, CaseIterable {
         }
     }
 
+    /// The value as it goes into the agreement's Markdown: whatever was typed into a name or a
+    /// title is inserted as literal text, so it can never become a heading, a clause or a link.
     func value(_ terms: AgreementTerms) -> String {
-        switch self {
-        case .organization: terms.organization
-        case .candidate: terms.candidate
-        case .candidateEmail: terms.candidateEmail
-        case .project: terms.project
-        case .deliverables: terms.deliverables.map { "- \($0.title) (due \($0.dueOffsetDays) days after the start)" }.joined(separator: "\n")
+        let literal = SafeMarkdown.literal
+        return switch self {
+        case .organization: literal(terms.organization)
+        case .candidate: literal(terms.candidate)
+        case .candidateEmail: literal(terms.candidateEmail)
+        case .project: literal(terms.project)
+        case .deliverables: terms.deliverables.map { "- \(literal($0.title)) (due \($0.dueOffsetDays) days after the start)" }.joined(separator: "\n")
         case .pay: terms.pay.formatted
         case .hours: String(terms.hours)
         case .start: AgreementTemplate.dayText(terms.start)
@@ -139,7 +142,8 @@ public struct AgreementTemplate: Sendable, Equatable {
         return pieces
     }
 
-    static func dayText(_ date: Date) -> String {
+    /// A day as agreements and their refusals write it: "March 2, 2026" (UTC).
+    public static func dayText(_ date: Date) -> String {
         date.formatted(Date.FormatStyle(date: .long, time: .omitted, timeZone: TimeZone(identifier: "UTC")!).locale(Locale(identifier: "en_US_POSIX")))
     }
 
@@ -155,7 +159,7 @@ public struct SignatureInput: Sendable, Equatable {
 
     public init(fullName: String, consent: Bool) throws(ValidationFailure) {
         var v = Validator()
-        self.fullName = v.required(fullName, "fullName", label: "Your full name")
+        self.fullName = v.name(fullName, "fullName", label: "Your full name")
         v.check(consent, "consent", "Tick the box to confirm that you agree to this agreement.")
         try v.finish()
     }

@@ -82,6 +82,7 @@ public struct NextStep: Sendable, Equatable {
 public enum EngagementError: Error, Equatable, Sendable, CustomStringConvertible {
     case over(EngagementState)
     case notStarted
+    case beforeStart(Date)
     case superseded
     case contractsFixed
     case checkInAhead
@@ -97,6 +98,7 @@ public enum EngagementError: Error, Equatable, Sendable, CustomStringConvertible
         switch self {
         case .over(let state): "This engagement is \(state.label.lowercased()); nothing more can change."
         case .notStarted: "Work starts once every agreement is signed by both sides."
+        case .beforeStart(let start): "Work opens on \(AgreementTemplate.dayText(start)), the start date in the agreements; hand in versions from that day."
         case .superseded: "A newer version replaced this agreement; sign that one."
         case .contractsFixed: "Agreements can change only while they are being signed, before work starts."
         case .checkInAhead: "Notes can be written once the check-in has begun."
@@ -123,9 +125,12 @@ public enum EngagementLifecycle {
         return .active
     }
 
-    /// The candidate may send a version of a milestone.
-    public static func checkSubmit(engagement: EngagementState, milestone: MilestoneState, latestVersion: Int) throws(EngagementError) {
+    /// The candidate may send a version of a milestone: once every agreement is signed, and from
+    /// the start date on (UTC), the first day of work as the agreements say.
+    public static func checkSubmit(engagement: EngagementState, milestone: MilestoneState, latestVersion: Int,
+                                   start: Date, now: Date) throws(EngagementError) {
         try checkWork(engagement)
+        guard now >= DueDates.startOfDay(start) else { throw .beforeStart(DueDates.startOfDay(start)) }
         switch milestone {
         case .accepted: throw .milestoneAccepted
         case .submitted: throw .awaitingFeedback(version: latestVersion)

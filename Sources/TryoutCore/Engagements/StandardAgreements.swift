@@ -20,12 +20,12 @@ enum StandardAgreements {
 
         \(parties)
 
-        1. **Services.** The Contractor will deliver, between {{project.start}} and {{project.end}}:
+        1. **Services.** Work begins on {{project.start}}, the first day work can be handed in through Tryout, and ends on {{project.end}}. The Contractor will deliver:
 
         {{project.deliverables}}
 
         2. **Fee.** The Company will pay {{project.pay}} for the project, estimated at {{project.hours}} hours. Each deliverable, once accepted, earns its share of the fee; pay for accepted work stays owed if the engagement ends early.
-        3. **Relationship.** The Contractor is an independent contractor ({{engagement.classification}}), decides how and when to do the work, uses their own equipment, and is responsible for their own taxes. Nothing here makes the Contractor an employee.
+        3. **Relationship.** The Contractor is an independent contractor, decides how and when to do the work, uses their own equipment, and is responsible for their own taxes. Nothing here makes the Contractor an employee.
         4. **Feedback.** The Company will give written feedback on each submission and accept it or ask for specific changes.
         5. **Ending early.** Either party may end this agreement with a written reason through Tryout.
         """
@@ -35,7 +35,7 @@ enum StandardAgreements {
 
         \(parties)
 
-        1. **Learning project.** The Intern will work on the project between {{project.start}} and {{project.end}}, estimated at {{project.hours}} hours, on these deliverables:
+        1. **Learning project.** The internship begins on {{project.start}}, the first day work can be handed in through Tryout, and ends on {{project.end}}. It is estimated at {{project.hours}} hours, on these deliverables:
 
         {{project.deliverables}}
 

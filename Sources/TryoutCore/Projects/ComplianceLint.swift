@@ -54,6 +54,11 @@ public enum ComplianceLint {
         if !weeksRange.contains(brief.durationWeeks) {
             error("durationWeeks", "Duration must be between \(weeksRange.lowerBound) and \(weeksRange.upperBound) weeks.")
         }
+        // The agreement promises the work ends after the duration; nothing may fall due later.
+        let lastDay = brief.durationWeeks * 7
+        for deliverable in brief.deliverables where deliverable.dueOffsetDays > lastDay {
+            error("deliverables", "“\(deliverable.title)” is due on day \(deliverable.dueOffsetDays), after the project ends on day \(lastDay) (\(brief.durationWeeks) weeks); move it earlier or make the project longer.")
+        }
 
         checkPay(brief, hourlyFloor: hourlyFloor, error: error, warn: warn)
         checkAgreements(brief, error: error)
@@ -65,24 +70,26 @@ public enum ComplianceLint {
         return report
     }
 
+    /// Judged whatever else is wrong with the brief: hours out of range still leave a rate to check.
     private static func checkPay(_ brief: Brief, hourlyFloor: Money?, error: (String, String) -> Void, warn: (String, String) -> Void) {
-        guard let classification = brief.classification else {
+        let classification = brief.classification
+        if classification == nil {
             error("classification", "Choose how the person is engaged: contractor, intern or employee.")
-            return
         }
         if brief.pay.amountMinor <= 0 {
-            guard classification == .intern else {
+            switch classification {
+            case .intern?:
+                guard let test = brief.internTest else {
+                    error("internTest", "An unpaid internship needs the seven-factor primary-beneficiary test answered.")
+                    return
+                }
+                for problem in test.problems { error("internTest", problem) }
+            default:
                 error("pay", "Micro-internships are paid: set the pay.")
-                return
             }
-            guard let test = brief.internTest else {
-                error("internTest", "An unpaid internship needs the seven-factor primary-beneficiary test answered.")
-                return
-            }
-            for problem in test.problems { error("internTest", problem) }
             return
         }
-        guard let hourly = brief.pay.perHour(brief.estimatedHours), hoursRange.contains(brief.estimatedHours) else { return }
+        guard let hourly = brief.pay.perHour(brief.estimatedHours) else { return }
         // The organization's floor can only raise the platform's one (see `OrganizationSettings`).
         let own = hourlyFloor.flatMap { $0.currency == brief.pay.currency ? $0.amountMinor : nil }
         let floor = [own, defaultHourlyFloor[brief.pay.currency]].compactMap { $0 }.max()

@@ -3,12 +3,12 @@ import Foundation
 /// Renders the Markdown of a brief into HTML that cannot carry script: every character of
 /// the input is escaped, raw HTML shows as text, and only http(s), mailto and same-site links
 /// survive. A deliberately small subset: headings, paragraphs, lists, quotes, code, rules,
-/// emphasis and links.
+/// emphasis, links and backslash escapes.
 public enum SafeMarkdown {
     public static func html(_ markdown: String) -> String {
         var out: [String] = []
         var paragraph: [String] = []
-        var list: (ordered: Bool, items: [String])?
+        var list: (ordered: Bool, items: [ListItem])?
         var quote: [String] = []
         var code: [String]?
 
@@ -17,10 +17,7 @@ public enum SafeMarkdown {
             paragraph = []
         }
         func flushList() {
-            if let current = list {
-                let tag = current.ordered ? "ol" : "ul"
-                out.append("<\(tag)>" + current.items.map { "<li>" + inline($0) + "</li>" }.joined() + "</\(tag)>")
-            }
+            if let current = list { out.append(listHTML(ordered: current.ordered, current.items)) }
             list = nil
         }
         func flushQuote() {
@@ -68,11 +65,11 @@ public enum SafeMarkdown {
                     flushList()
                     list = (item.ordered, [])
                 }
-                list?.items.append(item.text)
+                list?.items.append(item)
             } else if list != nil && line.hasPrefix("  ") {
                 // An indented line continues the previous list item.
                 if var current = list {
-                    current.items[current.items.count - 1] += " " + trimmed
+                    current.items[current.items.count - 1].text += " " + trimmed
                     list = current
                 }
             } else {
@@ -95,44 +92,43 @@ public enum SafeMarkdown {
         return "<h\(level)>" + inline(text) + "</h\(level)>"
     }
 
-    private static func listItem(_ line: String) -> (ordered: Bool, text: String)? {
+    struct ListItem {
+        /// The number written before an ordered item; nil in a bulleted list.
+        var number: Int?
+        var text: String
+
+        var ordered: Bool { number != nil }
+    }
+
+    private static func listItem(_ line: String) -> ListItem? {
         if let first = line.first, "-*+".contains(first), line.dropFirst().first == " " {
-            return (false, String(line.dropFirst(2)))
+            return ListItem(number: nil, text: String(line.dropFirst(2)))
         }
         let digits = line.prefix { $0.isASCII && $0.isNumber }
         if !digits.isEmpty, digits.count <= 9, line.dropFirst(digits.count).hasPrefix(". ") {
-            return (true, String(line.dropFirst(digits.count + 2)))
+            return ListItem(number: Int(digits), text: String(line.dropFirst(digits.count + 2)))
         }
         return nil
     }
 
-    /// Inline markup: code spans first (their content is never interpreted), then emphasis and links.
-    static func inline(_ text: String) -> String {
-        var result = ""
-        var rest = Substring(text)
-        while let open = rest.firstIndex(of: "`") {
-            let afterOpen = rest.index(after: open)
-            guard let close = rest[afterOpen...].firstIndex(of: "`") else { break }
-            result += emphasisAndLinks(escape(String(rest[..<open])))
-            result += "<code>" + escape(String(rest[afterOpen..<close])) + "</code>"
-            rest = rest[rest.index(after: close)...]
+    /// An ordered list shows the numbers as written: clause 2 after a bulleted list is still 2,
+    /// not a new 1, because a signed agreement's page must read exactly as its text.
+    private static func listHTML(ordered: Bool, _ items: [ListItem]) -> String {
+        guard ordered else { return "<ul>" + items.map { "<li>" + inline($0.text) + "</li>" }.joined() + "</ul>" }
+        let first = items.first?.number ?? 1
+        var expected = first
+        var html = first == 1 ? "<ol>" : "<ol start=\"\(first)\">"
+        for item in items {
+            let number = item.number ?? expected
+            html += (number == expected ? "<li>" : "<li value=\"\(number)\">") + inline(item.text) + "</li>"
+            expected = number + 1
         }
-        return result + emphasisAndLinks(escape(String(rest)))
+        return html + "</ol>"
     }
 
-    // These patterns run on escaped text, where no `<`, `>` or quote is left to abuse.
-    private static let link = try! NSRegularExpression(pattern: #"\[([^\]]+)\]\(([^)\s]+)\)"#)
-    private static let strong = try! NSRegularExpression(pattern: #"\*\*(\S(?:.*?\S)?)\*\*"#)
-    private static let emphasis = try! NSRegularExpression(pattern: #"(?<![\w*])[*_](\S(?:.*?\S)?)[*_](?![\w*])"#)
-
-    private static func emphasisAndLinks(_ escaped: String) -> String {
-        var text = replace(strong, in: escaped) { "<strong>\($0[1])</strong>" }
-        text = replace(emphasis, in: text) { "<em>\($0[1])</em>" }
-        return replace(link, in: text) { groups in
-            let url = groups[2].replacingOccurrences(of: "&amp;", with: "&")
-            guard isSafeURL(url) else { return groups[1] }
-            return "<a href=\"\(groups[2])\" rel=\"nofollow noopener\">\(groups[1])</a>"
-        }
+    /// Inline markup; see `MarkdownInline`.
+    static func inline(_ text: String) -> String {
+        MarkdownInline(text).html()
     }
 
     static func isSafeURL(_ url: String) -> Bool {
@@ -142,20 +138,25 @@ public enum SafeMarkdown {
         return lowered.hasPrefix("/") && !lowered.hasPrefix("//") && !lowered.hasPrefix("/\\")
     }
 
-    private static func replace(_ regex: NSRegularExpression, in text: String, with transform: ([String]) -> String) -> String {
-        let ns = text as NSString
-        var result = ""
-        var last = 0
-        for match in regex.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
-            result += ns.substring(with: NSRange(location: last, length: match.range.location - last))
-            let groups = (0..<match.numberOfRanges).map { index -> String in
-                let range = match.range(at: index)
-                return range.location == NSNotFound ? "" : ns.substring(with: range)
-            }
-            result += transform(groups)
-            last = match.range.location + match.range.length
+    /// `text` as Markdown that reads back exactly as typed, on one line: for values put into a
+    /// document, like a name in an agreement, that no Markdown rule may turn into markup. Line
+    /// breaks and control characters become spaces; every mark that could start emphasis, code
+    /// or a link is escaped, and so is a mark that would start a heading, list or quote.
+    public static func literal(_ text: String) -> String {
+        let words = text.split { $0.isWhitespace || $0.unicodeScalars.contains { $0.properties.generalCategory == .control } }
+        var out = ""
+        for character in words.joined(separator: " ") {
+            if "\\`*_[]".contains(character) { out.append("\\") }
+            out.append(character)
         }
-        return result + ns.substring(from: last)
+        if let first = out.first, "#>-+".contains(first) {
+            out.insert("\\", at: out.startIndex)
+        }
+        let digits = out.prefix { $0.isASCII && $0.isNumber }
+        if !digits.isEmpty, out.dropFirst(digits.count).first == "." {
+            out.insert("\\", at: out.index(out.startIndex, offsetBy: digits.count))
+        }
+        return out
     }
 
     public static func escape(_ text: String) -> String {

@@ -80,10 +80,10 @@ public enum DemoData {
               hours: 20, weeks: 3, payMinor: 60_000, mode: .remote,
               skills: [("SQL", true, 3), ("Python (computer programming)", true, 2), ("deliver visual presentation of data", false, 2)]),
         .init(template: "data-analysis", title: "Sales dashboard clean-up", summary: "Tidy a spreadsheet-based sales dashboard: remove duplicates, document every formula and add a monthly trend view.",
-              hours: 10, weeks: 2, payMinor: 30_000, mode: .remote,
+              hours: 10, weeks: 3, payMinor: 30_000, mode: .remote,
               skills: [("use spreadsheets software", true, 3), ("deliver visual presentation of data", false, 2)]),
         .init(template: "database-cleanup", title: "Database schema review", summary: "Review our reporting database, draw its diagram and propose indexes for the five slowest queries.",
-              hours: 15, weeks: 2, payMinor: 52_500, mode: .hybrid,
+              hours: 15, weeks: 3, payMinor: 52_500, mode: .hybrid,
               skills: [("PostgreSQL", true, 3), ("create database diagrams", false, 2)]),
     ]
 
