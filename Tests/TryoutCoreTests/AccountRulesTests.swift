@@ -121,6 +121,24 @@ struct LoginThrottleTests {
         #expect(throttle.retryAfter(accountFailures: [], addressFailures: Array(failures.prefix(99)), now: now) == nil)
     }
 
+    @Test("failures count against the address that finds the account, however it is padded or cased")
+    func accountKey() {
+        for typed in ["kim@x.io", " KIM@x.io", "kim@x.io\n", "kim@x.io\r", "kim@x.io\u{0B}", "kim@x.io\u{0C}", "kim@x.io\u{FEFF}", "kim@x.io\n\n\n"] {
+            #expect(LoginThrottle.accountKey(typed) == "kim@x.io", "\(typed.debugDescription)")
+        }
+        // Not an address at all: kept as typed, less what cannot be stored.
+        #expect(LoginThrottle.accountKey(" Not An Address\u{1B} ") == "not an address")
+    }
+
+    @Test("a rate limit allows `count` events a window, then says how long to wait")
+    func rateLimit() {
+        let limit = RateLimit(count: 3, window: 3600)
+        let times = [now.addingTimeInterval(-3000), now.addingTimeInterval(-60), now.addingTimeInterval(-10)]
+        #expect(limit.retryAfter(Array(times.prefix(2)), now: now) == nil)
+        #expect(limit.retryAfter(times, now: now) == 600)
+        #expect(limit.retryAfter(times, now: now.addingTimeInterval(601)) == nil)
+    }
+
     @Test("pasted address lists: separators, repeats and bad entries")
     func addressList() throws {
         let (addresses, invalid) = EmailAddress.list(" Ada@Uni.test, bo@uni.test;\nada@uni.test  nope  c@d ")

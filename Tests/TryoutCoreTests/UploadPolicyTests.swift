@@ -83,6 +83,19 @@ private struct SplitMix64: RandomNumberGenerator {
 
 @Suite("Upload checks")
 struct UploadPolicyTests {
+    @Test("a request is refused on its declared size: over what a version may carry, or past the engagement's room")
+    func declaredSize() throws {
+        let limits = UploadLimits(perFile: 10 << 20, perEngagement: 30 << 20)
+        #expect(throws: UploadRefusal.requestTooLarge(limit: 30 << 20)) {
+            try UploadPolicy.checkDeclared(requestBytes: limits.requestBytes + 1, usedBytes: 0, limits: limits)
+        }
+        #expect(throws: UploadRefusal.engagementFull(limit: 30 << 20)) {
+            try UploadPolicy.checkDeclared(requestBytes: (20 << 20) + UploadPolicy.formAllowance, usedBytes: 11 << 20, limits: limits)
+        }
+        try UploadPolicy.checkDeclared(requestBytes: (19 << 20) + UploadPolicy.formAllowance, usedBytes: 11 << 20, limits: limits)
+        try UploadPolicy.checkDeclared(requestBytes: 300, usedBytes: 0, limits: limits)
+    }
+
     // MARK: Kinds
 
     @Test("extensions map to kinds case-insensitively and unknown ones to nothing")
