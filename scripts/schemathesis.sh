@@ -89,6 +89,8 @@ for token in json.load(sys.stdin):
 # - Engagement moves depend on the engagement's state and the caller's side (409, 403), a check-in's
 #   time must be a real UTC time, a time entry's day must not be in the future, a milestone must be
 #   the engagement's own, and a version needs a file or a link whose bytes match its name (422).
+# - Turning blind screening off while applications are unrevealed answers 409 (naming them) until the
+#   request carries confirmReveal: true.
 CONFIG="$(mktemp)"
 trap 'cleanup; rm -f "$CONFIG"' EXIT
 cat >"$CONFIG" <<'TOML'
@@ -99,7 +101,8 @@ checks.positive_data_acceptance.expected-statuses = ["2xx", "401", "403", "404",
 [[operations]]
 include-operation-id = ["listProjects", "createProject", "updateProject", "publishProject", "updateMyProfile",
                         "applyToProject", "decideApplicants", "signAgreement", "tickChecklistItem", "submitVersion",
-                        "giveFeedback", "bookCheckIn", "recordCheckInNotes", "postMessage", "logTime", "terminateEngagement"]
+                        "giveFeedback", "bookCheckIn", "recordCheckInNotes", "postMessage", "logTime", "terminateEngagement",
+                        "updateScreening"]
 checks.positive_data_acceptance.expected-statuses = ["2xx", "401", "403", "404", "409", "422"]
 TOML
 
