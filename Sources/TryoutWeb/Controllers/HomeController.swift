@@ -43,6 +43,7 @@ struct HomeController: RouteCollection {
         if let refusal = ApplicationLifecycle.applyRefusal(projectState: project.state, deadline: project.applicationDeadline, now: req.now) {
             return .closed(refusal)
         }
+        guard user.emailVerifiedAt != nil else { return .unconfirmed(user.email) }
         return .form(projectID: projectID, questions: brief.screeningQuestions,
                      input: input ?? ApplicationInput(answers: brief.screeningQuestions.map { _ in "" }), errors: errors,
                      csrf: try await req.csrfToken())

@@ -7,6 +7,8 @@ import TryoutStore
 enum ApplyPanel {
     case signedOut
     case notCandidate
+    /// A candidate whose address is not confirmed yet.
+    case unconfirmed(String)
     case closed(String)
     case applied(ApplicationRecord)
     case form(projectID: UUID, questions: [String], input: ApplicationInput, errors: [FieldError], csrf: String)
@@ -31,6 +33,12 @@ extension ApplyPanel: Component {
             }
         case .notCandidate:
             Tag.text("p", "Only candidates apply to projects.")
+        case .unconfirmed(let email):
+            Tag("p", [:]) {
+                Text("Confirm your e-mail address to apply: open the link we sent to \(email), or ")
+                Tag.link("ask for a new one in Settings", to: SiteURL.settings.path)
+                Text(".")
+            }
         case .closed(let reason):
             Tag.text("p", reason)
         case .applied(let application):
