@@ -24,7 +24,7 @@ struct EngagementsAPITests {
             let base = "/api/v1/engagements/\(id)"
 
             let list = try await t.api(.GET, "/api/v1/engagements", token: ada)
-            #expect(list.status == .ok && list.body.string.contains(id.uuidString))
+            #expect(list.status == .ok && list.body.string.contains(id.uuidString.lowercased()))
             let detail = try json(try await t.api(.GET, base, token: ada))
             #expect(detail["role"] as? String == "candidate")
             #expect((detail["nextStep"] as? [String: Any])?["owner"] as? String == "candidate")

@@ -63,7 +63,7 @@ public struct CheckInInput: Sendable, Equatable {
     public init(startsAt raw: String, minutes: Int?, agenda: String, now: Date) throws(ValidationFailure) {
         var v = Validator()
         let start = Self.parseTime(raw)
-        v.check(start != nil, "startsAt", "Give the time like 2026-03-01T14:30 (UTC).")
+        v.check(start != nil, "startsAt", "Give the time like 2026-03-01T14:30 (UTC) or 2026-03-01T16:30:00+02:00.")
         if let start { v.check(start > now.addingTimeInterval(-86_400 * 30), "startsAt", "The check-in is too far in the past.") }
         v.check(minutes.map(Self.durations.contains) == true, "minutes", "A check-in lasts 15 to 240 minutes.")
         self.agenda = v.required(agenda, "agenda", label: "The agenda", maxLength: 2000)
@@ -72,17 +72,27 @@ public struct CheckInInput: Sendable, Equatable {
         self.minutes = minutes ?? 30
     }
 
-    /// `2026-03-01T14:30` as a browser's `datetime-local` sends it, or with seconds, read as UTC.
+    /// `2026-03-01T14:30` as a browser's `datetime-local` sends it (seconds optional), read as UTC,
+    /// or an RFC 3339 time with `Z` or an offset and optional fractional seconds
+    /// (`2026-03-01T16:30:00.250+02:00`). Every part must exist: no 30 February, no 24:00.
     public static func parseTime(_ raw: String) -> Date? {
-        let text = TextInput.trimmed(raw).replacingOccurrences(of: "Z", with: "")
-        for format in ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss"] {
-            let formatter = DateFormatter()
-            formatter.locale = Locale(identifier: "en_US_POSIX")
-            formatter.timeZone = TimeZone(identifier: "UTC")
-            formatter.dateFormat = format
-            if let date = formatter.date(from: text), formatter.string(from: date) == text { return date }
+        let pattern = #/([0-9]{4})-([0-9]{2})-([0-9]{2})[Tt]([0-9]{2}):([0-9]{2})(?::([0-9]{2})(\.[0-9]{1,9})?)?([Zz]|([+-])([0-9]{2}):([0-9]{2}))?/#
+        guard let match = TextInput.trimmed(raw).wholeMatch(of: pattern) else { return nil }
+        let part = match.output
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let wanted = DateComponents(year: Int(part.1), month: Int(part.2), day: Int(part.3), hour: Int(part.4), minute: Int(part.5),
+                                    second: part.6.flatMap { Int($0) } ?? 0)
+        guard let local = calendar.date(from: wanted),
+              calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: local) == wanted
+        else { return nil }
+        var offset = 0
+        if let sign = part.9, let hours = part.10.flatMap({ Int($0) }), let minutes = part.11.flatMap({ Int($0) }) {
+            guard hours < 24, minutes < 60 else { return nil }
+            offset = (sign == "-" ? -1 : 1) * (hours * 3600 + minutes * 60)
         }
-        return nil
+        let fraction = part.7.flatMap { Double("0" + $0) } ?? 0
+        return local.addingTimeInterval(fraction - Double(offset))
     }
 }
 

@@ -22,6 +22,8 @@ public struct BriefInput: Sendable {
     public static let maxCriteria = 8
     public static let maxSkills = 12
     public static let currencies = ["USD", "EUR", "GBP", "CAD", "AUD", "NZD", "CHF", "JPY", "INR", "SGD"]
+    /// Hours a brief may estimate at all; publishing asks for fewer (see `ComplianceLint`).
+    public static let estimatedHours = 1...500
 
     public var fields: [String: String]
 
@@ -37,7 +39,9 @@ public struct BriefInput: Sendable {
         text(name).split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
-    public func parse() throws(ValidationFailure) -> Parsed {
+    /// `state` is the project's: a draft may leave the classification open (publishing asks for
+    /// it), a published brief keeps one.
+    public func parse(for state: ProjectState) throws(ValidationFailure) -> Parsed {
         var v = Validator()
         for (name, value) in fields.sorted(by: { $0.key < $1.key }) where !TextInput.isStorable(value) {
             v.add(FieldError(name, "This field contains control characters; remove them."))
@@ -49,19 +53,23 @@ public struct BriefInput: Sendable {
         v.check(brief.body.unicodeScalars.count <= 20_000, "body", "The brief must be at most 20,000 characters.")
         v.check(TextInput.isStorable(brief.body), "body", "The brief contains control characters; remove them.")
 
-        brief.estimatedHours = integer("estimatedHours", label: "Estimated hours", in: 1...1000, &v) ?? 0
+        brief.estimatedHours = integer("estimatedHours", label: "Estimated hours", in: Self.estimatedHours, &v) ?? 0
         brief.durationWeeks = integer("durationWeeks", label: "Duration in weeks", in: 1...52, &v) ?? 0
         brief.slots = integer("slots", label: "Places", in: 1...100, &v) ?? 1
 
-        let currency = text("currency")
+        // Codes are upper case; "usd" means USD.
+        let currency = text("currency").uppercased()
         v.check(Self.currencies.contains(currency), "currency", "Choose a currency.")
         if let pay = Money.parse(text("pay"), currency: Self.currencies.contains(currency) ? currency : "USD") {
             brief.pay = pay
         } else {
             v.add(FieldError("pay", "Enter the pay as an amount, like 600 or 600.00."))
         }
-        brief.classification = WorkerClassification(rawValue: text("classification"))
-        if brief.classification == nil { v.add(FieldError("classification", "Choose how the person is engaged: contractor, intern or employee.")) }
+        let classification = text("classification")
+        brief.classification = WorkerClassification(rawValue: classification)
+        if brief.classification == nil && (!classification.isEmpty || state != .draft) {
+            v.add(FieldError("classification", "Choose how the person is engaged: contractor, intern or employee."))
+        }
         brief.locationMode = LocationMode(rawValue: text("locationMode")) ?? .remote
         brief.place = text("place")
         if brief.locationMode != .remote && brief.place.isEmpty {

@@ -70,7 +70,8 @@ public enum EngagementActivity {
         return counts
     }
 
-    public static func log(_ input: TimeEntryInput, milestoneID: UUID?, engagementID: UUID, at now: Date, on db: any Database) async throws {
+    @discardableResult
+    public static func log(_ input: TimeEntryInput, milestoneID: UUID?, engagementID: UUID, at now: Date, on db: any Database) async throws -> TimeEntryRecord {
         let entry = TimeEntryRecord()
         entry.$engagement.id = engagementID
         entry.$milestone.id = milestoneID
@@ -79,6 +80,7 @@ public enum EngagementActivity {
         entry.note = input.note
         entry.createdAt = now
         try await entry.create(on: db)
+        return entry
     }
 
     public static func timeEntries(of engagementID: UUID, on db: any Database) async throws -> [TimeEntryRecord] {

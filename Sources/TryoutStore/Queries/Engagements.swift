@@ -17,7 +17,8 @@ public enum Engagements {
         engagement.$organization.id = project.$organization.id
         engagement.$candidate.id = application.$candidate.id
         engagement.state = .contracting
-        engagement.classification = project.classification
+        // Only published projects take people, and a published brief always names a classification.
+        engagement.classification = project.classification ?? .contractor
         engagement.payMinor = project.payMinor
         engagement.currency = project.currency
         engagement.estimatedHours = project.estimatedHours

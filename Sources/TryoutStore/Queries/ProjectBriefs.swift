@@ -92,8 +92,7 @@ public enum ProjectBriefs {
         project.durationWeeks = brief.durationWeeks
         project.payMinor = brief.pay.amountMinor
         project.currency = brief.pay.currency
-        // The form and the API require a classification; a brief built in code without one is stored as contractor.
-        project.classification = brief.classification ?? .contractor
+        project.classification = brief.classification
         project.locationMode = brief.locationMode
         project.place = brief.place
         project.slots = brief.slots

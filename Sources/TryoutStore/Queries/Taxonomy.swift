@@ -103,7 +103,15 @@ extension Taxonomy {
 
     /// Why `label` was refused, naming the nearest skills when there are some.
     public static func unknownSkillMessage(_ label: String, on db: any Database) async throws -> String {
-        let near = try await search(label, limit: 3, on: db).map(\.skill.label)
+        unknownSkillMessage(label, suggestions: try await suggestions(for: label, on: db))
+    }
+
+    /// The labels of the (at most three) skills nearest to `label`, for "did you mean".
+    public static func suggestions(for label: String, on db: any Database) async throws -> [String] {
+        try await search(label, limit: 3, on: db).map(\.skill.label)
+    }
+
+    public static func unknownSkillMessage(_ label: String, suggestions near: [String]) -> String {
         let message = "\"\(label)\" is not an ESCO skill."
         guard let last = near.last else { return message + " Check the spelling or try a shorter name." }
         let list = near.count == 1 ? last : near.dropLast().joined(separator: ", ") + " or " + last

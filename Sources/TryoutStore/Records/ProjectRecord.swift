@@ -17,7 +17,8 @@ public final class ProjectRecord: Model, @unchecked Sendable {
     @Field(key: "duration_weeks") public var durationWeeks: Int
     @Field(key: "pay_minor") public var payMinor: Int64
     @Field(key: "currency") public var currency: String
-    @Enum(key: "classification") public var classification: WorkerClassification
+    /// A `WorkerClassification`, or empty while a draft leaves it open.
+    @Field(key: "classification") public var classificationCode: String
     @Enum(key: "location_mode") public var locationMode: LocationMode
     @Field(key: "place") public var place: String
     @Field(key: "slots") public var slots: Int
@@ -46,6 +47,11 @@ public final class ProjectRecord: Model, @unchecked Sendable {
     public init() {}
 
     public var pay: Money { Money(amountMinor: payMinor, currency: currency) }
+
+    public var classification: WorkerClassification? {
+        get { WorkerClassification(rawValue: classificationCode) }
+        set { classificationCode = newValue?.rawValue ?? "" }
+    }
 
     public var onboarding: [ChecklistItem] {
         get { (try? JSONDecoder().decode([ChecklistItem].self, from: Data(onboardingJSON.utf8))) ?? Onboarding.defaults }

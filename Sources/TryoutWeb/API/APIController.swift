@@ -43,7 +43,7 @@ struct APIController: RouteCollection {
     func createToken(req: Request) async throws -> Response {
         let body = try req.decodeJSON(DTO.NewToken.self)
         let (record, secret) = try await Tokens.create(req, name: body.name)
-        return try await DTO.CreatedToken(token: .init(record), secret: secret).encodeResponse(status: .created, for: req)
+        return try await DTO.CreatedToken(token: .init(record), secret: secret).created(at: "tokens", try record.requireID(), for: req)
     }
 
     func revokeToken(req: Request) async throws -> HTTPStatus {
@@ -82,7 +82,7 @@ struct APIController: RouteCollection {
         let org = try await organization(req, Action.manageMembers)
         let body = try req.decodeJSON(DTO.NewInvitation.self)
         let invitation = try await Memberships.invite(req, org: org, email: body.email, role: body.role)
-        return try await DTO.Invitation(invitation).encodeResponse(status: .created, for: req)
+        return try await DTO.Invitation(invitation).created(at: "organizations", org.slug, "invitations", try invitation.requireID(), for: req)
     }
 
     func revokeInvitation(req: Request) async throws -> HTTPStatus {

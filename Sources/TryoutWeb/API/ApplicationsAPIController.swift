@@ -21,6 +21,7 @@ struct ApplicationsAPIController: RouteCollection {
         api.get("projects", ":projectID", "applicants", use: applicants)
         api.get("projects", ":projectID", "applicants", ":applicationID", use: applicant)
         api.post("projects", ":projectID", "decisions", use: decide)
+        api.get("projects", ":projectID", "screening", use: showScreening)
         api.put("projects", ":projectID", "screening", use: screening)
         api.get("projects", ":projectID", "fairness", use: projectFairness)
         api.get("organizations", ":slug", "fairness", use: organizationFairness)
@@ -31,7 +32,7 @@ struct ApplicationsAPIController: RouteCollection {
         let body = try req.decodeJSON(DTO.ApplicationInputBody.self)
         let application = try await Applying.apply(req, to: project, body.input)
         application.$project.value = project
-        return try await DTO.MyApplication(application).encodeResponse(status: .created, for: req)
+        return try await DTO.MyApplication(application).created(at: "me", "applications", try application.requireID(), for: req)
     }
 
     func mine(req: Request) async throws -> [DTO.MyApplication] {
@@ -62,9 +63,12 @@ struct ApplicationsAPIController: RouteCollection {
     struct ApplicantsQuery: Content {
         var state: String?
         var sort: String?
+        var limit: String?
+        var cursor: String?
     }
 
-    func applicants(req: Request) async throws -> [DTO.Applicant] {
+    /// One page of the applicants, as many as the project list pages and by the same kind of cursor.
+    func applicants(req: Request) async throws -> DTO.Page<DTO.Applicant> {
         let project = try await ApplicantScreening.project(req)
         let query = try req.query.decode(ApplicantsQuery.self)
         var v = Validator()
@@ -72,8 +76,11 @@ struct ApplicationsAPIController: RouteCollection {
         v.check(query.state == nil || state != nil, "state", "Choose one of: \(ApplicationState.allCases.map(\.rawValue).joined(separator: ", ")).")
         let sort = query.sort.flatMap(ApplicantScreening.Sort.init(rawValue:))
         v.check(query.sort == nil || sort != nil, "sort", "Sort by match, newest or oldest.")
+        let limit = query.limit.map { Int($0) ?? 0 } ?? ProjectSearchQuery.defaultLimit
+        v.check((1...ProjectSearchQuery.maxLimit).contains(limit), "limit", "limit must be a whole number from 1 to \(ProjectSearchQuery.maxLimit).")
         try v.finish()
-        return try await ApplicantScreening.applicants(req, project, states: state.map { [$0] } ?? [], sort: sort ?? .match).map(DTO.Applicant.init)
+        let all = try await ApplicantScreening.applicants(req, project, states: state.map { [$0] } ?? [], sort: sort ?? .match)
+        return DTO.Page(all.map(DTO.Applicant.init), after: query.cursor, limit: limit, id: \.id)
     }
 
     func applicant(req: Request) async throws -> DTO.Applicant {
@@ -86,14 +93,19 @@ struct ApplicationsAPIController: RouteCollection {
         let project = try await ApplicantScreening.project(req)
         try await req.authorize(.authorProjects(project.$organization.id))
         let body = try req.decodeJSON(DTO.DecisionInput.self)
-        let decision: ApplicationDecision
+        let changes: [ApplicationChange]
         do {
-            decision = try ApplicationDecision(ids: body.applicationIDs, target: body.action, message: body.message ?? "")
-        } catch {
-            throw ValidationFailure(error.errors.map { FieldError($0.field == "applications" ? "applicationIDs" : $0.field, $0.message) })
+            let decision = try ApplicationDecision(ids: body.applicationIDs, target: body.action, message: body.message ?? "")
+            changes = try await Applying.decide(req, project, decision)
+        } catch let failure as ValidationFailure {
+            // Core and the store speak of the form's `applications`; this input calls them `applicationIDs`.
+            throw ValidationFailure(failure.errors.map { FieldError($0.field == "applications" ? "applicationIDs" : $0.field, $0.message) })
         }
-        let changes = try await Applying.decide(req, project, decision)
         return try await ApplicantScreening.views(req, project, changes.map(\.application)).map(DTO.Applicant.init)
+    }
+
+    func showScreening(req: Request) async throws -> DTO.Screening {
+        DTO.Screening(try await ApplicantScreening.project(req).screening)
     }
 
     func screening(req: Request) async throws -> DTO.Screening {
@@ -124,6 +136,8 @@ extension DTO {
         var blind: Bool
         var revealAt: RevealStage
         var offerWindowDays: Int
+        /// True to go ahead when turning blind screening off shows who applied.
+        var confirmReveal: Bool?
 
         func settings() throws(ValidationFailure) -> ScreeningSettings {
             try ScreeningSettings.parse(["revealAt": revealAt.rawValue, "offerWindowDays": String(offerWindowDays)]
@@ -131,5 +145,3 @@ extension DTO {
         }
     }
 }
-        /// True to go ahead when turning blind screening off shows who applied.
-        var confirmReveal: Bool?

@@ -25,7 +25,8 @@ struct Problem: Content {
 }
 
 extension Request {
-    /// Decodes a JSON request body, refusing other media types with 415 and a missing body with 400.
+    /// Decodes a JSON request body, refusing other media types with 415 and a missing body with 400;
+    /// a well-formed body with a value of the wrong type is a 422 naming the field.
     func decodeJSON<T: Decodable>(_ type: T.Type) throws -> T {
         guard let contentType = headers.contentType, contentType.type == "application",
               contentType.subType == "json" || contentType.subType.hasSuffix("+json")
@@ -33,6 +34,6 @@ extension Request {
         guard let body = body.data, body.readableBytes > 0 else {
             throw Abort(.badRequest, reason: "The body must be a JSON object.")
         }
-        return try JSONDecoder().decode(T.self, from: body)
+        return try JSONDecoder().decode(FieldLocated<T>.self, from: body).value
     }
 }

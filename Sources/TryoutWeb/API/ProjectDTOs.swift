@@ -49,6 +49,8 @@ extension DTO {
         var total: Int
         var totalCapped: Bool
         var nextCursor: String?
+        /// Why nothing matches when a filter names something this server does not know.
+        var notices: [SearchNotice]
     }
 
     struct SkillEntry: Content {
@@ -68,25 +70,47 @@ extension DTO {
         }
     }
 
+    /// A whole project: every field `PUT` takes, in the format it takes them, at the top level (so
+    /// what `GET` gives can be changed and sent back), plus what only the server sets.
     struct ProjectDetail: Content {
+        /// The project as lists show it: its id, state, organization and publication.
         var project: ProjectSummary
-        var body: String
-        var deliverables: [Deliverable]
-        var rubric: [RubricCriterion]
-        var skills: [SkillEntry]
-        var classification: WorkerClassification?
-        var slots: Int
-        var visibility: ProjectVisibility
-        var startDate: Date?
-        var agreements: [AgreementKind]
-        var screeningQuestions: [String]
-        var accommodations: String
+        var brief: ProjectInput
         var briefVersion: Int
-        /// The publishing checks, for the organization's authors only.
+        /// The screening switches and the publishing checks, for the organization's authors only.
+        var screening: Screening?
         var lint: Lint?
+
+        private enum CodingKeys: String, CodingKey { case project, briefVersion, screening, lint }
+
+        init(project: ProjectSummary, brief: ProjectInput, briefVersion: Int, screening: Screening?, lint: Lint?) {
+            self.project = project
+            self.brief = brief
+            self.briefVersion = briefVersion
+            self.screening = screening
+            self.lint = lint
+        }
+
+        init(from decoder: any Decoder) throws {
+            brief = try ProjectInput(from: decoder)
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            project = try container.decode(ProjectSummary.self, forKey: .project)
+            briefVersion = try container.decode(Int.self, forKey: .briefVersion)
+            screening = try container.decodeIfPresent(Screening.self, forKey: .screening)
+            lint = try container.decodeIfPresent(Lint.self, forKey: .lint)
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            try brief.encode(to: encoder)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(project, forKey: .project)
+            try container.encode(briefVersion, forKey: .briefVersion)
+            try container.encodeIfPresent(screening, forKey: .screening)
+            try container.encodeIfPresent(lint, forKey: .lint)
+        }
     }
 
-    /// A whole brief, to create a draft or replace one.
+    /// A whole brief, to create a draft or replace one; `GET` answers with the same fields.
     struct ProjectInput: Content {
         var title: String
         var summary: String
@@ -109,6 +133,31 @@ extension DTO {
         var accommodations: String?
         var partnerSlugs: [String]?
         var invitedEmails: [String]?
+
+        /// `brief` as this input writes it; the audience only for the organization's authors.
+        init(_ brief: Brief, skills: [SkillEntry], audience: (partnerSlugs: [String], invitedEmails: [String])?) {
+            title = brief.title
+            summary = brief.summary
+            body = brief.body
+            deliverables = brief.deliverables
+            rubric = brief.rubric
+            self.skills = skills
+            estimatedHours = brief.estimatedHours
+            durationWeeks = brief.durationWeeks
+            pay = MoneyAmount(amountMinor: brief.pay.amountMinor, currency: brief.pay.currency)
+            classification = brief.classification
+            locationMode = brief.locationMode
+            place = brief.place
+            slots = brief.slots
+            visibility = brief.visibility
+            applicationDeadline = brief.applicationDeadline.map { BriefInput.dayString($0) }
+            startDate = brief.startDate.map { BriefInput.dayString($0) }
+            agreements = AgreementKind.allCases.filter(brief.agreements.contains)
+            screeningQuestions = brief.screeningQuestions
+            accommodations = brief.accommodations
+            partnerSlugs = audience?.partnerSlugs
+            invitedEmails = audience?.invitedEmails
+        }
 
         /// What the form's rows cannot express: lists longer than the form allows, blank entries,
         /// line breaks in one-line items. Checked before the input becomes the form's fields.
@@ -157,7 +206,7 @@ extension DTO {
 
         /// The same checks as the brief form: the input becomes the form's fields.
         var briefInput: BriefInput {
-            let currency = pay.currency
+            let currency = pay.currency.uppercased()
             let amount = Money(amountMinor: max(0, pay.amountMinor), currency: BriefInput.currencies.contains(currency) ? currency : "USD")
             var brief = Brief(title: title, summary: summary, body: body ?? "", deliverables: deliverables ?? [], rubric: rubric ?? [],
                               estimatedHours: estimatedHours, durationWeeks: durationWeeks, pay: amount, classification: classification,

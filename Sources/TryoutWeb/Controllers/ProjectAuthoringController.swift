@@ -44,7 +44,7 @@ struct ProjectAuthoringController: RouteCollection {
         let input = BriefInput(try req.content.decode([String: String].self))
         let parsed: (Brief, ProjectAudience)
         do {
-            parsed = try await ProjectAuthoring.resolve(req, input)
+            parsed = try await ProjectAuthoring.resolve(req, input, for: .draft)
         } catch let failure as ValidationFailure {
             return try await renderForm(req, org: org, project: nil, input: input, errors: failure.errors)
         }
@@ -62,7 +62,7 @@ struct ProjectAuthoringController: RouteCollection {
         let brief = try await ProjectBriefs.brief(of: project, on: req.db)
         let audience = try await ProjectBriefs.audience(of: try project.requireID(), on: req.db)
         let labels = Dictionary(project.skills.map { ($0.$skill.id, $0.skill.label) }, uniquingKeysWith: { a, _ in a })
-        let partners = try await OrganizationRecord.query(on: req.db).filter(\.$id ~~ audience.partnerIDs).all(\.$slug)
+        let partners = try await ProjectAuthoring.partnerSlugs(req, audience)
         let input = BriefInput(brief: brief, skillLabels: labels, partnerSlugs: partners, invitedEmails: audience.invitedEmails)
         return try await renderForm(req, org: project.organization, project: project, input: input)
     }
@@ -73,7 +73,7 @@ struct ProjectAuthoringController: RouteCollection {
         let input = BriefInput(try req.content.decode([String: String].self))
         let parsed: (Brief, ProjectAudience)
         do {
-            parsed = try await ProjectAuthoring.resolve(req, input)
+            parsed = try await ProjectAuthoring.resolve(req, input, for: project.state)
         } catch let failure as ValidationFailure {
             return try await renderForm(req, org: project.organization, project: project, input: input, errors: failure.errors)
         }

@@ -64,14 +64,27 @@ struct ErrorMiddleware: AsyncMiddleware {
         case .keyNotFound(let key, let context):
             let name = field(context.codingPath + [key])
             return (.unprocessableEntity, "A required field is missing.", [FieldError(name, "\(name) is required.")], [:])
-        case .typeMismatch(_, let context), .valueNotFound(_, let context):
+        case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
             let name = field(context.codingPath)
-            return (.unprocessableEntity, "A field has the wrong type.", [FieldError(name, "\(name) has the wrong type.")], [:])
+            return (.unprocessableEntity, "A field has the wrong type.", [FieldError(name, "\(name) must be \(expected(type)).")], [:])
         case .dataCorrupted(let context) where !context.codingPath.isEmpty:
             let name = field(context.codingPath)
             return (.unprocessableEntity, "A field has an invalid value.", [FieldError(name, "\(name) has an invalid value.")], [:])
         default:
             return (.badRequest, "The request body could not be read. Send well-formed JSON or form data.", [], [:])
+        }
+    }
+
+    /// What a field of `type` holds, in words.
+    private static func expected(_ type: Any.Type) -> String {
+        switch type {
+        case is any BinaryInteger.Type: "a whole number"
+        case is any BinaryFloatingPoint.Type: "a number"
+        case is String.Type: "a string"
+        case is Bool.Type: "true or false"
+        case is [Any].Type: "a list"
+        case is [String: Any].Type: "an object"
+        default: "of the documented type"
         }
     }
 }

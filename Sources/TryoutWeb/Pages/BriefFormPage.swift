@@ -63,7 +63,7 @@ struct BriefFormPage: Component {
         Tag("fieldset", [:]) {
             Tag.text("legend", "Work and pay")
             Field(name: "estimatedHours", label: "Estimated hours", type: "number", value: input["estimatedHours"], error: error("estimatedHours"),
-                  hint: "5 to 40.", extra: [("min", "1"), ("max", "1000")])
+                  hint: "5 to 40.", extra: [("min", String(BriefInput.estimatedHours.lowerBound)), ("max", String(BriefInput.estimatedHours.upperBound))])
             Field(name: "durationWeeks", label: "Duration in weeks", type: "number", value: input["durationWeeks"], error: error("durationWeeks"),
                   hint: "1 to 8.", extra: [("min", "1"), ("max", "52")])
             Field(name: "slots", label: "Places", type: "number", value: input["slots"], error: error("slots"), extra: [("min", "1"), ("max", "100")])

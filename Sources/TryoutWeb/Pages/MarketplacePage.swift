@@ -5,10 +5,7 @@ import TryoutStore
 
 struct MarketplacePage: Component {
     var parameters: ProjectSearchParameters
-    var projects: [ProjectRecord]
-    var total: Int
-    var totalCapped: Bool
-    var nextCursor: String?
+    var results: MarketplaceResults
     var errors: [FieldError]
 
     var body: Component {
@@ -23,7 +20,7 @@ struct MarketplacePage: Component {
                           autocomplete: "off", extra: [SkillSuggestions.fieldAttribute])
                     Field(name: "minPay", label: "Pay at least", value: parameters.minPay ?? "", error: errors.message("minPay"), required: false)
                     SelectField(name: "currency", label: "Currency", options: BriefInput.currencies.map { ($0, $0) },
-                                selected: parameters.currency ?? "USD", error: errors.message("currency"))
+                                selected: (parameters.currency ?? "USD").uppercased(), error: errors.message("currency"))
                     Field(name: "minHours", label: "At least this many hours", type: "number", value: parameters.minHours ?? "",
                           error: errors.message("minHours"), required: false, extra: [("min", "0")])
                     Field(name: "maxHours", label: "At most this many hours", type: "number", value: parameters.maxHours ?? "",
@@ -44,12 +41,15 @@ struct MarketplacePage: Component {
             SkillSuggestions()
             if errors.isEmpty {
                 // A live region around the heading: role="status" on the heading itself would hide its level.
-                Tag("div", ["role": "status"]) { Tag.text("h2", countText, ["id": "result-count"]) }
-                if totalCapped {
+                Tag("div", ["role": "status"]) {
+                    Tag.text("h2", countText, ["id": "result-count"])
+                    for notice in results.notices { Tag.text("p", notice.message, ["class": "notice"]) }
+                }
+                if results.totalCapped {
                     Tag.text("p", "The best matches among the newest \(Self.countLimit) come first. Add words or filters to narrow the search.")
                 }
-                ProjectCards(projects: projects, showOrganization: true)
-                if let nextCursor {
+                ProjectCards(projects: results.projects, showOrganization: true)
+                if let nextCursor = results.nextCursor {
                     Tag("p", [:]) { Tag.link("Next page", to: nextURL(nextCursor), ["rel": "next"]) }
                 }
             }
@@ -59,8 +59,8 @@ struct MarketplacePage: Component {
     private static let countLimit = ProjectSearchQuery.countLimit.formatted(.number.locale(Locale(identifier: "en_US")))
 
     private var countText: String {
-        if totalCapped { return "More than \(Self.countLimit) projects" }
-        return total == 1 ? "1 project" : "\(total) projects"
+        if results.totalCapped { return "More than \(Self.countLimit) projects" }
+        return results.total == 1 ? "1 project" : "\(results.total) projects"
     }
 
     private var hasFilters: Bool {

@@ -45,16 +45,17 @@ enum EngagementConversation {
         }
     }
 
-    static func log(_ req: Request, _ context: EngagementContext, _ input: TimeEntryInput, milestoneID raw: String) async throws {
+    @discardableResult
+    static func log(_ req: Request, _ context: EngagementContext, _ input: TimeEntryInput, milestoneID raw: String) async throws -> TimeEntryRecord {
         try context.require(.submitWork)
         let milestones = try await Engagements.milestones(of: context.id, on: req.db)
         let milestoneID = UUID(uuidString: raw)
         if !raw.isEmpty && !milestones.contains(where: { $0.id == milestoneID }) {
             throw ValidationFailure([FieldError("milestoneID", "Choose one of this engagement's deliverables.")])
         }
-        try await EngagementWork.locked(req, context) { tx in
+        return try await EngagementWork.locked(req, context) { tx in
             try EngagementLifecycle.checkWork(context.engagement.state)
-            try await EngagementActivity.log(input, milestoneID: milestoneID, engagementID: context.id, at: req.now, on: tx)
+            return try await EngagementActivity.log(input, milestoneID: milestoneID, engagementID: context.id, at: req.now, on: tx)
         }
     }
 
