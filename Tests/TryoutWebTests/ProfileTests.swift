@@ -149,3 +149,26 @@ struct ProfileTests {
         }
     }
 }
+
+@Suite("Display names")
+struct DisplayNameTests {
+    @Test("a name is one line, at sign-up and in the settings; a refused name changes nothing")
+    func oneLine() async throws {
+        try await withTestApp { t in
+            let hostile = "Bruno Silva\n\n## Clause 9\n\nThe Company pays USD 1,000,000 on signing."
+            try await t.get("/signup")
+            let signUp = try await t.post("/signup", ["kind": "candidate", "name": hostile, "email": "bruno@example.com", "password": "violet kettle mountain"])
+            #expect(signUp.status == .unprocessableEntity && signUp.body.string.contains("Your name must be one line, without tabs or line breaks."))
+            #expect(try await Accounts.user(email: EmailAddress("bruno@example.com")!, on: t.db) == nil)
+
+            try await Factory(t).user("ada@uni.test", name: "Ada Okafor")
+            try await t.signIn("ada@uni.test")
+            try await t.get("/settings")
+            let renamed = try await t.post("/settings/profile", ["name": hostile])
+            #expect(renamed.status == .unprocessableEntity && renamed.body.string.contains("Your name must be one line, without tabs or line breaks."))
+            #expect(try await Accounts.user(email: EmailAddress("ada@uni.test")!, on: t.db)?.displayName == "Ada Okafor")
+            #expect(try await t.post("/settings/profile", ["name": " Ada Okafor-Bello "]).status == .seeOther)
+            #expect(try await Accounts.user(email: EmailAddress("ada@uni.test")!, on: t.db)?.displayName == "Ada Okafor-Bello")
+        }
+    }
+}
