@@ -129,8 +129,9 @@ struct MarkdownInline {
             case .html(let html):
                 stack[stack.count - 1].parts.append(html)
             case .delimiter(let run, let canOpen, let canClose):
-                if canClose, let match = stack.lastIndex(where: { $0.opener == run }), match > 0,
-                   !stack[(match)...].allSatisfy({ $0.parts.isEmpty }) {
+                // The bottom frame's opener is empty, so it never matches a run; nothing is wrapped empty.
+                if canClose, let match = stack.lastIndex(where: { $0.opener == run }),
+                   !stack[match...].allSatisfy({ $0.parts.isEmpty }) {
                     // Runs opened after the match were never closed: they are plain text.
                     let inner = stack[match...].map(\.text).joined().dropFirst(run.count)
                     stack.removeSubrange(match...)
