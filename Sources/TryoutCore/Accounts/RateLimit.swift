@@ -26,10 +26,10 @@ public struct RateLimit: Sendable, Equatable {
 public enum RequestLimits {
     /// Password reset e-mails to one address.
     public static let resetPerAccount = RateLimit(count: 3, window: 3600)
-    /// Password reset requests from one client address.
-    public static let resetPerClient = RateLimit(count: 20, window: 3600)
-    /// Sign-ups from one client address.
-    public static let signUpPerClient = RateLimit(count: 20, window: 3600)
+    /// Password reset requests from one client address. Generous, as a whole campus may share one.
+    public static let resetPerClient = RateLimit(count: 50, window: 3600)
+    /// Sign-ups from one client address, as generous for the same reason.
+    public static let signUpPerClient = RateLimit(count: 100, window: 3600)
     /// E-mails about one address sent by the sign-up form (a confirmation link, or a note to an
     /// existing owner): nobody can flood an inbox through it.
     public static let signUpMailPerAccount = RateLimit(count: 3, window: 3600)

@@ -41,7 +41,16 @@ struct WorkController: RouteCollection {
     func submit(req: Request) async throws -> Response {
         let context = try await EngagementContext.load(req)
         guard let milestoneID = req.parameters.get("milestoneID", as: UUID.self) else { throw Abort(.notFound) }
-        try await EngagementWork.checkSubmittable(req, context, milestoneID: milestoneID)
+        do {
+            try await EngagementWork.checkSubmittable(req, context, milestoneID: milestoneID)
+        } catch let abort as Abort where abort.status == .conflict {
+            // Said on the milestone page, as other refused moves are; the unread body is dropped
+            // with the connection.
+            try await req.flash(abort.reason, .error)
+            let response = req.redirect(to: SiteURL.milestone(context.id, milestoneID).path)
+            response.headers.replaceOrAdd(name: .connection, value: "close")
+            return response
+        }
         let form = try await VersionForm.receive(req, limit: uploadLimit, storage: req.tryout.fileStorage)
         defer { form.discard() }
         do {

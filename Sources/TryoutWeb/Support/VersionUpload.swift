@@ -130,15 +130,35 @@ private struct Disposition {
     init?(_ header: String?) {
         guard let header else { return nil }
         var values: [String: String] = [:]
-        for piece in header.split(separator: ";").dropFirst() {
+        for piece in Self.parameters(header).dropFirst() {
             let pair = piece.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             guard pair.count == 2 else { continue }
-            var value = pair[1]
-            if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 { value = String(value.dropFirst().dropLast()) }
-            values[pair[0].lowercased()] = value
+            values[pair[0].lowercased()] = Self.unquoted(pair[1])
         }
         guard let name = values["name"] else { return nil }
         self.name = name
         filename = values["filename"]
+    }
+
+    /// The header split at each `;` outside a quoted string: a file may be called `a;b.pdf`.
+    private static func parameters(_ header: String) -> [String] {
+        var pieces = [""], quoted = false, escaped = false
+        for character in header {
+            if escaped { escaped = false } else if quoted && character == "\\" { escaped = true } else if character == "\"" { quoted.toggle() }
+            if character == ";" && !quoted { pieces.append("") } else { pieces[pieces.count - 1].append(character) }
+        }
+        return pieces
+    }
+
+    /// A quoted-string's text without its quotes and backslash escapes.
+    private static func unquoted(_ value: String) -> String {
+        guard value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") else { return value }
+        var text = "", escaped = false
+        for character in value.dropFirst().dropLast() {
+            if !escaped && character == "\\" { escaped = true; continue }
+            escaped = false
+            text.append(character)
+        }
+        return text
     }
 }
