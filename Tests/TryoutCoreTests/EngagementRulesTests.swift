@@ -157,6 +157,13 @@ struct EngagementAccessTests {
         #expect(EngagementAccess.may(.mentor, .writeUpCheckIn) && EngagementAccess.may(.manager, .writeUpCheckIn))
         #expect(!EngagementAccess.may(.candidate, .writeUpCheckIn))
     }
+
+    @Test("the accommodations note reaches the people who run the engagement and its candidate; other members have no role")
+    func accommodations() {
+        #expect([EngagementRole.candidate, .manager, .mentor].allSatisfy { EngagementAccess.may($0, .readAccommodations) })
+        let reviewer = Principal(userID: UUID(), memberships: [org: .reviewer])
+        #expect(EngagementAccess.role(of: reviewer, organizationID: org, candidateID: candidate, team: []) == nil)
+    }
 }
 
 @Suite("Agreements")
@@ -174,13 +181,6 @@ struct AgreementRulesTests {
             #expect(!text.contains("{{"), "\(kind) left a placeholder")
             #expect(text.hasPrefix("Worker classification: Independent contractor"))
             #expect(text.contains("Ada Lovelace") && text.contains("Northwind"))
-
-    @Test("the accommodations note reaches the people who run the engagement and its candidate; other members have no role")
-    func accommodations() {
-        #expect([EngagementRole.candidate, .manager, .mentor].allSatisfy { EngagementAccess.may($0, .readAccommodations) })
-        let reviewer = Principal(userID: UUID(), memberships: [org: .reviewer])
-        #expect(EngagementAccess.role(of: reviewer, organizationID: org, candidateID: candidate, team: []) == nil)
-    }
             _ = try AgreementTemplate.validated(kind: kind, body: AgreementTemplate.standard(kind).body)
         }
         let contract = AgreementTemplate.standard(.contractorAgreement).render(terms)

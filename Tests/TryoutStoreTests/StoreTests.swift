@@ -93,6 +93,7 @@ struct StoreTests {
             try await AuditLog.record(.init(actorUserID: alphaOwner.id, actorEmail: alphaOwner.email, action: .signedIn, ip: "1"), at: now, on: t.db)
             try await AuditLog.record(.init(actorUserID: betaOwner.id, actorEmail: betaOwner.email, action: .signedIn, ip: "2"), at: now, on: t.db)
             try await AuditLog.record(.init(organizationID: b.id, actorUserID: betaOwner.id, actorEmail: betaOwner.email, action: .roleChanged, ip: "2"), at: now, on: t.db)
+            try await AuditLog.record(.init(organizationID: a.id, actorUserID: alphaOwner.id, actorEmail: alphaOwner.email, action: .settingsChanged, ip: "1"), at: now, on: t.db)
             let alpha = try await AuditLog.recent(organizationID: try a.requireID(), on: t.db)
             #expect(alpha.map(\.action) == [.settingsChanged])
             #expect(try await AuditLog.recent(on: t.db).count == 4)
@@ -106,7 +107,6 @@ struct StoreTests {
             let first = try await factory.organization("Acme")
             let owner = try await factory.user("second@acme.io")
             let second = try await Organizations.create(kind: .employer, name: "ACME", ownerID: try owner.requireID(), at: t.clock.now, on: t.db)
-            try await AuditLog.record(.init(organizationID: a.id, actorUserID: alphaOwner.id, actorEmail: alphaOwner.email, action: .settingsChanged, ip: "1"), at: now, on: t.db)
             #expect(first.slug == "acme")
             #expect(second.slug == "acme-2")
         }
