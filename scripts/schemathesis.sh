@@ -78,10 +78,12 @@ for token in json.load(sys.stdin):
 # which a JSON Schema cannot say.
 # - The roles an organization offers depend on its kind (employers: owner, admin, hiring_manager,
 #   reviewer; partners: owner, admin, staff), and the path has a free {slug}.
-# - Projects: the marketplace's `skill` and `organization` filters and a brief's `skills[].uri` and
-#   `partnerSlugs` must name skills and organizations this server knows; a brief's
-#   applicationDeadline must not be after its startDate; a `minPay` with decimals is refused in JPY;
-#   and publishing runs the compliance checks on the stored brief, not on anything in the request.
+# - Projects: a brief's `skills[].uri` and `partnerSlugs` must name skills and organizations this
+#   server knows (the marketplace's `skill` and `organization` filters instead find nothing and say
+#   why in `notices`); a brief's applicationDeadline must not be after its startDate; a `minPay`
+#   with decimals is refused in JPY; a merge patch is checked as the whole brief it makes (a patch
+#   may remove a required field, or leave a `partners` project without partners); and publishing
+#   runs the compliance checks on the stored brief, not on anything in the request.
 # - A profile's skill URIs must be skills this server knows, its time zone one the system knows,
 #   its dates real days (no 30 February) in order, and its links https on the right hosts.
 # - An application needs exactly one answer per screening question of the project in the path, and
@@ -99,7 +101,7 @@ include-operation-id = ["changeMemberRole", "inviteMember"]
 checks.positive_data_acceptance.expected-statuses = ["2xx", "401", "403", "404", "409", "422"]
 
 [[operations]]
-include-operation-id = ["listProjects", "createProject", "updateProject", "publishProject", "updateMyProfile",
+include-operation-id = ["listProjects", "createProject", "updateProject", "patchProject", "publishProject", "updateMyProfile",
                         "applyToProject", "decideApplicants", "signAgreement", "tickChecklistItem", "submitVersion",
                         "giveFeedback", "bookCheckIn", "recordCheckInNotes", "postMessage", "logTime", "terminateEngagement",
                         "updateScreening"]

@@ -99,7 +99,7 @@ struct ProjectsAPITests {
         }
     }
 
-    @Test("every bound the document states is enforced: a value past it is a 422 naming the field, and nothing is written",
+    @Test("every bound and format the document states is enforced: a value past it is a 422 naming the field, and nothing is written",
           arguments: [
               ("estimatedHours", "600", "estimatedHours"), ("durationWeeks", "53", "durationWeeks"), ("slots", "101", "slots"),
               ("slots", "0", "slots"), ("pay", #"{"amountMinor":100000000000000,"currency":"USD"}"#, "pay.amountMinor"),
@@ -107,6 +107,7 @@ struct ProjectsAPITests {
               ("deliverables", #"[{"title":"Memo","description":"","dueOffsetDays":366,"weight":100}]"#, "deliverables.0.dueOffsetDays"),
               ("deliverables", #"[{"title":"Memo","description":"","dueOffsetDays":7,"weight":101}]"#, "deliverables.0.weight"),
               ("rubric", #"[{"title":"Insight","weight":-1,"levels":["a","b","c","d"]}]"#, "rubric.0.weight"),
+              ("startDate", #""""#, "startDate"), ("applicationDeadline", #"" 2027-01-04""#, "applicationDeadline"),
           ])
     func bounds(member: String, value: String, field: String) async throws {
         try await withTestApp { t in
@@ -252,6 +253,9 @@ struct ProjectsAPITests {
             let nothing = try object(try await t.api(.GET, "/api/v1/projects?skill=Underwater%20basket%20weaving&organization=nobody-here", token: nil))
             #expect((nothing["notices"] as? [[String: Any]])?.map { $0["parameter"] as? String } == ["skill", "organization"])
             #expect((try object(try await t.api(.GET, "/api/v1/projects?skill=SQL", token: nil))["notices"] as? [Any])?.isEmpty == true)
+            // What cannot be an organization's address at all is malformed, not unknown.
+            let malformed = try await t.api(.GET, "/api/v1/projects?organization=North%20Wind", token: nil)
+            #expect(malformed.status == .unprocessableEntity && malformed.body.string.contains(#""field":"organization""#))
 
             let page = try await t.get("/projects?skill=Underwater%20basket%20weaving")
             #expect(page.status == .ok)

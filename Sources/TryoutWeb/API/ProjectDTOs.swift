@@ -179,6 +179,10 @@ extension DTO {
             for (index, skill) in (skills ?? []).enumerated() where skill.uri.trimmingCharacters(in: .whitespaces).isEmpty {
                 v.add(FieldError("skills.\(index).uri", "Give the skill's ESCO URI."))
             }
+            // A day is written exactly as `GET` shows it; no day at all is null or left out.
+            for (name, day) in [("applicationDeadline", applicationDeadline), ("startDate", startDate)] {
+                if let day, BriefInput.parseDay(day) == nil { v.add(FieldError(name, "Give a day like 2026-03-01, or null for none.")) }
+            }
             for (name, items) in [("screeningQuestions", screeningQuestions), ("invitedEmails", invitedEmails), ("partnerSlugs", partnerSlugs)] {
                 for (index, item) in (items ?? []).enumerated()
                 where item.trimmingCharacters(in: .whitespaces).isEmpty || item.contains(where: \.isNewline) {

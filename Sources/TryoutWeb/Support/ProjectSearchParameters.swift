@@ -78,7 +78,9 @@ struct ProjectSearchParameters: Content {
             }
         }
         if let slug = organization, !slug.isEmpty {
-            if Slug.isValid(slug), let org = try await Organizations.find(slug: slug, on: db) {
+            if !Slug.isValid(slug) {
+                v.add(FieldError("organization", "An organization address has lower-case letters, digits and hyphens only."))
+            } else if let org = try await Organizations.find(slug: slug, on: db) {
                 query.organizationID = try org.requireID()
             } else {
                 notices.append(SearchNotice(parameter: "organization", message: "No organization has the address \"\(slug)\".", suggestions: []))
