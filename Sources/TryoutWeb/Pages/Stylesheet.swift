@@ -34,6 +34,7 @@ enum Stylesheet {
     .button.link { background: none; border: none; color: var(--accent); text-decoration: underline; padding: .25rem; }
     .flash { padding: .75rem 1rem; border-radius: 4px; border-left: 4px solid var(--ok); background: #eaf5ee; }
     .flash-error { border-left-color: var(--error); background: #fbeaec; }
+    .notice { padding: .25rem 1rem .75rem; margin: 0 0 1rem; border-radius: 4px; border-left: 4px solid var(--accent); background: var(--soft); }
     .error-summary { border: 3px solid var(--error); padding: .5rem 1rem; margin-bottom: 1.5rem; border-radius: 4px; }
     .error-summary h2 { font-size: 1.1rem; margin: .25rem 0; }
     .cards { list-style: none; padding: 0; display: grid; gap: 1rem; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); }
