@@ -65,7 +65,7 @@ struct AccountSecurityTests {
         }
     }
 
-    @Test("until the address is proved: no API tokens, calendar address, applications, or student places")
+    @Test("until the address is proved: no API tokens, calendar address, applications or student places; then all of them")
     func unprovedAccountsWait() async throws {
         try await withTestApp { t in
             let org = try await Factory(t).organization("Acme")
@@ -84,9 +84,17 @@ struct AccountSecurityTests {
             #expect(projectPage.body.string.contains("Confirm your e-mail address to apply"))
             let applied = try await t.post("/projects/\(try project.requireID())/apply", ["answers.0": "Keen", "coverNote": "Hello"])
             #expect(applied.status == .forbidden)
+            // A partner's student invitation sent to this address waits too.
+            let school = try await Factory(t).organization("Lakeside", kind: .partner, roles: [.owner, .staff])
+            let staff = try #require(try await Accounts.user(email: EmailAddress("staff@lakeside.test")!, on: t.db))
+            let (_, link) = try #require(try await PartnerStudents.invite([EmailAddress("ada@x.io")!], to: try school.requireID(),
+                                                                           invitedBy: try staff.requireID(), at: t.clock.now, on: t.db).first)
+            try await t.get("/students/join/\(link.value)")
+            #expect(try await t.post("/students/join/\(link.value)/accept").status == .forbidden)
             #expect(try await APITokenRecord.query(on: t.db).count() == 0)
             #expect(try await CalendarFeedRecord.query(on: t.db).count() == 0)
             #expect(try await ApplicationRecord.query(on: t.db).count() == 0)
+            #expect(try await PartnerStudentRecord.query(on: t.db).count() == 0)
 
             // A new link, at most three an hour.
             try await t.get("/settings")
@@ -101,6 +109,9 @@ struct AccountSecurityTests {
             #expect(try await t.post("/settings/tokens", ["tokenName": "laptop"]).status == .created)
             try await t.get("/projects/\(try project.requireID())")
             #expect(try await t.post("/projects/\(try project.requireID())/apply", ["answers.0": "Keen", "coverNote": "Hello"]).status == .seeOther)
+            try await t.get("/students/join/\(link.value)")
+            #expect(try await t.post("/students/join/\(link.value)/accept").status == .seeOther)
+            #expect(try await PartnerStudentRecord.query(on: t.db).count() == 1)
         }
     }
 
