@@ -80,7 +80,7 @@ for token in json.load(sys.stdin):
 #   reviewer; partners: owner, admin, staff), and the path has a free {slug}.
 # - Projects: a brief's `skills[].uri` and `partnerSlugs` must name skills and organizations this
 #   server knows (the marketplace's `skill` and `organization` filters instead find nothing and say
-#   why in `notices`); a brief's applicationDeadline must not be after its startDate; a `minPay`
+#   why in `notices`), and its `timeZone` a zone the system knows; a brief's applicationDeadline must not be after its startDate; a `minPay`
 #   with decimals is refused in JPY; a merge patch is checked as the whole brief it makes (a patch
 #   may remove a required field, or leave a `partners` project without partners); and publishing
 #   runs the compliance checks on the stored brief, not on anything in the request.

@@ -156,6 +156,37 @@ struct BlindScreeningTests {
         #expect(BlindScreening.utcOffset(of: "Nowhere/Atlantis", at: january) == nil)
     }
 
+    static let january = Date(timeIntervalSince1970: 1_767_225_600)  // 2026-01-01, winter in Europe
+    static let july = Date(timeIntervalSince1970: 1_783_000_000)  // 2026-07-02, summer time in Europe and America
+
+    private func overlap(_ candidate: String, project zone: String?, on day: Date = january) -> WorkingHoursOverlap? {
+        WorkingHoursOverlap(candidate: candidate, project: MatchProject(Brief(timeZone: zone)), on: day)
+    }
+
+    @Test("the overlap of a candidate's 9:00–17:00 with the project's, on the day's offsets",
+          arguments: [("Asia/Singapore", "Europe/Berlin", january, 1.0), ("Asia/Singapore", "Europe/Berlin", july, 2),
+                      ("Europe/Berlin", "Europe/Berlin", january, 8), ("Europe/London", "Europe/Berlin", january, 7),
+                      ("America/Los_Angeles", "Europe/Berlin", january, 0), ("America/Los_Angeles", "Europe/Berlin", july, 0),
+                      ("Asia/Kolkata", "Europe/Berlin", january, 3.5), ("America/New_York", "America/Los_Angeles", january, 5),
+                      ("Pacific/Auckland", "America/Los_Angeles", january, 5)])
+    func overlapHours(example: (candidate: String, project: String, day: Date, hours: Double)) throws {
+        #expect(try #require(overlap(example.candidate, project: example.project, on: example.day)).hours == example.hours)
+    }
+
+    @Test("the overlap text names the offset and the project's hours, never the candidate's zone")
+    func overlapText() throws {
+        let singapore = try #require(overlap("Asia/Singapore", project: "Europe/Berlin"))
+        #expect(singapore.text == "UTC+8 · 1 h overlap with the project's hours (9:00–17:00 Europe/Berlin)")
+        #expect(singapore.summary == "UTC+8 · 1 h overlap")
+        #expect(try #require(overlap("Asia/Kolkata", project: "Europe/Berlin")).summary == "UTC+5:30 · 3.5 h overlap")
+        #expect(try #require(overlap("America/Los_Angeles", project: "Europe/Berlin")).text
+                == "UTC-8 · no overlap with the project's hours (9:00–17:00 Europe/Berlin)")
+        // Without the project's time zone, only the offset.
+        let alone = try #require(overlap("Asia/Singapore", project: nil))
+        #expect(alone.text == "UTC+8" && alone.hours == nil)
+        #expect(overlap("Nowhere/Atlantis", project: "Europe/Berlin") == nil)
+    }
+
     @Test("an organization's audit log shows its members' addresses; anyone else's only to platform admins")
     func auditAddresses() {
         #expect(AuditVisibility.showsAddress(actorIsMember: true, readerIsPlatformAdmin: false))
@@ -234,6 +265,20 @@ struct MatchingTests {
         #expect(score.explanation.last == "Hours per week not given; 5 needed")
         #expect(score.total == Int((100 * (45 + 7.5) / 60).rounded()))
         #expect(Matching.score(MatchCandidate(skills: [:]), for: project).total == Int((100 * 7.5 / 60).rounded()))
+    }
+
+    @Test("a remote brief's time zone counts in the match; without one the time-zone part drops out")
+    func briefTimeZone() {
+        var brief = Brief(skills: [SkillRequirement(uri: Self.sql, level: 2, required: true)], estimatedHours: 10, durationWeeks: 2)
+        let candidate = MatchCandidate(skills: [Self.sql: .init(verified: 2)], hoursPerWeek: 5, timeZone: TimeZone(identifier: "Asia/Tokyo"))
+        #expect(Matching.score(candidate, for: MatchProject(brief)).parts.map(\.kind) == [.requiredSkills, .hours])
+        brief.timeZone = "Asia/Seoul"
+        let near = Matching.score(candidate, for: MatchProject(brief))
+        #expect(near.parts.map(\.kind) == [.requiredSkills, .hours, .timeZone])
+        #expect(near.explanation.last == "Working hours overlap 8 h a day" && near.total == 100)
+        brief.timeZone = "America/New_York"
+        let far = Matching.score(candidate, for: MatchProject(brief))
+        #expect(far.explanation.last == "Working hours do not overlap" && far.total == Int((100 * 60.0 / 75).rounded()))
     }
 }
 

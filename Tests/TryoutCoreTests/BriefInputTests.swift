@@ -41,6 +41,19 @@ struct BriefInputTests {
             #expect(failingFields(fields(["estimatedHours": hours]), for: .draft) == ["estimatedHours"])
         }
     }
+
+    @Test("the team's time zone is an IANA name or empty, and survives the round trip through the form")
+    func timeZone() throws {
+        #expect(try fields().parse(for: .draft).brief.timeZone == nil)
+        #expect(try fields(["timeZone": "  "]).parse(for: .draft).brief.timeZone == nil)
+        let berlin = try fields(["timeZone": " Europe/Berlin "]).parse(for: .draft).brief
+        #expect(berlin.timeZone == "Europe/Berlin")
+        #expect(BriefInput(brief: berlin, skillLabels: [:], partnerSlugs: [], invitedEmails: [])["timeZone"] == "Europe/Berlin")
+        #expect(try fields(["timeZone": "UTC"]).parse(for: .draft).brief.timeZone == "UTC")
+        for unknown in ["Nowhere/Atlantis", "europe/berlin", "EST", "GMT+8", "Europe/Berlin/", "Berlin"] {
+            #expect(failingFields(fields(["timeZone": unknown]), for: .draft) == ["timeZone"], "\(unknown)")
+        }
+    }
 }
 
 @Suite("Check-in times")

@@ -148,14 +148,22 @@ struct ApplicationsAPITests {
         }
     }
 
-    @Test("before the reveal the API gives an applicant's offset from UTC, not the time zone's name")
+    @Test("before the reveal the API gives an applicant's offset from UTC and the overlap with the project's hours, not the time zone's name")
     func timeZoneBeforeReveal() async throws {
         try await withTestApp { t in
             let (_, projectID, id) = try await blindApplication(t)
             let manager = try await t.token(for: "hiring_manager@acme.test")
             let path = "/api/v1/projects/\(projectID)/applicants/\(id)"
+            func applicant() async throws -> [String: Any] {
+                try #require(try JSONSerialization.jsonObject(with: Data(try await t.api(.GET, path, token: manager).body.readableBytesView)) as? [String: Any])
+            }
+            #expect(try await applicant()["overlapHours"] == nil, "no overlap while the project names no time zone")
+            #expect(try await t.api(.PATCH, "/api/v1/projects/\(projectID)", token: try await t.token(for: "owner@acme.test"),
+                                    json: #"{"timeZone":"Europe/Berlin"}"#).status == .ok)
             let blind = try await t.api(.GET, path, token: manager).body.string
             #expect(blind.contains(#""utcOffset":"UTC+8""#) && !blind.contains("Singapore"))
+            // In November Singapore's 9:00–17:00 is Berlin's 2:00–10:00.
+            #expect((try await applicant()["overlapHours"] as? NSNumber)?.doubleValue == 1)
             #expect(!(try await t.api(.GET, "/api/v1/projects/\(projectID)/applicants", token: manager).body.string.contains("Singapore")))
             #expect(try await t.api(.POST, "/api/v1/projects/\(projectID)/decisions", token: manager,
                                     json: #"{"applicationIDs":["\#(id)"],"action":"shortlisted"}"#).status == .ok)

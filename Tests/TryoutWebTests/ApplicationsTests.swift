@@ -169,11 +169,13 @@ struct ApplicationsTests {
         }
     }
 
-    @Test("before the reveal an applicant's time zone shows as its offset from UTC, never by name")
+    @Test("before the reveal an applicant's time zone shows as its offset from UTC and the overlap with the project's hours, never by name")
     func timeZoneBeforeReveal() async throws {
         try await withTestApp { t in
             let (_, project) = try await setUp(t)
             let projectID = try project.requireID()
+            project.timeZone = "Europe/Berlin"
+            try await project.save(on: t.db)
             let user = try #require(try await Accounts.user(email: EmailAddress("ada@uni.test")!, on: t.db))
             let record = try #require(try await CandidateProfiles.profile(userID: user.requireID(), on: t.db))
             var profile = try await CandidateProfiles.profile(record, on: t.db)
@@ -182,10 +184,14 @@ struct ApplicationsTests {
             let id = try await apply(t, "ada@uni.test", to: project)
             try await t.signOut()
             try await t.signIn("hiring_manager@acme.test")
+            // The test clock stands in November: Berlin is at UTC+1, so Singapore's 9:00–17:00 is Berlin's 2:00–10:00.
             let blind = try await t.get("/projects/\(projectID)/applicants/\(id)").body.string
-            #expect(blind.contains("UTC+8") && !blind.contains("Singapore"))
+            #expect(blind.contains("UTC+8 · 1 h overlap with the project") && blind.contains("(9:00–17:00 Europe/Berlin)"))
+            #expect(!blind.contains("Singapore"))
+            let list = try await t.get("/projects/\(projectID)/applicants").body.string
+            #expect(list.contains("UTC+8 · 1 h overlap") && !list.contains("Singapore"))
             #expect(try await decide(t, as: "hiring_manager@acme.test", project, id, "shortlisted").status == .seeOther)
-            #expect(try await t.get("/projects/\(projectID)/applicants/\(id)").body.string.contains("Asia/Singapore, UTC+8"))
+            #expect(try await t.get("/projects/\(projectID)/applicants/\(id)").body.string.contains("Asia/Singapore, UTC+8 · 1 h overlap"))
         }
     }
 

@@ -142,6 +142,30 @@ struct ProjectAuthoringTests {
         }
     }
 
+    @Test("the team's time zone: an unknown one is a field error; a known one is saved, shown with its hours and offered again")
+    func timeZone() async throws {
+        try await withTestApp { t in
+            try await setUp(t)
+            var fields = try await templateFields(t)
+            #expect(fields["timeZone"] == "")
+            fields["timeZone"] = "Mars/Olympus"
+            let refused = try await t.post("/orgs/acme/projects", fields)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains(BriefInput.unknownTimeZone))
+            #expect(refused.body.string.contains(#"<div class="field field-error"><label for="field-timeZone">Team's time zone</label>"#))
+            #expect(refused.body.string.contains(#"name="timeZone" type="text" value="Mars/Olympus""#))
+            #expect(try await ProjectRecord.query(on: t.db).count() == 0)
+            fields["timeZone"] = "Europe/Berlin"
+            let id = try projectID(from: try await t.post("/orgs/acme/projects", fields))
+            #expect(try await Projects.find(id: id, on: t.db)?.timeZone == "Europe/Berlin")
+            #expect(try await t.get("/projects/\(id)").body.string.contains("9:00–17:00 Europe/Berlin"))
+            #expect(try await t.get("/projects/\(id)/edit").body.string.contains(#"name="timeZone" type="text" value="Europe/Berlin""#))
+            fields["timeZone"] = ""
+            #expect(try await t.post("/projects/\(id)/edit", fields).status == .seeOther)
+            #expect(try await Projects.find(id: id, on: t.db)?.timeZone == nil)
+        }
+    }
+
     @Test("the brief's Markdown is rendered safely")
     func hostileMarkdown() async throws {
         try await withTestApp { t in

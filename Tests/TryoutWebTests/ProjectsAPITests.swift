@@ -108,6 +108,7 @@ struct ProjectsAPITests {
               ("deliverables", #"[{"title":"Memo","description":"","dueOffsetDays":7,"weight":101}]"#, "deliverables.0.weight"),
               ("rubric", #"[{"title":"Insight","weight":-1,"levels":["a","b","c","d"]}]"#, "rubric.0.weight"),
               ("startDate", #""""#, "startDate"), ("applicationDeadline", #"" 2027-01-04""#, "applicationDeadline"),
+              ("timeZone", #""Nowhere/Atlantis""#, "timeZone"), ("timeZone", #"" Europe/Berlin""#, "timeZone"), ("timeZone", #""EST""#, "timeZone"),
           ])
     func bounds(member: String, value: String, field: String) async throws {
         try await withTestApp { t in
@@ -139,13 +140,14 @@ struct ProjectsAPITests {
             let id = try await create(t, s.manager, try await brief(t, """
                 ,"visibility":"partners","partnerSlugs":["lakeside"],"invitedEmails":["guest@example.org"],
                  "startDate":"2027-01-11","applicationDeadline":"2027-01-04","screeningQuestions":["Why?"],"accommodations":"Captions",
-                 "locationMode":"hybrid","place":"Leeds","slots":2
+                 "locationMode":"hybrid","place":"Leeds","timeZone":"Europe/London","slots":2
                 """))
             #expect(try await t.api(.POST, "/api/v1/projects/\(id)/publish", token: s.manager).status == .ok)
             let before = try await t.api(.GET, "/api/v1/projects/\(id)", token: s.manager)
             let shown = try object(before)
             #expect(shown["partnerSlugs"] as? [String] == ["lakeside"] && shown["invitedEmails"] as? [String] == ["guest@example.org"])
             #expect(shown["startDate"] as? String == "2027-01-11" && shown["applicationDeadline"] as? String == "2027-01-04")
+            #expect(shown["timeZone"] as? String == "Europe/London")
             #expect((shown["screening"] as? [String: Any])?["blind"] as? Bool == true)
 
             let put = try await t.api(.PUT, "/api/v1/projects/\(id)", token: s.manager, json: before.body.string)
@@ -219,6 +221,28 @@ struct ProjectsAPITests {
                                     type: "application/json-patch+json").status == .unsupportedMediaType)
             #expect(try await patch(t, "/api/v1/projects/\(id)", token: s.manager, json: "[]").status == .badRequest)
             #expect(try await shown(t, id, s.manager).isEqual(before))
+        }
+    }
+
+    @Test("PATCH sets the team's time zone and null or empty clears it; GET shows it as PUT takes it")
+    func patchTimeZone() async throws {
+        try await withTestApp { t in
+            let s = try await setUp(t)
+            let id = try await create(t, s.manager, try await brief(t))
+            #expect(try await shown(t, id, s.manager)["timeZone"] == nil)
+            let set = try await patch(t, "/api/v1/projects/\(id)", token: s.manager, json: #"{"timeZone":"Asia/Singapore"}"#)
+            #expect(set.status == .ok)
+            #expect(try object(set)["timeZone"] as? String == "Asia/Singapore")
+            #expect(try await ProjectRecord.find(UUID(uuidString: id), on: t.db)?.timeZone == "Asia/Singapore")
+            #expect(try await patch(t, "/api/v1/projects/\(id)", token: s.manager, json: #"{"title":"Renamed"}"#).status == .ok)
+            #expect(try await shown(t, id, s.manager)["timeZone"] as? String == "Asia/Singapore")
+            let unknown = try await patch(t, "/api/v1/projects/\(id)", token: s.manager, json: #"{"timeZone":"Mars/Olympus"}"#)
+            #expect(unknown.status == .unprocessableEntity && unknown.body.string.contains(#""field":"timeZone""#))
+            for clearing in [#"{"timeZone":null}"#, #"{"timeZone":""}"#] {
+                #expect(try await patch(t, "/api/v1/projects/\(id)", token: s.manager, json: #"{"timeZone":"UTC"}"#).status == .ok)
+                #expect(try await patch(t, "/api/v1/projects/\(id)", token: s.manager, json: clearing).status == .ok)
+                #expect(try await ProjectRecord.find(UUID(uuidString: id), on: t.db)?.timeZone == nil, "\(clearing)")
+            }
         }
     }
 

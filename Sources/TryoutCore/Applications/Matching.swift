@@ -64,9 +64,9 @@ public struct MatchProject: Sendable, Equatable {
         self.timeZone = timeZone
     }
 
-    public init(_ brief: Brief, timeZone: TimeZone? = nil) {
+    public init(_ brief: Brief) {
         self.init(skills: brief.skills, estimatedHours: brief.estimatedHours, durationWeeks: brief.durationWeeks,
-                  startDate: brief.startDate, locationMode: brief.locationMode, timeZone: timeZone)
+                  startDate: brief.startDate, locationMode: brief.locationMode, timeZone: brief.timeZone.flatMap(TimeZoneName.zone))
     }
 }
 

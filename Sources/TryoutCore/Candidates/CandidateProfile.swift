@@ -91,7 +91,7 @@ public struct CandidateProfileInput: Sendable {
         profile.linkedInURL = v.httpsLink(fields["linkedInURL"] ?? "", "linkedInURL", label: "LinkedIn", hosts: ["linkedin.com"])
 
         let zone = text("timeZone")
-        if TimeZone(identifier: zone) != nil, zone.contains("/") || zone == "UTC" {
+        if TimeZoneName.zone(zone) != nil {
             profile.timeZone = zone
         } else {
             v.add(FieldError("timeZone", "Choose a time zone, like Europe/London."))

@@ -78,6 +78,9 @@ public struct Brief: Equatable, Sendable {
     public var classification: WorkerClassification?
     public var locationMode: LocationMode
     public var place: String
+    /// The IANA time zone the employer's team works in: its working hours there are "the
+    /// project's hours" a remote candidate's day is compared with. Nil when the brief names none.
+    public var timeZone: String?
     public var slots: Int
     public var visibility: ProjectVisibility
     public var applicationDeadline: Date?
@@ -92,7 +95,7 @@ public struct Brief: Equatable, Sendable {
                 rubric: [RubricCriterion] = [], skills: [SkillRequirement] = [], estimatedHours: Int = 10,
                 durationWeeks: Int = 2, pay: Money = Money(amountMinor: 0, currency: "USD"),
                 classification: WorkerClassification? = nil, locationMode: LocationMode = .remote, place: String = "",
-                slots: Int = 1, visibility: ProjectVisibility = .public, applicationDeadline: Date? = nil,
+                timeZone: String? = nil, slots: Int = 1, visibility: ProjectVisibility = .public, applicationDeadline: Date? = nil,
                 startDate: Date? = nil, agreements: Set<AgreementKind> = [], screeningQuestions: [String] = [],
                 accommodations: String = "", internTest: InternTest? = nil) {
         self.title = title
@@ -107,6 +110,7 @@ public struct Brief: Equatable, Sendable {
         self.classification = classification
         self.locationMode = locationMode
         self.place = place
+        self.timeZone = timeZone
         self.slots = slots
         self.visibility = visibility
         self.applicationDeadline = applicationDeadline

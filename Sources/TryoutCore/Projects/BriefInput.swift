@@ -24,6 +24,7 @@ public struct BriefInput: Sendable {
     public static let currencies = ["USD", "EUR", "GBP", "CAD", "AUD", "NZD", "CHF", "JPY", "INR", "SGD"]
     /// Hours a brief may estimate at all; publishing asks for fewer (see `ComplianceLint`).
     public static let estimatedHours = 1...500
+    public static let unknownTimeZone = "Choose a time zone by its name, like Europe/Berlin, or leave it empty."
 
     public var fields: [String: String]
 
@@ -74,6 +75,11 @@ public struct BriefInput: Sendable {
         brief.place = text("place")
         if brief.locationMode != .remote && brief.place.isEmpty {
             v.add(FieldError("place", "Say where the work happens for hybrid and on-site projects."))
+        }
+        let zone = text("timeZone")
+        if !zone.isEmpty {
+            brief.timeZone = zone
+            v.check(TimeZoneName.zone(zone) != nil, "timeZone", Self.unknownTimeZone)
         }
         brief.visibility = ProjectVisibility(rawValue: text("visibility")) ?? .public
         brief.applicationDeadline = date("applicationDeadline", label: "Application deadline", &v)
@@ -223,7 +229,7 @@ extension BriefInput {
             "estimatedHours": String(brief.estimatedHours), "durationWeeks": String(brief.durationWeeks),
             "slots": String(brief.slots), "pay": brief.pay.plainAmount, "currency": brief.pay.currency,
             "classification": brief.classification?.rawValue ?? "", "locationMode": brief.locationMode.rawValue,
-            "place": brief.place, "visibility": brief.visibility.rawValue,
+            "place": brief.place, "timeZone": brief.timeZone ?? "", "visibility": brief.visibility.rawValue,
             "applicationDeadline": Self.dayString(brief.applicationDeadline), "startDate": Self.dayString(brief.startDate),
             "screeningQuestions": brief.screeningQuestions.joined(separator: "\n"), "accommodations": brief.accommodations,
             "partners": partnerSlugs.joined(separator: "\n"), "invitedEmails": invitedEmails.joined(separator: "\n"),

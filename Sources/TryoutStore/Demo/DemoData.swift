@@ -119,11 +119,12 @@ public enum DemoData {
             _ = try await user("admin@tryout.test", "Pat Admin", admin: true)
             var engagedProject: ProjectRecord?
 
-            let employers: [(String, String, [ProjectSeed])] = [
-                ("Northwind Analytics", "northwind", northwindProjects),
-                ("Bluefin Robotics", "bluefin", bluefinProjects),
+            // The team's time zone sets the hours remote candidates are compared with.
+            let employers: [(String, String, String, [ProjectSeed])] = [
+                ("Northwind Analytics", "northwind", "America/New_York", northwindProjects),
+                ("Bluefin Robotics", "bluefin", "Europe/Berlin", bluefinProjects),
             ]
-            for (index, (name, domain, projects)) in employers.enumerated() {
+            for (index, (name, domain, timeZone, projects)) in employers.enumerated() {
                 let owner = try await user("owner@\(domain).test", "\(name) Owner")
                 let org = try await Organizations.create(kind: .employer, name: name, ownerID: owner, at: now, on: tx)
                 org.status = .verified
@@ -135,7 +136,8 @@ public enum DemoData {
                 }
                 for (offset, seed) in projects.enumerated() {
                     let published = now.addingTimeInterval(-Double(index * 10 + offset) * 3600 * 7)
-                    let project = try await createProject(seed, orgID: orgID, publishedAt: published, skillIDs: skillIDs, on: tx)
+                    let project = try await createProject(seed, orgID: orgID, timeZone: timeZone, publishedAt: published,
+                                                          skillIDs: skillIDs, on: tx)
                     if index == 0 && offset == 0 { engagedProject = project }
                 }
             }
@@ -175,7 +177,7 @@ public enum DemoData {
     }
 
     @discardableResult
-    private static func createProject(_ seed: ProjectSeed, orgID: UUID, publishedAt: Date,
+    private static func createProject(_ seed: ProjectSeed, orgID: UUID, timeZone: String, publishedAt: Date,
                                       skillIDs: [String: String], on db: any Database) async throws -> ProjectRecord {
         var brief = (BriefTemplates.template(id: seed.template) ?? BriefTemplates.all[0]).brief
         brief.title = seed.title
@@ -186,6 +188,7 @@ public enum DemoData {
         brief.pay = Money(amountMinor: seed.payMinor, currency: "USD")
         brief.locationMode = seed.mode
         brief.place = seed.mode == .remote ? "" : "Boston, US"
+        brief.timeZone = timeZone
         brief.slots = 2
         brief.applicationDeadline = publishedAt.addingTimeInterval(21 * 86400)
         brief.startDate = publishedAt.addingTimeInterval(28 * 86400)

@@ -32,6 +32,7 @@ public enum TryoutMigrations {
         CreateRateLimitEvents(),
         CreateInstanceSecrets(),
         RevealApplicationsOnOpenProjects(),
+        UpdateProjectsAddTimeZone(),
     ]
 }
 

@@ -69,7 +69,7 @@ public enum ProjectBriefs {
             skills: skills.map { SkillRequirement(uri: $0.$skill.id, level: $0.level, required: $0.required) },
             estimatedHours: project.estimatedHours, durationWeeks: project.durationWeeks, pay: project.pay,
             classification: project.classification, locationMode: project.locationMode, place: project.place,
-            slots: project.slots, visibility: project.visibility, applicationDeadline: project.applicationDeadline,
+            timeZone: project.timeZone, slots: project.slots, visibility: project.visibility, applicationDeadline: project.applicationDeadline,
             startDate: project.startDate,
             agreements: Set(project.agreements.split(separator: ",").compactMap { AgreementKind(rawValue: String($0)) }),
             screeningQuestions: (try? decoder.decode([String].self, from: Data(project.screeningQuestions.utf8))) ?? [],
@@ -95,6 +95,7 @@ public enum ProjectBriefs {
         project.classification = brief.classification
         project.locationMode = brief.locationMode
         project.place = brief.place
+        project.timeZone = brief.timeZone
         project.slots = brief.slots
         project.visibility = brief.visibility
         project.applicationDeadline = brief.applicationDeadline

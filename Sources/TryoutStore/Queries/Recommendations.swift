@@ -31,6 +31,7 @@ extension ProjectRecord {
     /// What matching needs of the project; its skills must be loaded.
     public var matchProject: MatchProject {
         MatchProject(skills: skills.map { SkillRequirement(uri: $0.$skill.id, level: $0.level, required: $0.required) },
-                     estimatedHours: estimatedHours, durationWeeks: durationWeeks, startDate: startDate, locationMode: locationMode)
+                     estimatedHours: estimatedHours, durationWeeks: durationWeeks, startDate: startDate, locationMode: locationMode,
+                     timeZone: timeZone.flatMap(TimeZoneName.zone))
     }
 }

@@ -21,6 +21,8 @@ public final class ProjectRecord: Model, @unchecked Sendable {
     @Field(key: "classification") public var classificationCode: String
     @Enum(key: "location_mode") public var locationMode: LocationMode
     @Field(key: "place") public var place: String
+    /// An IANA time zone name, the team's; nil when the brief names none.
+    @OptionalField(key: "time_zone") public var timeZone: String?
     @Field(key: "slots") public var slots: Int
     @Enum(key: "visibility") public var visibility: ProjectVisibility
     @OptionalField(key: "application_deadline") public var applicationDeadline: Date?

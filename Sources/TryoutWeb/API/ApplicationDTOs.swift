@@ -84,6 +84,9 @@ extension DTO {
         var skills: [ApplicantSkill]
         /// "UTC+8": the offset only; the zone's name is in `identity` once revealed.
         var utcOffset: String?
+        /// Hours of a working day the candidate shares with the project's; absent when the project
+        /// names no time zone or the candidate's is unknown.
+        var overlapHours: Double?
         var hoursPerWeek: Int
         var answers: [Answer]
         var coverNote: String
@@ -103,7 +106,8 @@ extension DTO {
             match = Match(view.score, labels: [:])
             match.missingRequired = view.missing
             skills = view.skills.map { ApplicantSkill(label: $0.label, level: $0.level) }
-            utcOffset = view.utcOffset
+            utcOffset = view.workingHours?.utcOffset
+            overlapHours = view.workingHours?.hours
             hoursPerWeek = view.hoursPerWeek
             answers = view.answers.map { Answer(question: $0.question, answer: $0.answer) }
             coverNote = view.coverNote

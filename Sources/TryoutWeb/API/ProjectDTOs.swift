@@ -124,6 +124,8 @@ extension DTO {
         var classification: WorkerClassification?
         var locationMode: LocationMode?
         var place: String?
+        /// An IANA name, like Europe/Berlin; null or empty for none.
+        var timeZone: String?
         var slots: Int?
         var visibility: ProjectVisibility?
         var applicationDeadline: String?
@@ -148,6 +150,7 @@ extension DTO {
             classification = brief.classification
             locationMode = brief.locationMode
             place = brief.place
+            timeZone = brief.timeZone
             slots = brief.slots
             visibility = brief.visibility
             applicationDeadline = brief.applicationDeadline.map { BriefInput.dayString($0) }
@@ -183,6 +186,10 @@ extension DTO {
             for (name, day) in [("applicationDeadline", applicationDeadline), ("startDate", startDate)] {
                 if let day, BriefInput.parseDay(day) == nil { v.add(FieldError(name, "Give a day like 2026-03-01, or null for none.")) }
             }
+            // A time zone is written exactly as `GET` shows it (the form forgives spaces around it).
+            if let timeZone, !timeZone.isEmpty, TimeZoneName.zone(timeZone) == nil {
+                v.add(FieldError("timeZone", BriefInput.unknownTimeZone))
+            }
             for (name, items) in [("screeningQuestions", screeningQuestions), ("invitedEmails", invitedEmails), ("partnerSlugs", partnerSlugs)] {
                 for (index, item) in (items ?? []).enumerated()
                 where item.trimmingCharacters(in: .whitespaces).isEmpty || item.contains(where: \.isNewline) {
@@ -214,7 +221,7 @@ extension DTO {
             let amount = Money(amountMinor: max(0, pay.amountMinor), currency: BriefInput.currencies.contains(currency) ? currency : "USD")
             var brief = Brief(title: title, summary: summary, body: body ?? "", deliverables: deliverables ?? [], rubric: rubric ?? [],
                               estimatedHours: estimatedHours, durationWeeks: durationWeeks, pay: amount, classification: classification,
-                              locationMode: locationMode ?? .remote, place: place ?? "", slots: slots ?? 1, visibility: visibility ?? .public,
+                              locationMode: locationMode ?? .remote, place: place ?? "", timeZone: timeZone, slots: slots ?? 1, visibility: visibility ?? .public,
                               agreements: Set(agreements ?? []), screeningQuestions: screeningQuestions ?? [], accommodations: accommodations ?? "")
             brief.skills = []
             var input = BriefInput(brief: brief, skillLabels: [:], partnerSlugs: partnerSlugs ?? [], invitedEmails: invitedEmails ?? [])

@@ -33,6 +33,9 @@ struct ApplicantsPage: Component {
                 Tag.text("p", "Blind screening is on: names, contact details, schools, links and locations stay hidden until an applicant is "
                          + (project.revealAt == .shortlist ? "shortlisted." : "offered a place."))
             }
+            if let hours = applicants.lazy.compactMap(\.workingHours?.projectHours).first {
+                Tag.text("p", "Time zones show each applicant's offset from UTC and how many hours of their working day fall within the project's (\(hours)).")
+            }
             ErrorSummary(errors: errors)
             filters(id)
             if applicants.isEmpty {
@@ -65,7 +68,7 @@ struct ApplicantsPage: Component {
             Tag("thead", [:]) {
                 Tag("tr", [:]) {
                     if selectable { Tag.text("th", "Choose", ["scope": "col"]) }
-                    for heading in ["Applicant", "Match", "Why", "Status", "Applied"] { Tag.text("th", heading, ["scope": "col"]) }
+                    for heading in ["Applicant", "Match", "Why", "Time zone", "Status", "Applied"] { Tag.text("th", heading, ["scope": "col"]) }
                 }
             }
             Tag("tbody", [:]) {
@@ -83,6 +86,7 @@ struct ApplicantsPage: Component {
                         }
                         Tag.text("td", "\(applicant.score.total)")
                         Tag.text("td", applicant.score.explanation.prefix(2).joined(separator: "; "))
+                        Tag.text("td", applicant.workingHours?.summary ?? "")
                         Tag.text("td", applicant.state.label)
                         Tag.text("td", DateText.day(applicant.appliedAt))
                     }
@@ -163,7 +167,7 @@ struct ApplicantPage: Component {
             }
             Tag("dl", ["class": "facts"]) {
                 // Before the reveal only the offset: a zone's name says where the person lives.
-                fact("Time zone", [applicant.identity?.timeZone, applicant.utcOffset].compactMap { $0 }.joined(separator: ", "))
+                fact("Time zone", [applicant.identity?.timeZone, applicant.workingHours?.text].compactMap { $0 }.joined(separator: ", "))
                 fact("Hours a week", String(applicant.hoursPerWeek))
                 fact("Skills", applicant.skills.isEmpty ? "None listed" : applicant.skills.map { "\($0.label) (\($0.level) of 4, self-rated)" }.joined(separator: ", "))
             }

@@ -76,6 +76,12 @@ struct BriefFormPage: Component {
             SelectField(name: "locationMode", label: "Where the work happens", options: LocationMode.allCases.map { ($0.rawValue, $0.label) },
                         selected: input["locationMode"])
             Field(name: "place", label: "Place (hybrid and on-site)", value: input["place"], error: error("place"), required: false)
+            Field(name: "timeZone", label: "Team's time zone", value: input["timeZone"], error: error("timeZone"),
+                  hint: "e.g. Europe/Berlin, for remote projects: the team's working hours are 9:00–17:00 there.", required: false,
+                  autocomplete: "off", extra: [("list", "time-zones")])
+            Tag("datalist", ["id": "time-zones"]) {
+                for name in TimeZoneName.suggestions { Tag("option", ["value": name]) {} }
+            }
             Field(name: "startDate", label: "Start date", type: "date", value: input["startDate"], error: error("startDate"), required: false)
             Field(name: "applicationDeadline", label: "Application deadline", type: "date", value: input["applicationDeadline"],
                   error: error("applicationDeadline"), required: false)

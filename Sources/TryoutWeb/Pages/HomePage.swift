@@ -71,6 +71,7 @@ struct ProjectPage: Component {
                 fact("Pay", brief.pay.formatted + (brief.pay.perHour(brief.estimatedHours).map { " (about \($0.formatted) an hour)" } ?? ""))
                 fact("Time", "About \(brief.estimatedHours) hours over \(brief.durationWeeks) week\(brief.durationWeeks == 1 ? "" : "s")")
                 fact("Where", brief.locationMode.label + (brief.place.isEmpty ? "" : ", \(brief.place)"))
+                if let zone = brief.timeZone { fact("Team's hours", WorkingHoursOverlap.hours(in: zone)) }
                 fact("Engagement", brief.classification?.label ?? "Not chosen yet")
                 fact("Places", String(brief.slots))
                 if let start = brief.startDate { fact("Starts", DateText.day(start)) }

@@ -71,7 +71,7 @@ struct ProfilePage: Component {
     }
 
     /// Region/City zones and UTC, sorted, as `CandidateProfileInput` accepts them.
-    static let timeZones: [(value: String, label: String)] = (["UTC"] + TimeZone.knownTimeZoneIdentifiers.filter { $0.contains("/") }.sorted())
+    static let timeZones: [(value: String, label: String)] = TimeZoneName.suggestions
         .map { ($0, $0.replacingOccurrences(of: "_", with: " ")) }
 }
 

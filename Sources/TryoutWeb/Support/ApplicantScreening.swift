@@ -6,7 +6,8 @@ import Vapor
 
 /// One applicant as employer users see them. Until the application is revealed on a blind
 /// project, `identity` is nil: no name, e-mail, headline, school, links, location or time zone
-/// name, only a stable handle, the offset from UTC, skills, answers and the match.
+/// name, only a stable handle, the offset from UTC and the overlap with the project's hours,
+/// skills, answers and the match.
 struct ApplicantView {
     /// Who applied; the API sends it as it is.
     struct Identity: Content {
@@ -31,8 +32,9 @@ struct ApplicantView {
     var score: MatchScore
     var skills: [(label: String, level: Int)]
     var missing: [String]
-    /// "UTC+8": the candidate's offset from UTC now; nil for a zone Tryout does not know.
-    var utcOffset: String?
+    /// "UTC+8 · 1 h overlap …": the candidate's offset from UTC now and the hours their working day
+    /// shares with the project's; nil for a zone Tryout does not know.
+    var workingHours: WorkingHoursOverlap?
     var hoursPerWeek: Int
     var answers: [(question: String, answer: String)]
     var coverNote: String
@@ -94,7 +96,7 @@ enum ApplicantScreening {
                 id: try application.requireID(), handle: application.handle, state: application.state, appliedAt: application.createdAt,
                 stateChangedAt: application.stateChangedAt, offerExpiresAt: application.offerExpiresAt, message: application.message,
                 score: score, skills: profile.skills.map { (labels[$0.uri] ?? $0.uri, $0.level) },
-                missing: score.missingRequired.map { labels[$0] ?? $0 }, utcOffset: BlindScreening.utcOffset(of: profile.timeZone, at: now),
+                missing: score.missingRequired.map { labels[$0] ?? $0 }, workingHours: WorkingHoursOverlap(candidate: profile.timeZone, project: matchProject, on: now),
                 hoursPerWeek: profile.hoursPerWeek,
                 answers: application.answers.enumerated().map { (questions.indices.contains($0) ? questions[$0] : "Question \($0 + 1)", $1) },
                 coverNote: application.coverNote,
