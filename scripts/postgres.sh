@@ -15,7 +15,7 @@ start)
     [ "$(id -u)" -eq 0 ] && chown postgres: "$root"
     chmod 700 "$root"
     as_postgres "$PGBIN/initdb -D $root/data -U postgres --auth=trust -E UTF8 --no-instructions" >/dev/null
-    as_postgres "$PGBIN/pg_ctl -D $root/data -l $root/log -w -o \"-c listen_addresses=127.0.0.1 -p $port -k $root -c fsync=off -c max_connections=300\" start" >/dev/null
+    as_postgres "$PGBIN/pg_ctl -D $root/data -l $root/log -w -o \"-c listen_addresses=127.0.0.1 -p $port -k $root -c fsync=off -c max_connections=1000\" start" >/dev/null
     psql -q -h 127.0.0.1 -p "$port" -U postgres -c "CREATE ROLE tryout LOGIN CREATEDB PASSWORD 'tryout'" >/dev/null
     echo "export PG_ROOT=$root PG_PORT=$port TRYOUT_PG_BASE=postgres://tryout:tryout@127.0.0.1:$port"
     ;;

@@ -131,17 +131,21 @@ struct AccountTests {
         }
     }
 
-    @Test("sign-in only redirects to paths on this site, however the address is disguised", arguments: [
-        ("/settings", "/settings"), ("/ok?a=b", "/ok?a=b"), ("//x", "/"), ("/\\x", "/"), ("/\t/x", "/"), ("/%09/x", "/"),
-        ("/%5Cx", "/"), ("\\x", "/"), ("/\r\n/x", "/"), (" /x", "/"), ("https://x", "/"), ("javascript:alert(1)", "/"),
-        ("/\t\\example.com", "/"), ("/%2F/x", "/"), ("/a b", "/"), ("/x\u{FEFF}", "/"),
-    ])
-    func safeRedirect(next: String, expected: String) async throws {
+    @Test("sign-in only redirects to paths on this site, however the address is disguised")
+    func safeRedirect() async throws {
+        let corpus = [
+            ("/settings", "/settings"), ("/ok?a=b", "/ok?a=b"), ("//x", "/"), ("/\\x", "/"), ("/\t/x", "/"), ("/%09/x", "/"),
+            ("/%5Cx", "/"), ("\\x", "/"), ("/\r\n/x", "/"), (" /x", "/"), ("https://x", "/"), ("javascript:alert(1)", "/"),
+            ("/\t\\example.com", "/"), ("/%2F/x", "/"), ("/a b", "/"), ("/x\u{FEFF}", "/"),
+        ]
         try await withTestApp { t in
             try await Factory(t).user("kim@x.io")
-            try await t.get("/signin")
-            let res = try await t.post("/signin", ["email": "kim@x.io", "password": TestApp.password, "next": next])
-            #expect(res.headers.first(name: .location) == expected)
+            for (next, expected) in corpus {
+                t.clearCookies()
+                try await t.get("/signin")
+                let res = try await t.post("/signin", ["email": "kim@x.io", "password": TestApp.password, "next": next])
+                #expect(res.headers.first(name: .location) == expected, "\(next.debugDescription)")
+            }
         }
     }
 
