@@ -36,12 +36,23 @@ let package = Package(
             ],
             resources: [.copy("Resources/esco")]
         ),
+        // Feature services: every action a person (or a command, or a job) takes, with its
+        // checks, writes, audit entries and e-mail, without HTTP. No Vapor, no Plot.
+        .target(
+            name: "TryoutApp",
+            dependencies: [
+                "TryoutCore",
+                "TryoutStore",
+                .product(name: "FluentKit", package: "fluent-kit"),
+            ]
+        ),
         // Routes, pages, API, authentication, middleware and commands.
         .target(
             name: "TryoutWeb",
             dependencies: [
                 "TryoutCore",
                 "TryoutStore",
+                "TryoutApp",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "Plot", package: "Plot"),
@@ -78,6 +89,7 @@ let package = Package(
             dependencies: ["TryoutCore", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(name: "TryoutStoreTests", dependencies: ["TryoutStore", "TryoutTestSupport"]),
+        .testTarget(name: "TryoutAppTests", dependencies: ["TryoutApp", "TryoutTestSupport"]),
         .testTarget(name: "TryoutWebTests", dependencies: ["TryoutWeb", "TryoutTestSupport", .product(name: "VaporTesting", package: "vapor")]),
     ],
     swiftLanguageModes: [.v6]

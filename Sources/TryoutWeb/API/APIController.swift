@@ -1,4 +1,5 @@
 import Foundation
+import TryoutApp
 import TryoutCore
 import TryoutStore
 import Vapor
@@ -42,12 +43,13 @@ struct APIController: RouteCollection {
 
     func createToken(req: Request) async throws -> Response {
         let body = try req.decodeJSON(DTO.NewToken.self)
-        let (record, secret) = try await Tokens.create(req, name: body.name)
+        let (record, secret) = try await TokensService.create(for: try req.requireUser(), name: body.name, req.actionContext)
         return try await DTO.CreatedToken(token: .init(record), secret: secret).created(at: "tokens", try record.requireID(), for: req)
     }
 
     func revokeToken(req: Request) async throws -> HTTPStatus {
-        try await Tokens.revoke(req, id: req.parameters.get("tokenID", as: UUID.self))
+        guard let id = req.parameters.get("tokenID", as: UUID.self),
+              try await TokensService.revoke(id, of: try req.requireUser(), req.actionContext) != nil else { throw Abort(.notFound) }
         return .noContent
     }
 

@@ -1,9 +1,10 @@
 import Foundation
 import NIOConcurrencyHelpers
+import TryoutApp
 import Vapor
 
 /// bcrypt, run on the thread pool so that hashing never blocks an event loop.
-struct PasswordHasher {
+struct PasswordHasher: PasswordHashing {
     let application: Application
 
     func hash(_ password: String) async throws -> String {

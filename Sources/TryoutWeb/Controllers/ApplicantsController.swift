@@ -118,7 +118,7 @@ struct ApplicantsController: RouteCollection {
         let text = "\(project.organization.name) invites you to apply to “\(project.title)”."
         try await req.db.transaction { tx in
             try await Notifications.add(userID: profile.$user.id, message: text, link: link.path, at: now, on: tx)
-            try await Mailer.send(req, to: profile.user.email, subject: "An invitation to apply: \(project.title)",
+            try await req.mailer.send(to: profile.user.email, subject: "An invitation to apply: \(project.title)",
                                   body: "\(text)\n\nRead the brief: \(link.absolute(base: req.tryout.publicURL))\n", at: now, on: tx)
             try await AuditLog.record(req.auditEntry(.candidateInvited, organizationID: project.$organization.id,
                                                      detail: "Candidate \(BlindScreening.code(for: profileID)) to \(project.title)"), at: now, on: tx)

@@ -1,4 +1,5 @@
 import Foundation
+import TryoutApp
 import TryoutCore
 import TryoutStore
 import Vapor
@@ -52,26 +53,13 @@ struct SettingsController: RouteCollection {
     func changePassword(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let form = try req.content.decode(PasswordForm.self)
-        var v = Validator()
-        let currentMatches = try await req.passwords.verify(form.current ?? "", against: user.passwordHash)
-        v.check(currentMatches, "current", "Your current password is not right.")
-        if let problem = PasswordPolicy.problem(with: form.password ?? "", email: user.email) {
-            v.add(FieldError("password", problem))
+        do {
+            try await AccountsService.changePassword(user, current: form.current ?? "", new: form.password ?? "",
+                                                     keeping: req.authState.session?.id, req.actionContext)
+        } catch let failure as ValidationFailure {
+            return try await render(req, status: .unprocessableEntity, errors: failure.errors)
         }
-        guard v.errors.isEmpty else { return try await render(req, status: .unprocessableEntity, errors: v.errors) }
-        let hash = try await req.passwords.hash(form.password ?? "")
-        let now = req.now
-        let keep = req.authState.session?.id
-        try await req.db.transaction { tx in
-            user.passwordHash = hash
-            try await user.save(on: tx)
-            // Whoever else knew the old password loses every way in; this browser, which just
-            // proved it, stays signed in.
-            try await AccountSecurity.revokeCredentials(userID: try user.requireID(), keepingSession: keep, at: now, on: tx)
-            try await AuditLog.record(req.auditEntry(.passwordChanged), at: now, on: tx)
-            try await AccountMail.passwordChanged(req, to: user, at: now, on: tx)
-        }
-        try await req.flash("Your password has been changed. \(AccountMail.revokedNotice)")
+        try await req.flash("Your password has been changed. \(AccountsService.revokedNotice)")
         return req.redirect(to: SiteURL.settings.path)
     }
 
@@ -82,7 +70,7 @@ struct SettingsController: RouteCollection {
     func createToken(req: Request) async throws -> Response {
         let form = try req.content.decode(TokenForm.self)
         do {
-            let (_, secret) = try await Tokens.create(req, name: form.tokenName)
+            let (_, secret) = try await TokensService.create(for: try req.requireUser(), name: form.tokenName, req.actionContext)
             // Shown in this response only: the secret is never stored or flashed.
             return try await render(req, status: .created, newToken: secret)
         } catch let failure as ValidationFailure {
@@ -92,7 +80,8 @@ struct SettingsController: RouteCollection {
     }
 
     func revokeToken(req: Request) async throws -> Response {
-        try await Tokens.revoke(req, id: req.parameters.get("tokenID", as: UUID.self))
+        guard let id = req.parameters.get("tokenID", as: UUID.self),
+              try await TokensService.revoke(id, of: try req.requireUser(), req.actionContext) != nil else { throw Abort(.notFound) }
         try await req.flash("The token has been revoked.")
         return req.redirect(to: SiteURL.settings.path)
     }

@@ -57,7 +57,7 @@ struct StudentsController: RouteCollection {
         try await req.db.transaction { tx in
             for (invitation, token) in try await PartnerStudents.invite(addresses, to: try org.requireID(), invitedBy: try user.requireID(),
                                                                          at: now, on: tx) {
-                try await Mailer.send(req, to: invitation.email, subject: "Join \(org.name) on Tryout", body: """
+                try await req.mailer.send(to: invitation.email, subject: "Join \(org.name) on Tryout", body: """
                     \(user.displayName) invited you to join \(org.name) on Tryout as a student, to see the paid projects employers share with it.
 
                     Accept within 7 days: \(SiteURL.studentInvitation(token: token.value).absolute(base: base))

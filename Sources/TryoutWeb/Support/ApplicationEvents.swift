@@ -20,7 +20,7 @@ enum ApplicationEvents {
             var body = text + "\n\n"
             if !application.message.isEmpty { body += "Message from \(project.organization.name):\n\(application.message)\n\n" }
             body += "See your application: \(link.absolute(base: req.tryout.publicURL))\n"
-            try await Mailer.send(req, to: candidate.email, subject: "\(project.title): \(application.state.label.lowercased())",
+            try await req.mailer.send(to: candidate.email, subject: "\(project.title): \(application.state.label.lowercased())",
                                   body: body, at: now, on: db)
             let because = change.automatic ? " (automatic: a place opened up)" : ""
             let detail = "\(application.handle) on \(project.title): \(change.from == application.state ? "new" : change.from.rawValue) → \(application.state.rawValue)"

@@ -37,7 +37,7 @@ enum EngagementConversation {
             let recipients = try await EngagementEvents.recipients(of: context.engagement, team: context.team, except: context.userID, on: tx)
             let link = SiteURL.engagementPage(context.id, "messages")
             for user in recipients where email {
-                try await Mailer.send(req, to: user.email, subject: "\(context.engagement.project.title): a message from \(context.user.displayName)",
+                try await req.mailer.send(to: user.email, subject: "\(context.engagement.project.title): a message from \(context.user.displayName)",
                                       body: "\(body)\n\nReply in Tryout: \(link.absolute(base: req.tryout.publicURL))\n", at: req.now, on: tx)
             }
             message.$author.value = context.user

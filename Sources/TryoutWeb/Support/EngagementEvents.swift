@@ -15,7 +15,7 @@ enum EngagementEvents {
         for user in recipients {
             try await Notifications.add(userID: try user.requireID(), message: text, link: link.path, at: now, on: db)
             if email {
-                try await Mailer.send(req, to: user.email, subject: "\(engagement.project.title): \(text)",
+                try await req.mailer.send(to: user.email, subject: "\(engagement.project.title): \(text)",
                                       body: "\(text)\n\n\(link.absolute(base: req.tryout.publicURL))\n", at: now, on: db)
             }
         }
@@ -32,7 +32,7 @@ enum EngagementEvents {
         let link = SiteURL.engagement(engagementID)
         for user in try await recipients(of: engagement, team: [], except: engagement.$candidate.id, on: db) {
             try await Notifications.add(userID: try user.requireID(), message: text, link: link.path, at: req.now, on: db)
-            try await Mailer.send(req, to: user.email, subject: "\(engagement.project.title): a place was accepted",
+            try await req.mailer.send(to: user.email, subject: "\(engagement.project.title): a place was accepted",
                                   body: "\(text)\n\n\(link.absolute(base: req.tryout.publicURL))\n", at: req.now, on: db)
         }
     }

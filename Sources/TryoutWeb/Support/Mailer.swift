@@ -1,15 +1,30 @@
 import Foundation
+import TryoutApp
 import TryoutStore
 import Vapor
-import FluentKit
 
-/// Sends e-mail by writing it to the outbox in the caller's transaction; in development the
-/// message is also logged so that links can be followed without a mail server.
-enum Mailer {
-    static func send(_ req: Request, to recipient: String, subject: String, body: String, at now: Date, on db: any Database) async throws {
-        try await Outbox.enqueue(to: recipient, subject: subject, body: body, at: now, on: db)
-        if req.tryout.logMail {
-            req.logger.notice("mail to \(recipient): \(subject)\n\(body)")
-        }
+/// The links e-mails carry, from the site's routes and the address people use.
+struct SiteMailLinks: MailLinks {
+    let base: String
+
+    var signIn: String { SiteURL.signIn.absolute(base: base) }
+    var forgotPassword: String { SiteURL.forgotPassword.absolute(base: base) }
+    func verifyEmail(token: String) -> String { SiteURL.verifyEmail(token: token).absolute(base: base) }
+    func resetPassword(token: String) -> String { SiteURL.resetPassword(token: token).absolute(base: base) }
+}
+
+extension Request {
+    /// The outbox, with links to this site; in development each message is logged as well.
+    var mailer: Mailer {
+        let logger = self.logger
+        var log: (@Sendable (String) -> Void)?
+        if tryout.logMail { log = { message in logger.notice("\(message)") } }
+        return Mailer(links: SiteMailLinks(base: tryout.publicURL), log: log)
+    }
+
+    /// What an action needs from this request: the database, the clock, the client, mail and passwords.
+    var actionContext: ActionContext {
+        let client = ClientInfo(address: clientIP, userAgent: String((headers.first(name: .userAgent) ?? "").prefix(500)))
+        return ActionContext(db: db, now: now, client: client, mail: mailer, passwords: passwords)
     }
 }

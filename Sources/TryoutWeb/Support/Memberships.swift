@@ -51,7 +51,7 @@ enum Memberships {
         return try await req.db.transaction { tx in
             let (invitation, token) = try await Organizations.createInvitation(orgID: orgID, email: email!, role: role!,
                                                                               invitedBy: principal.userID, at: now, on: tx)
-            try await Mailer.send(req, to: email!.value, subject: "Join \(org.name) on Tryout", body: """
+            try await req.mailer.send(to: email!.value, subject: "Join \(org.name) on Tryout", body: """
                 \(inviter.displayName) invited you to join \(org.name) on Tryout as \(role!.label.lowercased()).
 
                 Accept within 7 days: \(SiteURL.invitation(token: token.value).absolute(base: base))
@@ -131,32 +131,5 @@ enum Memberships {
             try await AuditLog.record(req.auditEntry(action, organizationID: organizationID, detail: org.name), at: now, on: tx)
         }
         return org
-    }
-}
-
-/// Personal API tokens, shared by the settings page and the API.
-enum Tokens {
-    static func create(_ req: Request, name rawName: String?) async throws -> (APITokenRecord, String) {
-        var v = Validator()
-        let name = v.required(rawName, "name", label: "Token name", maxLength: 80)
-        try v.finish()
-        let user = try req.requireVerifiedUser()
-        let now = req.now
-        return try await req.db.transaction { tx in
-            let created = try await Accounts.createToken(userID: try user.requireID(), name: name, at: now, on: tx)
-            try await AuditLog.record(req.auditEntry(.tokenCreated, detail: "\(name) (\(created.0.prefix)…)"), at: now, on: tx)
-            return created
-        }
-    }
-
-    static func revoke(_ req: Request, id: UUID?) async throws {
-        let user = try req.requireUser()
-        let now = req.now
-        try await req.db.transaction { tx in
-            guard let id, let token = try await Accounts.revokeToken(id: id, userID: try user.requireID(), at: now, on: tx) else {
-                throw Abort(.notFound)
-            }
-            try await AuditLog.record(req.auditEntry(.tokenRevoked, detail: "\(token.name) (\(token.prefix)…)"), at: now, on: tx)
-        }
     }
 }

@@ -1,0 +1,29 @@
+import FluentKit
+import Foundation
+import TryoutCore
+import TryoutStore
+
+/// Personal API tokens: the secret is returned once, only its hash is kept.
+public enum TokensService {
+    /// A new token for `user`, whose address must be proved: a token outlives a session.
+    public static func create(for user: UserRecord, name rawName: String?, _ ctx: ActionContext) async throws -> (APITokenRecord, String) {
+        var v = Validator()
+        let name = v.required(rawName, "name", label: "Token name", maxLength: 80)
+        try v.finish()
+        try AccountsService.requireConfirmed(user)
+        return try await ctx.db.transaction { tx in
+            let created = try await Accounts.createToken(userID: try user.requireID(), name: name, at: ctx.now, on: tx)
+            try await ctx.on(tx).audit(.tokenCreated, by: user, detail: "\(name) (\(created.0.prefix)…)")
+            return created
+        }
+    }
+
+    /// Revokes one of the user's own live tokens; nil when there is no such token.
+    public static func revoke(_ id: UUID, of user: UserRecord, _ ctx: ActionContext) async throws -> APITokenRecord? {
+        try await ctx.db.transaction { tx in
+            guard let token = try await Accounts.revokeToken(id: id, userID: try user.requireID(), at: ctx.now, on: tx) else { return nil }
+            try await ctx.on(tx).audit(.tokenRevoked, by: user, detail: "\(token.name) (\(token.prefix)…)")
+            return token
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import FluentKit
+import Foundation
+import TryoutStore
+
+/// Sends e-mail by writing it to the outbox in the caller's transaction; `log`, when set (in
+/// development), also shows each message so that links can be followed without a mail server.
+public struct Mailer: Sendable {
+    public var links: any MailLinks
+    public var log: (@Sendable (String) -> Void)?
+
+    public init(links: any MailLinks, log: (@Sendable (String) -> Void)? = nil) {
+        self.links = links
+        self.log = log
+    }
+
+    public func send(to recipient: String, subject: String, body: String, at now: Date, on db: any Database) async throws {
+        try await Outbox.enqueue(to: recipient, subject: subject, body: body, at: now, on: db)
+        log?("mail to \(recipient): \(subject)\n\(body)")
+    }
+}
+
+/// The addresses e-mails link to, as people reach the site: the web layer knows its routes.
+public protocol MailLinks: Sendable {
+    var signIn: String { get }
+    var forgotPassword: String { get }
+    func verifyEmail(token: String) -> String
+    func resetPassword(token: String) -> String
+}

@@ -1,0 +1,32 @@
+import TryoutApp
+import Vapor
+
+/// How the application layer's refusals answer over HTTP, in one place: a handler that does not
+/// word a refusal itself lets it through, and the error middleware renders this.
+extension AccountRefusal: AbortError {
+    public var status: HTTPResponseStatus {
+        switch self {
+        case .tooMany: .tooManyRequests
+        case .wrongCredentials: .unauthorized
+        case .linkUnusable: .notFound
+        case .weakPassword: .unprocessableEntity
+        case .unconfirmedAddress: .forbidden
+        }
+    }
+
+    public var reason: String {
+        switch self {
+        case .tooMany(let wait): "Too many requests. Try again in \(max(1, (wait + 59) / 60)) minutes."
+        case .wrongCredentials: "The e-mail address or password is not right."
+        case .linkUnusable: "This link has expired or was already used. Ask for a new one."
+        case .weakPassword(let problem): problem
+        case .unconfirmedAddress(let email):
+            "Confirm your e-mail address first: open the link we sent to \(email), or ask for a new one under Settings."
+        }
+    }
+
+    public var headers: HTTPHeaders {
+        guard case .tooMany(let wait) = self else { return [:] }
+        return ["Retry-After": String(wait)]
+    }
+}
