@@ -313,6 +313,26 @@ struct EngagementUploadTests {
         }
     }
 
+    @Test("a body that is not multipart, or a note past 64 KB, is a clear 4xx that leaves no staged file and no version")
+    func unreadableUploads() async throws {
+        try await withTestApp { t in
+            let root = try #require(t.app.tryout.fileStorage as? DiskFileStorage).root
+            let (id, milestone) = try await ready(t)
+            let path = "/engagements/\(id)/milestones/\(milestone)/submissions?_csrf=\(t.csrf ?? "")"
+            let body = "--b\r\nContent-Disposition: form-data; name=\"files[]\"; filename=\"a.pdf\"\r\n\r\n%PDF-1.7 cut off"
+            let cut = try await t.send(.POST, path, headers: ["Content-Type": "multipart/form-data; boundary=b", "Content-Length": "\(body.utf8.count)"],
+                                       body: ByteBuffer(string: body))
+            #expect(cut.status == .badRequest)
+            let plain = try await t.send(.POST, path, headers: ["Content-Type": "application/x-www-form-urlencoded"], body: ByteBuffer(string: "note=hi"))
+            #expect(plain.status == .unsupportedMediaType)
+            let long = try await t.upload(path.components(separatedBy: "?")[0], fields: [("note", String(repeating: "n", count: 70_000))],
+                                          files: [("files[]", "a.pdf", pdfBytes)])
+            #expect(long.status == .payloadTooLarge)
+            #expect(try await submissionCount(t) == 0)
+            #expect(storedFiles(root).isEmpty, "refused uploads left \(storedFiles(root))")
+        }
+    }
+
     @Test("the sweep removes unreferenced and staged files older than an hour, and keeps the rest")
     func sweep() async throws {
         try await withTestApp { t in

@@ -111,6 +111,10 @@ private final class PartReader: @unchecked Sendable {
 
     func form() throws -> VersionForm {
         if let failure { throw failure }
+        // A part still open when the body ends: the upload was cut off.
+        guard file == nil, headers.isEmpty, text.isEmpty else {
+            throw Abort(.badRequest, reason: "The upload ended before its last part did. Try again.")
+        }
         return VersionForm(note: fields["note"] ?? "",
                            links: (0..<SubmissionInput.maxLinks).map { fields["links.\($0)"] ?? "" },
                            files: files)
