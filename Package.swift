@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.19.7"),
     ],
     targets: [
         // Domain types, rules and decisions. Foundation only: no web, no database, no I/O.
@@ -90,7 +91,15 @@ let package = Package(
         ),
         .testTarget(name: "TryoutStoreTests", dependencies: ["TryoutStore", "TryoutTestSupport"]),
         .testTarget(name: "TryoutAppTests", dependencies: ["TryoutApp", "TryoutTestSupport"]),
-        .testTarget(name: "TryoutWebTests", dependencies: ["TryoutWeb", "TryoutTestSupport", .product(name: "VaporTesting", package: "vapor")]),
+        .testTarget(
+            name: "TryoutWebTests",
+            dependencies: [
+                "TryoutWeb", "TryoutTestSupport",
+                .product(name: "VaporTesting", package: "vapor"),
+                .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+            ],
+            exclude: ["Snapshots/__Snapshots__"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -12,8 +12,12 @@ public struct ActionContext: Sendable {
     public var client: ClientInfo
     public var mail: Mailer
     public var passwords: any PasswordHashing
+    /// Who acts, when someone is signed in; nil for sign-up, sign-in and other anonymous actions.
+    public var principal: Principal?
 
-    public init(db: any Database, now: Date, client: ClientInfo, mail: Mailer, passwords: any PasswordHashing) {
+    public init(db: any Database, now: Date, client: ClientInfo, mail: Mailer, passwords: any PasswordHashing,
+                principal: Principal? = nil) {
+        self.principal = principal
         self.db = db
         self.now = now
         self.client = client

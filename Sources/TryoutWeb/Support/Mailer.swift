@@ -27,4 +27,12 @@ extension Request {
         let client = ClientInfo(address: clientIP, userAgent: String((headers.first(name: .userAgent) ?? "").prefix(500)))
         return ActionContext(db: db, now: now, client: client, mail: mailer, passwords: passwords)
     }
+
+    /// The context of a signed-in person's action; a request without a person is refused as
+    /// `requirePrincipal` refuses it.
+    func signedInContext() async throws -> ActionContext {
+        var context = actionContext
+        context.principal = try await requirePrincipal()
+        return context
+    }
 }

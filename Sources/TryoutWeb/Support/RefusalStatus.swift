@@ -30,3 +30,28 @@ extension AccountRefusal: AbortError {
         return ["Retry-After": String(wait)]
     }
 }
+
+extension ActionError: AbortError {
+    public var status: HTTPResponseStatus {
+        switch self {
+        case .notFound: .notFound
+        case .forbidden: .forbidden
+        case .conflict: .conflict
+        case .tooLarge: .payloadTooLarge
+        case .unavailable: .serviceUnavailable
+        }
+    }
+
+    public var reason: String {
+        switch self {
+        case .notFound: "Not Found"
+        case .forbidden(let reason), .conflict(let reason), .tooLarge(let reason), .unavailable(let reason): reason
+        }
+    }
+
+    /// A refused upload closes the connection rather than read a body it will not use.
+    public var headers: HTTPHeaders {
+        guard case .tooLarge = self else { return [:] }
+        return ["Connection": "close"]
+    }
+}
