@@ -30,24 +30,23 @@ public enum AccountsService {
         }
         try await AccountSecurity.record(.signUpClient, key: ctx.client.address, at: ctx.now, on: ctx.db)
         let hash = try await ctx.passwords.hash(signUp.password)
-        try await ctx.db.transaction { tx in
-            let ctx = ctx.on(tx)
+        try await ctx.act(locking: .none) { ctx in
             let email = signUp.email.value
             let mayMail = try await AccountSecurity.retryAfter(.signUpMail, key: email, limit: RequestLimits.signUpMailPerAccount,
-                                                               at: ctx.now, on: tx) == nil
-            if mayMail { try await AccountSecurity.record(.signUpMail, key: email, at: ctx.now, on: tx) }
-            if let existing = try await Accounts.user(email: signUp.email, on: tx) {
+                                                               at: ctx.now, on: ctx.db) == nil
+            if mayMail { try await AccountSecurity.record(.signUpMail, key: email, at: ctx.now, on: ctx.db) }
+            if let existing = try await Accounts.user(email: signUp.email, on: ctx.db) {
                 if mayMail { try await AccountMail.alreadyRegistered(existing, ctx) }
                 return
             }
-            let user = try await Accounts.createUser(email: signUp.email, displayName: signUp.name, passwordHash: hash, at: ctx.now, on: tx)
+            let user = try await Accounts.createUser(email: signUp.email, displayName: signUp.name, passwordHash: hash, at: ctx.now, on: ctx.db)
             let userID = try user.requireID()
             try await ctx.audit(.signedUp, by: user)
             if let kind = signUp.kind.organizationKind, let name = signUp.organizationName {
-                let org = try await Organizations.create(kind: kind, name: name, ownerID: userID, at: ctx.now, on: tx)
+                let org = try await Organizations.create(kind: kind, name: name, ownerID: userID, at: ctx.now, on: ctx.db)
                 try await ctx.audit(.organizationCreated, by: user, organizationID: org.id, detail: org.name)
             } else {
-                try await CandidateProfiles.create(userID: userID, name: signUp.name, at: ctx.now, on: tx)
+                try await CandidateProfiles.create(userID: userID, name: signUp.name, at: ctx.now, on: ctx.db)
             }
             if mayMail { try await AccountMail.confirmAddress(user, ctx) }
         }
@@ -82,11 +81,10 @@ public enum AccountsService {
             try await AccountSecurity.retryAfter(.resetAccount, key: email.value, limit: RequestLimits.resetPerAccount, at: ctx.now, on: ctx.db),
         ]
         if let wait = waits.compactMap({ $0 }).max() { throw AccountRefusal.tooMany(retryAfter: wait) }
-        try await ctx.db.transaction { tx in
-            let ctx = ctx.on(tx)
-            try await AccountSecurity.record(.resetClient, key: ctx.client.address, at: ctx.now, on: tx)
-            try await AccountSecurity.record(.resetAccount, key: email.value, at: ctx.now, on: tx)
-            guard let user = try await Accounts.user(email: email, on: tx) else { return }
+        try await ctx.act(locking: .none) { ctx in
+            try await AccountSecurity.record(.resetClient, key: ctx.client.address, at: ctx.now, on: ctx.db)
+            try await AccountSecurity.record(.resetAccount, key: email.value, at: ctx.now, on: ctx.db)
+            guard let user = try await Accounts.user(email: email, on: ctx.db) else { return }
             try await AccountMail.resetLink(user, ctx)
         }
     }
@@ -104,14 +102,13 @@ public enum AccountsService {
         let user = reset.user
         if let problem = PasswordPolicy.problem(with: password, email: user.email) { throw AccountRefusal.weakPassword(problem) }
         let hash = try await ctx.passwords.hash(password)
-        try await ctx.db.transaction { tx in
-            let ctx = ctx.on(tx)
+        try await ctx.act(locking: .none) { ctx in
             user.passwordHash = hash
-            try await user.save(on: tx)
+            try await user.save(on: ctx.db)
             reset.usedAt = ctx.now
-            try await reset.save(on: tx)
-            try await AccountSecurity.revokeCredentials(userID: try user.requireID(), at: ctx.now, on: tx)
-            try await AccountSecurity.markVerified(user, at: ctx.now, on: tx)
+            try await reset.save(on: ctx.db)
+            try await AccountSecurity.revokeCredentials(userID: try user.requireID(), at: ctx.now, on: ctx.db)
+            try await AccountSecurity.markVerified(user, at: ctx.now, on: ctx.db)
             try await ctx.audit(.passwordReset, by: user)
             try await AccountMail.passwordChanged(user, ctx)
         }
@@ -127,11 +124,10 @@ public enum AccountsService {
         if let problem = PasswordPolicy.problem(with: password, email: user.email) { v.add(FieldError("password", problem)) }
         try v.finish()
         let hash = try await ctx.passwords.hash(password)
-        try await ctx.db.transaction { tx in
-            let ctx = ctx.on(tx)
+        try await ctx.act(locking: .none) { ctx in
             user.passwordHash = hash
-            try await user.save(on: tx)
-            try await AccountSecurity.revokeCredentials(userID: try user.requireID(), keepingSession: session, at: ctx.now, on: tx)
+            try await user.save(on: ctx.db)
+            try await AccountSecurity.revokeCredentials(userID: try user.requireID(), keepingSession: session, at: ctx.now, on: ctx.db)
             try await ctx.audit(.passwordChanged, by: user)
             try await AccountMail.passwordChanged(user, ctx)
         }
@@ -157,9 +153,8 @@ public enum AccountsService {
                                                            at: ctx.now, on: ctx.db) {
             throw AccountRefusal.tooMany(retryAfter: wait)
         }
-        try await ctx.db.transaction { tx in
-            let ctx = ctx.on(tx)
-            try await AccountSecurity.record(.verificationResend, key: key, at: ctx.now, on: tx)
+        try await ctx.act(locking: .none) { ctx in
+            try await AccountSecurity.record(.verificationResend, key: key, at: ctx.now, on: ctx.db)
             try await AccountMail.confirmAddress(user, ctx)
         }
     }

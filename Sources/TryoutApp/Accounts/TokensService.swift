@@ -11,18 +11,21 @@ public enum TokensService {
         let name = v.required(rawName, "name", label: "Token name", maxLength: 80)
         try v.finish()
         try AccountsService.requireConfirmed(user)
-        return try await ctx.db.transaction { tx in
-            let created = try await Accounts.createToken(userID: try user.requireID(), name: name, at: ctx.now, on: tx)
-            try await ctx.on(tx).audit(.tokenCreated, by: user, detail: "\(name) (\(created.0.prefix)…)")
+        return try await ctx.act(locking: .none) { ctx in
+            let created = try await Accounts.createToken(userID: try user.requireID(), name: name, at: ctx.now, on: ctx.db)
+            try await ctx.audit(.tokenCreated, by: user, detail: "\(name) (\(created.0.prefix)…)")
             return created
         }
     }
 
-    /// Revokes one of the user's own live tokens; nil when there is no such token.
-    public static func revoke(_ id: UUID, of user: UserRecord, _ ctx: ActionContext) async throws -> APITokenRecord? {
-        try await ctx.db.transaction { tx in
-            guard let token = try await Accounts.revokeToken(id: id, userID: try user.requireID(), at: ctx.now, on: tx) else { return nil }
-            try await ctx.on(tx).audit(.tokenRevoked, by: user, detail: "\(token.name) (\(token.prefix)…)")
+    /// Revokes one of the user's own live tokens; another's, or one already revoked, is not found.
+    @discardableResult
+    public static func revoke(_ id: APITokenID, of user: UserRecord, _ ctx: ActionContext) async throws -> APITokenRecord {
+        try await ctx.act(locking: .none) { ctx in
+            guard let token = try await Accounts.revokeToken(id: id.uuid, userID: try user.requireID(), at: ctx.now, on: ctx.db) else {
+                throw ActionError.notFound
+            }
+            try await ctx.audit(.tokenRevoked, by: user, detail: "\(token.name) (\(token.prefix)…)")
             return token
         }
     }

@@ -24,14 +24,34 @@ enum PathSegment: Sendable, Equatable {
 /// registers the route (with keys) and builds links (with values).
 protocol RoutePath: Sendable {
     var segments: [PathSegment] { get }
+    /// What a link adds after `?` (a form's starting values, where to go next); never part of the route.
+    var query: [URLQueryItem] { get }
+    static var queryAllowed: CharacterSet { get }
     /// Every route of the kind, with keys for parameters: the route test compares them with the
     /// routes registered.
     static var templates: [Self] { get }
 }
 
 extension RoutePath {
-    /// The path a link uses; a parameter without a value shows as `:name`.
+    var query: [URLQueryItem] { [] }
+
+    /// What a query value keeps unescaped.
+    static var queryAllowed: CharacterSet { .alphanumerics }
+
+    /// The address a link uses: the path (a parameter without a value shows as `:name`) and the query.
     var path: String {
+        guard !query.isEmpty else { return pathOnly }
+        let pairs = query.map { item in Self.escape(item.name) + "=" + Self.escape(item.value ?? "") }
+        return pathOnly + "?" + pairs.joined(separator: "&")
+    }
+
+    /// Everything but letters and digits is escaped (slashes in a `next` path too), unless the
+    /// route lets more through.
+    private static func escape(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: queryAllowed) ?? text
+    }
+
+    private var pathOnly: String {
         "/" + segments.map { segment in
             switch segment {
             case .constant(let text): text
@@ -52,6 +72,11 @@ extension RoutePath {
             }
         }
     }
+}
+
+extension SiteURL {
+    /// Where the JSON API lives; its routes are described by the OpenAPI document too.
+    static let apiPrefix: [PathSegment] = [.constant("api"), .constant("v1")]
 }
 
 extension RoutesBuilder {

@@ -6,9 +6,9 @@ import Vapor
 /// Health, metrics and the API description: what operators and clients poll.
 struct ServiceController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("healthz", use: health)
-        routes.get("metrics", use: metrics)
-        routes.get("api", "v1", "openapi.json", use: openAPI)
+        routes.get(SiteURL.Service.health, use: health)
+        routes.get(SiteURL.Service.metrics, use: metrics)
+        routes.get(SiteURL.Service.openAPI, use: openAPI)
     }
 
     struct Health: Content {

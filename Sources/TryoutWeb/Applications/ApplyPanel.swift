@@ -1,0 +1,77 @@
+import Foundation
+import Plot
+import TryoutCore
+import TryoutStore
+
+/// The part of a project page about applying: the form, or where the candidate's application stands.
+enum ApplyPanel {
+    case signedOut
+    case notCandidate
+    /// A candidate whose address is not confirmed yet.
+    case unconfirmed(String)
+    case closed(String)
+    case applied(ApplicationRecord)
+    case form(projectID: UUID, questions: [String], input: ApplicationInput, errors: [FieldError], csrf: String)
+}
+
+extension ApplyPanel: Component {
+    var body: Component {
+        Tag("section", ["class": "panel", "aria-labelledby": "apply-title"]) {
+            Tag.text("h2", "Apply", ["id": "apply-title"])
+            content
+        }
+    }
+
+    @ComponentBuilder private var content: Component {
+        switch self {
+        case .signedOut:
+            Tag("p", [:]) {
+                Tag.link("Sign in", to: SiteURL.signIn.path)
+                Text(" or ")
+                Tag.link("sign up as a candidate", to: SiteURL.signUp.path)
+                Text(" to apply.")
+            }
+        case .notCandidate:
+            Tag.text("p", "Only candidates apply to projects.")
+        case .unconfirmed(let email):
+            Tag("p", [:]) {
+                Text("Confirm your e-mail address to apply: open the link we sent to \(email), or ")
+                Tag.link("ask for a new one in Settings", to: SiteURL.settings.path)
+                Text(".")
+            }
+        case .closed(let reason):
+            Tag.text("p", reason)
+        case .applied(let application):
+            Tag("p", [:]) {
+                Text("You applied on \(DateText.day(application.createdAt)). Status: \(application.state.label). ")
+                Tag.link("See your application", to: SiteURL.application(application.id!).path)
+            }
+        case .form(let projectID, let questions, let input, let errors, let csrf):
+            form(projectID, questions, input, errors, csrf)
+        }
+    }
+
+    private func form(_ projectID: UUID, _ questions: [String], _ input: ApplicationInput, _ errors: [FieldError], _ csrf: String) -> Component {
+        ComponentGroup {
+            Tag.text("p", "Employers first see your skills, your answers and your match, not your name, school or links. "
+                     + "Please do not name yourself or your school in your answers.")
+            ErrorSummary(errors: errors)
+            PostForm(action: SiteURL.projectAction(projectID, "apply").path, csrf: csrf) {
+                for (index, question) in questions.enumerated() {
+                    TextAreaField(name: "answers.\(index)", label: question,
+                                  value: input.answers.indices.contains(index) ? input.answers[index] : "",
+                                  error: errors.message("answers.\(index)"), hint: "Required; at most \(ApplicationInput.maxAnswerLength) characters.")
+                }
+                TextAreaField(name: "coverNote", label: "Cover note (optional)", value: input.coverNote, error: errors.message("coverNote"),
+                              hint: "What draws you to this project, in a few lines.")
+                for index in 0..<ApplicationInput.maxPortfolioItems {
+                    Field(name: "portfolio.\(index)", label: "Work sample \(index + 1) (optional)", type: "url",
+                          value: input.portfolio.indices.contains(index) ? input.portfolio[index] : "",
+                          error: errors.message("portfolio.\(index)"), hint: index == 0 ? "An https link to something you made." : nil,
+                          required: false)
+                }
+                Submit("Send application")
+            }
+        }
+    }
+}

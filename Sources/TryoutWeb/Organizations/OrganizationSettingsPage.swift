@@ -1,0 +1,47 @@
+import Plot
+import TryoutCore
+import TryoutStore
+
+/// `/orgs/:slug/settings`: the public profile and the hourly pay floor, for owners and admins.
+struct OrganizationSettingsPage: Component {
+    var csrf: String
+    var org: OrganizationRecord
+    var form: OrganizationController.SettingsForm
+    var errors: [FieldError]
+
+    var body: Component {
+        ComponentGroup {
+            Tag.text("h1", "\(org.name): settings")
+            Tag("p", [:]) {
+                Tag.link("Public page", to: SiteURL.organization(org.slug).path)
+                Text(" · ")
+                Tag.link("Members", to: SiteURL.members(org.slug).path)
+            }
+            ErrorSummary(errors: errors)
+            PostForm(action: SiteURL.organizationSettings(org.slug).path, csrf: csrf) {
+                TextAreaField(name: "description", label: "About the organization", value: form.description ?? "",
+                              error: errors.message("description"), hint: "Shown on the public page, up to 2,000 characters.")
+                Field(name: "website", label: "Website", type: "url", value: form.website ?? "", error: errors.message("website"),
+                      required: false, autocomplete: "url")
+                if org.kind == .employer {
+                    Tag("fieldset", [:]) {
+                        Tag.text("legend", "Pay floor")
+                        Tag.text("p", "Publishing is refused when a brief pays less than this per estimated hour. "
+                            + "Leave it blank to use the platform's floor: \(Self.platformFloors). You can raise it, not lower it.",
+                            ["class": "hint"])
+                        Field(name: "payFloor", label: "Least pay per hour", value: form.payFloor ?? "", error: errors.message("payFloor"),
+                              required: false, autocomplete: "off")
+                        SelectField(name: "payFloorCurrency", label: "Currency", options: BriefInput.currencies.map { ($0, $0) },
+                                    selected: form.payFloorCurrency ?? "USD", error: errors.message("payFloorCurrency"))
+                    }
+                }
+                Submit("Save settings")
+            }
+        }
+    }
+
+    static var platformFloors: String {
+        ComplianceLint.defaultHourlyFloor.sorted { $0.key < $1.key }
+            .map { Money(amountMinor: $0.value, currency: $0.key).formatted }.joined(separator: ", ")
+    }
+}
