@@ -42,7 +42,8 @@ public func configure(_ app: Application, _ config: TryoutConfig) async throws {
     app.get("calendar", ":file", use: CalendarController.feed)
 
     let browser = app.grouped(BrowserSessionMiddleware(), CSRFMiddleware())
-    try browser.register(collection: HomeController())
+    try browser.register(collection: SiteController())
+    try browser.register(collection: ProjectPageController())
     try browser.register(collection: MarketplaceController())
     try browser.register(collection: AccountController())
     try browser.register(collection: EmailVerificationController())
@@ -51,7 +52,7 @@ public func configure(_ app: Application, _ config: TryoutConfig) async throws {
     try browser.register(collection: ApplicationsController())
     try browser.register(collection: ApplicantsController())
     try browser.register(collection: StudentsController())
-    try browser.grouped(RequireSignedInMiddleware()).register(collection: ProjectAuthoringController())
+    try browser.grouped(RequireSignedInMiddleware()).register(collection: AuthoringController())
     try browser.grouped(RequireSignedInMiddleware()).register(collection: SettingsController())
     try browser.grouped(RequireSignedInMiddleware()).register(collection: ProfileController())
     try browser.grouped(RequireSignedInMiddleware()).register(collection: AdminController())

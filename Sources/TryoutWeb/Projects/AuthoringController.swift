@@ -1,126 +1,94 @@
 import Foundation
+import TryoutApp
 import TryoutCore
 import TryoutStore
-import Fluent
 import Vapor
 
 /// Writing and running briefs: an organization's project list, the brief form (blank or from a
 /// template), and the publish, close, cancel and duplicate actions.
-struct ProjectAuthoringController: RouteCollection {
+struct AuthoringController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("orgs", ":slug", "projects", use: list)
-        routes.get("orgs", ":slug", "projects", "new", use: newForm)
-        routes.post("orgs", ":slug", "projects", use: create)
-        let project = routes.grouped("projects", ":projectID")
-        project.get("edit", use: editForm)
-        project.post("edit", use: update)
-        project.post("publish", use: { try await transition($0, to: .published) })
-        project.post("close", use: { try await transition($0, to: .closed) })
-        project.post("cancel", use: { try await transition($0, to: .cancelled) })
-        project.post("duplicate", use: duplicate)
+        routes.get(SiteURL.Projects.organizationProjects(.key), use: list)
+        routes.get(SiteURL.Projects.newProject(.key), use: newForm)
+        routes.post(SiteURL.Projects.organizationProjects(.key), use: create)
+        routes.get(SiteURL.Projects.project(.key, .edit), use: editForm)
+        routes.post(SiteURL.Projects.project(.key, .edit), use: update)
+        routes.post(SiteURL.Projects.project(.key, .publish), use: { try await transition($0, to: .published) })
+        routes.post(SiteURL.Projects.project(.key, .close), use: { try await transition($0, to: .closed) })
+        routes.post(SiteURL.Projects.project(.key, .cancel), use: { try await transition($0, to: .cancelled) })
+        routes.post(SiteURL.Projects.project(.key, .duplicate), use: duplicate)
     }
 
     func list(req: Request) async throws -> Response {
-        let org = try await ProjectAuthoring.employer(req)
-        let projects = try await Projects.all(of: try org.requireID(), on: req.db)
-        return try await req.render("\(org.name): projects", OrganizationProjectsPage(org: org, projects: projects))
+        let (org, projects) = try await ProjectAuthors.projects(of: req.parameters.get("slug"), try await req.signedInContext())
+        return try await req.render("\(org.name): projects", OrganizationProjectsPage(org: .init(org), projects: try projects.map(OrganizationProjectsPage.Row.init)))
     }
 
     func newForm(req: Request) async throws -> Response {
-        let org = try await ProjectAuthoring.employer(req)
-        let template = req.query[String.self, at: "template"].flatMap(BriefTemplates.template(id:))
-        var input = BriefInput(brief: template?.brief ?? Brief(classification: .contractor, agreements: [.contractorAgreement, .ipAssignment]),
-                               skillLabels: [:], partnerSlugs: [], invitedEmails: [])
-        for (index, skill) in (template?.skills ?? []).enumerated() {
-            input.fields["skill.\(index).label"] = skill.label
-            input.fields["skill.\(index).level"] = String(skill.level)
-            if skill.required { input.fields["skill.\(index).required"] = "on" }
-        }
-        return try await renderForm(req, org: org, project: nil, input: input, templateName: template?.name)
+        let org = try await ProjectAuthors.employer(slug: req.parameters.get("slug"), try await req.signedInContext())
+        let (input, templateName) = ProjectAuthors.newBrief(template: req.query[String.self, at: "template"])
+        return try await renderForm(req, org: org, project: nil, input: input, templateName: templateName)
     }
 
     func create(req: Request) async throws -> Response {
-        let org = try await ProjectAuthoring.employer(req)
+        let ctx = try await req.signedInContext()
+        let slug = req.parameters.get("slug")
+        let org = try await ProjectAuthors.employer(slug: slug, ctx)
         let input = BriefInput(try req.content.decode([String: String].self))
-        let parsed: (Brief, ProjectAudience)
+        let project: ProjectRecord
         do {
-            parsed = try await ProjectAuthoring.resolve(req, input, for: .draft)
+            project = try await ProjectsService.create(try await ProjectAuthors.resolve(input, for: .draft, ctx), in: slug, ctx)
         } catch let failure as ValidationFailure {
             return try await renderForm(req, org: org, project: nil, input: input, errors: failure.errors)
         }
-        let now = req.now
-        let project = try await req.db.transaction { tx in
-            try await ProjectBriefs.create(organizationID: try org.requireID(), brief: parsed.0, audience: parsed.1, at: now, on: tx)
-        }
         try await req.flash("Draft saved. Check the brief below, then publish it.")
-        return req.redirect(to: SiteURL.project(try project.requireID()).path)
+        return req.redirect(to: SiteURL.projects(.project(try project.requireID())).path)
     }
 
     func editForm(req: Request) async throws -> Response {
-        let project = try await ProjectAuthoring.project(req)
-        guard ProjectLifecycle.isEditable(project.state) else { throw Abort(.conflict, reason: "A \(project.state.rawValue) project cannot be edited.") }
-        let brief = try await ProjectBriefs.brief(of: project, on: req.db)
-        let audience = try await ProjectBriefs.audience(of: try project.requireID(), on: req.db)
-        let labels = Dictionary(project.skills.map { ($0.$skill.id, $0.skill.label) }, uniquingKeysWith: { a, _ in a })
-        let partners = try await ProjectAuthoring.partnerSlugs(req, audience)
-        let input = BriefInput(brief: brief, skillLabels: labels, partnerSlugs: partners, invitedEmails: audience.invitedEmails)
+        let (project, input) = try await ProjectAuthors.currentBrief(of: try req.projectID(), try await req.signedInContext())
         return try await renderForm(req, org: project.organization, project: project, input: input)
     }
 
     func update(req: Request) async throws -> Response {
-        let project = try await ProjectAuthoring.project(req)
-        guard ProjectLifecycle.isEditable(project.state) else { throw Abort(.conflict, reason: "A \(project.state.rawValue) project cannot be edited.") }
+        let ctx = try await req.signedInContext()
+        let id = try req.projectID()
+        let project = try await ProjectAuthors.editableProject(id, ctx)
         let input = BriefInput(try req.content.decode([String: String].self))
-        let parsed: (Brief, ProjectAudience)
+        let saved: ProjectRecord
         do {
-            parsed = try await ProjectAuthoring.resolve(req, input, for: project.state)
+            saved = try await ProjectsService.update(id, with: try await ProjectAuthors.resolve(input, for: project.state, ctx), ctx)
         } catch let failure as ValidationFailure {
             return try await renderForm(req, org: project.organization, project: project, input: input, errors: failure.errors)
         }
-        let now = req.now
-        try await req.db.transaction { tx in
-            try await ProjectBriefs.update(project, brief: parsed.0, audience: parsed.1, at: now, on: tx)
-        }
-        try await req.flash(project.state == .draft ? "Draft saved." : "Changes saved. New applicants see version \(project.briefVersion) of the brief.")
-        return req.redirect(to: SiteURL.project(try project.requireID()).path)
+        try await req.flash(saved.state == .draft ? "Draft saved." : "Changes saved. New applicants see version \(saved.briefVersion) of the brief.")
+        return req.redirect(to: SiteURL.projects(.project(.value(id))).path)
     }
 
     func transition(_ req: Request, to target: ProjectState) async throws -> Response {
-        let project = try await ProjectAuthoring.project(req)
-        let moved: Result<Void, ProjectTransitionError>
+        let id = try req.projectID()
         do {
-            try await ProjectAuthoring.move(req, project, to: target)
-            moved = .success(())
-        } catch {
-            moved = .failure(error)
+            _ = try await ProjectsService.transition(id, to: target, try await req.signedInContext())
+            try await req.flash("The project is now \(target.rawValue).")
+        } catch is ValidationFailure {
+            try await req.flash("The brief is not ready to publish yet: fix the problems listed below.", .error)
+        } catch ActionError.conflict(let reason) {
+            try await req.flash(reason, .error)
         }
-        switch moved {
-        case .success: try await req.flash("The project is now \(target.rawValue).")
-        case .failure(.lintFailed): try await req.flash("The brief is not ready to publish yet: fix the problems listed below.", .error)
-        case .failure(let error): try await req.flash(error.description, .error)
-        }
-        return req.redirect(to: SiteURL.project(try project.requireID()).path)
+        return req.redirect(to: SiteURL.projects(.project(.value(id))).path)
     }
 
     func duplicate(req: Request) async throws -> Response {
-        let project = try await ProjectAuthoring.project(req)
-        var original = try await ProjectBriefs.brief(of: project, on: req.db)
-        original.title = String("Copy of \(original.title)".prefix(120))
-        let brief = original
-        let audience = try await ProjectBriefs.audience(of: try project.requireID(), on: req.db)
-        let now = req.now
-        let copy = try await req.db.transaction { tx in
-            try await ProjectBriefs.create(organizationID: project.$organization.id, brief: brief, audience: audience, at: now, on: tx)
-        }
+        let copy = try await ProjectsService.duplicate(try req.projectID(), try await req.signedInContext())
         try await req.flash("A draft copy has been made.")
-        return req.redirect(to: SiteURL.editProject(try copy.requireID()).path)
+        return req.redirect(to: SiteURL.projects(.project(try copy.requireID(), .edit)).path)
     }
 
     private func renderForm(_ req: Request, org: OrganizationRecord, project: ProjectRecord?, input: BriefInput,
                             errors: [FieldError] = [], templateName: String? = nil) async throws -> Response {
-        let page = BriefFormPage(csrf: try await req.csrfToken(), org: org, project: project, input: input, errors: errors,
+        let page = BriefFormPage(csrf: try await req.csrfToken(), org: .init(org), project: try project.map(BriefFormPage.Project.init), input: input, errors: errors,
                                  templateName: templateName)
-        return try await req.render(project == nil ? "New project" : "Edit \(project!.title)",
+        return try await req.render(project.map { "Edit \($0.title)" } ?? "New project",
                                     status: errors.isEmpty ? .ok : .unprocessableEntity, page)
     }
 }

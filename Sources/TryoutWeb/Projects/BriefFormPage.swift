@@ -1,13 +1,26 @@
+import Foundation
 import Plot
 import TryoutCore
-import TryoutStore
 
 /// The brief form, for new projects and edits. It reads only its input, so a form sent back
 /// with errors shows exactly what was typed.
 struct BriefFormPage: Component {
+    /// The employer the brief is for.
+    struct Organization {
+        var name: String
+        var slug: String
+    }
+
+    /// The project being edited.
+    struct Project {
+        var id: ProjectID
+        var title: String
+        var state: ProjectState
+    }
+
     var csrf: String
-    var org: OrganizationRecord
-    var project: ProjectRecord?
+    var org: Organization
+    var project: Project?
     var input: BriefInput
     var errors: [FieldError]
     var templateName: String?
@@ -15,7 +28,7 @@ struct BriefFormPage: Component {
     private func error(_ field: String) -> String? { errors.message(field) }
 
     var body: Component {
-        let action = project.map { SiteURL.editProject($0.id!).path } ?? SiteURL.organizationProjects(org.slug).path
+        let action = project.map { SiteURL.projects(.project(.value($0.id), .edit)).path } ?? SiteURL.projects(.organizationProjects(.value(org.slug))).path
         return ComponentGroup {
             Tag.text("h1", project == nil ? "New project for \(org.name)" : "Edit \(project!.title)")
             if project == nil { templates }
@@ -43,7 +56,7 @@ struct BriefFormPage: Component {
             Tag.text("h2", templateName.map { "Started from the \($0) template" } ?? "Start from a template", ["id": "templates-title"])
             Tag("ul", ["class": "inline-list"]) {
                 for template in BriefTemplates.all {
-                    Tag("li", [:]) { Tag.link(template.name, to: SiteURL.newProject(org.slug, template: template.id).path) }
+                    Tag("li", [:]) { Tag.link(template.name, to: SiteURL.projects(.newProject(.value(org.slug), template: template.id)).path) }
                 }
             }
         }
@@ -187,14 +200,24 @@ struct BriefFormPage: Component {
     }
 }
 
+/// An employer's own list of its projects, in every state.
 struct OrganizationProjectsPage: Component {
-    var org: OrganizationRecord
-    var projects: [ProjectRecord]
+    /// One row of the list.
+    struct Row {
+        var id: ProjectID
+        var title: String
+        var state: ProjectState
+        var pay: Money
+        var createdAt: Date
+    }
+
+    var org: BriefFormPage.Organization
+    var projects: [Row]
 
     var body: Component {
         ComponentGroup {
             Tag.text("h1", "\(org.name): projects")
-            Tag("p", [:]) { Tag.link("Write a new brief", to: SiteURL.newProject(org.slug, template: nil).path, ["class": "button primary"]) }
+            Tag("p", [:]) { Tag.link("Write a new brief", to: SiteURL.projects(.newProject(.value(org.slug))).path, ["class": "button primary"]) }
             if projects.isEmpty {
                 Tag.text("p", "No projects yet.")
             } else {
@@ -205,7 +228,7 @@ struct OrganizationProjectsPage: Component {
                     Tag("tbody", [:]) {
                         for project in projects {
                             Tag("tr", [:]) {
-                                Tag("td", [:]) { Tag.link(project.title, to: SiteURL.project(project.id!).path) }
+                                Tag("td", [:]) { Tag.link(project.title, to: SiteURL.projects(.project(.value(project.id))).path) }
                                 Tag.text("td", project.state.rawValue.capitalized)
                                 Tag.text("td", project.pay.formatted)
                                 Tag.text("td", DateText.day(project.createdAt))

@@ -1,22 +1,22 @@
 import Foundation
+import TryoutApp
 import TryoutCore
-import TryoutStore
 import Vapor
 
 /// `/projects`: search and browse the published projects the visitor may see.
 struct MarketplaceController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("projects", use: search)
+        routes.get(SiteURL.Projects.marketplace, use: search)
     }
 
     func search(req: Request) async throws -> Response {
-        let parameters = try req.query.decode(ProjectSearchParameters.self)
+        let input = try req.query.decode(ProjectSearchInput.self)
         do {
-            let results = try await parameters.results(req)
-            return try await req.render("Find a project", MarketplacePage(parameters: parameters, results: results, errors: []))
+            let results = try await MarketplaceService.search(input, try await req.visitorContext())
+            return try await req.render("Find a project", MarketplacePage(parameters: input, results: results, errors: []))
         } catch let failure as ValidationFailure {
             return try await req.render("Find a project", status: .unprocessableEntity,
-                                        MarketplacePage(parameters: parameters, results: MarketplaceResults(), errors: failure.errors))
+                                        MarketplacePage(parameters: input, results: MarketplaceResults(), errors: failure.errors))
         }
     }
 }

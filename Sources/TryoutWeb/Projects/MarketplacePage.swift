@@ -1,10 +1,11 @@
 import Foundation
 import Plot
+import TryoutApp
 import TryoutCore
 import TryoutStore
 
 struct MarketplacePage: Component {
-    var parameters: ProjectSearchParameters
+    var parameters: ProjectSearchInput
     var results: MarketplaceResults
     var errors: [FieldError]
 
@@ -12,7 +13,7 @@ struct MarketplacePage: Component {
         ComponentGroup {
             Tag.text("h1", "Find a project")
             ErrorSummary(errors: errors)
-            Tag("form", ["method": "get", "action": SiteURL.marketplace.path, "role": "search", "aria-label": "Search projects"]) {
+            Tag("form", ["method": "get", "action": SiteURL.projects(.marketplace).path, "role": "search", "aria-label": "Search projects"]) {
                 Field(name: "q", label: "Search", type: "search", value: parameters.q ?? "", required: false)
                 Tag("details", errors.isEmpty && !hasFilters ? [:] : ["open": ""]) {
                     Tag.text("summary", "Filters")
@@ -70,7 +71,7 @@ struct MarketplacePage: Component {
 
     private func nextURL(_ cursor: String) -> String {
         var components = URLComponents()
-        components.path = SiteURL.marketplace.path
+        components.path = SiteURL.projects(.marketplace).path
         let pairs: [(String, String?)] = [
             ("q", parameters.q), ("skill", parameters.skill), ("minPay", parameters.minPay), ("currency", parameters.currency),
             ("minHours", parameters.minHours), ("maxHours", parameters.maxHours),
@@ -81,6 +82,6 @@ struct MarketplacePage: Component {
             guard let value, !value.isEmpty else { return nil }
             return URLQueryItem(name: name, value: value)
         }
-        return components.string ?? SiteURL.marketplace.path
+        return components.string ?? SiteURL.projects(.marketplace).path
     }
 }

@@ -33,11 +33,11 @@ enum SiteURL {
     case adminOrganizations
     case adminOrganizationStatus(UUID)
     case adminAuditLog
+    case projects(Projects)
+    /// Shorthands for the project links other features show, built by `Projects`.
     case project(UUID)
     case marketplace
     case organizationProjects(String)
-    case newProject(String, template: String?)
-    case editProject(UUID)
     case projectAction(UUID, String)
     case applicant(project: UUID, application: UUID)
     case applications, notifications
@@ -59,9 +59,9 @@ enum SiteURL {
 
     var path: String {
         switch self {
-        case .home: "/"
-        case .stylesheet: "/assets/site.css"
-        case .skillScript: "/assets/skills.js"
+        case .home: Site.home.path
+        case .stylesheet: Site.stylesheet.path
+        case .skillScript: Site.skillScript.path
         case .signIn: "/signin"
         case .signUp: "/signup"
         case .signOut: "/signout"
@@ -97,11 +97,10 @@ enum SiteURL {
         case .adminOrganizations: "/admin/organizations"
         case .adminOrganizationStatus(let id): "/admin/organizations/\(id.uuidString.lowercased())/status"
         case .adminAuditLog: "/admin/audit"
-        case .project(let id): "/projects/\(id.uuidString.lowercased())"
-        case .marketplace: "/projects"
-        case .organizationProjects(let slug): "/orgs/\(slug)/projects"
-        case .newProject(let slug, let template): "/orgs/\(slug)/projects/new" + (template.map { "?template=\($0)" } ?? "")
-        case .editProject(let id): "/projects/\(id.uuidString.lowercased())/edit"
+        case .projects(let route): route.path
+        case .project(let id): Projects.project(id).path
+        case .marketplace: Projects.marketplace.path
+        case .organizationProjects(let slug): Projects.organizationProjects(.value(slug)).path
         case .projectAction(let id, let action): "/projects/\(id.uuidString.lowercased())/\(action)"
         case .applicant(let project, let application): "/projects/\(project.uuidString.lowercased())/applicants/\(application.uuidString.lowercased())"
         case .applications: "/applications"

@@ -35,4 +35,11 @@ extension Request {
         context.principal = try await requirePrincipal()
         return context
     }
+
+    /// The context of something anyone may do, such as reading: the signed-in person, if any.
+    func visitorContext() async throws -> ActionContext {
+        var context = actionContext
+        context.principal = try await principal()
+        return context
+    }
 }

@@ -1,0 +1,145 @@
+import Plot
+import TryoutCore
+import TryoutStore
+
+/// A brief as candidates read it; its organization's authors also see the lint and the actions.
+struct ProjectPage: Component {
+    var project: ProjectRecord
+    var brief: Brief
+    /// Present for people who may author the project.
+    var lint: LintReport?
+    var csrf: String?
+    /// Present for candidates: how their profile matches, and the labels of the skills they lack.
+    var match: (score: MatchScore, missing: [String])?
+    /// Whether the viewer may see the project's applicants.
+    var showsApplicants = false
+    var apply: ApplyPanel?
+
+    var body: Component {
+        ComponentGroup {
+            Tag.text("h1", project.title)
+            Tag("p", ["class": "meta"]) {
+                Text("Posted by ")
+                Tag.link(project.organization.name, to: SiteURL.organizations(.organization(.value(project.organization.slug))).path)
+                if project.state != .published { Text(" · \(project.state.rawValue.capitalized)") }
+            }
+            if let lint, let csrf { authorPanel(lint, csrf: csrf) }
+            Tag.text("p", project.summary, ["class": "lead"])
+            if let match { matchPanel(match.score, missing: match.missing) }
+            if showsApplicants, let id = project.id {
+                Tag("p", ["class": "actions"]) {
+                    Tag.link("See the applicants", to: SiteURL.applications(.project(id, .applicants)).path, ["class": "button secondary"])
+                    Tag.link("Onboarding checklist", to: SiteURL.projects(.project(id, .onboarding)).path, ["class": "button secondary"])
+                }
+            }
+            if let apply { apply }
+            Tag("dl", ["class": "facts"]) {
+                fact("Pay", brief.pay.formatted + (brief.pay.perHour(brief.estimatedHours).map { " (about \($0.formatted) an hour)" } ?? ""))
+                fact("Time", "About \(brief.estimatedHours) hours over \(brief.durationWeeks) week\(brief.durationWeeks == 1 ? "" : "s")")
+                fact("Where", brief.locationMode.label + (brief.place.isEmpty ? "" : ", \(brief.place)"))
+                if let zone = brief.timeZone { fact("Team's hours", WorkingHoursOverlap.hours(in: zone)) }
+                fact("Engagement", brief.classification?.label ?? "Not chosen yet")
+                fact("Places", String(brief.slots))
+                if let start = brief.startDate { fact("Starts", DateText.day(start)) }
+                if let deadline = brief.applicationDeadline { fact("Apply by", DateText.day(deadline)) }
+            }
+            Tag.text("h2", "The brief")
+            Tag("div", ["class": "brief"]) { Node<HTML.BodyContext>.raw(SafeMarkdown.html(brief.body)) }
+            if !brief.deliverables.isEmpty {
+                Tag.text("h2", "Deliverables")
+                Tag("ol", [:]) {
+                    for deliverable in brief.deliverables {
+                        Tag("li", [:]) {
+                            Tag.text("strong", deliverable.title)
+                            Text(" (due day \(deliverable.dueOffsetDays), \(deliverable.weight)%)")
+                            if !deliverable.description.isEmpty { Tag.text("p", deliverable.description) }
+                        }
+                    }
+                }
+            }
+            if !brief.rubric.isEmpty { rubric }
+            if !project.skills.isEmpty {
+                Tag.text("h2", "Skills")
+                Tag("ul", [:]) {
+                    for skill in project.skills {
+                        Tag.text("li", "\(skill.skill.label) (level \(skill.level) of 4, \(skill.required ? "required" : "nice to have"))")
+                    }
+                }
+            }
+            if !brief.accommodations.isEmpty {
+                Tag.text("h2", "Accommodations")
+                Tag.text("p", brief.accommodations)
+            }
+        }
+    }
+
+    private func fact(_ term: String, _ value: String) -> Component {
+        ComponentGroup {
+            Tag.text("dt", term)
+            Tag.text("dd", value)
+        }
+    }
+
+    private func matchPanel(_ score: MatchScore, missing: [String]) -> Component {
+        Tag("section", ["class": "panel", "aria-labelledby": "match-title"]) {
+            Tag.text("h2", "Your match: \(score.total) of 100", ["id": "match-title"])
+            Tag("ul", [:]) {
+                for line in score.explanation { Tag.text("li", line) }
+                if !missing.isEmpty { Tag.text("li", "Not on your profile yet: " + missing.joined(separator: ", ")) }
+            }
+            Tag("p", [:]) { Tag.link("Update your profile", to: SiteURL.Profiles.profile.path) }
+        }
+    }
+
+    private var rubric: Component {
+        ComponentGroup {
+            Tag.text("h2", "How the work is judged")
+            Tag("table", [:]) {
+                Tag("thead", [:]) {
+                    Tag("tr", [:]) {
+                        for heading in ["Criterion", "Weight", "Level 1", "Level 2", "Level 3", "Level 4"] { Tag.text("th", heading, ["scope": "col"]) }
+                    }
+                }
+                Tag("tbody", [:]) {
+                    for criterion in brief.rubric {
+                        Tag("tr", [:]) {
+                            Tag.text("th", criterion.title, ["scope": "row"])
+                            Tag.text("td", "\(criterion.weight)%")
+                            for level in criterion.levels { Tag.text("td", level) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private func authorPanel(_ lint: LintReport, csrf: String) -> Component {
+        guard let id = project.id else { return EmptyComponent() }
+        return Tag("section", ["class": "panel", "aria-labelledby": "author-title"]) {
+            Tag.text("h2", "For your team: \(project.state.rawValue)", ["id": "author-title"])
+            if project.state == .draft {
+                if lint.errors.isEmpty {
+                    Tag.text("p", "The brief passes every publishing check.")
+                } else {
+                    Tag.text("p", "Before it can be published:")
+                    Tag("ul", ["class": "lint-errors"]) { for finding in lint.errors { Tag.text("li", finding.message) } }
+                }
+            }
+            if !lint.warnings.isEmpty {
+                Tag.text("p", "Worth a second look:")
+                Tag("ul", ["class": "lint-warnings"]) { for finding in lint.warnings { Tag.text("li", finding.message) } }
+            }
+            Tag("div", ["class": "actions"]) {
+                if ProjectLifecycle.isEditable(project.state) { Tag.link("Edit", to: SiteURL.projects(.project(id, .edit)).path, ["class": "button secondary"]) }
+                for (action, label, target) in [(SiteURL.Projects.Authoring.publish, "Publish", ProjectState.published),
+                                                (.close, "Close applications", .closed), (.cancel, "Cancel project", .cancelled)]
+                where ProjectLifecycle.allowedTargets(from: project.state).contains(target) {
+                    PostForm(action: SiteURL.projects(.project(id, action)).path, csrf: csrf) {
+                        Submit(label, style: target == .cancelled ? "danger" : "primary")
+                    }
+                }
+                PostForm(action: SiteURL.projects(.project(id, .duplicate)).path, csrf: csrf) { Submit("Duplicate", style: "secondary") }
+            }
+        }
+    }
+}

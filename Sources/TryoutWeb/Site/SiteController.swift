@@ -1,0 +1,24 @@
+import Foundation
+import TryoutApp
+import Vapor
+
+/// The home page, and the stylesheet and script every page loads.
+struct SiteController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(SiteURL.Site.home, use: home)
+        routes.get(SiteURL.Site.stylesheet) { _ in Self.asset(Stylesheet.css, type: "css") }
+        routes.get(SiteURL.Site.skillScript) { _ in Self.asset(SkillSuggestions.script, type: "javascript") }
+    }
+
+    func home(req: Request) async throws -> Response {
+        let projects = try await MarketplaceService.latest(req.actionContext)
+        return try await req.render("Paid micro-internships", HomePage(projects: projects, signedIn: req.user != nil))
+    }
+
+    private static func asset(_ text: String, type: String) -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = .init(type: "text", subType: type, parameters: ["charset": "utf-8"])
+        headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
+        return Response(status: .ok, headers: headers, body: .init(string: text))
+    }
+}
