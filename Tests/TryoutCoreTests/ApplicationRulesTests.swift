@@ -378,3 +378,31 @@ struct CandidatePoolTests {
         }
     }
 }
+
+@Suite("A candidate's answer")
+struct CandidateAnswerTests {
+    @Test("each answer asks for its state")
+    func targets() {
+        #expect(CandidateAnswer.allCases.map(\.target) == [.accepted, .declined, .withdrawn])
+    }
+
+    @Test("a place may be given back only while its agreements are being signed")
+    func workStarted() throws {
+        try CandidateAnswers.check(engagement: nil)
+        try CandidateAnswers.check(engagement: .contracting)
+        for state in EngagementState.allCases where state != .contracting {
+            #expect(throws: CandidateAnswerRefusal.workStarted) { try CandidateAnswers.check(engagement: state) }
+        }
+        #expect(CandidateAnswerRefusal.workStarted.description == "Work has started: end the engagement from its page instead.")
+    }
+
+    @Test("accepting starts the engagement; withdrawing from a place ends it; anything else leaves it be")
+    func followUp() {
+        #expect(CandidateAnswers.followUp(landed: .accepted, hasEngagement: false) == .startEngagement)
+        #expect(CandidateAnswers.followUp(landed: .withdrawn, hasEngagement: true)
+                == .endEngagement(reason: "The candidate withdrew before the work started."))
+        #expect(CandidateAnswers.followUp(landed: .withdrawn, hasEngagement: false) == .none)
+        #expect(CandidateAnswers.followUp(landed: .waitlisted, hasEngagement: false) == .none)
+        #expect(CandidateAnswers.followUp(landed: .declined, hasEngagement: false) == .none)
+    }
+}

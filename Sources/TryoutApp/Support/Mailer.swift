@@ -25,4 +25,6 @@ public protocol MailLinks: Sendable {
     var forgotPassword: String { get }
     func verifyEmail(token: String) -> String
     func resetPassword(token: String) -> String
+    /// The path of an application's page or a project's brief, as application notices link to it.
+    func path(_ place: ApplicationPlace) -> String
 }

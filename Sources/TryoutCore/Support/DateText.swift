@@ -1,13 +1,13 @@
 import Foundation
 
-/// Dates as people read them on pages, always in UTC so every viewer sees the same text.
-enum DateText {
-    static func short(_ date: Date) -> String {
+/// Dates as people read them on pages and in e-mails, always in UTC so every viewer sees the same text.
+public enum DateText {
+    public static func short(_ date: Date) -> String {
         date.formatted(Date.FormatStyle(date: .abbreviated, time: .shortened, timeZone: TimeZone(identifier: "UTC")!)
             .locale(Locale(identifier: "en_GB"))) + " UTC"
     }
 
-    static func day(_ date: Date) -> String {
+    public static func day(_ date: Date) -> String {
         date.formatted(Date.FormatStyle(date: .abbreviated, time: .omitted, timeZone: TimeZone(identifier: "UTC")!)
             .locale(Locale(identifier: "en_GB")))
     }

@@ -40,6 +40,7 @@ public enum Entity {
     public enum CheckIn {}
     public enum Message {}
     public enum Invitation {}
+    public enum CandidateProfile {}
     public enum APIToken {}
     public enum Notification {}
 }
@@ -57,5 +58,6 @@ public typealias ChecklistItemID = TypedID<Entity.ChecklistItem>
 public typealias CheckInID = TypedID<Entity.CheckIn>
 public typealias MessageID = TypedID<Entity.Message>
 public typealias InvitationID = TypedID<Entity.Invitation>
+public typealias CandidateProfileID = TypedID<Entity.CandidateProfile>
 public typealias APITokenID = TypedID<Entity.APIToken>
 public typealias NotificationID = TypedID<Entity.Notification>

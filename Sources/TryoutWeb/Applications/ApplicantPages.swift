@@ -1,37 +1,37 @@
 import Foundation
 import Plot
+import TryoutApp
 import TryoutCore
-import TryoutStore
 
 /// A project's applicants for its organization: filter, sort, decide in bulk, screening switches.
 struct ApplicantsPage: Component {
-    var project: ProjectRecord
+    var project: ScreenedProject
     var applicants: [ApplicantView]
     var state: ApplicationState?
-    var sort: ApplicantScreening.Sort
+    var sort: ApplicantSort
     var decides: Bool
     var readsFairness: Bool
     var csrf: String
     var errors: [FieldError]
 
     var body: Component {
-        let id = project.id!
+        let id = project.id
         return ComponentGroup {
             Tag.text("h1", "Applicants: \(project.title)")
             Tag("p", ["class": "meta"]) {
-                Tag.link("The brief", to: SiteURL.project(id).path)
+                Tag.link("The brief", to: SiteURL.projects(.project(.value(id))).path)
                 if decides {
                     Text(" · ")
-                    Tag.link("People to invite", to: SiteURL.projectAction(id, "candidates").path)
+                    Tag.link("People to invite", to: Self.link(id, .candidates))
                 }
                 if readsFairness {
                     Text(" · ")
-                    Tag.link("Fairness report", to: SiteURL.projectAction(id, "fairness").path)
+                    Tag.link("Fairness report", to: Self.link(id, .fairness))
                 }
             }
-            if project.blindScreening {
+            if project.screening.blind {
                 Tag.text("p", "Blind screening is on: names, contact details, schools, links and locations stay hidden until an applicant is "
-                         + (project.revealAt == .shortlist ? "shortlisted." : "offered a place."))
+                         + (project.screening.revealAt == .shortlist ? "shortlisted." : "offered a place."))
             }
             if let hours = applicants.lazy.compactMap(\.workingHours?.projectHours).first {
                 Tag.text("p", "Time zones show each applicant's offset from UTC and how many hours of their working day fall within the project's (\(hours)).")
@@ -41,7 +41,7 @@ struct ApplicantsPage: Component {
             if applicants.isEmpty {
                 Tag.text("p", state == nil ? "No applications yet." : "No applications in this state.")
             } else if decides {
-                PostForm(action: SiteURL.projectAction(id, "applicants").path + "/decide", csrf: csrf, label: "Decide on applicants") {
+                PostForm(action: Self.link(id, .decide), csrf: csrf, label: "Decide on applicants") {
                     table(selectable: true)
                     decision
                 }
@@ -52,11 +52,16 @@ struct ApplicantsPage: Component {
         }
     }
 
-    private func filters(_ id: UUID) -> Component {
-        Tag("form", ["method": "get", "action": SiteURL.projectAction(id, "applicants").path, "class": "filters", "aria-label": "Filter applicants"]) {
+    /// The address of one of the project's applicant pages or forms.
+    static func link(_ id: ProjectID, _ part: SiteURL.Applications.ProjectPart) -> String {
+        SiteURL.applications(.project(.value(id), part)).path
+    }
+
+    private func filters(_ id: ProjectID) -> Component {
+        Tag("form", ["method": "get", "action": Self.link(id, .applicants), "class": "filters", "aria-label": "Filter applicants"]) {
             SelectField(name: "state", label: "Status", options: [("", "Any")] + ApplicationState.allCases.map { ($0.rawValue, $0.label) },
                         selected: state?.rawValue ?? "")
-            SelectField(name: "sort", label: "Sort by", options: ApplicantScreening.Sort.allCases.map { ($0.rawValue, $0.label) },
+            SelectField(name: "sort", label: "Sort by", options: ApplicantSort.allCases.map { ($0.rawValue, $0.label) },
                         selected: sort.rawValue)
             Submit("Show", style: "secondary")
         }
@@ -76,13 +81,13 @@ struct ApplicantsPage: Component {
                     Tag("tr", [:]) {
                         if selectable {
                             Tag("td", [:]) {
-                                Tag(void: "input", [("type", "checkbox"), ("name", "ids[]"), ("value", applicant.id.uuidString.lowercased()),
-                                                    ("id", "pick-\(applicant.id.uuidString.lowercased())"),
+                                Tag(void: "input", [("type", "checkbox"), ("name", "ids[]"), ("value", applicant.id.description),
+                                                    ("id", "pick-\(applicant.id)"),
                                                     ("aria-label", "Choose \(applicant.displayName)")])
                             }
                         }
                         Tag("th", ["scope": "row"]) {
-                            Tag.link(applicant.displayName, to: SiteURL.applicant(project: project.id!, application: applicant.id).path)
+                            Tag.link(applicant.displayName, to: Self.link(project.id, .applicant(.value(applicant.id))))
                         }
                         Tag.text("td", "\(applicant.score.total)")
                         Tag.text("td", applicant.score.explanation.prefix(2).joined(separator: "; "))
@@ -109,19 +114,19 @@ struct ApplicantsPage: Component {
         ("shortlisted", "Shortlist"), ("waitlisted", "Waiting list"), ("offered", "Offer a place"), ("rejected", "Not selected"),
     ]
 
-    private func screening(_ id: UUID) -> Component {
+    private func screening(_ id: ProjectID) -> Component {
         Tag("section", ["class": "panel", "aria-labelledby": "screening-title"]) {
             Tag.text("h2", "Screening settings", ["id": "screening-title"])
-            if project.blindScreening {
+            if project.screening.blind {
                 Tag.text("p", "Turning blind screening off shows who every applicant is, and they stay shown: you are asked to confirm first, "
                          + "and each reveal is recorded in the audit log.")
             }
-            PostForm(action: SiteURL.projectAction(id, "screening").path, csrf: csrf) {
-                CheckboxField(name: "blind", label: "Blind screening: hide who applied until the stage below", checked: project.blindScreening)
+            PostForm(action: Self.link(id, .screening), csrf: csrf) {
+                CheckboxField(name: "blind", label: "Blind screening: hide who applied until the stage below", checked: project.screening.blind)
                 SelectField(name: "revealAt", label: "Show names", options: RevealStage.allCases.map { ($0.rawValue, $0.label) },
-                            selected: project.revealAt.rawValue, error: errors.message("revealAt"))
+                            selected: project.screening.revealAt.rawValue, error: errors.message("revealAt"))
                 Field(name: "offerWindowDays", label: "Days a candidate has to answer an offer", type: "number",
-                      value: String(project.offerWindowDays), error: errors.message("offerWindowDays"),
+                      value: String(project.screening.offerWindowDays), error: errors.message("offerWindowDays"),
                       extra: [("min", "1"), ("max", "30")])
                 Submit("Save settings", style: "secondary")
             }
@@ -131,7 +136,7 @@ struct ApplicantsPage: Component {
 
 /// One applicant: the match and its reasons, skills, answers; who they are once revealed.
 struct ApplicantPage: Component {
-    var project: ProjectRecord
+    var project: ScreenedProject
     var applicant: ApplicantView
     var decides: Bool
     var csrf: String
@@ -142,7 +147,7 @@ struct ApplicantPage: Component {
             Tag.text("h1", applicant.displayName)
             Tag("p", ["class": "meta"]) {
                 Text("\(applicant.state.label) · applied \(DateText.day(applicant.appliedAt)) · ")
-                Tag.link("All applicants", to: SiteURL.projectAction(project.id!, "applicants").path)
+                Tag.link("All applicants", to: ApplicantsPage.link(project.id, .applicants))
             }
             if let identity = applicant.identity {
                 Tag("dl", ["class": "facts"]) {
@@ -210,8 +215,8 @@ struct ApplicantPage: Component {
             if choices.isEmpty {
                 Tag.text("p", "Nothing left to decide: the application is \(applicant.state.label.lowercased()).")
             } else {
-                PostForm(action: SiteURL.projectAction(project.id!, "applicants").path + "/decide", csrf: csrf) {
-                    Tag(void: "input", [("type", "hidden"), ("name", "ids[]"), ("value", applicant.id.uuidString.lowercased())])
+                PostForm(action: ApplicantsPage.link(project.id, .decide), csrf: csrf) {
+                    Tag(void: "input", [("type", "hidden"), ("name", "ids[]"), ("value", applicant.id.description)])
                     Tag(void: "input", [("type", "hidden"), ("name", "from"), ("value", "applicant")])
                     SelectField(name: "action", label: "Move to", options: choices, selected: choices[0].value)
                     TextAreaField(name: "message", label: "Message to the applicant (optional)", rows: 3)
@@ -226,13 +231,20 @@ struct ApplicantPage: Component {
 /// Confirming sends the same settings again with the ids listed here, so someone who applies in
 /// the meantime is not revealed unasked.
 struct RevealConfirmationPage: Component {
-    var project: ProjectRecord
+    /// An applicant the change would reveal.
+    struct Revealed: Sendable {
+        var id: ApplicationID
+        var handle: String
+        var state: ApplicationState
+    }
+
+    var project: ScreenedProject
     var form: [String: String]
-    var applications: [ApplicationRecord]
+    var applications: [Revealed]
     var csrf: String
 
     var body: Component {
-        let id = project.id!
+        let id = project.id
         let count = applications.count
         return ComponentGroup {
             Tag.text("h1", "Turn blind screening off?")
@@ -242,23 +254,23 @@ struct RevealConfirmationPage: Component {
             Tag("ul", ["aria-label": "Applicants who will be revealed"]) {
                 for application in applications { Tag.text("li", "\(application.handle) (\(application.state.label.lowercased()))") }
             }
-            PostForm(action: SiteURL.projectAction(id, "screening").path, csrf: csrf) {
+            PostForm(action: ApplicantsPage.link(id, .screening), csrf: csrf) {
                 for name in ["revealAt", "offerWindowDays"] {
                     Tag(void: "input", [("type", "hidden"), ("name", name), ("value", form[name] ?? "")])
                 }
                 Tag(void: "input", [("type", "hidden"), ("name", "confirmReveal"),
-                                    ("value", applications.compactMap { $0.id?.uuidString.lowercased() }.joined(separator: ","))])
+                                    ("value", applications.map(\.id.description).joined(separator: ","))])
                 Submit(count == 1 ? "Show who this applicant is" : "Show who these \(count) applicants are", style: "danger")
             }
-            Tag("p", [:]) { Tag.link("Keep blind screening on", to: SiteURL.projectAction(id, "applicants").path) }
+            Tag("p", [:]) { Tag.link("Keep blind screening on", to: ApplicantsPage.link(id, .applicants)) }
         }
     }
 }
 
 /// Discoverable candidates who match the project, by handle, with an invitation to apply.
 struct PeopleToInvitePage: Component {
-    var project: ProjectRecord
-    var people: [(profileID: UUID, handle: String, score: MatchScore)]
+    var project: ScreenedProject
+    var people: [PersonToInvite]
     var csrf: String
 
     var body: Component {
@@ -282,8 +294,7 @@ struct PeopleToInvitePage: Component {
                                 Tag.text("td", person.score.explanation.joined(separator: "; "))
                                 Tag("td", [:]) {
                                     if project.state == .published {
-                                        PostForm(action: SiteURL.projectAction(project.id!, "candidates").path
-                                                 + "/\(person.profileID.uuidString.lowercased())/invite", csrf: csrf) {
+                                        PostForm(action: ApplicantsPage.link(project.id, .invite(.value(person.profileID))), csrf: csrf) {
                                             Submit("Invite", style: "secondary", detail: person.handle)
                                         }
                                     }

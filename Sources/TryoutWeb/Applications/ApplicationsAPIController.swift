@@ -1,4 +1,6 @@
 import Foundation
+import TryoutApp
+import TryoutApp
 import TryoutCore
 import TryoutStore
 import Vapor
@@ -7,31 +9,31 @@ import Vapor
 /// the pages; recommendations, notifications and fairness reports.
 struct ApplicationsAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let api = routes.grouped("api", "v1").grouped(BearerAuthMiddleware(), RequireAPIUserMiddleware())
+        let api = routes.grouped(BearerAuthMiddleware(), RequireAPIUserMiddleware())
         // Ten answers and a note at their longest, every character written as a JSON escape, pass
         // the site-wide 256 kB limit; this route allows twice that.
-        api.on(.POST, "projects", ":projectID", "applications", body: .collect(maxSize: "512kb"), use: apply)
-        api.get("me", "applications", use: mine)
-        api.get("me", "applications", ":applicationID", use: myApplication)
-        for (action, target) in [("accept", ApplicationState.accepted), ("decline", .declined), ("withdraw", .withdrawn)] {
-            api.post("me", "applications", ":applicationID", .constant(action)) { try await respond($0, to: target) }
+        api.on(.POST, SiteURL.Applications.api(.apply(.key)).pathComponents, body: .collect(maxSize: "512kb"), use: apply)
+        api.get(SiteURL.Applications.api(.mine), use: mine)
+        api.get(SiteURL.Applications.api(.application(.key)), use: myApplication)
+        for answer in CandidateAnswer.allCases {
+            api.post(SiteURL.Applications.api(.application(.key, answer))) { try await respond($0, answer) }
         }
-        api.get("me", "recommendations", use: recommendations)
-        api.get("me", "notifications", use: notifications)
-        api.get("projects", ":projectID", "applicants", use: applicants)
-        api.get("projects", ":projectID", "applicants", ":applicationID", use: applicant)
-        api.post("projects", ":projectID", "decisions", use: decide)
-        api.get("projects", ":projectID", "screening", use: showScreening)
-        api.put("projects", ":projectID", "screening", use: screening)
-        api.get("projects", ":projectID", "fairness", use: projectFairness)
-        api.get("organizations", ":slug", "fairness", use: organizationFairness)
+        api.get(SiteURL.Applications.api(.recommendations), use: recommendations)
+        api.get(SiteURL.Applications.api(.notifications), use: notifications)
+        api.get(SiteURL.Applications.api(.applicants(.key)), use: applicants)
+        api.get(SiteURL.Applications.api(.applicant(.key, .key)), use: applicant)
+        api.post(SiteURL.Applications.api(.decisions(.key)), use: decide)
+        api.get(SiteURL.Applications.api(.screening(.key)), use: showScreening)
+        api.on(.PUT, SiteURL.Applications.api(.screening(.key)), use: screening)
+        api.get(SiteURL.Applications.api(.fairness(.key)), use: projectFairness)
+        api.get(SiteURL.Applications.api(.organizationFairness(.key)), use: organizationFairness)
     }
 
     func apply(req: Request) async throws -> Response {
-        let project = try await ProjectAuthoring.viewableProject(req)
+        let ctx = try await req.signedInContext()
+        _ = try await MarketplaceService.viewableProject(try req.projectID(), ctx)
         let body = try req.decodeJSON(DTO.ApplicationInputBody.self)
-        let application = try await Applying.apply(req, to: project, body.input)
-        application.$project.value = project
+        let application = try await ApplicationsService.apply(body.input, to: try req.projectID(), ctx)
         return try await DTO.MyApplication(application).created(at: "me", "applications", try application.requireID(), for: req)
     }
 
@@ -40,19 +42,19 @@ struct ApplicationsAPIController: RouteCollection {
     }
 
     func myApplication(req: Request) async throws -> DTO.MyApplication {
-        DTO.MyApplication(try await Applying.ownApplication(req))
+        DTO.MyApplication(try await ApplicationsService.own(try req.applicationID(), try await req.signedInContext()))
     }
 
-    func respond(_ req: Request, to target: ApplicationState) async throws -> DTO.MyApplication {
-        let application = try await Applying.ownApplication(req)
-        _ = try await Applying.respond(req, application, to: target)
-        return DTO.MyApplication(try await Applying.ownApplication(req))
+    func respond(_ req: Request, _ answer: CandidateAnswer) async throws -> DTO.MyApplication {
+        let ctx = try await req.signedInContext()
+        try await ApplicationsService.respond(answer, on: try req.applicationID(), ctx)
+        return DTO.MyApplication(try await ApplicationsService.own(try req.applicationID(), ctx))
     }
 
     func recommendations(req: Request) async throws -> [DTO.Recommendation] {
-        let profile = try await CandidateProfiles.profile(try await ProfileEditing.ownProfile(req), on: req.db)
-        let found = try await Recommendations.projects(for: profile, viewer: try await req.searchViewer(), limit: 20, on: req.db)
-        let labels = try await ApplicantScreening.skillLabels(req, found.flatMap(\.score.missingRequired))
+        let ctx = try await req.signedInContext()
+        let found = try await ProfilesService.recommendations(for: try await ProfilesService.owner(ctx), limit: 20, ctx).projects
+        let labels = try await ScreeningService.skillLabels(found.flatMap(\.score.missingRequired), on: req.db)
         return found.map { DTO.Recommendation(project: DTO.ProjectSummary($0.project), match: DTO.Match($0.score, labels: labels)) }
     }
 
@@ -69,64 +71,67 @@ struct ApplicationsAPIController: RouteCollection {
 
     /// One page of the applicants, as many as the project list pages and by the same kind of cursor.
     func applicants(req: Request) async throws -> DTO.Page<DTO.Applicant> {
-        let project = try await ApplicantScreening.project(req)
+        let ctx = try await req.signedInContext()
+        let project = try await ScreeningService.project(try req.projectID(), ctx)
         let query = try req.query.decode(ApplicantsQuery.self)
         var v = Validator()
         let state = query.state.flatMap(ApplicationState.init(rawValue:))
         v.check(query.state == nil || state != nil, "state", "Choose one of: \(ApplicationState.allCases.map(\.rawValue).joined(separator: ", ")).")
-        let sort = query.sort.flatMap(ApplicantScreening.Sort.init(rawValue:))
+        let sort = query.sort.flatMap(ApplicantSort.init(rawValue:))
         v.check(query.sort == nil || sort != nil, "sort", "Sort by match, newest or oldest.")
         let limit = query.limit.map { Int($0) ?? 0 } ?? ProjectSearchQuery.defaultLimit
         v.check((1...ProjectSearchQuery.maxLimit).contains(limit), "limit", "limit must be a whole number from 1 to \(ProjectSearchQuery.maxLimit).")
         try v.finish()
-        let all = try await ApplicantScreening.applicants(req, project, states: state.map { [$0] } ?? [], sort: sort ?? .match)
+        let all = try await ScreeningService.applicants(of: project, states: state.map { [$0] } ?? [], sort: sort ?? .match, ctx)
         return DTO.Page(all.map(DTO.Applicant.init), after: query.cursor, limit: limit, id: \.id)
     }
 
     func applicant(req: Request) async throws -> DTO.Applicant {
-        let (project, application) = try await Applying.applicant(req)
-        guard let view = try await ApplicantScreening.views(req, project, [application]).first else { throw Abort(.notFound) }
-        return DTO.Applicant(view)
+        let ctx = try await req.signedInContext()
+        let project = try await ScreeningService.project(try req.projectID(), ctx)
+        return DTO.Applicant(try await ScreeningService.applicant(try req.applicationID(), of: project, ctx))
     }
 
     func decide(req: Request) async throws -> [DTO.Applicant] {
-        let project = try await ApplicantScreening.project(req)
-        try await req.authorize(.authorProjects(project.$organization.id))
+        let ctx = try await req.signedInContext()
+        let project = try await ScreeningService.project(try req.projectID(), for: Action.authorProjects, ctx)
         let body = try req.decodeJSON(DTO.DecisionInput.self)
         let changes: [ApplicationChange]
         do {
             let decision = try ApplicationDecision(ids: body.applicationIDs, target: body.action, message: body.message ?? "")
-            changes = try await Applying.decide(req, project, decision)
+            changes = try await ApplicationsService.decide(decision, on: try req.projectID(), ctx)
         } catch let failure as ValidationFailure {
             // Core and the store speak of the form's `applications`; this input calls them `applicationIDs`.
             throw ValidationFailure(failure.errors.map { FieldError($0.field == "applications" ? "applicationIDs" : $0.field, $0.message) })
         }
-        return try await ApplicantScreening.views(req, project, changes.map(\.application)).map(DTO.Applicant.init)
+        return try await ScreeningService.views(of: changes.map(\.application), on: project, ctx).map(DTO.Applicant.init)
     }
 
     func showScreening(req: Request) async throws -> DTO.Screening {
-        DTO.Screening(try await ApplicantScreening.project(req).screening)
+        DTO.Screening(try await ScreeningService.project(try req.projectID(), try await req.signedInContext()).screening)
     }
 
     func screening(req: Request) async throws -> DTO.Screening {
-        let project = try await ApplicantScreening.project(req)
-        try await req.authorize(.authorProjects(project.$organization.id))
+        let ctx = try await req.signedInContext()
+        _ = try await ScreeningService.project(try req.projectID(), for: Action.authorProjects, ctx)
         let body = try req.decodeJSON(DTO.ScreeningInput.self)
         // Without `confirmReveal` a switch that would show who applied answers 409 naming them.
         let confirmed = body.confirmReveal == true
-        try await ApplicantScreening.saveScreening(req, project, try body.settings()) { _ in confirmed }
-        return DTO.Screening(project.screening)
+        let settings = try body.settings()
+        try await ScreeningService.save(settings, of: try req.projectID(), ctx) { _ in confirmed }
+        return DTO.Screening(settings)
     }
 
     func projectFairness(req: Request) async throws -> DTO.Fairness {
-        let project = try await ApplicantScreening.project(req)
-        try await req.authorize(.readFairnessReport(project.$organization.id))
-        return DTO.Fairness(try await ApplicantScreening.fairness(req, try await Applications.forProject(try project.requireID(), on: req.db)))
+        let ctx = try await req.signedInContext()
+        let project = try await ScreeningService.project(try req.projectID(), for: Action.readFairnessReport, ctx)
+        return DTO.Fairness(try await ScreeningService.fairness(of: project, ctx))
     }
 
     func organizationFairness(req: Request) async throws -> DTO.Fairness {
-        let org = try await Memberships.organization(req, slug: req.parameters.get("slug"), for: Action.readFairnessReport)
-        return DTO.Fairness(try await ApplicantScreening.fairness(req, try await Applications.forOrganization(try org.requireID(), on: req.db)))
+        let ctx = try await req.signedInContext()
+        let org = try await OrganizationsService.organization(slug: req.parameters.get("slug"), for: Action.readFairnessReport, ctx)
+        return DTO.Fairness(try await ScreeningService.fairness(of: OrganizationID(try org.requireID()), ctx))
     }
 }
 

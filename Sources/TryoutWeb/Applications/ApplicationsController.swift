@@ -1,4 +1,5 @@
 import Foundation
+import TryoutApp
 import TryoutCore
 import TryoutStore
 import Vapor
@@ -7,63 +8,71 @@ import Vapor
 /// their notifications.
 struct ApplicationsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.post("projects", ":projectID", "apply", use: apply)
-        routes.get("applications", use: list)
-        routes.get("applications", ":applicationID", use: show)
-        for (action, target) in [("accept", ApplicationState.accepted), ("decline", .declined), ("withdraw", .withdrawn)] {
-            routes.post("applications", ":applicationID", .constant(action)) { try await respond($0, to: target) }
+        routes.post(SiteURL.Applications.project(.key, .apply), use: apply)
+        routes.get(SiteURL.Applications.mine, use: list)
+        routes.get(SiteURL.Applications.application(.key), use: show)
+        for answer in CandidateAnswer.allCases {
+            routes.post(SiteURL.Applications.application(.key, answer)) { try await respond($0, answer) }
         }
-        routes.get("notifications", use: notifications)
-        routes.post("notifications", "read", use: markRead)
+        routes.get(SiteURL.Applications.notifications, use: notifications)
+        routes.post(SiteURL.Applications.markNotificationsRead, use: markRead)
     }
 
     func apply(req: Request) async throws -> Response {
-        let project = try await ProjectAuthoring.viewableProject(req)
+        let ctx = try await req.signedInContext()
+        let project = try await MarketplaceService.viewableProject(try req.projectID(), ctx)
         let questions = try await ProjectBriefs.brief(of: project, on: req.db).screeningQuestions
         let input = ApplicationInput(form: try req.content.decode([String: String].self), questionCount: questions.count)
         do {
-            let application = try await Applying.apply(req, to: project, input)
+            let application = try await ApplicationsService.apply(input, to: try req.projectID(), ctx)
             try await req.flash("Application sent. You will hear here and by e-mail as it moves.")
-            return req.redirect(to: SiteURL.application(try application.requireID()).path)
+            return req.redirect(to: SiteURL.applications(.application(try application.requireID())).path)
         } catch let failure as ValidationFailure {
-            return try await HomeController().renderProject(req, project: project, input: input, errors: failure.errors)
+            return try await req.renderProjectPage(project, input: input, errors: failure.errors)
         }
     }
 
     func list(req: Request) async throws -> Response {
         let applications = try await Applications.mine(userID: try req.requireUser().requireID(), on: req.db)
-        return try await req.render("Your applications", MyApplicationsPage(applications: applications, now: req.now))
+        return try await req.render("Your applications", MyApplicationsPage(applications: applications.map(MyApplicationRow.init), now: req.now))
     }
 
     func show(req: Request) async throws -> Response {
-        let application = try await Applying.ownApplication(req)
+        let application = try await ApplicationsService.own(try req.applicationID(), try await req.signedInContext())
         let engagement = try await Engagements.forApplication(try application.requireID(), on: req.db)
-        return try await req.render(application.project.title, MyApplicationPage(application: application, now: req.now,
-                                                                                 csrf: try await req.csrfToken(), engagementID: engagement?.id))
+        return try await req.render(application.project.title,
+                                    MyApplicationPage(application: MyApplicationDetail(application, engagementID: engagement?.id),
+                                                      now: req.now, csrf: try await req.csrfToken()))
     }
 
-    func respond(_ req: Request, to target: ApplicationState) async throws -> Response {
-        let application = try await Applying.ownApplication(req)
-        let id = try application.requireID()
+    func respond(_ req: Request, _ answer: CandidateAnswer) async throws -> Response {
+        let id = try req.applicationID()
         do {
-            let changes = try await Applying.respond(req, application, to: target)
-            let landed = changes.first?.application.state ?? target
-            try await req.flash(landed == target ? "Done: \(target.label.lowercased())." : ApplicationTransitionError.noSlotLeft.description,
-                                landed == target ? .success : .error)
-        } catch let abort as Abort where abort.status == .conflict {
-            try await req.flash(abort.reason, .error)
+            let changes = try await ApplicationsService.respond(answer, on: id, try await req.signedInContext())
+            let landed = changes.first?.application.state ?? answer.target
+            try await req.flash(landed == answer.target ? "Done: \(answer.target.label.lowercased())." : ApplicationTransitionError.noSlotLeft.description,
+                                landed == answer.target ? .success : .error)
+        } catch ActionError.conflict(let reason) {
+            try await req.flash(reason, .error)
         }
-        return req.redirect(to: SiteURL.application(id).path)
+        return req.redirect(to: SiteURL.applications(.application(.value(id))).path)
     }
 
     func notifications(req: Request) async throws -> Response {
-        let userID = try req.requireUser().requireID()
-        let items = try await Notifications.recent(userID: userID, on: req.db)
-        return try await req.render("Notifications", NotificationsPage(items: items, csrf: try await req.csrfToken()))
+        let items = try await Notifications.recent(userID: try req.requireUser().requireID(), on: req.db)
+        return try await req.render("Notifications", NotificationsPage(items: items.map(NotificationItem.init), csrf: try await req.csrfToken()))
     }
 
     func markRead(req: Request) async throws -> Response {
-        try await Notifications.markAllRead(userID: try req.requireUser().requireID(), at: req.now, on: req.db)
-        return req.redirect(to: SiteURL.notifications.path)
+        try await ApplicationsService.markNotificationsRead(try await req.signedInContext())
+        return req.redirect(to: SiteURL.applications(.notifications).path)
+    }
+}
+
+extension Request {
+    /// The application the address names; an address that names none finds nothing.
+    func applicationID() throws -> ApplicationID {
+        guard let id = parameters.get("applicationID", as: ApplicationID.self) else { throw ActionError.notFound }
+        return id
     }
 }

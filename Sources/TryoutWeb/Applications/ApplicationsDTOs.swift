@@ -1,4 +1,5 @@
 import Foundation
+import TryoutApp
 import TryoutCore
 import TryoutStore
 import Vapor
@@ -97,7 +98,7 @@ extension DTO {
         var accommodations: String?
 
         init(_ view: ApplicantView) {
-            id = view.id
+            id = view.id.uuid
             handle = view.handle
             state = view.state
             appliedAt = view.appliedAt

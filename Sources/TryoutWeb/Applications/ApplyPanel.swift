@@ -1,7 +1,6 @@
 import Foundation
 import Plot
 import TryoutCore
-import TryoutStore
 
 /// The part of a project page about applying: the form, or where the candidate's application stands.
 enum ApplyPanel {
@@ -10,8 +9,8 @@ enum ApplyPanel {
     /// A candidate whose address is not confirmed yet.
     case unconfirmed(String)
     case closed(String)
-    case applied(ApplicationRecord)
-    case form(projectID: UUID, questions: [String], input: ApplicationInput, errors: [FieldError], csrf: String)
+    case applied(AppliedSummary)
+    case form(projectID: ProjectID, questions: [String], input: ApplicationInput, errors: [FieldError], csrf: String)
 }
 
 extension ApplyPanel: Component {
@@ -26,9 +25,9 @@ extension ApplyPanel: Component {
         switch self {
         case .signedOut:
             Tag("p", [:]) {
-                Tag.link("Sign in", to: SiteURL.signIn.path)
+                Tag.link("Sign in", to: SiteURL.accounts(.signIn()).path)
                 Text(" or ")
-                Tag.link("sign up as a candidate", to: SiteURL.signUp.path)
+                Tag.link("sign up as a candidate", to: SiteURL.accounts(.signUp()).path)
                 Text(" to apply.")
             }
         case .notCandidate:
@@ -36,27 +35,27 @@ extension ApplyPanel: Component {
         case .unconfirmed(let email):
             Tag("p", [:]) {
                 Text("Confirm your e-mail address to apply: open the link we sent to \(email), or ")
-                Tag.link("ask for a new one in Settings", to: SiteURL.settings.path)
+                Tag.link("ask for a new one in Settings", to: SiteURL.accounts(.settings).path)
                 Text(".")
             }
         case .closed(let reason):
             Tag.text("p", reason)
         case .applied(let application):
             Tag("p", [:]) {
-                Text("You applied on \(DateText.day(application.createdAt)). Status: \(application.state.label). ")
-                Tag.link("See your application", to: SiteURL.application(application.id!).path)
+                Text("You applied on \(DateText.day(application.appliedAt)). Status: \(application.state.label). ")
+                Tag.link("See your application", to: SiteURL.applications(.application(.value(application.id))).path)
             }
         case .form(let projectID, let questions, let input, let errors, let csrf):
             form(projectID, questions, input, errors, csrf)
         }
     }
 
-    private func form(_ projectID: UUID, _ questions: [String], _ input: ApplicationInput, _ errors: [FieldError], _ csrf: String) -> Component {
+    private func form(_ projectID: ProjectID, _ questions: [String], _ input: ApplicationInput, _ errors: [FieldError], _ csrf: String) -> Component {
         ComponentGroup {
             Tag.text("p", "Employers first see your skills, your answers and your match, not your name, school or links. "
                      + "Please do not name yourself or your school in your answers.")
             ErrorSummary(errors: errors)
-            PostForm(action: SiteURL.projectAction(projectID, "apply").path, csrf: csrf) {
+            PostForm(action: SiteURL.applications(.project(.value(projectID), .apply)).path, csrf: csrf) {
                 for (index, question) in questions.enumerated() {
                     TextAreaField(name: "answers.\(index)", label: question,
                                   value: input.answers.indices.contains(index) ? input.answers[index] : "",

@@ -1,11 +1,10 @@
 import Foundation
 import Plot
 import TryoutCore
-import TryoutStore
 
 /// A candidate's applications, newest first.
 struct MyApplicationsPage: Component {
-    var applications: [ApplicationRecord]
+    var applications: [MyApplicationRow]
     var now: Date
 
     var body: Component {
@@ -14,7 +13,7 @@ struct MyApplicationsPage: Component {
             if applications.isEmpty {
                 Tag("p", [:]) {
                     Text("You have not applied to any project yet. ")
-                    Tag.link("Find a project", to: SiteURL.marketplace.path)
+                    Tag.link("Find a project", to: SiteURL.projects(.marketplace).path)
                 }
             } else {
                 Tag("table", [:]) {
@@ -24,10 +23,10 @@ struct MyApplicationsPage: Component {
                     Tag("tbody", [:]) {
                         for application in applications {
                             Tag("tr", [:]) {
-                                Tag("td", [:]) { Tag.link(application.project.title, to: SiteURL.application(application.id!).path) }
-                                Tag.text("td", application.project.organization.name)
-                                Tag.text("td", DateText.day(application.createdAt))
-                                Tag.text("td", MyApplicationPage.status(application, now: now))
+                                Tag("td", [:]) { Tag.link(application.projectTitle, to: SiteURL.applications(.application(.value(application.id))).path) }
+                                Tag.text("td", application.organizationName)
+                                Tag.text("td", DateText.day(application.appliedAt))
+                                Tag.text("td", application.standing.text(at: now))
                             }
                         }
                     }
@@ -39,42 +38,35 @@ struct MyApplicationsPage: Component {
 
 /// One application as its candidate sees it, with the answers sent and the moves left to make.
 struct MyApplicationPage: Component {
-    var application: ApplicationRecord
+    var application: MyApplicationDetail
     var now: Date
     var csrf: String
-    var engagementID: UUID?
-
-    static func status(_ application: ApplicationRecord, now: Date) -> String {
-        guard application.state == .offered, let expires = application.offerExpiresAt else { return application.state.label }
-        return application.offerExpired(at: now) ? "Offer expired" : "Offered: answer by \(DateText.short(expires))"
-    }
 
     var body: Component {
-        let project = application.project
-        let id = application.id!
+        let row = application.row
         return ComponentGroup {
-            Tag.text("h1", project.title)
+            Tag.text("h1", row.projectTitle)
             Tag("p", ["class": "meta"]) {
-                Text("\(project.organization.name) · applied \(DateText.day(application.createdAt)) · ")
-                Tag.link("Read the brief", to: SiteURL.project(project.id!).path)
+                Text("\(row.organizationName) · applied \(DateText.day(row.appliedAt)) · ")
+                Tag.link("Read the brief", to: SiteURL.projects(.project(.value(application.projectID))).path)
             }
-            Tag.text("p", "Status: " + Self.status(application, now: now), ["class": "lead"])
-            if let engagementID {
-                Tag("p", [:]) { Tag.link("Go to the engagement: agreements, onboarding and work", to: SiteURL.engagement(engagementID).path, ["class": "button primary"]) }
+            Tag.text("p", "Status: " + row.standing.text(at: now), ["class": "lead"])
+            if let engagementID = application.engagementID {
+                Tag("p", [:]) { Tag.link("Go to the engagement: agreements, onboarding and work", to: SiteURL.engagements(.engagement(EngagementID(engagementID))).path, ["class": "button primary"]) }
             }
             if !application.message.isEmpty {
                 Tag("section", ["class": "panel", "aria-labelledby": "message-title"]) {
-                    Tag.text("h2", "Message from \(project.organization.name)", ["id": "message-title"])
+                    Tag.text("h2", "Message from \(row.organizationName)", ["id": "message-title"])
                     Tag.text("p", application.message)
                 }
             }
             Tag("div", ["class": "actions"]) {
-                if application.state == .offered && !application.offerExpired(at: now) {
-                    PostForm(action: SiteURL.applicationAction(id, "accept").path, csrf: csrf) { Submit("Accept the offer") }
-                    PostForm(action: SiteURL.applicationAction(id, "decline").path, csrf: csrf) { Submit("Decline", style: "secondary") }
+                if row.standing.offerOpen(at: now) {
+                    PostForm(action: answer(.accept), csrf: csrf) { Submit("Accept the offer") }
+                    PostForm(action: answer(.decline), csrf: csrf) { Submit("Decline", style: "secondary") }
                 }
-                if ApplicationLifecycle.allowedTargets(from: application.state).contains(.withdrawn) {
-                    PostForm(action: SiteURL.applicationAction(id, "withdraw").path, csrf: csrf) { Submit("Withdraw", style: "danger") }
+                if ApplicationLifecycle.allowedTargets(from: row.standing.state).contains(.withdrawn) {
+                    PostForm(action: answer(.withdraw), csrf: csrf) { Submit("Withdraw", style: "danger") }
                 }
             }
             Tag.text("h2", "What you sent")
@@ -99,9 +91,15 @@ struct MyApplicationPage: Component {
     }
 }
 
+extension MyApplicationPage {
+    private func answer(_ answer: CandidateAnswer) -> String {
+        SiteURL.applications(.application(.value(application.row.id), answer)).path
+    }
+}
+
 /// What changed for the person, newest first; unread ones stand out.
 struct NotificationsPage: Component {
-    var items: [NotificationRecord]
+    var items: [NotificationItem]
     var csrf: String
 
     var body: Component {
@@ -110,13 +108,13 @@ struct NotificationsPage: Component {
             if items.isEmpty {
                 Tag.text("p", "Nothing yet. You will hear here when an application moves.")
             } else {
-                if items.contains(where: { $0.readAt == nil }) {
-                    PostForm(action: SiteURL.notifications.path + "/read", csrf: csrf) { Submit("Mark all as read", style: "secondary") }
+                if items.contains(where: \.unread) {
+                    PostForm(action: SiteURL.applications(.markNotificationsRead).path, csrf: csrf) { Submit("Mark all as read", style: "secondary") }
                 }
                 Tag("ul", ["class": "notifications"]) {
                     for item in items {
-                        Tag("li", item.readAt == nil ? ["class": "unread"] : [:]) {
-                            if item.readAt == nil { Tag.text("strong", "New: ") }
+                        Tag("li", item.unread ? ["class": "unread"] : [:]) {
+                            if item.unread { Tag.text("strong", "New: ") }
                             Tag.link(item.message, to: item.link)
                             Tag.text("span", " · " + DateText.short(item.createdAt), ["class": "meta"])
                         }

@@ -37,13 +37,13 @@ extension Request {
             }
             if try await CandidateProfiles.profile(userID: try user.requireID(), on: db) != nil {
                 nav.append(.init(label: "Profile", url: SiteURL.profile.path))
-                nav.append(.init(label: "Applications", url: SiteURL.applications.path))
+                nav.append(.init(label: "Applications", url: SiteURL.applications(.mine).path))
             }
-            if !memberships.isEmpty || nav.contains(where: { $0.url == SiteURL.applications.path }) {
+            if !memberships.isEmpty || nav.contains(where: { $0.url == SiteURL.applications(.mine).path }) {
                 nav.append(.init(label: "Engagements", url: SiteURL.engagements.path))
             }
             let unread = try await Notifications.unreadCount(userID: try user.requireID(), on: db)
-            nav.append(.init(label: unread == 0 ? "Notifications" : "Notifications (\(unread) unread)", url: SiteURL.notifications.path))
+            nav.append(.init(label: unread == 0 ? "Notifications" : "Notifications (\(unread) unread)", url: SiteURL.applications(.notifications).path))
             if user.isPlatformAdmin {
                 nav.append(.init(label: "Admin", url: SiteURL.adminOrganizations.path))
             }

@@ -39,11 +39,7 @@ enum SiteURL {
     case marketplace
     case organizationProjects(String)
     case projectAction(UUID, String)
-    case applicant(project: UUID, application: UUID)
-    case applications, notifications
-    case application(UUID)
-    case applicationAction(UUID, String)
-    case organizationFairness(String)
+    case applications(Applications)
     case engagements
     case engagement(UUID)
     /// A page or form under an engagement: `board`, `messages`, `time`, `check-ins`, `terminate`…
@@ -102,12 +98,7 @@ enum SiteURL {
         case .marketplace: Projects.marketplace.path
         case .organizationProjects(let slug): Projects.organizationProjects(.value(slug)).path
         case .projectAction(let id, let action): "/projects/\(id.uuidString.lowercased())/\(action)"
-        case .applicant(let project, let application): "/projects/\(project.uuidString.lowercased())/applicants/\(application.uuidString.lowercased())"
-        case .applications: "/applications"
-        case .notifications: "/notifications"
-        case .application(let id): "/applications/\(id.uuidString.lowercased())"
-        case .applicationAction(let id, let action): "/applications/\(id.uuidString.lowercased())/\(action)"
-        case .organizationFairness(let slug): "/orgs/\(slug)/fairness"
+        case .applications(let route): route.path
         case .engagements: "/engagements"
         case .engagement(let id): "/engagements/\(id.uuidString.lowercased())"
         case .engagementPage(let id, let page): "/engagements/\(id.uuidString.lowercased())/\(page)"

@@ -55,3 +55,8 @@ extension ActionError: AbortError {
         return ["Connection": "close"]
     }
 }
+
+/// The API answers 409 naming whom the change would reveal; the page asks instead.
+extension RevealNeedsConfirmation: AbortError {
+    public var status: HTTPResponseStatus { .conflict }
+}

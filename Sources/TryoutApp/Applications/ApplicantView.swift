@@ -1,0 +1,65 @@
+import Foundation
+import TryoutCore
+
+/// One applicant as employer users see them. Until the application is revealed on a blind
+/// project, `identity` is nil: no name, e-mail, headline, school, links, location or time zone
+/// name, only a stable handle, the offset from UTC and the overlap with the project's hours,
+/// skills, answers and the match.
+public struct ApplicantView: Sendable {
+    /// Who applied; the API sends it as it is.
+    public struct Identity: Codable, Sendable {
+        public var name: String
+        public var email: String
+        public var headline: String
+        public var location: String
+        public var education: String
+        public var links: [String]
+        public var portfolio: [String]
+        /// The zone's name ("Asia/Singapore"), which says where the person is.
+        public var timeZone: String
+    }
+
+    public var id: ApplicationID
+    public var handle: String
+    public var state: ApplicationState
+    public var appliedAt: Date
+    public var stateChangedAt: Date
+    public var offerExpiresAt: Date?
+    public var message: String
+    public var score: MatchScore
+    public var skills: [(label: String, level: Int)]
+    public var missing: [String]
+    /// "UTC+8 · 1 h overlap …": the candidate's offset from UTC now and the hours their working day
+    /// shares with the project's; nil for a zone Tryout does not know.
+    public var workingHours: WorkingHoursOverlap?
+    public var hoursPerWeek: Int
+    public var answers: [(question: String, answer: String)]
+    public var coverNote: String
+    public var identity: Identity?
+    /// The candidate's accommodations note, shown only once they have accepted a place, and only
+    /// to the people who run the engagement.
+    public var accommodations: String?
+
+    /// The name when revealed, the handle otherwise.
+    public var displayName: String { identity?.name ?? handle }
+}
+
+/// The orders the applicant list offers.
+public enum ApplicantSort: String, CaseIterable, Sendable {
+    case match, newest, oldest
+
+    public var label: String {
+        switch self {
+        case .match: "Best match"
+        case .newest: "Newest"
+        case .oldest: "Oldest"
+        }
+    }
+}
+
+/// A discoverable candidate who has not applied, named by a code until they do.
+public struct PersonToInvite: Sendable {
+    public var profileID: CandidateProfileID
+    public var handle: String
+    public var score: MatchScore
+}

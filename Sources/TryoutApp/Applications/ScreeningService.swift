@@ -1,0 +1,128 @@
+import FluentKit
+import Foundation
+import TryoutCore
+import TryoutStore
+
+/// The employer's view of a project's applicants, blind where the project says so; the
+/// screening switches, people to invite and the fairness reports.
+public enum ScreeningService {
+    /// The project, for a member who may see its applicants and, besides, do `action`; not found
+    /// otherwise, so that nobody learns what other organizations hold.
+    public static func project(_ id: ProjectID, for action: ((UUID) -> Action)? = nil, _ ctx: ActionContext) async throws -> ProjectRecord {
+        guard let project = try await Projects.find(id: id.uuid, on: ctx.db) else { throw ActionError.notFound }
+        let orgID = project.$organization.id
+        guard Policy.allows(ctx.principal, .viewApplicants(orgID)), action.map({ Policy.allows(ctx.principal, $0(orgID)) }) ?? true else {
+            throw ActionError.notFound
+        }
+        return project
+    }
+
+    /// The project's applicants in `states` (all when empty), sorted, blind where the project says so.
+    public static func applicants(of project: ProjectRecord, states: [ApplicationState] = [], sort: ApplicantSort = .match,
+                                  _ ctx: ActionContext) async throws -> [ApplicantView] {
+        let applications = try await Applications.forProject(try project.requireID(), states: states, on: ctx.db)
+        let views = try await views(of: applications, on: project, ctx)
+        switch sort {
+        case .match: return views.sorted { ($0.score.total, $1.appliedAt) > ($1.score.total, $0.appliedAt) }
+        case .newest: return views.sorted { $0.appliedAt > $1.appliedAt }
+        case .oldest: return views
+        }
+    }
+
+    /// One applicant of the project; not found when the application is on another.
+    public static func applicant(_ id: ApplicationID, of project: ProjectRecord, _ ctx: ActionContext) async throws -> ApplicantView {
+        guard let application = try await Applications.find(id.uuid, projectID: try project.requireID(), on: ctx.db),
+              let view = try await views(of: [application], on: project, ctx).first else {
+            throw ActionError.notFound
+        }
+        return view
+    }
+
+    public static func views(of applications: [ApplicationRecord], on project: ProjectRecord, _ ctx: ActionContext) async throws -> [ApplicantView] {
+        let brief = try await ProjectBriefs.brief(of: project, on: ctx.db)
+        let profiles = try await CandidateProfiles.profiles(userIDs: applications.map(\.$candidate.id), on: ctx.db)
+        let labels = try await skillLabels(profiles.values.flatMap { $0.profile.skills.map(\.uri) } + brief.skills.map(\.uri), on: ctx.db)
+        let matchProject = MatchProject(brief)
+        let notes = try await accommodations(applications, profiles.mapValues { $0.profile }, ctx)
+        let questions = brief.screeningQuestions
+        return try applications.map { application in
+            let profile = profiles[application.$candidate.id]?.profile ?? CandidateProfile()
+            let score = Matching.score(MatchCandidate(profile), for: matchProject)
+            let visible = BlindScreening.identityVisible(project.screening, revealed: application.revealedAt != nil)
+            return ApplicantView(
+                id: ApplicationID(try application.requireID()), handle: application.handle, state: application.state,
+                appliedAt: application.createdAt, stateChangedAt: application.stateChangedAt, offerExpiresAt: application.offerExpiresAt,
+                message: application.message, score: score, skills: profile.skills.map { (labels[$0.uri] ?? $0.uri, $0.level) },
+                missing: score.missingRequired.map { labels[$0] ?? $0 },
+                workingHours: WorkingHoursOverlap(candidate: profile.timeZone, project: matchProject, on: ctx.now),
+                hoursPerWeek: profile.hoursPerWeek,
+                answers: application.answers.enumerated().map { (questions.indices.contains($0) ? questions[$0] : "Question \($0 + 1)", $1) },
+                coverNote: application.coverNote,
+                identity: visible ? identity(application.candidate, profile, application) : nil,
+                accommodations: notes[try application.requireID()])
+        }
+    }
+
+    /// The accommodations notes of accepted candidates whose engagement the person runs (as a
+    /// manager or an assigned mentor), by application.
+    private static func accommodations(_ applications: [ApplicationRecord], _ profiles: [UUID: CandidateProfile],
+                                       _ ctx: ActionContext) async throws -> [UUID: String] {
+        var notes: [UUID: String] = [:]
+        for application in applications where application.state == .accepted {
+            let id = try application.requireID()
+            guard let note = profiles[application.$candidate.id]?.accommodations, !note.isEmpty,
+                  let engagement = try await Engagements.forApplication(id, on: ctx.db) else { continue }
+            let team = try await Engagements.team(of: try engagement.requireID(), on: ctx.db)
+            let role = EngagementAccess.role(of: ctx.principal, organizationID: engagement.$organization.id,
+                                             candidateID: engagement.$candidate.id, team: Set(team.map(\.$user.id)))
+            if let role, EngagementAccess.may(role, .readAccommodations) { notes[id] = note }
+        }
+        return notes
+    }
+
+    private static func identity(_ user: UserRecord, _ profile: CandidateProfile, _ application: ApplicationRecord) -> ApplicantView.Identity {
+        ApplicantView.Identity(name: user.displayName, email: user.email, headline: profile.headline, location: profile.location,
+                               education: profile.education,
+                               links: [profile.portfolioURL, profile.githubURL, profile.linkedInURL].filter { !$0.isEmpty },
+                               portfolio: application.portfolio, timeZone: profile.timeZone)
+    }
+
+    public static func skillLabels(_ uris: [String], on db: any Database) async throws -> [String: String] {
+        let records = try await SkillRecord.query(on: db).filter(\.$id ~~ Set(uris)).all()
+        return Dictionary(records.map { ($0.id ?? "", $0.label) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Discoverable candidates who are not yet applicants, best match first, named by a handle.
+    public static func peopleToInvite(_ project: ProjectRecord, limit: Int = 20, _ ctx: ActionContext) async throws -> [PersonToInvite] {
+        let brief = try await ProjectBriefs.brief(of: project, on: ctx.db)
+        let applied = Set(try await Applications.forProject(try project.requireID(), on: ctx.db).map(\.$candidate.id))
+        var pool = CandidatePool()
+        for (record, profile) in try await CandidateProfiles.discoverable(withAnySkill: brief.skills.map(\.uri), on: ctx.db)
+        where !applied.contains(record.$user.id) {
+            pool.add(id: try record.requireID(), MatchCandidate(profile))
+        }
+        return pool.top(limit, for: MatchProject(brief))
+            .map { PersonToInvite(profileID: CandidateProfileID($0.id), handle: "Candidate " + BlindScreening.code(for: $0.id), score: $0.score) }
+    }
+
+    /// The fairness tables for the project's applications, for those who may read them.
+    public static func fairness(of project: ProjectRecord, _ ctx: ActionContext) async throws -> [FairnessReport.Table] {
+        guard Policy.allows(ctx.principal, .readFairnessReport(project.$organization.id)) else { throw ActionError.notFound }
+        return try await fairness(try await Applications.forProject(try project.requireID(), on: ctx.db), ctx)
+    }
+
+    /// The fairness tables for every application to the organization's projects.
+    public static func fairness(of organizationID: OrganizationID, _ ctx: ActionContext) async throws -> [FairnessReport.Table] {
+        guard Policy.allows(ctx.principal, .readFairnessReport(organizationID.uuid)) else { throw ActionError.notFound }
+        return try await fairness(try await Applications.forOrganization(organizationID.uuid, on: ctx.db), ctx)
+    }
+
+    /// Selection at shortlist and offer by the applicants' voluntary answers.
+    private static func fairness(_ applications: [ApplicationRecord], _ ctx: ActionContext) async throws -> [FairnessReport.Table] {
+        let answers = try await CandidateProfiles.demographics(userIDs: applications.map(\.$candidate.id), on: ctx.db)
+        return FairnessReport.compute(applications.map {
+            FairnessReport.Applicant(groups: answers[$0.$candidate.id] ?? [:], reachedShortlist: $0.shortlistedAt != nil || $0.offeredAt != nil,
+                                     reachedOffer: $0.offeredAt != nil)
+        })
+    }
+}

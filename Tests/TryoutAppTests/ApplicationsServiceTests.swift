@@ -1,0 +1,132 @@
+import Foundation
+import Testing
+import TryoutApp
+import TryoutCore
+import TryoutStore
+import TryoutTestSupport
+
+extension TestLinks {
+    func path(_ place: ApplicationPlace) -> String {
+        switch place {
+        case .application(let id): "/applications/\(id)"
+        case .project(let id): "/projects/\(id)"
+        }
+    }
+}
+
+/// Applying, deciding, answering and revealing, run as a job would run them: no request.
+@Suite("Applications service")
+struct ApplicationsServiceTests {
+    /// Acme (owner, hiring manager, reviewer) with one published, blind project; Ada, a candidate.
+    private func setUp(_ t: TestApp) async throws -> ProjectID {
+        try await Taxonomy.loadBundledIfEmpty(on: t.db)
+        let org = try await Factory(t).organization("Acme", roles: [.owner, .hiringManager, .reviewer])
+        let project = try await Factory(t).publishedProject(of: org)
+        try await Factory(t).candidate("ada@uni.test", name: "Ada Okafor")
+        return ProjectID(try project.requireID())
+    }
+
+    /// The context of `email` acting.
+    private func context(_ t: TestApp, as email: String) async throws -> ActionContext {
+        var ctx = t.context()
+        let user = try #require(try await Accounts.user(email: EmailAddress(email)!, on: t.db))
+        ctx.principal = try await Accounts.principal(for: user, on: t.db)
+        return ctx
+    }
+
+    private func apply(_ t: TestApp, to projectID: ProjectID) async throws -> ApplicationID {
+        let application = try await ApplicationsService.apply(ApplicationInput(answers: ["The churn cohorts first."]), to: projectID,
+                                                              try await context(t, as: "ada@uni.test"))
+        return ApplicationID(try application.requireID())
+    }
+
+    private func decide(_ t: TestApp, _ id: ApplicationID, _ target: ApplicationState, on projectID: ProjectID) async throws {
+        let decision = try ApplicationDecision(ids: [id.uuid], target: target, message: "")
+        try await ApplicationsService.decide(decision, on: projectID, try await context(t, as: "hiring_manager@acme.test"))
+    }
+
+    @Test("applying: the candidate hears in the app and by e-mail; twice, as an employer or with blank answers is refused")
+    func applying() async throws {
+        try await withTestApp { t in
+            let projectID = try await setUp(t)
+            let ada = try await context(t, as: "ada@uni.test")
+            await #expect(throws: ValidationFailure.self) {
+                try await ApplicationsService.apply(ApplicationInput(answers: [" "]), to: projectID, ada)
+            }
+            let id = try await apply(t, to: projectID)
+            let mail = try #require(try await Outbox.messages(to: "ada@uni.test", on: t.db).first)
+            #expect(mail.body.contains("was received") && mail.body.contains("https://tryout.test/applications/\(id)"))
+            await #expect(throws: ActionError.conflict("You have already applied to this project.")) {
+                try await ApplicationsService.apply(ApplicationInput(answers: ["Again"]), to: projectID, ada)
+            }
+            await #expect(throws: ActionError.forbidden("Only candidates can apply. Sign up as a candidate to apply to projects.")) {
+                try await ApplicationsService.apply(ApplicationInput(answers: ["Me"]), to: projectID,
+                                                    try await context(t, as: "hiring_manager@acme.test"))
+            }
+        }
+    }
+
+    @Test("deciding reveals at the shortlist; a reviewer may not decide, and a refused move changes nothing")
+    func deciding() async throws {
+        try await withTestApp { t in
+            let projectID = try await setUp(t)
+            let id = try await apply(t, to: projectID)
+            let reviewer = try await context(t, as: "reviewer@acme.test")
+            let offer = try ApplicationDecision(ids: [id.uuid], target: .offered, message: "")
+            await #expect(throws: ActionError.notFound) { try await ApplicationsService.decide(offer, on: projectID, reviewer) }
+            let list = try await ScreeningService.applicants(of: try await ScreeningService.project(projectID, reviewer), reviewer)
+            #expect(list.map(\.identity?.name) == [nil])
+
+            try await decide(t, id, .shortlisted, on: projectID)
+            let shown = try await ScreeningService.applicants(of: try await ScreeningService.project(projectID, reviewer), reviewer)
+            #expect(shown.map(\.identity?.name) == ["Ada Okafor"] && shown.map(\.state) == [.shortlisted])
+            await #expect(throws: ValidationFailure.self) { try await decide(t, id, .shortlisted, on: projectID) }
+        }
+    }
+
+    @Test("answering an offer: accepting starts the engagement and tells the employer; a second answer is a conflict")
+    func answering() async throws {
+        try await withTestApp { t in
+            let projectID = try await setUp(t)
+            let id = try await apply(t, to: projectID)
+            let ada = try await context(t, as: "ada@uni.test")
+            await #expect(throws: ActionError.conflict(ApplicationTransitionError.notAllowed(from: .submitted, to: .accepted).description)) {
+                try await ApplicationsService.respond(.accept, on: id, ada)
+            }
+            await #expect(throws: ActionError.notFound) {
+                try await ApplicationsService.respond(.withdraw, on: id, try await context(t, as: "reviewer@acme.test"))
+            }
+            try await decide(t, id, .shortlisted, on: projectID)
+            try await decide(t, id, .offered, on: projectID)
+            let changes = try await ApplicationsService.respond(.accept, on: id, ada)
+            #expect(changes.map(\.application.state) == [.accepted])
+            #expect(try await Engagements.forApplication(id.uuid, on: t.db)?.state == .contracting)
+            #expect(try await Outbox.messages(to: "hiring_manager@acme.test", on: t.db).first?.subject.contains("a place was accepted") == true)
+            await #expect(throws: ActionError.conflict(ApplicationTransitionError.notAllowed(from: .accepted, to: .declined).description)) {
+                try await ApplicationsService.respond(.decline, on: id, ada)
+            }
+            try await ApplicationsService.respond(.withdraw, on: id, ada)
+            #expect(try await Engagements.forApplication(id.uuid, on: t.db)?.state == .terminated)
+        }
+    }
+
+    @Test("turning blind screening off asks first, naming whom it reveals, then reveals them for good")
+    func reveal() async throws {
+        try await withTestApp { t in
+            let projectID = try await setUp(t)
+            let id = try await apply(t, to: projectID)
+            let manager = try await context(t, as: "hiring_manager@acme.test")
+            let open = ScreeningSettings(blind: false)
+            await #expect(throws: ActionError.notFound) {
+                try await ScreeningService.save(open, of: projectID, try await context(t, as: "reviewer@acme.test")) { _ in true }
+            }
+            await #expect(throws: RevealNeedsConfirmation.self) { try await ScreeningService.save(open, of: projectID, manager) { _ in false } }
+            #expect(try await Applications.unrevealed(projectID: projectID.uuid, on: t.db).count == 1)
+            let revealed = try await ScreeningService.save(open, of: projectID, manager) { $0 == [id.uuid] }
+            #expect(revealed == 1)
+            try await ScreeningService.save(ScreeningSettings(blind: true), of: projectID, manager) { _ in false }
+            let shown = try await ScreeningService.applicant(id, of: try await ScreeningService.project(projectID, manager), manager)
+            #expect(shown.identity?.name == "Ada Okafor")
+        }
+    }
+}
