@@ -36,7 +36,7 @@ extension Request {
                 nav.append(.init(label: member.organization.name, url: SiteURL.members(member.organization.slug).path))
             }
             if try await CandidateProfiles.profile(userID: try user.requireID(), on: db) != nil {
-                nav.append(.init(label: "Profile", url: SiteURL.profile.path))
+                nav.append(.init(label: "Profile", url: SiteURL.Profiles.profile.path))
                 nav.append(.init(label: "Applications", url: SiteURL.applications(.mine).path))
             }
             if !memberships.isEmpty || nav.contains(where: { $0.url == SiteURL.applications(.mine).path }) {

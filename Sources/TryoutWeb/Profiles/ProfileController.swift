@@ -1,70 +1,64 @@
 import Foundation
+import TryoutApp
 import TryoutCore
-import TryoutStore
 import Vapor
 
 /// A candidate's own profile, and their voluntary demographics on a page of their own.
 struct ProfileController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("profile", use: show)
-        routes.post("profile", use: save)
-        routes.get("profile", "recommended", use: recommended)
-        routes.get("profile", "demographics", use: demographics)
-        routes.post("profile", "demographics", use: saveDemographics)
+        routes.get(SiteURL.Profiles.profile, use: show)
+        routes.post(SiteURL.Profiles.profile, use: save)
+        routes.get(SiteURL.Profiles.recommended, use: recommended)
+        routes.get(SiteURL.Profiles.demographics, use: demographics)
+        routes.post(SiteURL.Profiles.demographics, use: saveDemographics)
     }
 
     func show(req: Request) async throws -> Response {
-        let record = try await ProfileEditing.ownProfile(req)
-        let profile = try await CandidateProfiles.profile(record, on: req.db)
-        var labels: [String: String] = [:]
-        for claim in profile.skills { labels[claim.uri] = try await Taxonomy.skill(uri: claim.uri, on: req.db)?.label }
-        return try await render(req, record: record, input: CandidateProfileInput(profile: profile, skillLabels: labels))
+        let ctx = try await req.signedInContext()
+        let own = try await ProfilesService.profile(of: try await ProfilesService.owner(ctx), ctx)
+        return try await render(req, input: CandidateProfileInput(profile: own.profile, skillLabels: own.skillLabels))
     }
 
     func save(req: Request) async throws -> Response {
-        let record = try await ProfileEditing.ownProfile(req)
+        let ctx = try await req.signedInContext()
+        let owner = try await ProfilesService.owner(ctx)
         let input = CandidateProfileInput(try req.content.decode([String: String].self))
         do {
-            try await ProfileEditing.save(req, record, try await ProfileEditing.resolve(req, input))
+            try await ProfilesService.save(input, for: owner, ctx)
             try await req.flash("Profile saved.")
-            return req.redirect(to: SiteURL.profile.path)
+            return req.redirect(to: SiteURL.Profiles.profile.path)
         } catch let failure as ValidationFailure {
-            return try await render(req, record: record, input: input, status: .unprocessableEntity, errors: failure.errors)
+            return try await render(req, input: input, status: .unprocessableEntity, errors: failure.errors)
         }
     }
 
-    private func render(_ req: Request, record: CandidateProfileRecord, input: CandidateProfileInput, status: HTTPStatus = .ok,
+    private func render(_ req: Request, input: CandidateProfileInput, status: HTTPStatus = .ok,
                         errors: [FieldError] = []) async throws -> Response {
-        try await req.render("Your profile", status: status,
-                             ProfilePage(csrf: try await req.csrfToken(), slug: record.slug, input: input, errors: errors))
+        try await req.render("Your profile", status: status, ProfilePage(csrf: try await req.csrfToken(), input: input, errors: errors))
     }
 
     func recommended(req: Request) async throws -> Response {
-        let profile = try await CandidateProfiles.profile(try await ProfileEditing.ownProfile(req), on: req.db)
-        let found = try await Recommendations.projects(for: profile, viewer: try await req.searchViewer(), limit: 20, on: req.db)
-        return try await req.render("Recommended for you", RecommendedPage(recommendations: found, hasSkills: !profile.skills.isEmpty))
+        let ctx = try await req.signedInContext()
+        let found = try await ProfilesService.recommendations(for: try await ProfilesService.owner(ctx), limit: 20, ctx)
+        return try await req.render("Recommended for you", RecommendedPage(view: try RecommendationsView(found)))
     }
 
     func demographics(req: Request) async throws -> Response {
-        _ = try await ProfileEditing.ownProfile(req)
-        let answers = try await CandidateProfiles.demographics(userID: try req.requireUser().requireID(), on: req.db)
+        let ctx = try await req.signedInContext()
+        let answers = try await ProfilesService.demographics(of: try await ProfilesService.owner(ctx), ctx)
         return try await req.render("Voluntary questions", DemographicsPage(csrf: try await req.csrfToken(), answers: answers, errors: []))
     }
 
     func saveDemographics(req: Request) async throws -> Response {
-        _ = try await ProfileEditing.ownProfile(req)
-        let form = try req.content.decode([String: String].self)
-        let answers: [FairnessReport.Dimension: String]
+        let ctx = try await req.signedInContext()
+        let owner = try await ProfilesService.owner(ctx)
         do {
-            answers = try FairnessReport.answers(form)
-        } catch {
+            try await ProfilesService.saveDemographics(try req.content.decode([String: String].self), for: owner, ctx)
+        } catch let failure as ValidationFailure {
             return try await req.render("Voluntary questions", status: .unprocessableEntity,
-                                        DemographicsPage(csrf: try await req.csrfToken(), answers: [:], errors: error.errors))
+                                        DemographicsPage(csrf: try await req.csrfToken(), answers: [:], errors: failure.errors))
         }
-        let userID = try req.requireUser().requireID()
-        let (now, chosen) = (req.now, answers)
-        try await req.db.transaction { tx in try await CandidateProfiles.setDemographics(userID: userID, chosen, at: now, on: tx) }
         try await req.flash("Thank you. Your answers are kept apart from your profile and never shown to employers.")
-        return req.redirect(to: SiteURL.profile.path)
+        return req.redirect(to: SiteURL.Profiles.profile.path)
     }
 }

@@ -27,7 +27,8 @@ enum SiteURL {
     case studentInvitation(token: String)
     case acceptStudentInvitation(token: String)
     case leaveSchool(UUID)
-    case profile, demographics, recommended
+    case profiles(Profiles)
+    case skills(Skills)
     case invitation(token: String)
     case acceptInvitation(token: String)
     case adminOrganizations
@@ -80,9 +81,8 @@ enum SiteURL {
         case .studentInvitation(let token): "/students/join/\(token)"
         case .acceptStudentInvitation(let token): "/students/join/\(token)/accept"
         case .leaveSchool(let id): "/settings/schools/\(id.uuidString.lowercased())/leave"
-        case .profile: "/profile"
-        case .demographics: "/profile/demographics"
-        case .recommended: "/profile/recommended"
+        case .profiles(let route): route.path
+        case .skills(let route): route.path
         case .invitations(let slug): "/orgs/\(slug)/invitations"
         case .revokeInvitation(let slug, let id): "/orgs/\(slug)/invitations/\(id.uuidString.lowercased())/revoke"
         case .memberRole(let slug, let id): "/orgs/\(slug)/members/\(id.uuidString.lowercased())/role"

@@ -43,3 +43,12 @@ extension Request {
         return context
     }
 }
+
+extension Application {
+    /// The context of an action the operator runs from the command line: nobody signed in, and
+    /// no network address to record.
+    var commandContext: ActionContext {
+        ActionContext(db: db, now: tryout.now(), client: ClientInfo(address: "command line"),
+                      mail: Mailer(links: SiteMailLinks(base: tryout.publicURL)), passwords: PasswordHasher(application: self))
+    }
+}

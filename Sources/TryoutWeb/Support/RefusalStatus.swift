@@ -60,3 +60,17 @@ extension ActionError: AbortError {
 extension RevealNeedsConfirmation: AbortError {
     public var status: HTTPResponseStatus { .conflict }
 }
+
+extension ProfileRefusal: AbortError {
+    public var status: HTTPResponseStatus {
+        switch self {
+        case .notACandidate: .notFound
+        }
+    }
+
+    public var reason: String {
+        switch self {
+        case .notACandidate: "Only candidates have a profile."
+        }
+    }
+}

@@ -29,7 +29,7 @@ struct SkillSuggestions: Component {
           if (text.length < 2 || text === asked) return;
           asked = text;
           try {
-            const response = await fetch("/api/v1/skills?limit=10&q=" + encodeURIComponent(text), { headers: { Accept: "application/json" } });
+            const response = await fetch("\(SiteURL.Skills.api(.search).path)?limit=10&q=" + encodeURIComponent(text), { headers: { Accept: "application/json" } });
             if (!response.ok || asked !== text) return;
             const { items } = await response.json();
             list.replaceChildren(...items.map((skill) => {

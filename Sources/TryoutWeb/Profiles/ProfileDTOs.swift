@@ -1,39 +1,7 @@
 import Foundation
+import TryoutApp
 import TryoutCore
-import TryoutStore
 import Vapor
-
-/// `/api/v1/me/profile`: a candidate's own profile, read and replaced whole.
-struct ProfileAPIController: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        let me = routes.grouped("api", "v1", "me").grouped(BearerAuthMiddleware(), RequireAPIUserMiddleware())
-        me.get("profile", use: show)
-        me.put("profile", use: update)
-    }
-
-    func show(req: Request) async throws -> DTO.Profile {
-        try await profile(req, try await ProfileEditing.ownProfile(req))
-    }
-
-    func update(req: Request) async throws -> DTO.Profile {
-        let record = try await ProfileEditing.ownProfile(req)
-        let input = try req.decodeJSON(DTO.ProfileInput.self)
-        try input.checkShape()
-        do {
-            try await ProfileEditing.save(req, record, try await ProfileEditing.resolve(req, input.formInput))
-        } catch let failure as ValidationFailure {
-            throw ValidationFailure(failure.errors.map { FieldError(DTO.ProjectInput.jsonPath($0.field), $0.message) })
-        }
-        return try await profile(req, record)
-    }
-
-    private func profile(_ req: Request, _ record: CandidateProfileRecord) async throws -> DTO.Profile {
-        let profile = try await CandidateProfiles.profile(record, on: req.db)
-        var labels: [String: String] = [:]
-        for claim in profile.skills { labels[claim.uri] = try await Taxonomy.skill(uri: claim.uri, on: req.db)?.label }
-        return DTO.Profile(profile, labels: labels)
-    }
-}
 
 extension DTO {
     struct ProfileSkill: Content {
@@ -59,7 +27,8 @@ extension DTO {
         var linkedInURL: String
         var discoverable: Bool
 
-        init(_ profile: CandidateProfile, labels: [String: String]) {
+        init(_ own: OwnProfile) {
+            let (profile, labels) = (own.profile, own.skillLabels)
             headline = profile.headline
             skills = profile.skills.map { ProfileSkill(uri: $0.uri, label: labels[$0.uri], level: $0.level) }
             hoursPerWeek = profile.hoursPerWeek
