@@ -40,6 +40,9 @@ public enum Entity {
     public enum CheckIn {}
     public enum Message {}
     public enum Invitation {}
+    public enum Member {}
+    public enum Student {}
+    public enum StudentInvitation {}
     public enum CandidateProfile {}
     public enum APIToken {}
     public enum Notification {}
@@ -58,6 +61,10 @@ public typealias ChecklistItemID = TypedID<Entity.ChecklistItem>
 public typealias CheckInID = TypedID<Entity.CheckIn>
 public typealias MessageID = TypedID<Entity.Message>
 public typealias InvitationID = TypedID<Entity.Invitation>
+public typealias MemberID = TypedID<Entity.Member>
+/// A person's place among a partner's students (not the person: see `UserID`).
+public typealias StudentID = TypedID<Entity.Student>
+public typealias StudentInvitationID = TypedID<Entity.StudentInvitation>
 public typealias CandidateProfileID = TypedID<Entity.CandidateProfile>
 public typealias APITokenID = TypedID<Entity.APIToken>
 public typealias NotificationID = TypedID<Entity.Notification>

@@ -68,35 +68,15 @@ public enum Organizations {
 
     // MARK: Invitations
 
+    /// Invites `email` into `role`, replacing the address's pending link. Call inside a transaction;
+    /// returns the invitation with the token to e-mail.
     public static func createInvitation(orgID: UUID, email: EmailAddress, role: MemberRole, invitedBy: UUID,
                                         at now: Date, on db: any Database) async throws -> (InvitationRecord, SecretToken) {
-        // Inviting an address again replaces its pending invitation, so only the newest link works.
-        try await InvitationRecord.query(on: db)
-            .filter(\.$organization.$id == orgID).filter(\.$email == email.value)
-            .filter(\.$acceptedAt == nil).filter(\.$revokedAt == nil)
-            .set(\.$revokedAt, to: now)
-            .update()
         let token = SecretToken()
         let invitation = InvitationRecord(organizationID: orgID, email: email.value, role: role, tokenHash: token.hash,
                                           invitedBy: invitedBy, createdAt: now,
                                           expiresAt: now.addingTimeInterval(LinkLifetime.invitation))
-        try await invitation.create(on: db)
+        try await Invitations.issue(invitation, at: now, on: db)
         return (invitation, token)
-    }
-
-    public static func pendingInvitations(of orgID: UUID, at now: Date, on db: any Database) async throws -> [InvitationRecord] {
-        try await InvitationRecord.query(on: db)
-            .filter(\.$organization.$id == orgID)
-            .filter(\.$acceptedAt == nil).filter(\.$revokedAt == nil).filter(\.$expiresAt > now)
-            .sort(\.$createdAt, .descending)
-            .all()
-    }
-
-    public static func invitation(id: UUID, in orgID: UUID, on db: any Database) async throws -> InvitationRecord? {
-        try await InvitationRecord.query(on: db).filter(\.$id == id).filter(\.$organization.$id == orgID).first()
-    }
-
-    public static func invitation(token: String, on db: any Database) async throws -> InvitationRecord? {
-        try await InvitationRecord.query(on: db).filter(\.$tokenHash == SecretToken.hash(token)).with(\.$organization).first()
     }
 }

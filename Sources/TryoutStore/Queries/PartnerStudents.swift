@@ -10,34 +10,13 @@ public enum PartnerStudents {
                               on db: any Database) async throws -> [(StudentInvitationRecord, SecretToken)] {
         var sent: [(StudentInvitationRecord, SecretToken)] = []
         for email in emails {
-            try await StudentInvitationRecord.query(on: db)
-                .filter(\.$organization.$id == orgID).filter(\.$email == email.value)
-                .filter(\.$acceptedAt == nil).filter(\.$revokedAt == nil)
-                .set(\.$revokedAt, to: now)
-                .update()
             let token = SecretToken()
             let invitation = StudentInvitationRecord(organizationID: orgID, email: email.value, tokenHash: token.hash, invitedBy: invitedBy,
                                                      createdAt: now, expiresAt: now.addingTimeInterval(LinkLifetime.invitation))
-            try await invitation.create(on: db)
+            try await Invitations.issue(invitation, at: now, on: db)
             sent.append((invitation, token))
         }
         return sent
-    }
-
-    public static func pendingInvitations(of orgID: UUID, at now: Date, on db: any Database) async throws -> [StudentInvitationRecord] {
-        try await StudentInvitationRecord.query(on: db)
-            .filter(\.$organization.$id == orgID)
-            .filter(\.$acceptedAt == nil).filter(\.$revokedAt == nil).filter(\.$expiresAt > now)
-            .sort(\.$createdAt, .descending)
-            .all()
-    }
-
-    public static func invitation(id: UUID, in orgID: UUID, on db: any Database) async throws -> StudentInvitationRecord? {
-        try await StudentInvitationRecord.query(on: db).filter(\.$id == id).filter(\.$organization.$id == orgID).first()
-    }
-
-    public static func invitation(token: String, on db: any Database) async throws -> StudentInvitationRecord? {
-        try await StudentInvitationRecord.query(on: db).filter(\.$tokenHash == SecretToken.hash(token)).with(\.$organization).first()
     }
 
     /// Makes the user a student and uses up the link; a second link for the same school changes nothing.

@@ -89,8 +89,4 @@ public final class InvitationRecord: Model, @unchecked Sendable {
         self.createdAt = createdAt
         self.expiresAt = expiresAt
     }
-
-    public func isPending(at now: Date) -> Bool {
-        acceptedAt == nil && revokedAt == nil && expiresAt > now
-    }
 }

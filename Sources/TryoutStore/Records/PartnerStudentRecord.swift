@@ -43,8 +43,4 @@ public final class StudentInvitationRecord: Model, @unchecked Sendable {
         self.createdAt = createdAt
         self.expiresAt = expiresAt
     }
-
-    public func isPending(at now: Date) -> Bool {
-        acceptedAt == nil && revokedAt == nil && expiresAt > now
-    }
 }

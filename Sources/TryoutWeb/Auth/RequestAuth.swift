@@ -41,16 +41,6 @@ extension Request {
         return user
     }
 
-    /// The signed-in user, if an invitation sent to `email` is theirs to accept: the link alone is
-    /// not enough, it must be opened by the account it was sent to, whose address is proved.
-    func requireInvitee(_ email: String) throws -> UserRecord {
-        let user = try requireUser()
-        guard user.email == email else {
-            throw Abort(.forbidden, reason: "This invitation was sent to \(email). Sign in with that address to accept it.")
-        }
-        return try requireVerifiedUser()
-    }
-
     /// The signed-in user with every organization role, loaded once per request.
     func principal() async throws -> Principal? {
         if let principal = authState.principal { return principal }

@@ -32,6 +32,7 @@ public func configure(_ app: Application, _ config: TryoutConfig) async throws {
 
     try app.register(collection: ServiceController())
     try app.register(collection: APIController())
+    try app.register(collection: OrganizationsAPIController())
     try app.register(collection: ProjectsAPIController())
     try app.register(collection: SkillsAPIController())
     try app.register(collection: ProfileAPIController())
@@ -47,7 +48,7 @@ public func configure(_ app: Application, _ config: TryoutConfig) async throws {
     try browser.register(collection: MarketplaceController())
     try browser.register(collection: AccountController())
     try browser.register(collection: EmailVerificationController())
-    try browser.register(collection: InvitationController())
+    try browser.register(collection: MemberInvitationController())
     try browser.register(collection: OrganizationController())
     try browser.register(collection: ApplicationsController())
     try browser.register(collection: ApplicantsController())

@@ -1,46 +1,52 @@
 import Foundation
+import TryoutApp
 import TryoutCore
 import TryoutStore
 import Vapor
 
-/// An organization's public page and, for its members, its people, invitations and audit log.
+/// An organization's public page and, for its members, its people, invitations, audit log and
+/// settings: each handler reads the form, asks `OrganizationsService` and renders or redirects.
 struct OrganizationController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let org = routes.grouped("orgs", ":slug")
-        org.get(use: show)
-        org.get("members", use: members)
-        org.post("invitations", use: invite)
-        org.post("invitations", ":invitationID", "revoke", use: revokeInvitation)
-        org.post("members", ":memberID", "role", use: changeRole)
-        org.post("members", ":memberID", "remove", use: removeMember)
-        org.get("audit", use: audit)
-        org.get("settings", use: settings)
-        org.post("settings", use: saveSettings)
+        routes.get(SiteURL.Organizations.organization(.key), use: show)
+        routes.get(SiteURL.Organizations.organization(.key, .members), use: members)
+        routes.post(SiteURL.Organizations.organization(.key, .invitations), use: invite)
+        routes.post(SiteURL.Organizations.organization(.key, .revokeInvitation(.key)), use: revokeInvitation)
+        routes.post(SiteURL.Organizations.organization(.key, .memberRole(.key)), use: changeRole)
+        routes.post(SiteURL.Organizations.organization(.key, .removeMember(.key)), use: removeMember)
+        routes.get(SiteURL.Organizations.organization(.key, .auditLog), use: audit)
+        routes.get(SiteURL.Organizations.organization(.key, .settings), use: settings)
+        routes.post(SiteURL.Organizations.organization(.key, .settings), use: saveSettings)
+    }
+
+    /// The organization at `:slug` if the person asking may take `action` on it, with the context to act in.
+    private func organization(_ req: Request, _ action: (UUID) -> Action) async throws -> (OrganizationRecord, OrganizationView, ActionContext) {
+        let ctx = try await req.visitorContext()
+        let org = try await OrganizationsService.organization(slug: req.parameters.get("slug"), for: action, ctx)
+        return (org, try OrganizationView(org), ctx)
     }
 
     func show(req: Request) async throws -> Response {
-        guard let slug = req.parameters.get("slug"), Slug.isValid(slug), let org = try await Organizations.find(slug: slug, on: req.db) else {
-            throw Abort(.notFound)
-        }
+        let org = try await OrganizationsService.publicOrganization(slug: req.parameters.get("slug"), req.actionContext)
         let projects = try await Projects.published(of: try org.requireID(), on: req.db)
         let isMember = try await req.can(.viewOrganization(try org.requireID()))
-        return try await req.render(org.name, OrganizationPage(org: org, projects: projects, isMember: isMember))
+        let page = OrganizationPage(org: try OrganizationView(org), projects: ProjectCards(projects: projects, showOrganization: false),
+                                    isMember: isMember)
+        return try await req.render(org.name, page)
     }
 
     func members(req: Request) async throws -> Response {
-        let org = try await Memberships.organization(req, slug: req.parameters.get("slug"), for: Action.viewOrganization)
-        return try await renderMembers(req, org: org)
+        let (org, view, ctx) = try await organization(req, Action.viewOrganization)
+        return try await renderMembers(req, org, view, ctx)
     }
 
-    private func renderMembers(_ req: Request, org: OrganizationRecord, status: HTTPStatus = .ok,
-                               errors: [FieldError] = [], inviteEmail: String = "") async throws -> Response {
-        let orgID = try org.requireID()
-        let principal = try await req.requirePrincipal()
+    private func renderMembers(_ req: Request, _ org: OrganizationRecord, _ view: OrganizationView, _ ctx: ActionContext,
+                               status: HTTPStatus = .ok, errors: [FieldError] = [], inviteEmail: String = "") async throws -> Response {
         let page = MembersPage(
-            csrf: try await req.csrfToken(), org: org,
-            members: try await Organizations.members(of: orgID, on: req.db),
-            invitations: try await Organizations.pendingInvitations(of: orgID, at: req.now, on: req.db),
-            viewer: principal, errors: errors, inviteEmail: inviteEmail)
+            csrf: try await req.csrfToken(), org: view,
+            members: try await OrganizationsService.members(of: org, ctx).map(MembersPage.Member.init),
+            invitations: try await InvitationFlow<MemberInvitation>.pending(in: org, ctx).map { try .init($0, of: view) },
+            viewer: try await req.requirePrincipal(), errors: errors, inviteEmail: inviteEmail)
         return try await req.render("\(org.name): members", status: status, page)
     }
 
@@ -50,24 +56,24 @@ struct OrganizationController: RouteCollection {
     }
 
     func invite(req: Request) async throws -> Response {
-        let org = try await Memberships.organization(req, slug: req.parameters.get("slug"), for: Action.manageMembers)
+        let (org, view, ctx) = try await organization(req, Action.manageMembers)
         let form = try req.content.decode(InviteForm.self)
         do {
-            let invitation = try await Memberships.invite(req, org: org, email: form.email, role: form.role)
+            let invitation = try await OrganizationsService.invite(email: form.email, role: form.role, to: org, links: req.invitationLinks, ctx)
             try await req.flash("Invitation sent to \(invitation.email).")
         } catch let failure as ValidationFailure {
-            return try await renderMembers(req, org: org, status: .unprocessableEntity, errors: failure.errors, inviteEmail: form.email ?? "")
+            return try await renderMembers(req, org, view, ctx, status: .unprocessableEntity, errors: failure.errors, inviteEmail: form.email ?? "")
         } catch let error as MembershipError {
             try await req.flash(error.description, .error)
         }
-        return req.redirect(to: SiteURL.members(org.slug).path)
+        return req.redirect(to: view.url(.members))
     }
 
     func revokeInvitation(req: Request) async throws -> Response {
-        let org = try await Memberships.organization(req, slug: req.parameters.get("slug"), for: Action.manageMembers)
-        try await Memberships.revokeInvitation(req, org: org, id: req.parameters.get("invitationID", as: UUID.self))
+        let (org, view, ctx) = try await organization(req, Action.manageMembers)
+        _ = try await InvitationFlow<MemberInvitation>.revoke(req.parameters.get("invitationID", as: InvitationID.self), in: org, ctx)
         try await req.flash("The invitation has been revoked.")
-        return req.redirect(to: SiteURL.members(org.slug).path)
+        return req.redirect(to: view.url(.members))
     }
 
     struct RoleForm: Content {
@@ -75,47 +81,48 @@ struct OrganizationController: RouteCollection {
     }
 
     func changeRole(req: Request) async throws -> Response {
-        let org = try await Memberships.organization(req, slug: req.parameters.get("slug"), for: Action.manageMembers)
+        let (org, view, ctx) = try await organization(req, Action.manageMembers)
         let form = try req.content.decode(RoleForm.self)
         do {
-            let member = try await Memberships.changeRole(req, org: org, memberID: req.parameters.get("memberID", as: UUID.self), role: form.role)
+            let member = try await OrganizationsService.changeRole(of: req.parameters.get("memberID", as: MemberID.self), to: form.role, in: org, ctx)
             try await req.flash("\(member.user.displayName) is now \(member.role.label.lowercased()).")
         } catch let error as MembershipError where error != .notAllowed {
             try await req.flash(error.description, .error)
         } catch let failure as ValidationFailure {
             try await req.flash(failure.errors.first?.message ?? "Choose a role.", .error)
         }
-        return req.redirect(to: SiteURL.members(org.slug).path)
+        return req.redirect(to: view.url(.members))
     }
 
     func removeMember(req: Request) async throws -> Response {
         // Any member may leave; removing others is checked by the membership rules.
-        let org = try await Memberships.organization(req, slug: req.parameters.get("slug"), for: Action.viewOrganization)
-        let memberID = req.parameters.get("memberID", as: UUID.self)
+        let (org, view, ctx) = try await organization(req, Action.viewOrganization)
         do {
-            try await Memberships.remove(req, org: org, memberID: memberID)
+            try await OrganizationsService.remove(req.parameters.get("memberID", as: MemberID.self), from: org, ctx)
         } catch let error as MembershipError where error != .notAllowed {
             try await req.flash(error.description, .error)
-            return req.redirect(to: SiteURL.members(org.slug).path)
+            return req.redirect(to: view.url(.members))
         }
-        if try await req.can(.viewOrganization(try org.requireID())) {
+        // The person's roles changed: ask afresh whether they are still a member.
+        req.authState.principal = nil
+        if try await req.can(.viewOrganization(view.id.uuid)) {
             try await req.flash("The member has been removed.")
-            return req.redirect(to: SiteURL.members(org.slug).path)
+            return req.redirect(to: view.url(.members))
         }
         try await req.flash("You have left \(org.name).")
         return req.redirect(to: SiteURL.home.path)
     }
 
     func audit(req: Request) async throws -> Response {
-        let org = try await Memberships.organization(req, slug: req.parameters.get("slug"), for: Action.readAuditLog)
-        let audit = try await OrganizationAudit.load(req, org)
-        return try await req.render("\(org.name): audit log", AuditLogPage(title: "\(org.name): audit log", events: audit.events,
-                                                                           address: audit.address))
+        let (org, _, ctx) = try await organization(req, Action.readAuditLog)
+        let log = try await OrganizationsService.auditLog(of: org, ctx)
+        let title = "\(org.name): audit log"
+        return try await req.render(title, AuditLogPage(title: title, entries: AuditLogPage.Entry.entries(log)))
     }
 
     func settings(req: Request) async throws -> Response {
-        let org = try await Memberships.organization(req, slug: req.parameters.get("slug"), for: Action.manageSettings)
-        return try await renderSettings(req, org: org, form: SettingsForm(org.settings))
+        let (org, view, _) = try await organization(req, Action.manageSettings)
+        return try await renderSettings(req, view, form: SettingsForm(org.settings))
     }
 
     struct SettingsForm: Content {
@@ -133,25 +140,20 @@ struct OrganizationController: RouteCollection {
     }
 
     func saveSettings(req: Request) async throws -> Response {
-        let org = try await Memberships.organization(req, slug: req.parameters.get("slug"), for: Action.manageSettings)
+        let (org, view, ctx) = try await organization(req, Action.manageSettings)
         let form = try req.content.decode(SettingsForm.self)
         do {
             let settings = try OrganizationSettings.parse(description: form.description, website: form.website,
                                                           floorAmount: form.payFloor, floorCurrency: form.payFloorCurrency)
-            let now = req.now
-            let floor = settings.payFloor.map { "pay floor \($0.formatted) an hour" } ?? "platform pay floor"
-            try await req.db.transaction { tx in
-                try await Organizations.update(org, settings: settings, on: tx)
-                try await AuditLog.record(req.auditEntry(.settingsChanged, organizationID: org.id, detail: floor), at: now, on: tx)
-            }
+            try await OrganizationsService.saveSettings(settings, of: org, ctx)
             try await req.flash("Settings saved.")
-            return req.redirect(to: SiteURL.organizationSettings(org.slug).path)
+            return req.redirect(to: view.url(.settings))
         } catch let failure as ValidationFailure {
-            return try await renderSettings(req, org: org, form: form, status: .unprocessableEntity, errors: failure.errors)
+            return try await renderSettings(req, view, form: form, status: .unprocessableEntity, errors: failure.errors)
         }
     }
 
-    private func renderSettings(_ req: Request, org: OrganizationRecord, form: SettingsForm, status: HTTPStatus = .ok,
+    private func renderSettings(_ req: Request, _ org: OrganizationView, form: SettingsForm, status: HTTPStatus = .ok,
                                 errors: [FieldError] = []) async throws -> Response {
         let page = OrganizationSettingsPage(csrf: try await req.csrfToken(), org: org, form: form, errors: errors)
         return try await req.render("\(org.name): settings", status: status, page)

@@ -1,11 +1,11 @@
 import Foundation
 import Plot
 import TryoutCore
-import TryoutStore
 
+/// `/orgs/:slug`: the organization's public page, with its open projects.
 struct OrganizationPage: Component {
-    var org: OrganizationRecord
-    var projects: [ProjectRecord]
+    var org: OrganizationView
+    var projects: ProjectCards
     var isMember: Bool
 
     var body: Component {
@@ -16,25 +16,35 @@ struct OrganizationPage: Component {
             if org.status == .suspended { Tag.text("p", "This organization is suspended and cannot publish projects.", ["class": "flash flash-error"]) }
             if !org.description.isEmpty { Tag.text("p", org.description) }
             if !org.website.isEmpty { Tag("p", [:]) { Tag.link(org.website, to: org.website, ["rel": "nofollow noopener"]) } }
-            if isMember { Tag("p", [:]) { Tag.link("Members and invitations", to: SiteURL.members(org.slug).path) } }
+            if isMember { Tag("p", [:]) { Tag.link("Members and invitations", to: org.url(.members)) } }
             if org.kind == .employer {
                 Tag.text("h2", "Open projects")
-                ProjectCards(projects: projects, showOrganization: false)
+                projects
             }
         }
     }
 }
 
+/// `/orgs/:slug/members`: the people, their roles and, for managers, invitations.
 struct MembersPage: Component {
+    /// One person in the organization.
+    struct Member: Sendable {
+        var id: MemberID
+        var userID: UUID
+        var displayName: String
+        var email: String
+        var role: MemberRole
+    }
+
     var csrf: String
-    var org: OrganizationRecord
-    var members: [MemberRecord]
-    var invitations: [InvitationRecord]
+    var org: OrganizationView
+    var members: [Member]
+    var invitations: [PendingInvitations.Item]
     var viewer: Principal
     var errors: [FieldError]
     var inviteEmail: String
 
-    private var orgID: UUID { org.id! }
+    private var orgID: UUID { org.id.uuid }
     private var canManage: Bool { Policy.allows(viewer, .manageMembers(orgID)) }
     private var roles: [(value: String, label: String)] {
         MemberRole.roles(for: org.kind).map { ($0.rawValue, $0.label) }
@@ -44,26 +54,26 @@ struct MembersPage: Component {
         ComponentGroup {
             Tag.text("h1", "\(org.name): members")
             Tag("p", [:]) {
-                Tag.link("Public page", to: SiteURL.organization(org.slug).path)
+                Tag.link("Public page", to: org.url())
                 if Policy.allows(viewer, .authorProjects(orgID)) && org.kind == .employer {
                     Text(" · ")
                     Tag.link("Projects", to: SiteURL.organizationProjects(org.slug).path)
                 }
                 if Policy.allows(viewer, .readAuditLog(orgID)) {
                     Text(" · ")
-                    Tag.link("Audit log", to: SiteURL.auditLog(org.slug).path)
+                    Tag.link("Audit log", to: org.url(.auditLog))
                 }
                 if Policy.allows(viewer, .manageStudents(orgID)) && org.kind == .partner {
                     Text(" · ")
-                    Tag.link("Students", to: SiteURL.students(org.slug).path)
+                    Tag.link("Students", to: SiteURL.students(.list(.value(org.slug))).path)
                 }
                 if Policy.allows(viewer, .manageSettings(orgID)) {
                     Text(" · ")
-                    Tag.link("Settings", to: SiteURL.organizationSettings(org.slug).path)
+                    Tag.link("Settings", to: org.url(.settings))
                 }
                 if Policy.allows(viewer, .manageSettings(orgID)) && org.kind == .employer {
                     Text(" · ")
-                    Tag.link("Agreement templates", to: SiteURL.agreementTemplates(org.slug).path)
+                    Tag.link("Agreement templates", to: SiteURL.engagements(.agreementTemplates(.value(org.slug))).path)
                 }
             }
             ErrorSummary(errors: errors)
@@ -82,14 +92,12 @@ struct MembersPage: Component {
                 }
             }
             if canManage {
-                PendingInvitations(csrf: csrf, items: invitations.map {
-                    .init(email: $0.email, offer: $0.role.label.lowercased(), expires: $0.expiresAt,
-                          revoke: SiteURL.revokeInvitation(org.slug, $0.id!).path)
-                })
+                PendingInvitations(csrf: csrf, items: invitations)
                 Tag.text("h2", "Invite someone")
-                PostForm(action: SiteURL.invitations(org.slug).path, csrf: csrf) {
+                PostForm(action: org.url(.invitations), csrf: csrf) {
                     Field(name: "email", label: "E-mail address", type: "email", value: inviteEmail, error: errors.message("email"))
-                    SelectField(name: "role", label: "Role", options: roles, selected: MemberRole.roles(for: org.kind).last!.rawValue,
+                    // The role with the fewest rights comes preselected, so that nobody grants more by accident.
+                    SelectField(name: "role", label: "Role", options: roles, selected: MemberRole.roles(for: org.kind).last?.rawValue ?? "",
                                 error: errors.message("role"))
                     Submit("Send invitation")
                 }
@@ -97,16 +105,17 @@ struct MembersPage: Component {
         }
     }
 
-    private func row(_ member: MemberRecord) -> Component {
-        let isSelf = member.$user.id == viewer.userID
+    private func row(_ member: Member) -> Component {
+        let isSelf = member.userID == viewer.userID
+        let selectID = "role-\(member.id.uuid.uuidString)"
         return Tag("tr", [:]) {
-            Tag.text("td", member.user.displayName + (isSelf ? " (you)" : ""))
-            Tag.text("td", member.user.email)
+            Tag.text("td", member.displayName + (isSelf ? " (you)" : ""))
+            Tag.text("td", member.email)
             Tag("td", [:]) {
                 if canManage {
-                    PostForm(action: SiteURL.memberRole(org.slug, member.id!).path, csrf: csrf) {
-                        Tag("label", ["for": "role-\(member.id!.uuidString)", "class": "visually-hidden"]) { Text("Role of \(member.user.displayName) (\(member.user.email))") }
-                        Tag("select", ["id": "role-\(member.id!.uuidString)", "name": "role"]) {
+                    PostForm(action: org.url(.memberRole(.value(member.id))), csrf: csrf) {
+                        Tag("label", ["for": selectID, "class": "visually-hidden"]) { Text("Role of \(member.displayName) (\(member.email))") }
+                        Tag("select", ["id": selectID, "name": "role"]) {
                             for role in MemberRole.roles(for: org.kind) {
                                 if role == member.role {
                                     Tag("option", ["value": role.rawValue, "selected": ""]) { Text(role.label) }
@@ -115,7 +124,7 @@ struct MembersPage: Component {
                                 }
                             }
                         }
-                        Submit("Change", style: "secondary", detail: "role of \(member.user.email)")
+                        Submit("Change", style: "secondary", detail: "role of \(member.email)")
                     }
                 } else {
                     Text(member.role.label)
@@ -123,8 +132,8 @@ struct MembersPage: Component {
             }
             Tag("td", [:]) {
                 if canManage || isSelf {
-                    PostForm(action: SiteURL.removeMember(org.slug, member.id!).path, csrf: csrf) {
-                        Submit(isSelf ? "Leave" : "Remove", style: "danger", detail: isSelf ? org.name : member.user.email)
+                    PostForm(action: org.url(.removeMember(.value(member.id))), csrf: csrf) {
+                        Submit(isSelf ? "Leave" : "Remove", style: "danger", detail: isSelf ? org.name : member.email)
                     }
                 }
             }
@@ -132,16 +141,25 @@ struct MembersPage: Component {
     }
 }
 
+/// An audit log: an organization's, or the whole platform's for its admins.
 struct AuditLogPage: Component {
+    /// One recorded action.
+    struct Entry: Sendable {
+        var at: Date
+        var actorEmail: String
+        var action: String
+        var detail: String
+        /// Where it came from, as far as the reader may know ("" when not).
+        var address: String
+    }
+
     var title: String
-    var events: [AuditEventRecord]
-    /// Where each entry came from, as far as the reader may know ("" when not).
-    var address: (AuditEventRecord) -> String
+    var entries: [Entry]
 
     var body: Component {
         ComponentGroup {
             Tag.text("h1", title)
-            if events.isEmpty {
+            if entries.isEmpty {
                 Tag.text("p", "Nothing has been recorded yet.")
             } else {
                 Tag("table", [:]) {
@@ -151,49 +169,18 @@ struct AuditLogPage: Component {
                         }
                     }
                     Tag("tbody", [:]) {
-                        for event in events {
+                        for entry in entries {
                             Tag("tr", [:]) {
-                                Tag.text("td", DateText.short(event.createdAt))
-                                Tag.text("td", event.actorEmail.isEmpty ? "—" : event.actorEmail)
-                                Tag.text("td", event.action.label)
-                                Tag.text("td", event.detail)
-                                Tag.text("td", address(event))
+                                Tag.text("td", DateText.short(entry.at))
+                                Tag.text("td", entry.actorEmail.isEmpty ? "—" : entry.actorEmail)
+                                Tag.text("td", entry.action)
+                                Tag.text("td", entry.detail)
+                                Tag.text("td", entry.address)
                             }
                         }
                     }
                 }
             }
         }
-    }
-}
-
-/// The cards that list projects on the home and organization pages.
-struct ProjectCards: Component {
-    var projects: [ProjectRecord]
-    var showOrganization: Bool
-
-    var body: Component {
-        if projects.isEmpty { return Tag.text("p", "No open projects right now.") }
-        return Tag("ul", ["class": "cards"]) {
-            for project in projects {
-                Tag("li", ["class": "card"]) {
-                    Tag("h3", [:]) { Tag.link(project.title, to: SiteURL.project(project.id!).path) }
-                    if showOrganization { Tag.text("p", project.organization.name, ["class": "meta"]) }
-                    Tag.text("p", project.summary)
-                    Tag.text("p", ProjectFacts.line(project), ["class": "meta"])
-                }
-            }
-        }
-    }
-}
-
-enum ProjectFacts {
-    /// "USD 600.00 · about 20 h over 3 weeks (USD 30.00/h) · Remote"
-    static func line(_ project: ProjectRecord) -> String {
-        var parts = [project.pay.formatted]
-        let hourly = project.pay.perHour(project.estimatedHours).map { " (\($0.formatted)/h)" } ?? ""
-        parts.append("about \(project.estimatedHours) h over \(project.durationWeeks) week\(project.durationWeeks == 1 ? "" : "s")\(hourly)")
-        parts.append(project.locationMode.label + (project.place.isEmpty ? "" : ", \(project.place)"))
-        return parts.joined(separator: " · ")
     }
 }

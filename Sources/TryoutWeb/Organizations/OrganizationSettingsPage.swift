@@ -1,11 +1,10 @@
 import Plot
 import TryoutCore
-import TryoutStore
 
 /// `/orgs/:slug/settings`: the public profile and the hourly pay floor, for owners and admins.
 struct OrganizationSettingsPage: Component {
     var csrf: String
-    var org: OrganizationRecord
+    var org: OrganizationView
     var form: OrganizationController.SettingsForm
     var errors: [FieldError]
 
@@ -13,12 +12,12 @@ struct OrganizationSettingsPage: Component {
         ComponentGroup {
             Tag.text("h1", "\(org.name): settings")
             Tag("p", [:]) {
-                Tag.link("Public page", to: SiteURL.organization(org.slug).path)
+                Tag.link("Public page", to: org.url())
                 Text(" · ")
-                Tag.link("Members", to: SiteURL.members(org.slug).path)
+                Tag.link("Members", to: org.url(.members))
             }
             ErrorSummary(errors: errors)
-            PostForm(action: SiteURL.organizationSettings(org.slug).path, csrf: csrf) {
+            PostForm(action: org.url(.settings), csrf: csrf) {
                 TextAreaField(name: "description", label: "About the organization", value: form.description ?? "",
                               error: errors.message("description"), hint: "Shown on the public page, up to 2,000 characters.")
                 Field(name: "website", label: "Website", type: "url", value: form.website ?? "", error: errors.message("website"),

@@ -1,5 +1,6 @@
 import Foundation
 import Plot
+import TryoutCore
 
 /// Invitations not yet accepted, each with a button that revokes it.
 struct PendingInvitations: Component {

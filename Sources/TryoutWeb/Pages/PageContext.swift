@@ -33,7 +33,7 @@ extension Request {
         if let user {
             let memberships = try await Accounts.memberships(userID: try user.requireID(), on: db)
             for member in memberships.sorted(by: { $0.organization.name < $1.organization.name }) {
-                nav.append(.init(label: member.organization.name, url: SiteURL.members(member.organization.slug).path))
+                nav.append(.init(label: member.organization.name, url: SiteURL.organizations(.organization(.value(member.organization.slug), .members)).path))
             }
             if try await CandidateProfiles.profile(userID: try user.requireID(), on: db) != nil {
                 nav.append(.init(label: "Profile", url: SiteURL.Profiles.profile.path))
@@ -45,7 +45,7 @@ extension Request {
             let unread = try await Notifications.unreadCount(userID: try user.requireID(), on: db)
             nav.append(.init(label: unread == 0 ? "Notifications" : "Notifications (\(unread) unread)", url: SiteURL.applications(.notifications).path))
             if user.isPlatformAdmin {
-                nav.append(.init(label: "Admin", url: SiteURL.adminOrganizations.path))
+                nav.append(.init(label: "Admin", url: SiteURL.admin(.organizations).path))
             }
             nav.append(.init(label: "Settings", url: SiteURL.settings.path))
             csrf = try await csrfToken()

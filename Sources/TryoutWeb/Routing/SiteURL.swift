@@ -12,28 +12,11 @@ enum SiteURL {
     case resendVerification
     case settings, settingsProfile, settingsPassword, settingsTokens
     case revokeToken(UUID)
-    case organization(String)
-    case members(String)
-    case invitations(String)
-    case revokeInvitation(String, UUID)
-    case memberRole(String, UUID)
-    case removeMember(String, UUID)
-    case auditLog(String)
-    case organizationSettings(String)
-    case students(String)
-    case studentInvitations(String)
-    case revokeStudentInvitation(String, UUID)
-    case removeStudent(String, UUID)
-    case studentInvitation(token: String)
-    case acceptStudentInvitation(token: String)
-    case leaveSchool(UUID)
+    case organizations(Organizations)
+    case students(Students)
     case profiles(Profiles)
     case skills(Skills)
-    case invitation(token: String)
-    case acceptInvitation(token: String)
-    case adminOrganizations
-    case adminOrganizationStatus(UUID)
-    case adminAuditLog
+    case admin(Admin)
     case projects(Projects)
     /// Shorthands for the project links other features show, built by `Projects`.
     case project(UUID)
@@ -71,28 +54,11 @@ enum SiteURL {
         case .settingsPassword: "/settings/password"
         case .settingsTokens: "/settings/tokens"
         case .revokeToken(let id): "/settings/tokens/\(id.uuidString.lowercased())/revoke"
-        case .organization(let slug): "/orgs/\(slug)"
-        case .members(let slug): "/orgs/\(slug)/members"
-        case .organizationSettings(let slug): "/orgs/\(slug)/settings"
-        case .students(let slug): "/orgs/\(slug)/students"
-        case .studentInvitations(let slug): "/orgs/\(slug)/students/invitations"
-        case .revokeStudentInvitation(let slug, let id): "/orgs/\(slug)/students/invitations/\(id.uuidString.lowercased())/revoke"
-        case .removeStudent(let slug, let id): "/orgs/\(slug)/students/\(id.uuidString.lowercased())/remove"
-        case .studentInvitation(let token): "/students/join/\(token)"
-        case .acceptStudentInvitation(let token): "/students/join/\(token)/accept"
-        case .leaveSchool(let id): "/settings/schools/\(id.uuidString.lowercased())/leave"
         case .profiles(let route): route.path
         case .skills(let route): route.path
-        case .invitations(let slug): "/orgs/\(slug)/invitations"
-        case .revokeInvitation(let slug, let id): "/orgs/\(slug)/invitations/\(id.uuidString.lowercased())/revoke"
-        case .memberRole(let slug, let id): "/orgs/\(slug)/members/\(id.uuidString.lowercased())/role"
-        case .removeMember(let slug, let id): "/orgs/\(slug)/members/\(id.uuidString.lowercased())/remove"
-        case .auditLog(let slug): "/orgs/\(slug)/audit"
-        case .invitation(let token): "/invitations/\(token)"
-        case .acceptInvitation(let token): "/invitations/\(token)/accept"
-        case .adminOrganizations: "/admin/organizations"
-        case .adminOrganizationStatus(let id): "/admin/organizations/\(id.uuidString.lowercased())/status"
-        case .adminAuditLog: "/admin/audit"
+        case .organizations(let route): route.path
+        case .students(let route): route.path
+        case .admin(let route): route.path
         case .projects(let route): route.path
         case .project(let id): Projects.project(id).path
         case .marketplace: Projects.marketplace.path

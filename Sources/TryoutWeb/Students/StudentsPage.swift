@@ -1,13 +1,21 @@
+import Foundation
 import Plot
 import TryoutCore
-import TryoutStore
 
 /// `/orgs/:slug/students`: a partner's students, pending invitations and the invite form.
 struct StudentsPage: Component {
+    /// One student of the partner.
+    struct Student: Sendable {
+        var id: StudentID
+        var displayName: String
+        var email: String
+        var joined: Date
+    }
+
     var csrf: String
-    var org: OrganizationRecord
-    var students: [PartnerStudentRecord]
-    var invitations: [StudentInvitationRecord]
+    var org: OrganizationView
+    var students: [Student]
+    var invitations: [PendingInvitations.Item]
     var errors: [FieldError]
     var emails: String
 
@@ -15,9 +23,9 @@ struct StudentsPage: Component {
         ComponentGroup {
             Tag.text("h1", "\(org.name): students")
             Tag("p", [:]) {
-                Tag.link("Public page", to: SiteURL.organization(org.slug).path)
+                Tag.link("Public page", to: org.url())
                 Text(" · ")
-                Tag.link("Members", to: SiteURL.members(org.slug).path)
+                Tag.link("Members", to: org.url(.members))
             }
             Tag.text("p", "Students see the projects employers share with \(org.name), besides the public ones.", ["class": "lead"])
             ErrorSummary(errors: errors)
@@ -35,12 +43,12 @@ struct StudentsPage: Component {
                     Tag("tbody", [:]) {
                         for student in students {
                             Tag("tr", [:]) {
-                                Tag.text("td", student.user.displayName)
-                                Tag.text("td", student.user.email)
-                                Tag.text("td", DateText.day(student.createdAt))
+                                Tag.text("td", student.displayName)
+                                Tag.text("td", student.email)
+                                Tag.text("td", DateText.day(student.joined))
                                 Tag("td", [:]) {
-                                    PostForm(action: SiteURL.removeStudent(org.slug, student.id!).path, csrf: csrf) {
-                                        Submit("Remove", style: "danger", detail: student.user.email)
+                                    PostForm(action: SiteURL.students(.remove(.value(org.slug), .value(student.id))).path, csrf: csrf) {
+                                        Submit("Remove", style: "danger", detail: student.email)
                                     }
                                 }
                             }
@@ -48,11 +56,9 @@ struct StudentsPage: Component {
                     }
                 }
             }
-            PendingInvitations(csrf: csrf, items: invitations.map {
-                .init(email: $0.email, expires: $0.expiresAt, revoke: SiteURL.revokeStudentInvitation(org.slug, $0.id!).path)
-            })
+            PendingInvitations(csrf: csrf, items: invitations)
             Tag.text("h2", "Invite students")
-            PostForm(action: SiteURL.studentInvitations(org.slug).path, csrf: csrf) {
+            PostForm(action: SiteURL.students(.invitations(.value(org.slug))).path, csrf: csrf) {
                 TextAreaField(name: "emails", label: "E-mail addresses", value: emails, error: errors.message("emails"),
                               hint: "Up to \(EmailAddress.maxListCount) at a time, separated by commas or one a line. "
                                   + "Each gets a link that works for 7 days, only for that address.")

@@ -1,4 +1,5 @@
 import TryoutApp
+import TryoutCore
 import Vapor
 
 /// How the application layer's refusals answer over HTTP, in one place: a handler that does not
@@ -73,4 +74,39 @@ extension ProfileRefusal: AbortError {
         case .notACandidate: "Only candidates have a profile."
         }
     }
+}
+
+/// Core's membership refusals: a person outside the organization learns nothing (404).
+extension MembershipError: AbortError {
+    public var status: HTTPResponseStatus {
+        switch self {
+        case .notAllowed: .notFound
+        case .roleNotOffered: .unprocessableEntity
+        case .onlyOwnersManageOwners: .forbidden
+        case .lastOwner: .conflict
+        }
+    }
+
+    public var reason: String { description }
+}
+
+extension InvitationRefusal: AbortError {
+    public var status: HTTPResponseStatus {
+        switch self {
+        case .unusable: .notFound
+        case .sentToAnotherAddress: .forbidden
+        }
+    }
+
+    public var reason: String {
+        switch self {
+        case .unusable(let reason): reason
+        case .sentToAnotherAddress(let email): "This invitation was sent to \(email). Sign in with that address to accept it."
+        }
+    }
+}
+
+/// The API answers 409 naming whom the change would reveal; the page asks instead.
+extension RevealNeedsConfirmation: AbortError {
+    public var status: HTTPResponseStatus { .conflict }
 }

@@ -1,0 +1,40 @@
+import Plot
+
+/// `/admin/organizations`: every organization, to verify, suspend or reinstate.
+struct AdminOrganizationsPage: Component {
+    var csrf: String
+    var organizations: [OrganizationView]
+
+    var body: Component {
+        ComponentGroup {
+            Tag.text("h1", "Organizations")
+            Tag("p", [:]) { Tag.link("Platform audit log", to: SiteURL.admin(.auditLog).path) }
+            Tag("table", [:]) {
+                Tag("thead", [:]) {
+                    Tag("tr", [:]) {
+                        for heading in ["Name", "Kind", "Status"] { Tag.text("th", heading, ["scope": "col"]) }
+                        Tag("th", ["scope": "col"]) { Tag.text("span", "Actions", ["class": "visually-hidden"]) }
+                    }
+                }
+                Tag("tbody", [:]) {
+                    for org in organizations {
+                        Tag("tr", [:]) {
+                            Tag("td", [:]) { Tag.link(org.name, to: org.url()) }
+                            Tag.text("td", org.kind.rawValue.capitalized)
+                            Tag.text("td", org.status.rawValue.capitalized)
+                            Tag("td", [:]) {
+                                for (status, label) in [("verified", "Verify"), ("suspended", "Suspend"), ("unverified", "Reinstate")]
+                                where status != org.status.rawValue && !(status == "unverified" && org.status == .verified) {
+                                    PostForm(action: SiteURL.admin(.organizationStatus(.value(org.id))).path, csrf: csrf) {
+                                        Tag(void: "input", [("type", "hidden"), ("name", "status"), ("value", status)])
+                                        Submit(label, style: status == "suspended" ? "danger" : "secondary", detail: "\(org.name) (\(org.slug))")
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

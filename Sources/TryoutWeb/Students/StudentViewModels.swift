@@ -1,0 +1,9 @@
+import TryoutCore
+import TryoutStore
+
+extension StudentsPage.Student {
+    init(_ record: PartnerStudentRecord) throws {
+        self.init(id: StudentID(try record.requireID()), displayName: record.user.displayName, email: record.user.email,
+                  joined: record.createdAt)
+    }
+}
