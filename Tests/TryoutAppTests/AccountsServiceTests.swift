@@ -16,6 +16,7 @@ struct TestLinks: MailLinks {
     var forgotPassword: String { "https://tryout.test/password/forgot" }
     func verifyEmail(token: String) -> String { "https://tryout.test/email/verify/\(token)" }
     func resetPassword(token: String) -> String { "https://tryout.test/password/reset/\(token)" }
+    var base: String { "https://tryout.test" }
 }
 
 extension TestApp {

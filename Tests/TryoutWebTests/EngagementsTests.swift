@@ -2,6 +2,7 @@ import Fluent
 import NIOConcurrencyHelpers
 import Foundation
 import Testing
+import TryoutApp
 import TryoutCore
 import TryoutStore
 import TryoutTestSupport

@@ -25,6 +25,10 @@ public protocol MailLinks: Sendable {
     var forgotPassword: String { get }
     func verifyEmail(token: String) -> String
     func resetPassword(token: String) -> String
+    /// The address people use, which e-mails put before a path.
+    var base: String { get }
+    /// The path of a place in an engagement: notifications link to it, e-mails to `base` + it.
+    func path(_ place: EngagementPlace) -> String
     /// The path of an application's page or a project's brief, as application notices link to it.
     func path(_ place: ApplicationPlace) -> String
 }

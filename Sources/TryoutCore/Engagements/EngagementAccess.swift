@@ -12,6 +12,19 @@ public enum EngagementAccess {
         return nil
     }
 
+    /// Who hears of a move in an engagement, in this order and once each: the candidate, and the
+    /// employer's side, which is its team, or while nobody is assigned, every member who would
+    /// run it as a manager. Never `actor`, the person who moved.
+    public static func audience(candidateID: UUID, organizationID: UUID, team: [UUID], members: [(userID: UUID, role: MemberRole)],
+                                except actor: UUID?) -> [UUID] {
+        let employer = team.isEmpty ? members.filter { member in
+            let principal = Principal(userID: member.userID, memberships: [organizationID: member.role])
+            return role(of: principal, organizationID: organizationID, candidateID: candidateID, team: []) == .manager
+        }.map(\.userID) : team
+        var seen = Set<UUID>()
+        return ([candidateID] + employer).filter { $0 != actor && seen.insert($0).inserted }
+    }
+
     /// The things only one kind of person does in an engagement.
     public enum Duty: Sendable, Equatable {
         case sign(EngagementSide)

@@ -115,6 +115,13 @@ public enum EngagementError: Error, Equatable, Sendable, CustomStringConvertible
 
 /// `contracting → onboarding → active → in_review → completed`, or `terminated`.
 public enum EngagementLifecycle {
+    /// Where an engagement goes after a move inside it, from the facts read in the move's
+    /// transaction; nil when it stays where it is.
+    public static func move(from current: EngagementState, _ progress: EngagementProgress) -> EngagementState? {
+        let next = state(current: current, progress)
+        return next == current ? nil : next
+    }
+
     /// The state that the progress implies. A finished engagement never moves again.
     public static func state(current: EngagementState, _ progress: EngagementProgress) -> EngagementState {
         if current.isOver { return current }

@@ -38,6 +38,7 @@ public enum Entity {
     public enum SubmissionFile {}
     public enum ChecklistItem {}
     public enum CheckIn {}
+    public enum TimeEntry {}
     public enum Message {}
     public enum Invitation {}
     public enum Member {}
@@ -59,6 +60,7 @@ public typealias SubmissionID = TypedID<Entity.Submission>
 public typealias SubmissionFileID = TypedID<Entity.SubmissionFile>
 public typealias ChecklistItemID = TypedID<Entity.ChecklistItem>
 public typealias CheckInID = TypedID<Entity.CheckIn>
+public typealias TimeEntryID = TypedID<Entity.TimeEntry>
 public typealias MessageID = TypedID<Entity.Message>
 public typealias InvitationID = TypedID<Entity.Invitation>
 public typealias MemberID = TypedID<Entity.Member>

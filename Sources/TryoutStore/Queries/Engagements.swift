@@ -39,7 +39,10 @@ public enum Engagements {
         for kind in AgreementKind.allCases where brief.agreements.contains(kind) {
             try await Agreements.issue(kind, for: engagement, terms: terms, at: now, on: db)
         }
-        try await refresh(engagement, at: now, on: db)
+        // Without agreements to sign (or a checklist), Core moves the engagement on at once.
+        if let state = EngagementLifecycle.move(from: engagement.state, try await progress(of: id, on: db)) {
+            try await move(engagement, to: state, at: now, on: db)
+        }
         return engagement
     }
 
@@ -101,21 +104,20 @@ public enum Engagements {
         try await MilestoneRecord.query(on: db).filter(\.$engagement.$id == engagementID).sort(\.$position).all()
     }
 
-    /// Moves the engagement to the state its progress implies, and returns the change, if any.
-    @discardableResult
-    public static func refresh(_ engagement: EngagementRecord, at now: Date, on db: any Database) async throws -> EngagementState? {
-        let id = try engagement.requireID()
-        let agreements = try await Agreements.current(of: id, on: db)
-        let items = try await checklist(of: id, on: db)
-        let progress = EngagementProgress(agreementsSigned: agreements.allSatisfy(\.isSigned), checklistDone: items.allSatisfy { $0.doneAt != nil },
-                                          milestones: try await milestones(of: id, on: db).map(\.state))
-        let next = EngagementLifecycle.state(current: engagement.state, progress)
-        guard next != engagement.state else { return nil }
-        engagement.state = next
+    /// The facts Core decides the engagement's state from: signatures, the checklist, the work.
+    public static func progress(of engagementID: UUID, on db: any Database) async throws -> EngagementProgress {
+        let agreements = try await Agreements.current(of: engagementID, on: db)
+        let items = try await checklist(of: engagementID, on: db)
+        return EngagementProgress(agreementsSigned: agreements.allSatisfy(\.isSigned), checklistDone: items.allSatisfy { $0.doneAt != nil },
+                                  milestones: try await milestones(of: engagementID, on: db).map(\.state))
+    }
+
+    /// Records the state Core moved the engagement to.
+    public static func move(_ engagement: EngagementRecord, to state: EngagementState, at now: Date, on db: any Database) async throws {
+        engagement.state = state
         engagement.stateChangedAt = now
-        if next.isOver { engagement.endedAt = now }
+        if state.isOver { engagement.endedAt = now }
         try await engagement.save(on: db)
-        return next
     }
 
     /// Ticks off a checklist item of the engagement; nil when there is no such item.

@@ -1,4 +1,5 @@
 import Foundation
+import TryoutApp
 import TryoutCore
 import TryoutStore
 import NIOCore

@@ -40,7 +40,7 @@ public func configure(_ app: Application, _ config: TryoutConfig) async throws {
     try app.register(collection: EngagementsAPIController(uploadLimit: config.uploadLimits.requestBytes))
 
     // Calendar apps fetch the feed without a session; the secret address is the credential.
-    app.get("calendar", ":file", use: CalendarController.feed)
+    app.get(SiteURL.Engagements.calendarFeed(.key), use: CalendarController.feed)
 
     let browser = app.grouped(BrowserSessionMiddleware(), CSRFMiddleware())
     try browser.register(collection: SiteController())

@@ -40,7 +40,7 @@ extension Request {
                 nav.append(.init(label: "Applications", url: SiteURL.applications(.mine).path))
             }
             if !memberships.isEmpty || nav.contains(where: { $0.url == SiteURL.applications(.mine).path }) {
-                nav.append(.init(label: "Engagements", url: SiteURL.engagements.path))
+                nav.append(.init(label: "Engagements", url: SiteURL.engagements(.list).path))
             }
             let unread = try await Notifications.unreadCount(userID: try user.requireID(), on: db)
             nav.append(.init(label: unread == 0 ? "Notifications" : "Notifications (\(unread) unread)", url: SiteURL.applications(.notifications).path))

@@ -24,18 +24,7 @@ enum SiteURL {
     case organizationProjects(String)
     case projectAction(UUID, String)
     case applications(Applications)
-    case engagements
-    case engagement(UUID)
-    /// A page or form under an engagement: `board`, `messages`, `time`, `check-ins`, `terminate`…
-    case engagementPage(UUID, String)
-    case agreement(UUID, UUID)
-    case agreementAction(UUID, UUID, String)
-    case milestone(UUID, UUID)
-    case file(UUID, UUID)
-    case agreementTemplates(String)
-    case agreementTemplate(String, AgreementKind)
-    case calendarSettings
-    case calendarFeed(token: String)
+    case engagements(Engagements)
 
     var path: String {
         switch self {
@@ -65,18 +54,7 @@ enum SiteURL {
         case .organizationProjects(let slug): Projects.organizationProjects(.value(slug)).path
         case .projectAction(let id, let action): "/projects/\(id.uuidString.lowercased())/\(action)"
         case .applications(let route): route.path
-        case .engagements: "/engagements"
-        case .engagement(let id): "/engagements/\(id.uuidString.lowercased())"
-        case .engagementPage(let id, let page): "/engagements/\(id.uuidString.lowercased())/\(page)"
-        case .agreement(let id, let agreement): "/engagements/\(id.uuidString.lowercased())/agreements/\(agreement.uuidString.lowercased())"
-        case .agreementAction(let id, let agreement, let action):
-            "/engagements/\(id.uuidString.lowercased())/agreements/\(agreement.uuidString.lowercased())/\(action)"
-        case .milestone(let id, let milestone): "/engagements/\(id.uuidString.lowercased())/milestones/\(milestone.uuidString.lowercased())"
-        case .file(let id, let file): "/engagements/\(id.uuidString.lowercased())/files/\(file.uuidString.lowercased())"
-        case .agreementTemplates(let slug): "/orgs/\(slug)/agreements"
-        case .agreementTemplate(let slug, let kind): "/orgs/\(slug)/agreements/\(kind.rawValue)"
-        case .calendarSettings: "/settings/calendar"
-        case .calendarFeed(let token): "/calendar/\(token).ics"
+        case .engagements(let route): route.path
         }
     }
 

@@ -1,6 +1,5 @@
-import FluentKit
 import Foundation
-import Plot
+import TryoutApp
 import TryoutCore
 import TryoutStore
 import Vapor
@@ -9,9 +8,9 @@ import Vapor
 /// engagements, at a secret address they can replace or turn off.
 struct CalendarController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("settings", "calendar", use: settings)
-        routes.post("settings", "calendar", use: create)
-        routes.post("settings", "calendar", "revoke", use: revoke)
+        routes.get(SiteURL.Engagements.calendarSettings(), use: settings)
+        routes.post(SiteURL.Engagements.calendarSettings(), use: create)
+        routes.post(SiteURL.Engagements.calendarSettings(revoke: true), use: revoke)
     }
 
     func settings(req: Request) async throws -> Response {
@@ -25,13 +24,13 @@ struct CalendarController: RouteCollection {
 
     func create(req: Request) async throws -> Response {
         let token = try await CalendarFeeds.create(userID: try req.requireVerifiedUser().requireID(), at: req.now, on: req.db)
-        return try await render(req, address: SiteURL.calendarFeed(token: token).absolute(base: req.tryout.publicURL))
+        return try await render(req, address: SiteURL.Engagements.calendarFeed(.value(token + ".ics")).absolute(base: req.tryout.publicURL))
     }
 
     func revoke(req: Request) async throws -> Response {
         try await CalendarFeeds.revoke(userID: try req.requireUser().requireID(), on: req.db)
         try await req.flash("The calendar address no longer works.")
-        return req.redirect(to: SiteURL.calendarSettings.path)
+        return req.redirect(to: SiteURL.Engagements.calendarSettings().path)
     }
 
     /// The feed itself. The secret in the address is the only credential, as calendar apps
@@ -39,9 +38,9 @@ struct CalendarController: RouteCollection {
     static func feed(req: Request) async throws -> Response {
         guard let file = req.parameters.get("file"), file.hasSuffix(".ics"),
               let user = try await CalendarFeeds.user(token: String(file.dropLast(4)), on: req.db) else { throw Abort(.notFound) }
-        let principal = try await Accounts.principal(for: user, on: req.db)
-        let managed = principal.memberships.keys.filter { Policy.allows(principal, .authorProjects($0)) }
-        let engagements = try await Engagements.forUser(principal.userID, managing: Array(managed), on: req.db).filter { !$0.state.isOver }
+        var context = req.actionContext
+        context.principal = try await Accounts.principal(for: user, on: req.db)
+        let engagements = try await EngagementsService.visible(context).filter { !$0.state.isOver }
         let (milestones, checkIns) = try await Engagements.schedule(of: engagements.compactMap(\.id), on: req.db)
         let events = CalendarSchedule.events(engagements: engagements, milestones: milestones, checkIns: checkIns, base: req.tryout.publicURL)
         var headers = HTTPHeaders()
@@ -54,27 +53,27 @@ struct CalendarController: RouteCollection {
 /// Turns engagements into calendar entries.
 enum CalendarSchedule {
     static func events(engagements: [EngagementRecord], milestones: [MilestoneRecord], checkIns: [CheckInRecord], base: String) -> [CalendarEvent] {
-        let byID = Dictionary(engagements.map { ($0.id!, $0) }, uniquingKeysWith: { first, _ in first })
+        let byID = Dictionary(engagements.compactMap { engagement in engagement.id.map { ($0, engagement) } }, uniquingKeysWith: { first, _ in first })
         var events: [CalendarEvent] = []
         for engagement in engagements {
-            let id = engagement.id!
-            let url = SiteURL.engagement(id).absolute(base: base)
+            guard let uuid = engagement.id else { continue }
+            let url = SiteURL.Engagements.engagement(EngagementID(uuid)).absolute(base: base)
             let title = engagement.project.title
-            events.append(CalendarEvent(uid: "start-\(id)@tryout", summary: "Starts: \(title)", start: engagement.startDate, allDay: true, url: url))
-            events.append(CalendarEvent(uid: "end-\(id)@tryout", summary: "Ends: \(title)", start: engagement.endDate, allDay: true, url: url))
+            events.append(CalendarEvent(uid: "start-\(uuid)@tryout", summary: "Starts: \(title)", start: engagement.startDate, allDay: true, url: url))
+            events.append(CalendarEvent(uid: "end-\(uuid)@tryout", summary: "Ends: \(title)", start: engagement.endDate, allDay: true, url: url))
         }
         for milestone in milestones where milestone.state != .accepted {
-            guard let engagement = byID[milestone.$engagement.id] else { continue }
-            events.append(CalendarEvent(uid: "due-\(milestone.id!)@tryout", summary: "Due: \(milestone.title) (\(engagement.project.title))",
-                                        description: milestone.description, start: milestone.dueAt, allDay: true,
-                                        url: SiteURL.milestone(engagement.id!, milestone.id!).absolute(base: base)))
+            guard let uuid = milestone.id, let engagement = byID[milestone.$engagement.id] else { continue }
+            let place = SiteURL.Engagements.engagement(EngagementID(milestone.$engagement.id), .milestone(.value(MilestoneID(uuid))))
+            events.append(CalendarEvent(uid: "due-\(uuid)@tryout", summary: "Due: \(milestone.title) (\(engagement.project.title))",
+                                        description: milestone.description, start: milestone.dueAt, allDay: true, url: place.absolute(base: base)))
         }
         for checkIn in checkIns {
-            guard let engagement = byID[checkIn.$engagement.id] else { continue }
-            events.append(CalendarEvent(uid: "check-in-\(checkIn.id!)@tryout", summary: "Check-in: \(engagement.project.title)",
+            guard let uuid = checkIn.id, let engagement = byID[checkIn.$engagement.id] else { continue }
+            events.append(CalendarEvent(uid: "check-in-\(uuid)@tryout", summary: "Check-in: \(engagement.project.title)",
                                         description: checkIn.agenda, start: checkIn.startsAt,
                                         end: checkIn.startsAt.addingTimeInterval(Double(checkIn.minutes) * 60),
-                                        url: SiteURL.engagementPage(engagement.id!, "check-ins").absolute(base: base)))
+                                        url: SiteURL.Engagements.engagement(EngagementID(checkIn.$engagement.id), .checkIns).absolute(base: base)))
         }
         return events
     }

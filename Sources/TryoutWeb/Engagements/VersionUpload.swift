@@ -1,27 +1,17 @@
 import Foundation
+import TryoutApp
 import TryoutCore
 import Vapor
-
-/// A file of a version as it arrived: received into a staging file, not yet checked or stored.
-struct UploadedFile: Sendable {
-    var name: String
-    var staged: URL
-    var size: Int
-}
 
 /// A version as a `multipart/form-data` form or request sends it: `note`, `links.0`…, `files[]`.
 /// The body is streamed: each file goes to its own staging file as it arrives, so the server
 /// never holds a whole upload in memory, and `discard()` removes whatever was not stored.
-struct VersionForm: Sendable {
-    var note: String
-    var links: [String]
-    var files: [UploadedFile]
-
+extension VersionUpload {
     /// The longest text field taken (a note, a link); longer ones are not a version form.
     static let maxFieldBytes = 64 << 10
 
     /// Reads the streamed body of `req`, refusing it (413) as soon as it passes `limit` bytes.
-    static func receive(_ req: Request, limit: Int, storage: any FileStorage) async throws -> VersionForm {
+    static func receive(_ req: Request, limit: Int, storage: any FileStorage) async throws -> VersionUpload {
         guard let type = req.headers.contentType, type.type == "multipart", type.subType == "form-data",
               let boundary = type.parameters["boundary"], !boundary.isEmpty else {
             throw Abort(.unsupportedMediaType, reason: "Send the version as multipart/form-data.")
@@ -45,11 +35,6 @@ struct VersionForm: Sendable {
             if error is any AbortError { throw error }
             throw Abort(.badRequest, reason: "The upload could not be read as multipart/form-data. Try again.")
         }
-    }
-
-    /// Removes the staging files that were not moved into storage.
-    func discard() {
-        for file in files { try? FileManager.default.removeItem(at: file.staged) }
     }
 }
 
@@ -84,8 +69,8 @@ private final class PartReader: @unchecked Sendable {
                 file?.file.size += buffer.readableBytes
             } else {
                 text.append(contentsOf: buffer.readableBytesView)
-                guard text.count <= VersionForm.maxFieldBytes else {
-                    throw Abort(.payloadTooLarge, reason: "A note or link can be at most \(VersionForm.maxFieldBytes >> 10) KB.")
+                guard text.count <= VersionUpload.maxFieldBytes else {
+                    throw Abort(.payloadTooLarge, reason: "A note or link can be at most \(VersionUpload.maxFieldBytes >> 10) KB.")
                 }
             }
         } catch {
@@ -109,13 +94,13 @@ private final class PartReader: @unchecked Sendable {
         }
     }
 
-    func form() throws -> VersionForm {
+    func form() throws -> VersionUpload {
         if let failure { throw failure }
         // A part still open when the body ends: the upload was cut off.
         guard file == nil, headers.isEmpty, text.isEmpty else {
             throw Abort(.badRequest, reason: "The upload ended before its last part did. Try again.")
         }
-        return VersionForm(note: fields["note"] ?? "",
+        return VersionUpload(note: fields["note"] ?? "",
                            links: (0..<SubmissionInput.maxLinks).map { fields["links.\($0)"] ?? "" },
                            files: files)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Plot
+import TryoutApp
 import TryoutCore
 import TryoutStore
 
@@ -9,9 +10,9 @@ struct BoardPage: Component {
     var now: Date
 
     var body: Component {
-        let id = snapshot.context.id
+        let id = snapshot.participant.id
         return ComponentGroup {
-            EngagementHeader(engagement: snapshot.engagement, current: SiteURL.engagementPage(id, "board").path, unread: snapshot.unreadMessages)
+            EngagementHeader(engagement: snapshot.engagement, current: SiteURL.Engagements.engagement(id, .board).path, unread: snapshot.unreadMessages)
             Tag("div", ["class": "board"]) {
                 for state in MilestoneState.allCases {
                     let cards = snapshot.milestones.filter { $0.state == state }
@@ -20,7 +21,7 @@ struct BoardPage: Component {
                         Tag("ul", [:]) {
                             for milestone in cards {
                                 Tag("li", [:]) {
-                                    Tag.link(milestone.title, to: SiteURL.milestone(id, milestone.id!).path)
+                                    Tag.link(milestone.title, to: SiteURL.Engagements.engagement(id, .milestone(.value(MilestoneID(milestone.id!)))).path)
                                     Tag.text("p", "Due \(DateText.day(milestone.dueAt)) · weight \(milestone.weight)", ["class": "meta"])
                                     if let latest = snapshot.versions(of: milestone).first {
                                         Tag.text("p", "Version \(latest.version)" + (latest.late ? " · late" : ""), ["class": latest.late ? "late" : "meta"])
@@ -49,7 +50,7 @@ struct MilestonePage: Component {
     var now: Date
 
     var body: Component {
-        let context = snapshot.context
+        let context = snapshot.participant
         let id = context.id
         let versions = snapshot.versions(of: milestone)
         let latest = versions.first
@@ -76,7 +77,7 @@ struct MilestonePage: Component {
         }
     }
 
-    private func submitForm(_ id: UUID) -> Component {
+    private func submitForm(_ id: EngagementID) -> Component {
         var form = Tag("form", ["method": "post", "enctype": "multipart/form-data"]) {
             TextAreaField(name: "note", label: "Note for the reviewer", value: note, error: errors.message("note"), rows: 3)
             Tag("div", ["class": "field"]) {
@@ -94,17 +95,17 @@ struct MilestonePage: Component {
         }
         // The upload is streamed, so its form token travels in the address, where it is checked
         // before the body is read.
-        form.attributes.insert(("action", SiteURL.milestone(id, milestone.id!).path + "/submissions?\(CSRFMiddleware.fieldName)=\(csrf)"), at: 0)
+        form.attributes.insert(("action", SiteURL.Engagements.engagement(id, .submissions(.value(MilestoneID(milestone.id!)))).path + "?\(CSRFMiddleware.fieldName)=\(csrf)"), at: 0)
         return Tag("section", ["class": "panel", "aria-labelledby": "submit-title"]) {
             Tag.text("h2", milestone.state == .changesRequested ? "Hand in a new version" : "Hand in your work", ["id": "submit-title"])
             form
         }
     }
 
-    private func feedbackForm(_ id: UUID, _ latest: SubmissionRecord) -> Component {
+    private func feedbackForm(_ id: EngagementID, _ latest: SubmissionRecord) -> Component {
         Tag("section", ["class": "panel", "aria-labelledby": "feedback-title"]) {
             Tag.text("h2", "Feedback on version \(latest.version)", ["id": "feedback-title"])
-            PostForm(action: SiteURL.engagementPage(id, "submissions/\(latest.id!.uuidString.lowercased())/feedback").path, csrf: csrf) {
+            PostForm(action: SiteURL.Engagements.engagement(id, .feedback(.value(SubmissionID(latest.id!)))).path, csrf: csrf) {
                 SelectField(name: "decision", label: "Decision", options: [("accept", "Accept"), ("request_changes", "Request changes")],
                             selected: "accept", error: errors.message("decision"))
                 TextAreaField(name: "feedback", label: "Written feedback", error: errors.message("feedback"),
@@ -117,7 +118,7 @@ struct MilestonePage: Component {
 
 /// One version of a deliverable with its files, links and the answer to it.
 struct VersionView: Component {
-    var engagementID: UUID
+    var engagementID: EngagementID
     var submission: SubmissionRecord
 
     var body: Component {
@@ -133,7 +134,7 @@ struct VersionView: Component {
                 Tag("ul", [:]) {
                     for file in submission.files {
                         Tag("li", [:]) {
-                            Tag.link(file.name, to: SiteURL.file(engagementID, file.id!).path)
+                            Tag.link(file.name, to: SiteURL.Engagements.engagement(engagementID, .file(.value(SubmissionFileID(file.id!)))).path)
                             Text(" · \(ByteCount.text(Int(file.size)))")
                         }
                     }

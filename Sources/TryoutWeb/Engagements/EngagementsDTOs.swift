@@ -1,4 +1,5 @@
 import Foundation
+import TryoutApp
 import TryoutCore
 import TryoutStore
 import Vapor
@@ -51,7 +52,7 @@ extension DTO {
         init(_ snapshot: EngagementSnapshot) {
             let engagement = snapshot.engagement
             summary = EngagementSummary(engagement)
-            role = snapshot.context.role.rawValue
+            role = snapshot.participant.role.rawValue
             pay = engagement.pay
             owed = snapshot.owed
             estimatedHours = engagement.estimatedHours

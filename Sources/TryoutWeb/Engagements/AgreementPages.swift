@@ -1,12 +1,13 @@
 import Foundation
 import Plot
+import TryoutApp
 import TryoutCore
 import TryoutStore
 
 /// One agreement: its exact text, its fingerprint, both signatures, and the signing form for
 /// the side that has yet to sign. Printing the page gives the printable copy.
 struct AgreementPage: Component {
-    var context: EngagementContext
+    var participant: EngagementParticipant
     var agreement: AgreementRecord
     var csrf: String
     var errors: [FieldError] = []
@@ -14,15 +15,15 @@ struct AgreementPage: Component {
     var printable = false
 
     var body: Component {
-        let id = context.id
-        let agreementID = agreement.id!
-        let side = context.role.side
+        let id = participant.id
+        let agreementID = AgreementID(agreement.id!)
+        let side = participant.role.side
         return ComponentGroup {
-            EngagementHeader(engagement: context.engagement, current: "")
+            EngagementHeader(engagement: participant.engagement, current: "")
             Tag.text("h2", "\(agreement.kind.label), version \(agreement.version)")
             Tag("dl", ["class": "facts"]) {
                 Tag.text("dt", "Worker classification")
-                Tag.text("dd", context.engagement.classification.label)
+                Tag.text("dd", participant.engagement.classification.label)
                 Tag.text("dt", "SHA-256 of the text")
                 Tag.text("dd", agreement.sha256, ["class": "fingerprint"])
                 Tag.text("dt", "Text intact")
@@ -40,19 +41,19 @@ struct AgreementPage: Component {
             }
             if !printable {
                 Tag("p", ["class": "actions no-print"]) {
-                    Tag.link("Download the text (.txt)", to: SiteURL.agreementAction(id, agreementID, "text").path)
-                    Tag.link("Download a printable copy (.html)", to: SiteURL.agreementAction(id, agreementID, "print").path)
+                    Tag.link("Download the text (.txt)", to: SiteURL.Engagements.engagement(id, .agreement(.value(agreementID), .text)).path)
+                    Tag.link("Download a printable copy (.html)", to: SiteURL.Engagements.engagement(id, .agreement(.value(agreementID), .print)).path)
                 }
             }
             Tag("article", ["class": "agreement-text brief", "aria-label": "Agreement text"]) {
                 Node<HTML.BodyContext>.raw(SafeMarkdown.html(agreement.text))
             }
-            if !printable && agreement.supersededAt == nil && agreement.signedAt(side) == nil && context.may(.sign(side)) && !context.engagement.state.isOver {
+            if !printable && agreement.supersededAt == nil && agreement.signedAt(side) == nil && participant.may(.sign(side)) && !participant.engagement.state.isOver {
                 Tag("section", ["class": "panel no-print", "aria-labelledby": "sign-title"]) {
                     Tag.text("h2", "Sign as the \(side.label.lowercased())", ["id": "sign-title"])
                     ErrorSummary(errors: errors)
-                    PostForm(action: SiteURL.agreementAction(id, agreementID, "sign").path, csrf: csrf) {
-                        Field(name: "fullName", label: "Your full name", value: context.user.displayName, error: errors.message("fullName"),
+                    PostForm(action: SiteURL.Engagements.engagement(id, .agreement(.value(agreementID), .sign)).path, csrf: csrf) {
+                        Field(name: "fullName", label: "Your full name", value: participant.user.displayName, error: errors.message("fullName"),
                               hint: "Typing your name signs the agreement. The time, your address and your browser are recorded with it.",
                               autocomplete: "name")
                         CheckboxField(name: "consent", label: "I have read this agreement and agree to it.", checked: false)
@@ -61,8 +62,8 @@ struct AgreementPage: Component {
                     }
                 }
             }
-            if !printable && context.may(.sign(.employer)) && context.engagement.state == .contracting && agreement.supersededAt == nil {
-                PostForm(action: SiteURL.agreementAction(id, agreementID, "reissue").path, csrf: csrf) {
+            if !printable && participant.may(.sign(.employer)) && participant.engagement.state == .contracting && agreement.supersededAt == nil {
+                PostForm(action: SiteURL.Engagements.engagement(id, .agreement(.value(agreementID), .reissue)).path, csrf: csrf) {
                     Submit("Issue a new version from the current template", style: "secondary")
                 }
             }
@@ -94,7 +95,7 @@ struct AgreementTemplatesPage: Component {
             Tag("ul", [:]) {
                 for kind in AgreementKind.allCases {
                     Tag("li", [:]) {
-                        Tag.link(kind.label, to: SiteURL.agreementTemplate(org.slug, kind).path)
+                        Tag.link(kind.label, to: SiteURL.Engagements.agreementTemplate(org.slug, kind).path)
                         Text(own[kind] == nil ? " · standard wording" : " · your wording, changed \(DateText.short(own[kind]!.updatedAt))")
                     }
                 }
@@ -115,16 +116,16 @@ struct AgreementTemplatePage: Component {
     var body: Component {
         ComponentGroup {
             Tag.text("h1", kind.label)
-            Tag("p", [:]) { Tag.link("All templates", to: SiteURL.agreementTemplates(org.slug).path) }
+            Tag("p", [:]) { Tag.link("All templates", to: SiteURL.Engagements.agreementTemplates(.value(org.slug)).path) }
             ErrorSummary(errors: errors)
-            PostForm(action: SiteURL.agreementTemplate(org.slug, kind).path, csrf: csrf) {
+            PostForm(action: SiteURL.Engagements.agreementTemplate(org.slug, kind).path, csrf: csrf) {
                 TextAreaField(name: "body", label: "Agreement text (Markdown)", value: text, error: errors.message("body"),
                               hint: "Placeholders: " + AgreementField.allCases.map { "{{\($0.rawValue)}}" }.joined(separator: ", ")
                                   + ". The worker classification is printed at the top of every agreement.", rows: 20)
                 Submit("Save the template")
             }
             if isOwn {
-                PostForm(action: SiteURL.agreementTemplate(org.slug, kind).path + "/reset", csrf: csrf) {
+                PostForm(action: SiteURL.Engagements.agreementTemplate(org.slug, kind, reset: true).path, csrf: csrf) {
                     Submit("Go back to the standard wording", style: "secondary")
                 }
             }

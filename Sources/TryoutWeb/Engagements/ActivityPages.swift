@@ -1,5 +1,6 @@
 import Foundation
 import Plot
+import TryoutApp
 import TryoutCore
 import TryoutStore
 
@@ -13,10 +14,10 @@ struct CheckInsPage: Component {
     var typed: [String: String] = [:]
 
     var body: Component {
-        let context = snapshot.context
+        let context = snapshot.participant
         let id = context.id
         return ComponentGroup {
-            EngagementHeader(engagement: snapshot.engagement, current: SiteURL.engagementPage(id, "check-ins").path, unread: snapshot.unreadMessages)
+            EngagementHeader(engagement: snapshot.engagement, current: SiteURL.Engagements.engagement(id, .checkIns).path, unread: snapshot.unreadMessages)
             ErrorSummary(errors: errors)
             if snapshot.checkIns.isEmpty { Tag.text("p", "No check-ins booked yet.") }
             for checkIn in snapshot.checkIns {
@@ -28,7 +29,7 @@ struct CheckInsPage: Component {
                         Tag.text("p", checkIn.notes)
                         Tag.text("p", checkIn.candidateAttended == true ? "The candidate attended." : "The candidate did not attend.", ["class": "meta"])
                     } else if checkIn.startsAt <= now && !snapshot.engagement.state.isOver && context.may(.writeUpCheckIn) {
-                        PostForm(action: SiteURL.engagementPage(id, "check-ins/\(checkIn.id!.uuidString.lowercased())/notes").path, csrf: csrf) {
+                        PostForm(action: SiteURL.Engagements.engagement(id, .checkInNotes(.value(CheckInID(checkIn.id!)))).path, csrf: csrf) {
                             TextAreaField(name: "notes", label: "Notes from the check-in", error: errors.message("notes"), rows: 3)
                             CheckboxField(name: "candidateAttended", label: "The candidate attended", checked: true)
                             Submit("Save the notes", style: "secondary")
@@ -39,7 +40,7 @@ struct CheckInsPage: Component {
             if !snapshot.engagement.state.isOver {
                 Tag("section", ["aria-labelledby": "book-title"]) {
                     Tag.text("h2", "Book a check-in", ["id": "book-title"])
-                    PostForm(action: SiteURL.engagementPage(id, "check-ins").path, csrf: csrf) {
+                    PostForm(action: SiteURL.Engagements.engagement(id, .checkIns).path, csrf: csrf) {
                         Field(name: "startsAt", label: "When (UTC)", type: "datetime-local", value: typed["startsAt"] ?? "", error: errors.message("startsAt"))
                         Field(name: "minutes", label: "Length in minutes", type: "number", value: typed["minutes"] ?? "30", error: errors.message("minutes"),
                               extra: [("min", "15"), ("max", "240"), ("step", "5")])
@@ -61,9 +62,9 @@ struct MessagesPage: Component {
     var draft = ""
 
     var body: Component {
-        let id = snapshot.context.id
+        let id = snapshot.participant.id
         return ComponentGroup {
-            EngagementHeader(engagement: snapshot.engagement, current: SiteURL.engagementPage(id, "messages").path)
+            EngagementHeader(engagement: snapshot.engagement, current: SiteURL.Engagements.engagement(id, .messages).path)
             ErrorSummary(errors: errors)
             if messages.isEmpty { Tag.text("p", "No messages yet.") }
             Tag("ol", ["class": "thread", "aria-label": "Messages"]) {
@@ -84,7 +85,7 @@ struct MessagesPage: Component {
                     }
                 }
             }
-            PostForm(action: SiteURL.engagementPage(id, "messages").path, csrf: csrf) {
+            PostForm(action: SiteURL.Engagements.engagement(id, .messages).path, csrf: csrf) {
                 TextAreaField(name: "body", label: "Message", value: draft, error: errors.message("body"),
                               hint: "Plain text; web addresses become links.", rows: 4)
                 CheckboxField(name: "email", label: "Also send it by e-mail", checked: false)
@@ -103,17 +104,17 @@ struct TimeLogPage: Component {
     var errors: [FieldError] = []
 
     var body: Component {
-        let context = snapshot.context
+        let context = snapshot.participant
         let id = context.id
         let titles = Dictionary(snapshot.milestones.map { ($0.id!, $0.title) }, uniquingKeysWith: { first, _ in first })
         let total = entries.reduce(0) { $0 + $1.minutes }
         let canLog = context.may(.submitWork) && snapshot.engagement.state.allowsWork
         return ComponentGroup {
-            EngagementHeader(engagement: snapshot.engagement, current: SiteURL.engagementPage(id, "time").path, unread: snapshot.unreadMessages)
+            EngagementHeader(engagement: snapshot.engagement, current: SiteURL.Engagements.engagement(id, .time).path, unread: snapshot.unreadMessages)
             Tag.text("p", "\(TimeText.hours(total)) logged of an estimated \(snapshot.engagement.estimatedHours) h.", ["class": "lead"])
             ErrorSummary(errors: errors)
             if canLog {
-                PostForm(action: SiteURL.engagementPage(id, "time").path, csrf: csrf) {
+                PostForm(action: SiteURL.Engagements.engagement(id, .time).path, csrf: csrf) {
                     Field(name: "day", label: "Day", type: "date", value: BriefInput.dayString(today), error: errors.message("day"))
                     Field(name: "hours", label: "Hours", type: "number", error: errors.message("hours"), hint: "In quarter hours, e.g. 1.5.",
                           extra: [("min", "0.25"), ("max", "24"), ("step", "0.25")])
@@ -140,7 +141,7 @@ struct TimeLogPage: Component {
                                 Tag.text("td", entry.note)
                                 if canLog {
                                     Tag("td", [:]) {
-                                        PostForm(action: SiteURL.engagementPage(id, "time/\(entry.id!.uuidString.lowercased())/delete").path, csrf: csrf) {
+                                        PostForm(action: SiteURL.Engagements.engagement(id, .deleteTimeEntry(.value(TimeEntryID(entry.id!)))).path, csrf: csrf) {
                                             Submit("Remove", style: "link", detail: "\(DateText.day(entry.day)) \(TimeText.hours(entry.minutes))")
                                         }
                                     }
@@ -171,11 +172,11 @@ struct CalendarSettingsPage: Component {
                     Tag.text("p", address, ["class": "secret fingerprint"])
                 }
             }
-            PostForm(action: SiteURL.calendarSettings.path, csrf: csrf) {
+            PostForm(action: SiteURL.Engagements.calendarSettings().path, csrf: csrf) {
                 Submit(hasFeed ? "Make a new address (the old one stops working)" : "Make my calendar address")
             }
             if hasFeed {
-                PostForm(action: SiteURL.calendarSettings.path + "/revoke", csrf: csrf) { Submit("Turn the address off", style: "danger") }
+                PostForm(action: SiteURL.Engagements.calendarSettings(revoke: true).path, csrf: csrf) { Submit("Turn the address off", style: "danger") }
             }
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Plot
+import TryoutApp
 import TryoutCore
 import TryoutStore
 
@@ -21,7 +22,7 @@ struct EngagementsPage: Component {
                     Tag("tbody", [:]) {
                         for engagement in engagements {
                             Tag("tr", [:]) {
-                                Tag("td", [:]) { Tag.link(engagement.project.title, to: SiteURL.engagement(engagement.id!).path) }
+                                Tag("td", [:]) { Tag.link(engagement.project.title, to: SiteURL.Engagements.engagement(EngagementID(engagement.id!)).path) }
                                 Tag.text("td", engagement.candidate.displayName)
                                 Tag.text("td", engagement.organization.name)
                                 Tag.text("td", engagement.state.label)
@@ -42,11 +43,11 @@ struct EngagementHeader: Component {
     var unread = 0
 
     var body: Component {
-        let id = engagement.id!
+        let id = EngagementID(engagement.id!)
         let links: [(String, String)] = [
-            ("Overview", SiteURL.engagement(id).path), ("Board", SiteURL.engagementPage(id, "board").path),
-            (unread > 0 ? "Messages (\(unread) unread)" : "Messages", SiteURL.engagementPage(id, "messages").path),
-            ("Check-ins", SiteURL.engagementPage(id, "check-ins").path), ("Time log", SiteURL.engagementPage(id, "time").path),
+            ("Overview", SiteURL.Engagements.engagement(id).path), ("Board", SiteURL.Engagements.engagement(id, .board).path),
+            (unread > 0 ? "Messages (\(unread) unread)" : "Messages", SiteURL.Engagements.engagement(id, .messages).path),
+            ("Check-ins", SiteURL.Engagements.engagement(id, .checkIns).path), ("Time log", SiteURL.Engagements.engagement(id, .time).path),
         ]
         return ComponentGroup {
             Tag.text("h1", engagement.project.title)
@@ -76,11 +77,11 @@ struct EngagementPage: Component {
 
     var body: Component {
         let engagement = snapshot.engagement
-        let context = snapshot.context
+        let context = snapshot.participant
         let id = context.id
         let next = snapshot.nextStep
         return ComponentGroup {
-            EngagementHeader(engagement: engagement, current: SiteURL.engagement(id).path, unread: snapshot.unreadMessages)
+            EngagementHeader(engagement: engagement, current: SiteURL.Engagements.engagement(id).path, unread: snapshot.unreadMessages)
             ErrorSummary(errors: errors)
             Tag("section", ["class": "next-step", "aria-labelledby": "next-title"]) {
                 Tag.text("h2", "What is next", ["id": "next-title"])
@@ -113,7 +114,7 @@ struct EngagementPage: Component {
                 Tag("section", ["aria-labelledby": "end-title"]) {
                     Tag.text("h2", "End early", ["id": "end-title"])
                     Tag.text("p", "Either side may end the engagement with a reason. Pay for work already accepted stays owed.")
-                    PostForm(action: SiteURL.engagementPage(id, "terminate").path, csrf: csrf) {
+                    PostForm(action: SiteURL.Engagements.engagement(id, .terminate).path, csrf: csrf) {
                         TextAreaField(name: "reason", label: "Why the engagement ends", error: errors.message("reason"), rows: 3)
                         Submit("End the engagement", style: "danger")
                     }
@@ -123,7 +124,7 @@ struct EngagementPage: Component {
     }
 
     private var agreements: Component {
-        let id = snapshot.context.id
+        let id = snapshot.participant.id
         return Tag("section", ["aria-labelledby": "agreements-title"]) {
             Tag.text("h2", "Agreements", ["id": "agreements-title"])
             if snapshot.agreements.isEmpty {
@@ -136,7 +137,7 @@ struct EngagementPage: Component {
                     Tag("tbody", [:]) {
                         for agreement in snapshot.agreements {
                             Tag("tr", [:]) {
-                                Tag("td", [:]) { Tag.link("\(agreement.kind.label) (version \(agreement.version))", to: SiteURL.agreement(id, agreement.id!).path) }
+                                Tag("td", [:]) { Tag.link("\(agreement.kind.label) (version \(agreement.version))", to: SiteURL.Engagements.engagement(id, .agreement(.value(AgreementID(agreement.id!)))).path) }
                                 Tag.text("td", agreement.candidateSignedAt.map { "Signed \(DateText.short($0))" } ?? "Not signed yet")
                                 Tag.text("td", agreement.employerSignedAt.map { "Signed \(DateText.short($0))" } ?? "Not signed yet")
                             }
@@ -148,7 +149,7 @@ struct EngagementPage: Component {
     }
 
     private var checklist: Component {
-        let context = snapshot.context
+        let context = snapshot.participant
         return Tag("section", ["aria-labelledby": "onboarding-title"]) {
             Tag.text("h2", "Onboarding week", ["id": "onboarding-title"])
             if snapshot.engagement.state == .contracting {
@@ -162,7 +163,7 @@ struct EngagementPage: Component {
                         if let done = item.doneAt {
                             Tag.text("span", "Done \(DateText.short(done))", ["class": "done"])
                         } else if context.may(.tick(item.owner)) && snapshot.engagement.state.allowsWork {
-                            PostForm(action: SiteURL.engagementPage(context.id, "checklist/\(item.id!.uuidString.lowercased())/done").path, csrf: csrf) {
+                            PostForm(action: SiteURL.Engagements.engagement(context.id, .tick(.value(ChecklistItemID(item.id!)))).path, csrf: csrf) {
                                 Submit("Mark done", style: "secondary", detail: item.title)
                             }
                         } else {
@@ -175,13 +176,13 @@ struct EngagementPage: Component {
     }
 
     private var milestones: Component {
-        let id = snapshot.context.id
+        let id = snapshot.participant.id
         return Tag("section", ["aria-labelledby": "milestones-title"]) {
             Tag.text("h2", "Deliverables", ["id": "milestones-title"])
             Tag("ul", [:]) {
                 for milestone in snapshot.milestones {
                     Tag("li", [:]) {
-                        Tag.link(milestone.title, to: SiteURL.milestone(id, milestone.id!).path)
+                        Tag.link(milestone.title, to: SiteURL.Engagements.engagement(id, .milestone(.value(MilestoneID(milestone.id!)))).path)
                         Text(" · \(milestone.state.label) · due \(DateText.day(milestone.dueAt))")
                         if milestone.state != .accepted && DueDates.isLate(submittedAt: now, due: milestone.dueAt) {
                             Tag.text("span", " · overdue", ["class": "late"])
@@ -189,12 +190,12 @@ struct EngagementPage: Component {
                     }
                 }
             }
-            Tag("p", [:]) { Tag.link("Open the board", to: SiteURL.engagementPage(id, "board").path) }
+            Tag("p", [:]) { Tag.link("Open the board", to: SiteURL.Engagements.engagement(id, .board).path) }
         }
     }
 
     private var team: Component {
-        let context = snapshot.context
+        let context = snapshot.participant
         let onTeam = Set(context.team.map(\.$user.id))
         let candidates = members.filter { !onTeam.contains($0.$user.id) }
         return Tag("section", ["aria-labelledby": "team-title"]) {
@@ -205,14 +206,14 @@ struct EngagementPage: Component {
                 for member in context.team {
                     Tag("li", [:]) {
                         Text(member.user.displayName + " ")
-                        PostForm(action: SiteURL.engagementPage(context.id, "team/\(member.$user.id.uuidString.lowercased())/remove").path, csrf: csrf) {
+                        PostForm(action: SiteURL.Engagements.engagement(context.id, .removeFromTeam(.value(UserID(member.$user.id)))).path, csrf: csrf) {
                             Submit("Remove", style: "link", detail: member.user.displayName)
                         }
                     }
                 }
             }
             if !candidates.isEmpty {
-                PostForm(action: SiteURL.engagementPage(context.id, "team").path, csrf: csrf) {
+                PostForm(action: SiteURL.Engagements.engagement(context.id, .team).path, csrf: csrf) {
                     SelectField(name: "userID", label: "Add a member",
                                 options: candidates.map { ($0.$user.id.uuidString.lowercased(), "\($0.user.displayName) (\($0.role.label))") },
                                 selected: "", error: errors.message("userID"))

@@ -1,0 +1,64 @@
+import FluentKit
+import Foundation
+import TryoutCore
+import TryoutStore
+
+/// What follows every engagement move, in its transaction: the others hear of it (in the app,
+/// and by e-mail when it matters), and the organization's audit log records it. Who hears is
+/// Core's decision (`EngagementAccess.audience`).
+public enum EngagementNews {
+    static func record(_ move: EngagementMove, _ action: AuditAction, _ text: String, at place: EngagementPlace, email: Bool) async throws {
+        let engagement = move.engagement, context = move.context
+        let link = context.mail.links.path(place)
+        for user in try await audience(of: engagement, team: move.participant.team, except: move.participant.userID.uuid, on: context.db) {
+            try await Notifications.add(userID: try user.requireID(), message: text, link: link, at: context.now, on: context.db)
+            if email {
+                try await context.mail.send(to: user.email, subject: "\(engagement.project.title): \(text)",
+                                            body: "\(text)\n\n\(context.mail.links.base + link)\n", at: context.now, on: context.db)
+            }
+        }
+        try await context.audit(action, by: move.participant.user, organizationID: engagement.$organization.id,
+                                detail: "\(engagement.project.title) · \(engagement.candidate.displayName): \(text)")
+    }
+
+    /// A place was accepted: the employer's people hear, in the app and by e-mail, that the
+    /// agreements wait for their signature.
+    public static func started(_ engagementID: EngagementID, _ context: ActionContext) async throws {
+        guard let engagement = try await Engagements.find(engagementID.uuid, on: context.db) else { return }
+        let text = "\(engagement.candidate.displayName) accepted a place on “\(engagement.project.title)”; the agreements wait for signatures."
+        let link = context.mail.links.path(.overview(engagementID))
+        for user in try await audience(of: engagement, team: [], except: engagement.$candidate.id, on: context.db) {
+            try await Notifications.add(userID: try user.requireID(), message: text, link: link, at: context.now, on: context.db)
+            try await context.mail.send(to: user.email, subject: "\(engagement.project.title): a place was accepted",
+                                        body: "\(text)\n\n\(context.mail.links.base + link)\n", at: context.now, on: context.db)
+        }
+    }
+
+    /// Moves the engagement to the state Core derives from what the move left behind and, when
+    /// it changed, tells everyone in the engagement.
+    static func settle(_ move: EngagementMove) async throws {
+        let engagement = move.engagement, context = move.context
+        let progress = try await Engagements.progress(of: move.id.uuid, on: context.db)
+        guard let state = EngagementLifecycle.move(from: engagement.state, progress) else { return }
+        try await Engagements.move(engagement, to: state, at: context.now, on: context.db)
+        let text = "“\(engagement.project.title)” is now: \(state.label.lowercased())."
+        let link = context.mail.links.path(.overview(move.id))
+        for user in try await audience(of: engagement, team: move.participant.team, except: nil, on: context.db) {
+            try await Notifications.add(userID: try user.requireID(), message: text, link: link, at: context.now, on: context.db)
+        }
+        try await context.audit(.engagementMoved, by: move.participant.user, organizationID: engagement.$organization.id,
+                                detail: "\(engagement.project.title) · \(engagement.candidate.displayName) → \(state.rawValue)")
+    }
+
+    /// The people Core says hear of a move, as accounts to notify and mail.
+    static func audience(of engagement: EngagementRecord, team: [TeamMemberRecord], except actor: UUID?,
+                         on db: any Database) async throws -> [UserRecord] {
+        let members = team.isEmpty ? try await Organizations.members(of: engagement.$organization.id, on: db) : []
+        var accounts = [engagement.$candidate.id: engagement.candidate]
+        for member in members { accounts[member.$user.id] = member.user }
+        for member in team { accounts[member.$user.id] = member.user }
+        return EngagementAccess.audience(candidateID: engagement.$candidate.id, organizationID: engagement.$organization.id,
+                                         team: team.map(\.$user.id), members: members.map { ($0.$user.id, $0.role) }, except: actor)
+            .compactMap { accounts[$0] }
+    }
+}

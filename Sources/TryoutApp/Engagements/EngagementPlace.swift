@@ -1,0 +1,11 @@
+import TryoutCore
+
+/// A place in an engagement that notifications and e-mails point to; the web layer, which knows
+/// its routes, turns it into a path (`MailLinks.path`).
+public enum EngagementPlace: Sendable, Equatable {
+    case overview(EngagementID)
+    case agreement(EngagementID, AgreementID)
+    case milestone(EngagementID, MilestoneID)
+    case checkIns(EngagementID)
+    case messages(EngagementID)
+}

@@ -1,0 +1,49 @@
+import FluentKit
+import Foundation
+import TryoutCore
+import TryoutStore
+
+/// Everything on an engagement's overview, read in one place for the pages and the API.
+public struct EngagementSnapshot: Sendable {
+    public let participant: EngagementParticipant
+    public let agreements: [AgreementRecord]
+    public let checklist: [ChecklistItemRecord]
+    public let milestones: [MilestoneRecord]
+    public let submissions: [SubmissionRecord]
+    public let checkIns: [CheckInRecord]
+    public let unreadMessages: Int
+    public let minutesLogged: Int
+
+    public static func load(_ participant: EngagementParticipant, _ context: ActionContext) async throws -> EngagementSnapshot {
+        let id = participant.id.uuid, db = context.db
+        return EngagementSnapshot(
+            participant: participant,
+            agreements: try await Agreements.current(of: id, on: db),
+            checklist: try await Engagements.checklist(of: id, on: db),
+            milestones: try await Engagements.milestones(of: id, on: db),
+            submissions: try await Submissions.of(engagementID: id, on: db),
+            checkIns: try await EngagementActivity.checkIns(of: id, on: db),
+            unreadMessages: try await EngagementActivity.unread(userID: participant.userID.uuid, engagementIDs: [id], on: db)[id] ?? 0,
+            minutesLogged: try await EngagementActivity.timeEntries(of: id, on: db).reduce(0) { $0 + $1.minutes })
+    }
+
+    public var engagement: EngagementRecord { participant.engagement }
+
+    public var nextStep: NextStep {
+        EngagementLifecycle.nextStep(
+            state: engagement.state,
+            unsigned: agreements.flatMap { agreement in
+                EngagementSide.allCases.filter { agreement.signedAt($0) == nil }.map { (agreement.kind.label, $0) }
+            },
+            openItems: checklist.filter { $0.doneAt == nil }.map { ($0.title, $0.owner) },
+            milestones: milestones.map { ($0.title, $0.state) })
+    }
+
+    public var owed: Money {
+        EngagementLifecycle.owed(pay: engagement.pay, weights: milestones.map(\.weight), accepted: milestones.map { $0.state == .accepted })
+    }
+
+    public func versions(of milestone: MilestoneRecord) -> [SubmissionRecord] {
+        submissions.filter { $0.$milestone.id == milestone.id }
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import TryoutApp
+import TryoutCore
+import TryoutStore
+import Vapor
+
+/// The list of a person's engagements, each engagement's overview, its onboarding checklist,
+/// its team, and ending it early.
+struct EngagementsController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(SiteURL.Engagements.list, use: list)
+        routes.get(SiteURL.Engagements.engagement(.key), use: show)
+        routes.post(SiteURL.Engagements.engagement(.key, .tick(.key)), use: tick)
+        routes.post(SiteURL.Engagements.engagement(.key, .team), use: addToTeam)
+        routes.post(SiteURL.Engagements.engagement(.key, .removeFromTeam(.key)), use: removeFromTeam)
+        routes.post(SiteURL.Engagements.engagement(.key, .terminate), use: terminate)
+    }
+
+    func list(req: Request) async throws -> Response {
+        let context = try await req.signedInContext()
+        let engagements = try await EngagementsService.visible(context)
+        let unread = try await EngagementActivity.unread(userID: try req.requireUser().requireID(), engagementIDs: engagements.compactMap(\.id), on: req.db)
+        return try await req.render("Engagements", EngagementsPage(engagements: engagements, unread: unread))
+    }
+
+    func show(req: Request) async throws -> Response {
+        try await render(req, try await EngagementRequest.load(req))
+    }
+
+    private func render(_ req: Request, _ engagement: EngagementRequest, errors: [FieldError] = []) async throws -> Response {
+        let members = try await EngagementsService.assignable(in: engagement.participant, engagement.context)
+        return try await req.render(engagement.participant.engagement.project.title, status: errors.isEmpty ? .ok : .unprocessableEntity,
+                                    EngagementPage(snapshot: try await engagement.snapshot(), members: members, csrf: try await req.csrfToken(),
+                                                   now: req.now, errors: errors))
+    }
+
+    func tick(req: Request) async throws -> Response {
+        let engagement = try await EngagementRequest.load(req)
+        let itemID: ChecklistItemID = try engagement.parameter("itemID", of: req)
+        return try await req.redirecting(to: .engagement(engagement.id)) {
+            try await EngagementsService.tick(itemID, in: engagement.participant, engagement.context)
+            return "Ticked off."
+        }
+    }
+
+    func addToTeam(req: Request) async throws -> Response {
+        let engagement = try await EngagementRequest.load(req)
+        let userID = (try? req.content.get(UUID.self, at: "userID")).map(UserID.init)
+        do {
+            try await EngagementsService.addToTeam(userID, in: engagement.participant, engagement.context)
+        } catch let failure as ValidationFailure {
+            return try await render(req, engagement, errors: failure.errors)
+        }
+        try await req.flash("Added to the team.")
+        return req.redirect(to: SiteURL.Engagements.engagement(engagement.id).path)
+    }
+
+    func removeFromTeam(req: Request) async throws -> Response {
+        let engagement = try await EngagementRequest.load(req)
+        let userID: UserID = try engagement.parameter("userID", of: req)
+        try await EngagementsService.removeFromTeam(userID, in: engagement.participant, engagement.context)
+        try await req.flash("Removed from the team.")
+        return req.redirect(to: SiteURL.Engagements.engagement(engagement.id).path)
+    }
+
+    func terminate(req: Request) async throws -> Response {
+        let engagement = try await EngagementRequest.load(req)
+        do {
+            return try await req.redirecting(to: .engagement(engagement.id)) {
+                let input = try TerminationInput(reason: (try? req.content.get(String.self, at: "reason")) ?? "")
+                try await EngagementsService.terminate(input, in: engagement.participant, engagement.context)
+                return "The engagement has ended."
+            }
+        } catch let failure as ValidationFailure {
+            return try await render(req, engagement, errors: failure.errors)
+        }
+    }
+}
