@@ -8,12 +8,15 @@ import Vapor
 /// by the link and may leave. Each handler reads the form, asks `StudentsService` or the shared
 /// `InvitationFlow`, and renders or redirects.
 struct StudentsController: RouteCollection {
+    private let invitationPages = InvitationLinkPages<StudentInvitation>(page: { SiteURL.students(.invitation(.value($0))).path },
+                                                                         accept: { SiteURL.students(.acceptInvitation(.value($0))).path })
+
     func boot(routes: any RoutesBuilder) throws {
         routes.get(SiteURL.Students.list(.key), use: list)
         routes.post(SiteURL.Students.invitations(.key), use: invite)
         routes.post(SiteURL.Students.revokeInvitation(.key, .key), use: revoke)
         routes.post(SiteURL.Students.remove(.key, .key), use: remove)
-        routes.get(SiteURL.Students.invitation(.key), use: showInvitation)
+        routes.get(SiteURL.Students.invitation(.key), use: invitationPages.show)
         routes.post(SiteURL.Students.acceptInvitation(.key), use: accept)
         routes.post(SiteURL.Students.leave(.key), use: leave)
     }
@@ -83,22 +86,9 @@ struct StudentsController: RouteCollection {
         return req.redirect(to: SiteURL.accounts(.settings).path)
     }
 
-    func showInvitation(req: Request) async throws -> Response {
-        let token = req.parameters.get("token") ?? ""
-        let invitation = try await InvitationFlow<StudentInvitation>.open(token: token, req.actionContext)
-        let page = InvitationPage(csrf: try await req.csrfToken(), organizationName: invitation.organization.name,
-                                  joiningAs: StudentInvitation.joiningAs(invitation), email: invitation.email,
-                                  link: SiteURL.students(.invitation(.value(token))).path,
-                                  accept: SiteURL.students(.acceptInvitation(.value(token))).path, signedInEmail: req.user?.email)
-        return try await req.render("Join \(invitation.organization.name)", page)
-    }
-
     func accept(req: Request) async throws -> Response {
-        let token = req.parameters.get("token") ?? ""
-        // A link that cannot be used says so before asking who opened it.
-        _ = try await InvitationFlow<StudentInvitation>.open(token: token, req.actionContext)
-        let invitation = try await InvitationFlow<StudentInvitation>.accept(token: token, try await req.signedInContext())
-        try await req.flash("You are now a student of \(invitation.organization.name): the projects it shares show in Find a project.")
+        let organization = try await invitationPages.accept(req).organization
+        try await req.flash("You are now a student of \(organization.name): the projects it shares show in Find a project.")
         return req.redirect(to: SiteURL.marketplace.path)
     }
 }
