@@ -41,6 +41,16 @@ public enum ApplicationsService {
         return application
     }
 
+    /// The candidate's applications, newest first.
+    public static func mine(_ ctx: ActionContext) async throws -> [ApplicationRecord] {
+        try await Applications.mine(userID: try ctx.actingPrincipal().userID, on: ctx.db)
+    }
+
+    /// The engagement the candidate's accepted place started, if any.
+    public static func engagement(of application: ApplicationRecord, _ ctx: ActionContext) async throws -> EngagementID? {
+        try await Engagements.forApplication(try application.requireID(), on: ctx.db)?.id.map(EngagementID.init)
+    }
+
     /// The candidate accepts, declines or withdraws. An accept with every place taken lands on
     /// the waiting list, which the returned changes show.
     @discardableResult
@@ -101,6 +111,11 @@ public enum ApplicationsService {
             try await ctx.audit(.candidateInvited, by: actor, organizationID: project.$organization.id,
                                 detail: "Candidate \(BlindScreening.code(for: profileID.uuid)) to \(project.title)")
         }
+    }
+
+    /// What changed for the person, newest first.
+    public static func notifications(_ ctx: ActionContext) async throws -> [NotificationRecord] {
+        try await Notifications.recent(userID: try ctx.actingPrincipal().userID, on: ctx.db)
     }
 
     /// Marks every notification of the person as read.

@@ -24,7 +24,7 @@ struct ApplicantsController: RouteCollection {
     }
 
     func list(req: Request) async throws -> Response {
-        let ctx = try await req.signedInContext()
+        let ctx = try await req.visitorContext()
         return try await renderList(req, try await ScreeningService.project(try req.projectID(), ctx), ctx)
     }
 
@@ -49,7 +49,7 @@ struct ApplicantsController: RouteCollection {
     }
 
     func decide(req: Request) async throws -> Response {
-        let ctx = try await req.signedInContext()
+        let ctx = try await req.visitorContext()
         let project = try await ScreeningService.project(try req.projectID(), for: Action.authorProjects, ctx)
         let projectID = try req.projectID()
         let form = try req.content.decode(DecisionForm.self)
@@ -68,7 +68,7 @@ struct ApplicantsController: RouteCollection {
     }
 
     func show(req: Request) async throws -> Response {
-        let ctx = try await req.signedInContext()
+        let ctx = try await req.visitorContext()
         let project = try await ScreeningService.project(try req.projectID(), ctx)
         let view = try await ScreeningService.applicant(try req.applicationID(), of: project, ctx)
         let decides = Policy.allows(ctx.principal, .authorProjects(project.$organization.id))
@@ -78,7 +78,7 @@ struct ApplicantsController: RouteCollection {
     }
 
     func saveScreening(req: Request) async throws -> Response {
-        let ctx = try await req.signedInContext()
+        let ctx = try await req.visitorContext()
         let projectID = try req.projectID()
         let project = try await ScreeningService.project(projectID, for: Action.authorProjects, ctx)
         let form = try req.content.decode([String: String].self)
@@ -102,7 +102,7 @@ struct ApplicantsController: RouteCollection {
     }
 
     func candidates(req: Request) async throws -> Response {
-        let ctx = try await req.signedInContext()
+        let ctx = try await req.visitorContext()
         let project = try await ScreeningService.project(try req.projectID(), for: Action.authorProjects, ctx)
         let people = try await ScreeningService.peopleToInvite(project, ctx)
         return try await req.render("People to invite: \(project.title)",
@@ -112,20 +112,20 @@ struct ApplicantsController: RouteCollection {
     func invite(req: Request) async throws -> Response {
         let projectID = try req.projectID()
         guard let profileID = req.parameters.get("profileID", as: CandidateProfileID.self) else { throw ActionError.notFound }
-        try await ApplicationsService.invite(profileID, to: projectID, try await req.signedInContext())
+        try await ApplicationsService.invite(profileID, to: projectID, try await req.visitorContext())
         try await req.flash("Invitation sent.")
         return req.redirect(to: SiteURL.applications(.project(.value(projectID), .candidates)).path)
     }
 
     func projectFairness(req: Request) async throws -> Response {
-        let ctx = try await req.signedInContext()
+        let ctx = try await req.visitorContext()
         let project = try await ScreeningService.project(try req.projectID(), ctx)
         let tables = try await ScreeningService.fairness(of: project, ctx)
         return try await req.render("Fairness: \(project.title)", FairnessPage(title: "Fairness: \(project.title)", tables: tables))
     }
 
     func organizationFairness(req: Request) async throws -> Response {
-        let ctx = try await req.signedInContext()
+        let ctx = try await req.visitorContext()
         let org = try await OrganizationsService.organization(slug: req.parameters.get("slug"), for: Action.readFairnessReport, ctx)
         let tables = try await ScreeningService.fairness(of: OrganizationID(try org.requireID()), ctx)
         return try await req.render("Fairness: \(org.name)", FairnessPage(title: "Fairness: \(org.name)", tables: tables))

@@ -19,12 +19,11 @@ struct ApplicationsController: RouteCollection {
     }
 
     func apply(req: Request) async throws -> Response {
-        let ctx = try await req.signedInContext()
-        let project = try await MarketplaceService.viewableProject(try req.projectID(), ctx)
+        let project = try await MarketplaceService.viewableProject(try req.projectID(), try await req.visitorContext())
         let questions = try await ProjectBriefs.brief(of: project, on: req.db).screeningQuestions
         let input = ApplicationInput(form: try req.content.decode([String: String].self), questionCount: questions.count)
         do {
-            let application = try await ApplicationsService.apply(input, to: try req.projectID(), ctx)
+            let application = try await ApplicationsService.apply(input, to: try req.projectID(), try await req.signedInContext())
             try await req.flash("Application sent. You will hear here and by e-mail as it moves.")
             return req.redirect(to: SiteURL.applications(.application(try application.requireID())).path)
         } catch let failure as ValidationFailure {
@@ -33,15 +32,16 @@ struct ApplicationsController: RouteCollection {
     }
 
     func list(req: Request) async throws -> Response {
-        let applications = try await Applications.mine(userID: try req.requireUser().requireID(), on: req.db)
+        let applications = try await ApplicationsService.mine(try await req.signedInContext())
         return try await req.render("Your applications", MyApplicationsPage(applications: applications.map(MyApplicationRow.init), now: req.now))
     }
 
     func show(req: Request) async throws -> Response {
-        let application = try await ApplicationsService.own(try req.applicationID(), try await req.signedInContext())
-        let engagement = try await Engagements.forApplication(try application.requireID(), on: req.db)
+        let ctx = try await req.signedInContext()
+        let application = try await ApplicationsService.own(try req.applicationID(), ctx)
+        let engagement = try await ApplicationsService.engagement(of: application, ctx)
         return try await req.render(application.project.title,
-                                    MyApplicationPage(application: MyApplicationDetail(application, engagementID: engagement?.id),
+                                    MyApplicationPage(application: MyApplicationDetail(application, engagementID: engagement),
                                                       now: req.now, csrf: try await req.csrfToken()))
     }
 
@@ -59,7 +59,7 @@ struct ApplicationsController: RouteCollection {
     }
 
     func notifications(req: Request) async throws -> Response {
-        let items = try await Notifications.recent(userID: try req.requireUser().requireID(), on: req.db)
+        let items = try await ApplicationsService.notifications(try await req.signedInContext())
         return try await req.render("Notifications", NotificationsPage(items: items.map(NotificationItem.init), csrf: try await req.csrfToken()))
     }
 

@@ -53,9 +53,9 @@ struct MyApplicationDetail: Sendable {
     var coverNote: String
     var portfolio: [String]
     /// The engagement an accepted place started, if any.
-    var engagementID: UUID?
+    var engagementID: EngagementID?
 
-    init(_ application: ApplicationRecord, engagementID: UUID?) throws {
+    init(_ application: ApplicationRecord, engagementID: EngagementID?) throws {
         row = try MyApplicationRow(application)
         projectID = ProjectID(try application.project.requireID())
         message = application.message

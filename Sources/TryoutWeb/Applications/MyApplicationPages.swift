@@ -52,7 +52,7 @@ struct MyApplicationPage: Component {
             }
             Tag.text("p", "Status: " + row.standing.text(at: now), ["class": "lead"])
             if let engagementID = application.engagementID {
-                Tag("p", [:]) { Tag.link("Go to the engagement: agreements, onboarding and work", to: SiteURL.engagements(.engagement(EngagementID(engagementID))).path, ["class": "button primary"]) }
+                Tag("p", [:]) { Tag.link("Go to the engagement: agreements, onboarding and work", to: SiteURL.engagements(.engagement(.value(engagementID))).path, ["class": "button primary"]) }
             }
             if !application.message.isEmpty {
                 Tag("section", ["class": "panel", "aria-labelledby": "message-title"]) {
