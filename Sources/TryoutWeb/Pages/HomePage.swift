@@ -1,9 +1,9 @@
 import Plot
 import TryoutCore
-import TryoutStore
 
 struct HomePage: Component {
-    var projects: [ProjectRecord]
+    /// The newest public projects.
+    var projects: ProjectCards
     var signedIn: Bool
 
     var body: Component {
@@ -21,7 +21,7 @@ struct HomePage: Component {
             }
             Tag("section", ["aria-labelledby": "latest-title"]) {
                 Tag.text("h2", "Latest projects", ["id": "latest-title"])
-                ProjectCards(projects: projects, showOrganization: true)
+                projects
             }
             Tag("section", ["aria-labelledby": "how-title"]) {
                 Tag.text("h2", "How it works", ["id": "how-title"])

@@ -13,10 +13,10 @@ struct MarketplaceController: RouteCollection {
         let input = try req.query.decode(ProjectSearchInput.self)
         do {
             let results = try await MarketplaceService.search(input, try await req.visitorContext())
-            return try await req.render("Find a project", MarketplacePage(parameters: input, results: results, errors: []))
+            return try await req.render("Find a project", MarketplacePage(parameters: input, results: .init(results), errors: []))
         } catch let failure as ValidationFailure {
             return try await req.render("Find a project", status: .unprocessableEntity,
-                                        MarketplacePage(parameters: input, results: MarketplaceResults(), errors: failure.errors))
+                                        MarketplacePage(parameters: input, results: .init(MarketplaceResults()), errors: failure.errors))
         }
     }
 }

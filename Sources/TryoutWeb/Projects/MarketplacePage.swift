@@ -2,11 +2,19 @@ import Foundation
 import Plot
 import TryoutApp
 import TryoutCore
-import TryoutStore
 
 struct MarketplacePage: Component {
+    /// One page of results, or none and the notices saying why.
+    struct Results {
+        var cards: ProjectCards
+        var total = 0
+        var totalCapped = false
+        var nextCursor: String?
+        var notices: [SearchNotice] = []
+    }
+
     var parameters: ProjectSearchInput
-    var results: MarketplaceResults
+    var results: Results
     var errors: [FieldError]
 
     var body: Component {
@@ -49,7 +57,7 @@ struct MarketplacePage: Component {
                 if results.totalCapped {
                     Tag.text("p", "The best matches among the newest \(Self.countLimit) come first. Add words or filters to narrow the search.")
                 }
-                ProjectCards(projects: results.projects, showOrganization: true)
+                results.cards
                 if let nextCursor = results.nextCursor {
                     Tag("p", [:]) { Tag.link("Next page", to: nextURL(nextCursor), ["rel": "next"]) }
                 }

@@ -1,10 +1,27 @@
 import Plot
 import TryoutCore
-import TryoutStore
 
 /// A brief as candidates read it; its organization's authors also see the lint and the actions.
 struct ProjectPage: Component {
-    var project: ProjectRecord
+    /// What the page shows of the project besides its brief.
+    struct Project {
+        var id: ProjectID
+        var title: String
+        var summary: String
+        var state: ProjectState
+        var organizationName: String
+        var organizationSlug: String
+        var skills: [Skill]
+    }
+
+    /// A skill the brief asks for, by its label.
+    struct Skill {
+        var label: String
+        var level: Int
+        var required: Bool
+    }
+
+    var project: Project
     var brief: Brief
     /// Present for people who may author the project.
     var lint: LintReport?
@@ -20,16 +37,16 @@ struct ProjectPage: Component {
             Tag.text("h1", project.title)
             Tag("p", ["class": "meta"]) {
                 Text("Posted by ")
-                Tag.link(project.organization.name, to: SiteURL.organizations(.organization(.value(project.organization.slug))).path)
+                Tag.link(project.organizationName, to: SiteURL.organizations(.organization(.value(project.organizationSlug))).path)
                 if project.state != .published { Text(" · \(project.state.rawValue.capitalized)") }
             }
             if let lint, let csrf { authorPanel(lint, csrf: csrf) }
             Tag.text("p", project.summary, ["class": "lead"])
             if let match { matchPanel(match.score, missing: match.missing) }
-            if showsApplicants, let id = project.id {
+            if showsApplicants {
                 Tag("p", ["class": "actions"]) {
-                    Tag.link("See the applicants", to: SiteURL.applications(.project(id, .applicants)).path, ["class": "button secondary"])
-                    Tag.link("Onboarding checklist", to: SiteURL.projects(.project(id, .onboarding)).path, ["class": "button secondary"])
+                    Tag.link("See the applicants", to: SiteURL.applications(.project(.value(project.id), .applicants)).path, ["class": "button secondary"])
+                    Tag.link("Onboarding checklist", to: SiteURL.projects(.project(.value(project.id), .onboarding)).path, ["class": "button secondary"])
                 }
             }
             if let apply { apply }
@@ -62,7 +79,7 @@ struct ProjectPage: Component {
                 Tag.text("h2", "Skills")
                 Tag("ul", [:]) {
                     for skill in project.skills {
-                        Tag.text("li", "\(skill.skill.label) (level \(skill.level) of 4, \(skill.required ? "required" : "nice to have"))")
+                        Tag.text("li", "\(skill.label) (level \(skill.level) of 4, \(skill.required ? "required" : "nice to have"))")
                     }
                 }
             }
@@ -114,7 +131,7 @@ struct ProjectPage: Component {
     }
 
     private func authorPanel(_ lint: LintReport, csrf: String) -> Component {
-        guard let id = project.id else { return EmptyComponent() }
+        let id = Parameter.value(project.id)
         return Tag("section", ["class": "panel", "aria-labelledby": "author-title"]) {
             Tag.text("h2", "For your team: \(project.state.rawValue)", ["id": "author-title"])
             if project.state == .draft {

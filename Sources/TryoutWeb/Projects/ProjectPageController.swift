@@ -21,7 +21,7 @@ extension Request {
         let principal = try await principal()
         let brief = try await ProjectBriefs.brief(of: project, on: db)
         let isAuthor = Policy.allows(principal, .authorProjects(project.$organization.id))
-        let page = ProjectPage(project: project, brief: brief, lint: isAuthor ? ComplianceLint.check(brief, hourlyFloor: project.organization.payFloor) : nil,
+        let page = ProjectPage(project: try ProjectPage.Project(project), brief: brief, lint: isAuthor ? ComplianceLint.check(brief, hourlyFloor: project.organization.payFloor) : nil,
                                csrf: isAuthor ? try await csrfToken() : nil, match: try await match(project, brief),
                                showsApplicants: Policy.allows(principal, .viewApplicants(project.$organization.id)),
                                apply: isAuthor ? nil : try await applyPanel(project, brief, input: input, errors: errors))

@@ -12,7 +12,7 @@ struct SiteController: RouteCollection {
 
     func home(req: Request) async throws -> Response {
         let projects = try await MarketplaceService.latest(req.actionContext)
-        return try await req.render("Paid micro-internships", HomePage(projects: projects, signedIn: req.user != nil))
+        return try await req.render("Paid micro-internships", HomePage(projects: ProjectCards(projects: projects, showOrganization: true), signedIn: req.user != nil))
     }
 
     private static func asset(_ text: String, type: String) -> Response {
