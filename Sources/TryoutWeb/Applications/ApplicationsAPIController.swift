@@ -38,17 +38,17 @@ struct ApplicationsAPIController: RouteCollection {
     }
 
     func mine(req: Request) async throws -> [DTO.MyApplication] {
-        try await Applications.mine(userID: try req.requireUser().requireID(), on: req.db).map(DTO.MyApplication.init)
+        try await ApplicationsService.mine(try await req.signedInContext()).map(DTO.MyApplication.init)
     }
 
     func myApplication(req: Request) async throws -> DTO.MyApplication {
-        DTO.MyApplication(try await ApplicationsService.own(try req.applicationID(), try await req.signedInContext()))
+        try DTO.MyApplication(try await ApplicationsService.own(try req.applicationID(), try await req.signedInContext()))
     }
 
     func respond(_ req: Request, _ answer: CandidateAnswer) async throws -> DTO.MyApplication {
         let ctx = try await req.signedInContext()
         try await ApplicationsService.respond(answer, on: try req.applicationID(), ctx)
-        return DTO.MyApplication(try await ApplicationsService.own(try req.applicationID(), ctx))
+        return try DTO.MyApplication(try await ApplicationsService.own(try req.applicationID(), ctx))
     }
 
     func recommendations(req: Request) async throws -> [DTO.Recommendation] {
@@ -59,7 +59,7 @@ struct ApplicationsAPIController: RouteCollection {
     }
 
     func notifications(req: Request) async throws -> [DTO.Notification] {
-        try await Notifications.recent(userID: try req.requireUser().requireID(), on: req.db).map(DTO.Notification.init)
+        try await ApplicationsService.notifications(try await req.signedInContext()).map(DTO.Notification.init)
     }
 
     struct ApplicantsQuery: Content {

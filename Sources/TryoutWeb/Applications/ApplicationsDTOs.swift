@@ -38,8 +38,8 @@ extension DTO {
         var coverNote: String
         var portfolio: [String]
 
-        init(_ record: ApplicationRecord) {
-            id = record.id!
+        init(_ record: ApplicationRecord) throws {
+            id = try record.requireID()
             project = ProjectSummary(record.project)
             state = record.state
             appliedAt = record.createdAt
@@ -148,8 +148,8 @@ extension DTO {
         var createdAt: Date
         var read: Bool
 
-        init(_ record: NotificationRecord) {
-            id = record.id!
+        init(_ record: NotificationRecord) throws {
+            id = try record.requireID()
             message = record.message
             link = record.link
             createdAt = record.createdAt
