@@ -15,10 +15,13 @@ public enum OrganizationsService {
         return org
     }
 
-    /// The public page's organization, whoever asks.
-    public static func publicOrganization(slug: String?, _ ctx: ActionContext) async throws -> OrganizationRecord {
+    /// What the public page shows, to whoever asks: the organization, its open projects and
+    /// whether the person asking belongs to it.
+    public static func profile(slug: String?, _ ctx: ActionContext) async throws -> OrganizationProfile {
         guard let slug, Slug.isValid(slug), let org = try await Organizations.find(slug: slug, on: ctx.db) else { throw ActionError.notFound }
-        return org
+        let orgID = try org.requireID()
+        return OrganizationProfile(organization: org, openProjects: try await Projects.published(of: orgID, on: ctx.db),
+                                   viewerIsMember: Policy.allows(ctx.principal, .viewOrganization(orgID)))
     }
 
     public static func members(of org: OrganizationRecord, _ ctx: ActionContext) async throws -> [MemberRecord] {
@@ -113,6 +116,13 @@ public enum OrganizationsService {
                                     memberIDs: Set(try await Organizations.members(of: orgID, on: ctx.db).map(\.$user.id)),
                                     readerIsPlatformAdmin: ctx.principal?.isPlatformAdmin == true)
     }
+}
+
+/// An organization's public page.
+public struct OrganizationProfile: Sendable {
+    public let organization: OrganizationRecord
+    public let openProjects: [ProjectRecord]
+    public let viewerIsMember: Bool
 }
 
 /// An organization's audit log as the person reading it may see it: the entries in the

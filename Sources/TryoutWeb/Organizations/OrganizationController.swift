@@ -27,12 +27,10 @@ struct OrganizationController: RouteCollection {
     }
 
     func show(req: Request) async throws -> Response {
-        let org = try await OrganizationsService.publicOrganization(slug: req.parameters.get("slug"), req.actionContext)
-        let projects = try await Projects.published(of: try org.requireID(), on: req.db)
-        let isMember = try await req.can(.viewOrganization(try org.requireID()))
-        let page = OrganizationPage(org: try OrganizationView(org), projects: ProjectCards(projects: projects, showOrganization: false),
-                                    isMember: isMember)
-        return try await req.render(org.name, page)
+        let profile = try await OrganizationsService.profile(slug: req.parameters.get("slug"), try await req.visitorContext())
+        let page = OrganizationPage(org: try OrganizationView(profile.organization),
+                                    projects: ProjectCards(projects: profile.openProjects, showOrganization: false), isMember: profile.viewerIsMember)
+        return try await req.render(profile.organization.name, page)
     }
 
     func members(req: Request) async throws -> Response {
@@ -110,7 +108,7 @@ struct OrganizationController: RouteCollection {
             return req.redirect(to: view.url(.members))
         }
         try await req.flash("You have left \(org.name).")
-        return req.redirect(to: SiteURL.home.path)
+        return req.redirect(to: SiteURL.site(.home).path)
     }
 
     func audit(req: Request) async throws -> Response {
