@@ -28,7 +28,7 @@ struct ActivityController: RouteCollection {
     private func renderCheckIns(_ req: Request, _ engagement: EngagementRequest, errors: [FieldError] = []) async throws -> Response {
         let typed = Dictionary(uniqueKeysWithValues: ["startsAt", "minutes", "agenda"].map { ($0, field(req, $0)) })
         return try await req.render("Check-ins", status: errors.isEmpty ? .ok : .unprocessableEntity,
-                                    CheckInsPage(snapshot: try await engagement.snapshot(), csrf: try await req.csrfToken(), now: req.now, errors: errors,
+                                    CheckInsPage(snapshot: try await engagement.overview(), csrf: try await req.csrfToken(), now: req.now, errors: errors,
                                                  typed: errors.isEmpty ? [:] : typed))
     }
 
@@ -67,7 +67,7 @@ struct ActivityController: RouteCollection {
     private func renderMessages(_ req: Request, _ engagement: EngagementRequest, thread: [MessageRecord], errors: [FieldError] = [],
                                 draft: String = "") async throws -> Response {
         try await req.render("Messages", status: errors.isEmpty ? .ok : .unprocessableEntity,
-                             MessagesPage(snapshot: try await engagement.snapshot(), messages: thread, csrf: try await req.csrfToken(),
+                             MessagesPage(snapshot: try await engagement.overview(), messages: thread.map(MessageRow.init), csrf: try await req.csrfToken(),
                                           errors: errors, draft: draft))
     }
 
@@ -88,8 +88,8 @@ struct ActivityController: RouteCollection {
     }
 
     private func renderTime(_ req: Request, _ engagement: EngagementRequest, errors: [FieldError] = []) async throws -> Response {
-        let snapshot = try await engagement.snapshot()
-        let entries = try await ActivityService.timeEntries(in: engagement.participant, engagement.context)
+        let snapshot = try await engagement.overview()
+        let entries = try await ActivityService.timeEntries(in: engagement.participant, engagement.context).map(TimeEntryRow.init)
         return try await req.render("Time log", status: errors.isEmpty ? .ok : .unprocessableEntity,
                                     TimeLogPage(snapshot: snapshot, entries: entries, csrf: try await req.csrfToken(), today: req.now, errors: errors))
     }

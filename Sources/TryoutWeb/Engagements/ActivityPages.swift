@@ -1,12 +1,10 @@
 import Foundation
 import Plot
-import TryoutApp
 import TryoutCore
-import TryoutStore
 
 /// Check-ins: the booked ones, notes and attendance afterwards, and a form to book the next.
 struct CheckInsPage: Component {
-    var snapshot: EngagementSnapshot
+    var snapshot: EngagementOverview
     var csrf: String
     var now: Date
     var errors: [FieldError] = []
@@ -14,7 +12,7 @@ struct CheckInsPage: Component {
     var typed: [String: String] = [:]
 
     var body: Component {
-        let context = snapshot.participant
+        let context = snapshot
         let id = context.id
         return ComponentGroup {
             EngagementHeader(engagement: snapshot.engagement, current: SiteURL.Engagements.engagement(id, .checkIns).path, unread: snapshot.unreadMessages)
@@ -29,7 +27,7 @@ struct CheckInsPage: Component {
                         Tag.text("p", checkIn.notes)
                         Tag.text("p", checkIn.candidateAttended == true ? "The candidate attended." : "The candidate did not attend.", ["class": "meta"])
                     } else if checkIn.startsAt <= now && !snapshot.engagement.state.isOver && context.may(.writeUpCheckIn) {
-                        PostForm(action: SiteURL.Engagements.engagement(id, .checkInNotes(.value(CheckInID(checkIn.id!)))).path, csrf: csrf) {
+                        PostForm(action: SiteURL.Engagements.engagement(id, .checkInNotes(.value(checkIn.id))).path, csrf: csrf) {
                             TextAreaField(name: "notes", label: "Notes from the check-in", error: errors.message("notes"), rows: 3)
                             CheckboxField(name: "candidateAttended", label: "The candidate attended", checked: true)
                             Submit("Save the notes", style: "secondary")
@@ -55,14 +53,14 @@ struct CheckInsPage: Component {
 
 /// The engagement's message thread, oldest first, with links made clickable.
 struct MessagesPage: Component {
-    var snapshot: EngagementSnapshot
-    var messages: [MessageRecord]
+    var snapshot: EngagementOverview
+    var messages: [MessageRow]
     var csrf: String
     var errors: [FieldError] = []
     var draft = ""
 
     var body: Component {
-        let id = snapshot.participant.id
+        let id = snapshot.id
         return ComponentGroup {
             EngagementHeader(engagement: snapshot.engagement, current: SiteURL.Engagements.engagement(id, .messages).path)
             ErrorSummary(errors: errors)
@@ -71,7 +69,7 @@ struct MessagesPage: Component {
                 for message in messages {
                     Tag("li", [:]) {
                         Tag("p", ["class": "meta"]) {
-                            Tag.text("strong", message.author.displayName)
+                            Tag.text("strong", message.authorName)
                             Text(" · \(DateText.short(message.createdAt)) UTC")
                         }
                         Tag("p", [:]) {
@@ -97,16 +95,16 @@ struct MessagesPage: Component {
 
 /// The candidate's hours, day by day, against the brief's estimate.
 struct TimeLogPage: Component {
-    var snapshot: EngagementSnapshot
-    var entries: [TimeEntryRecord]
+    var snapshot: EngagementOverview
+    var entries: [TimeEntryRow]
     var csrf: String
     var today: Date
     var errors: [FieldError] = []
 
     var body: Component {
-        let context = snapshot.participant
+        let context = snapshot
         let id = context.id
-        let titles = Dictionary(snapshot.milestones.map { ($0.id!, $0.title) }, uniquingKeysWith: { first, _ in first })
+        let titles = Dictionary(snapshot.milestones.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
         let total = entries.reduce(0) { $0 + $1.minutes }
         let canLog = context.may(.submitWork) && snapshot.engagement.state.allowsWork
         return ComponentGroup {
@@ -119,7 +117,7 @@ struct TimeLogPage: Component {
                     Field(name: "hours", label: "Hours", type: "number", error: errors.message("hours"), hint: "In quarter hours, e.g. 1.5.",
                           extra: [("min", "0.25"), ("max", "24"), ("step", "0.25")])
                     SelectField(name: "milestoneID", label: "Deliverable",
-                                options: [("", "None in particular")] + snapshot.milestones.map { ($0.id!.uuidString.lowercased(), $0.title) },
+                                options: [("", "None in particular")] + snapshot.milestones.map { ($0.id.description, $0.title) },
                                 selected: "", error: errors.message("milestoneID"))
                     Field(name: "note", label: "What you did", error: errors.message("note"), required: false)
                     Submit("Log the time")
@@ -137,11 +135,11 @@ struct TimeLogPage: Component {
                             Tag("tr", [:]) {
                                 Tag.text("td", DateText.day(entry.day))
                                 Tag.text("td", TimeText.hours(entry.minutes))
-                                Tag.text("td", entry.$milestone.id.flatMap { titles[$0] } ?? "")
+                                Tag.text("td", entry.milestoneID.flatMap { titles[$0] } ?? "")
                                 Tag.text("td", entry.note)
                                 if canLog {
                                     Tag("td", [:]) {
-                                        PostForm(action: SiteURL.Engagements.engagement(id, .deleteTimeEntry(.value(TimeEntryID(entry.id!)))).path, csrf: csrf) {
+                                        PostForm(action: SiteURL.Engagements.engagement(id, .deleteTimeEntry(.value(entry.id))).path, csrf: csrf) {
                                             Submit("Remove", style: "link", detail: "\(DateText.day(entry.day)) \(TimeText.hours(entry.minutes))")
                                         }
                                     }

@@ -1,29 +1,30 @@
 import Foundation
 import Plot
-import TryoutApp
 import TryoutCore
-import TryoutStore
 
 /// One agreement: its exact text, its fingerprint, both signatures, and the signing form for
 /// the side that has yet to sign. Printing the page gives the printable copy.
 struct AgreementPage: Component {
-    var participant: EngagementParticipant
-    var agreement: AgreementRecord
+    var engagement: EngagementView
+    /// The reader's part in the engagement, and the name the signing form suggests.
+    var role: EngagementRole
+    var viewerName: String
+    var agreement: AgreementDocument
     var csrf: String
     var errors: [FieldError] = []
     /// The standalone copy to print or keep: the text and signatures, no forms.
     var printable = false
 
     var body: Component {
-        let id = participant.id
-        let agreementID = AgreementID(agreement.id!)
-        let side = participant.role.side
+        let id = engagement.id
+        let agreementID = agreement.id
+        let side = role.side
         return ComponentGroup {
-            EngagementHeader(engagement: participant.engagement, current: "")
+            EngagementHeader(engagement: engagement, current: "")
             Tag.text("h2", "\(agreement.kind.label), version \(agreement.version)")
             Tag("dl", ["class": "facts"]) {
                 Tag.text("dt", "Worker classification")
-                Tag.text("dd", participant.engagement.classification.label)
+                Tag.text("dd", engagement.classification.label)
                 Tag.text("dt", "SHA-256 of the text")
                 Tag.text("dd", agreement.sha256, ["class": "fingerprint"])
                 Tag.text("dt", "Text intact")
@@ -36,7 +37,7 @@ struct AgreementPage: Component {
                 signature(.employer, name: agreement.employerName, at: agreement.employerSignedAt,
                           ip: side == .employer ? agreement.employerIP : nil)
             }
-            if agreement.supersededAt != nil {
+            if agreement.superseded {
                 Tag.text("p", "A newer version replaced this one; it is kept as it was.", ["class": "flash flash-error"])
             }
             if !printable {
@@ -48,12 +49,12 @@ struct AgreementPage: Component {
             Tag("article", ["class": "agreement-text brief", "aria-label": "Agreement text"]) {
                 Node<HTML.BodyContext>.raw(SafeMarkdown.html(agreement.text))
             }
-            if !printable && agreement.supersededAt == nil && agreement.signedAt(side) == nil && participant.may(.sign(side)) && !participant.engagement.state.isOver {
+            if !printable && !agreement.superseded && agreement.signedAt(side) == nil && EngagementAccess.may(role, .sign(side)) && !engagement.state.isOver {
                 Tag("section", ["class": "panel no-print", "aria-labelledby": "sign-title"]) {
                     Tag.text("h2", "Sign as the \(side.label.lowercased())", ["id": "sign-title"])
                     ErrorSummary(errors: errors)
                     PostForm(action: SiteURL.Engagements.engagement(id, .agreement(.value(agreementID), .sign)).path, csrf: csrf) {
-                        Field(name: "fullName", label: "Your full name", value: participant.user.displayName, error: errors.message("fullName"),
+                        Field(name: "fullName", label: "Your full name", value: viewerName, error: errors.message("fullName"),
                               hint: "Typing your name signs the agreement. The time, your address and your browser are recorded with it.",
                               autocomplete: "name")
                         CheckboxField(name: "consent", label: "I have read this agreement and agree to it.", checked: false)
@@ -62,7 +63,7 @@ struct AgreementPage: Component {
                     }
                 }
             }
-            if !printable && participant.may(.sign(.employer)) && participant.engagement.state == .contracting && agreement.supersededAt == nil {
+            if !printable && EngagementAccess.may(role, .sign(.employer)) && engagement.state == .contracting && !agreement.superseded {
                 PostForm(action: SiteURL.Engagements.engagement(id, .agreement(.value(agreementID), .reissue)).path, csrf: csrf) {
                     Submit("Issue a new version from the current template", style: "secondary")
                 }
@@ -84,8 +85,9 @@ struct AgreementPage: Component {
 
 /// An organization's agreement templates: which kinds use its own wording.
 struct AgreementTemplatesPage: Component {
-    var org: OrganizationRecord
-    var own: [AgreementKind: AgreementTemplateRecord]
+    var slug: String
+    /// When the organization last changed each kind it words itself.
+    var changed: [AgreementKind: Date]
 
     var body: Component {
         ComponentGroup {
@@ -95,8 +97,8 @@ struct AgreementTemplatesPage: Component {
             Tag("ul", [:]) {
                 for kind in AgreementKind.allCases {
                     Tag("li", [:]) {
-                        Tag.link(kind.label, to: SiteURL.Engagements.agreementTemplate(org.slug, kind).path)
-                        Text(own[kind] == nil ? " · standard wording" : " · your wording, changed \(DateText.short(own[kind]!.updatedAt))")
+                        Tag.link(kind.label, to: SiteURL.Engagements.agreementTemplate(slug, kind).path)
+                        Text(changed[kind].map { " · your wording, changed \(DateText.short($0))" } ?? " · standard wording")
                     }
                 }
             }
@@ -106,7 +108,7 @@ struct AgreementTemplatesPage: Component {
 
 /// Editing one agreement template, with the placeholders it may use.
 struct AgreementTemplatePage: Component {
-    var org: OrganizationRecord
+    var slug: String
     var kind: AgreementKind
     var text: String
     var isOwn: Bool
@@ -116,16 +118,16 @@ struct AgreementTemplatePage: Component {
     var body: Component {
         ComponentGroup {
             Tag.text("h1", kind.label)
-            Tag("p", [:]) { Tag.link("All templates", to: SiteURL.Engagements.agreementTemplates(.value(org.slug)).path) }
+            Tag("p", [:]) { Tag.link("All templates", to: SiteURL.Engagements.agreementTemplates(.value(slug)).path) }
             ErrorSummary(errors: errors)
-            PostForm(action: SiteURL.Engagements.agreementTemplate(org.slug, kind).path, csrf: csrf) {
+            PostForm(action: SiteURL.Engagements.agreementTemplate(slug, kind).path, csrf: csrf) {
                 TextAreaField(name: "body", label: "Agreement text (Markdown)", value: text, error: errors.message("body"),
                               hint: "Placeholders: " + AgreementField.allCases.map { "{{\($0.rawValue)}}" }.joined(separator: ", ")
                                   + ". The worker classification is printed at the top of every agreement.", rows: 20)
                 Submit("Save the template")
             }
             if isOwn {
-                PostForm(action: SiteURL.Engagements.agreementTemplate(org.slug, kind, reset: true).path, csrf: csrf) {
+                PostForm(action: SiteURL.Engagements.agreementTemplate(slug, kind, reset: true).path, csrf: csrf) {
                     Submit("Go back to the standard wording", style: "secondary")
                 }
             }

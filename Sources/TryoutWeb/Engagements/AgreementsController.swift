@@ -34,7 +34,14 @@ struct AgreementsController: RouteCollection {
 
     private func render(_ req: Request, _ engagement: EngagementRequest, _ agreement: AgreementRecord, errors: [FieldError] = []) async throws -> Response {
         try await req.render(agreement.kind.label, status: errors.isEmpty ? .ok : .unprocessableEntity,
-                             AgreementPage(participant: engagement.participant, agreement: agreement, csrf: try await req.csrfToken(), errors: errors))
+                             try page(engagement, agreement, csrf: try await req.csrfToken(), errors: errors))
+    }
+
+    private func page(_ engagement: EngagementRequest, _ agreement: AgreementRecord, csrf: String, errors: [FieldError] = [],
+                      printable: Bool = false) throws -> AgreementPage {
+        let participant = engagement.participant
+        return AgreementPage(engagement: try EngagementView(participant.engagement), role: participant.role, viewerName: participant.user.displayName,
+                             agreement: try AgreementDocument(agreement), csrf: csrf, errors: errors, printable: printable)
     }
 
     /// The exact text that was hashed and signed, so `sha256sum` of the download gives the fingerprint.
@@ -47,9 +54,9 @@ struct AgreementsController: RouteCollection {
     /// A standalone page to print or keep: the text, its fingerprint and both signatures.
     func printable(req: Request) async throws -> Response {
         let (engagement, agreement) = try await load(req)
-        let page = AgreementPage(participant: engagement.participant, agreement: agreement, csrf: "", printable: true)
+        let page = try page(engagement, agreement, csrf: "", printable: true)
         let html = HTML(.lang(.english), .head(.meta(.charset(.utf8)), .element(named: "title", text: agreement.kind.label),
-                                               .link(.rel(.stylesheet), .href(SiteURL.stylesheet.path))),
+                                               .link(.rel(.stylesheet), .href(SiteURL.site(.stylesheet).path))),
                         .body(.component(Tag("main", ["id": "main"]) { page })))
         return EngagementDownload.attachment(Data(html.render().utf8), name: "\(agreement.kind.rawValue)-v\(agreement.version).html",
                                              contentType: "text/html; charset=utf-8", sha256: nil)
@@ -93,14 +100,14 @@ struct AgreementsController: RouteCollection {
 
     func templates(req: Request) async throws -> Response {
         let org = try await organization(req)
-        return try await req.render("Agreement templates", AgreementTemplatesPage(org: org, own: try await Agreements.templates(organizationID: try org.requireID(), on: req.db)))
+        return try await req.render("Agreement templates", AgreementTemplatesPage(slug: org.slug, changed: try await Agreements.templates(organizationID: try org.requireID(), on: req.db).mapValues(\.updatedAt)))
     }
 
     func template(req: Request) async throws -> Response {
         let org = try await organization(req)
         let kind = try kind(req)
         let own = try await Agreements.templates(organizationID: try org.requireID(), on: req.db)[kind]
-        return try await req.render(kind.label, AgreementTemplatePage(org: org, kind: kind, text: own?.body ?? AgreementTemplate.standard(kind).body,
+        return try await req.render(kind.label, AgreementTemplatePage(slug: org.slug, kind: kind, text: own?.body ?? AgreementTemplate.standard(kind).body,
                                                                       isOwn: own != nil, csrf: try await req.csrfToken()))
     }
 
@@ -112,7 +119,7 @@ struct AgreementsController: RouteCollection {
             try await AgreementTemplatesService.save(kind, body: body, organizationID: OrganizationID(try org.requireID()), try await req.signedInContext())
         } catch let failure as ValidationFailure {
             return try await req.render(kind.label, status: .unprocessableEntity,
-                                        AgreementTemplatePage(org: org, kind: kind, text: body, isOwn: false, csrf: try await req.csrfToken(), errors: failure.errors))
+                                        AgreementTemplatePage(slug: org.slug, kind: kind, text: body, isOwn: false, csrf: try await req.csrfToken(), errors: failure.errors))
         }
         try await req.flash("Template saved. New agreements use it; those already issued keep their text.")
         return req.redirect(to: SiteURL.Engagements.agreementTemplates(.value(org.slug)).path)

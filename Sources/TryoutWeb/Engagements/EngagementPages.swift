@@ -1,18 +1,15 @@
 import Foundation
 import Plot
-import TryoutApp
 import TryoutCore
-import TryoutStore
 
 /// The engagements a person is part of, with what each is waiting for.
 struct EngagementsPage: Component {
-    var engagements: [EngagementRecord]
-    var unread: [UUID: Int]
+    var rows: [EngagementListRow]
 
     var body: Component {
         ComponentGroup {
             Tag.text("h1", "Engagements")
-            if engagements.isEmpty {
+            if rows.isEmpty {
                 Tag.text("p", "No engagements yet. An engagement starts when a candidate accepts a place on a project.")
             } else {
                 Tag("table", [:]) {
@@ -20,13 +17,13 @@ struct EngagementsPage: Component {
                         Tag("tr", [:]) { for heading in ["Project", "Candidate", "Organization", "State", "Unread messages"] { Tag.text("th", heading, ["scope": "col"]) } }
                     }
                     Tag("tbody", [:]) {
-                        for engagement in engagements {
+                        for row in rows {
                             Tag("tr", [:]) {
-                                Tag("td", [:]) { Tag.link(engagement.project.title, to: SiteURL.Engagements.engagement(EngagementID(engagement.id!)).path) }
-                                Tag.text("td", engagement.candidate.displayName)
-                                Tag.text("td", engagement.organization.name)
-                                Tag.text("td", engagement.state.label)
-                                Tag.text("td", String(unread[engagement.id!] ?? 0))
+                                Tag("td", [:]) { Tag.link(row.engagement.title, to: SiteURL.Engagements.engagement(row.engagement.id).path) }
+                                Tag.text("td", row.engagement.candidateName)
+                                Tag.text("td", row.engagement.organizationName)
+                                Tag.text("td", row.engagement.state.label)
+                                Tag.text("td", String(row.unread))
                             }
                         }
                     }
@@ -38,20 +35,20 @@ struct EngagementsPage: Component {
 
 /// The title and sub-navigation every engagement page shares.
 struct EngagementHeader: Component {
-    var engagement: EngagementRecord
+    var engagement: EngagementView
     var current: String
     var unread = 0
 
     var body: Component {
-        let id = EngagementID(engagement.id!)
+        let id = engagement.id
         let links: [(String, String)] = [
             ("Overview", SiteURL.Engagements.engagement(id).path), ("Board", SiteURL.Engagements.engagement(id, .board).path),
             (unread > 0 ? "Messages (\(unread) unread)" : "Messages", SiteURL.Engagements.engagement(id, .messages).path),
             ("Check-ins", SiteURL.Engagements.engagement(id, .checkIns).path), ("Time log", SiteURL.Engagements.engagement(id, .time).path),
         ]
         return ComponentGroup {
-            Tag.text("h1", engagement.project.title)
-            Tag.text("p", "\(engagement.organization.name) · \(engagement.candidate.displayName) · \(engagement.classification.label) · \(engagement.state.label)",
+            Tag.text("h1", engagement.title)
+            Tag.text("p", "\(engagement.organizationName) · \(engagement.candidateName) · \(engagement.classification.label) · \(engagement.state.label)",
                      ["class": "meta"])
             Tag("nav", ["class": "sub-nav", "aria-label": "Engagement"]) {
                 Tag("ul", [:]) {
@@ -69,15 +66,15 @@ struct EngagementHeader: Component {
 /// The engagement at a glance: what is next and who owes it, the terms, agreements, onboarding,
 /// milestones, the team and the way out.
 struct EngagementPage: Component {
-    var snapshot: EngagementSnapshot
-    var members: [MemberRecord]
+    var snapshot: EngagementOverview
+    var members: [TeamMemberRow]
     var csrf: String
     var now: Date
     var errors: [FieldError] = []
 
     var body: Component {
         let engagement = snapshot.engagement
-        let context = snapshot.participant
+        let context = snapshot
         let id = context.id
         let next = snapshot.nextStep
         return ComponentGroup {
@@ -124,7 +121,7 @@ struct EngagementPage: Component {
     }
 
     private var agreements: Component {
-        let id = snapshot.participant.id
+        let id = snapshot.id
         return Tag("section", ["aria-labelledby": "agreements-title"]) {
             Tag.text("h2", "Agreements", ["id": "agreements-title"])
             if snapshot.agreements.isEmpty {
@@ -137,7 +134,7 @@ struct EngagementPage: Component {
                     Tag("tbody", [:]) {
                         for agreement in snapshot.agreements {
                             Tag("tr", [:]) {
-                                Tag("td", [:]) { Tag.link("\(agreement.kind.label) (version \(agreement.version))", to: SiteURL.Engagements.engagement(id, .agreement(.value(AgreementID(agreement.id!)))).path) }
+                                Tag("td", [:]) { Tag.link("\(agreement.kind.label) (version \(agreement.version))", to: SiteURL.Engagements.engagement(id, .agreement(.value(agreement.id))).path) }
                                 Tag.text("td", agreement.candidateSignedAt.map { "Signed \(DateText.short($0))" } ?? "Not signed yet")
                                 Tag.text("td", agreement.employerSignedAt.map { "Signed \(DateText.short($0))" } ?? "Not signed yet")
                             }
@@ -149,7 +146,7 @@ struct EngagementPage: Component {
     }
 
     private var checklist: Component {
-        let context = snapshot.participant
+        let context = snapshot
         return Tag("section", ["aria-labelledby": "onboarding-title"]) {
             Tag.text("h2", "Onboarding week", ["id": "onboarding-title"])
             if snapshot.engagement.state == .contracting {
@@ -163,7 +160,7 @@ struct EngagementPage: Component {
                         if let done = item.doneAt {
                             Tag.text("span", "Done \(DateText.short(done))", ["class": "done"])
                         } else if context.may(.tick(item.owner)) && snapshot.engagement.state.allowsWork {
-                            PostForm(action: SiteURL.Engagements.engagement(context.id, .tick(.value(ChecklistItemID(item.id!)))).path, csrf: csrf) {
+                            PostForm(action: SiteURL.Engagements.engagement(context.id, .tick(.value(item.id))).path, csrf: csrf) {
                                 Submit("Mark done", style: "secondary", detail: item.title)
                             }
                         } else {
@@ -176,13 +173,13 @@ struct EngagementPage: Component {
     }
 
     private var milestones: Component {
-        let id = snapshot.participant.id
+        let id = snapshot.id
         return Tag("section", ["aria-labelledby": "milestones-title"]) {
             Tag.text("h2", "Deliverables", ["id": "milestones-title"])
             Tag("ul", [:]) {
                 for milestone in snapshot.milestones {
                     Tag("li", [:]) {
-                        Tag.link(milestone.title, to: SiteURL.Engagements.engagement(id, .milestone(.value(MilestoneID(milestone.id!)))).path)
+                        Tag.link(milestone.title, to: SiteURL.Engagements.engagement(id, .milestone(.value(milestone.id))).path)
                         Text(" · \(milestone.state.label) · due \(DateText.day(milestone.dueAt))")
                         if milestone.state != .accepted && DueDates.isLate(submittedAt: now, due: milestone.dueAt) {
                             Tag.text("span", " · overdue", ["class": "late"])
@@ -195,9 +192,9 @@ struct EngagementPage: Component {
     }
 
     private var team: Component {
-        let context = snapshot.participant
-        let onTeam = Set(context.team.map(\.$user.id))
-        let candidates = members.filter { !onTeam.contains($0.$user.id) }
+        let context = snapshot
+        let onTeam = Set(context.team.map(\.userID))
+        let candidates = members.filter { !onTeam.contains($0.userID) }
         return Tag("section", ["aria-labelledby": "team-title"]) {
             Tag.text("h2", "Team", ["id": "team-title"])
             Tag.text("p", "Mentors and managers on the team hear about every move and can message and hold check-ins.", ["class": "meta"])
@@ -205,9 +202,9 @@ struct EngagementPage: Component {
             Tag("ul", [:]) {
                 for member in context.team {
                     Tag("li", [:]) {
-                        Text(member.user.displayName + " ")
-                        PostForm(action: SiteURL.Engagements.engagement(context.id, .removeFromTeam(.value(UserID(member.$user.id)))).path, csrf: csrf) {
-                            Submit("Remove", style: "link", detail: member.user.displayName)
+                        Text(member.name + " ")
+                        PostForm(action: SiteURL.Engagements.engagement(context.id, .removeFromTeam(.value(member.userID))).path, csrf: csrf) {
+                            Submit("Remove", style: "link", detail: member.name)
                         }
                     }
                 }
@@ -215,7 +212,7 @@ struct EngagementPage: Component {
             if !candidates.isEmpty {
                 PostForm(action: SiteURL.Engagements.engagement(context.id, .team).path, csrf: csrf) {
                     SelectField(name: "userID", label: "Add a member",
-                                options: candidates.map { ($0.$user.id.uuidString.lowercased(), "\($0.user.displayName) (\($0.role.label))") },
+                                options: candidates.map { ($0.userID.description, "\($0.name) (\($0.roleLabel))") },
                                 selected: "", error: errors.message("userID"))
                     Submit("Add to the team", style: "secondary")
                 }

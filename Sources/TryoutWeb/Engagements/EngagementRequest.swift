@@ -26,6 +26,11 @@ struct EngagementRequest: Sendable {
         try await EngagementSnapshot.load(participant, context)
     }
 
+    /// The overview as the pages show it.
+    func overview() async throws -> EngagementOverview {
+        try EngagementOverview(try await snapshot())
+    }
+
     /// A typed id from the path, or a 404.
     func parameter<Entity>(_ name: String, of req: Request, as type: TypedID<Entity>.Type = TypedID<Entity>.self) throws -> TypedID<Entity> {
         guard let id = req.parameters.get(name, as: type) else { throw Abort(.notFound) }

@@ -20,7 +20,8 @@ struct EngagementsController: RouteCollection {
         let context = try await req.signedInContext()
         let engagements = try await EngagementsService.visible(context)
         let unread = try await EngagementActivity.unread(userID: try req.requireUser().requireID(), engagementIDs: engagements.compactMap(\.id), on: req.db)
-        return try await req.render("Engagements", EngagementsPage(engagements: engagements, unread: unread))
+        let rows = try engagements.map { EngagementListRow(engagement: try EngagementView($0), unread: unread[try $0.requireID()] ?? 0) }
+        return try await req.render("Engagements", EngagementsPage(rows: rows))
     }
 
     func show(req: Request) async throws -> Response {
@@ -29,8 +30,9 @@ struct EngagementsController: RouteCollection {
 
     private func render(_ req: Request, _ engagement: EngagementRequest, errors: [FieldError] = []) async throws -> Response {
         let members = try await EngagementsService.assignable(in: engagement.participant, engagement.context)
+            .map { TeamMemberRow(userID: UserID($0.$user.id), name: $0.user.displayName, roleLabel: $0.role.label) }
         return try await req.render(engagement.participant.engagement.project.title, status: errors.isEmpty ? .ok : .unprocessableEntity,
-                                    EngagementPage(snapshot: try await engagement.snapshot(), members: members, csrf: try await req.csrfToken(),
+                                    EngagementPage(snapshot: try await engagement.overview(), members: members, csrf: try await req.csrfToken(),
                                                    now: req.now, errors: errors))
     }
 

@@ -21,7 +21,7 @@ struct WorkController: RouteCollection {
     func board(req: Request) async throws -> Response {
         let engagement = try await EngagementRequest.load(req)
         return try await req.render("Board: \(engagement.participant.engagement.project.title)",
-                                    BoardPage(snapshot: try await engagement.snapshot(), now: req.now))
+                                    BoardPage(snapshot: try await engagement.overview(), now: req.now))
     }
 
     func milestone(req: Request) async throws -> Response {
@@ -31,8 +31,8 @@ struct WorkController: RouteCollection {
 
     private func render(_ req: Request, _ engagement: EngagementRequest, milestoneID: MilestoneID?, errors: [FieldError] = [],
                         note: String = "") async throws -> Response {
-        let snapshot = try await engagement.snapshot()
-        guard let milestone = snapshot.milestones.first(where: { $0.id == milestoneID?.uuid }) else { throw Abort(.notFound) }
+        let snapshot = try await engagement.overview()
+        guard let milestone = snapshot.milestones.first(where: { $0.id == milestoneID }) else { throw Abort(.notFound) }
         return try await req.render(milestone.title, status: errors.isEmpty ? .ok : .unprocessableEntity,
                                     MilestonePage(snapshot: snapshot, milestone: milestone, csrf: try await req.csrfToken(),
                                                   limits: req.tryout.uploadLimits, errors: errors, note: note, now: req.now))

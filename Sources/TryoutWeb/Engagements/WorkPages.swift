@@ -1,16 +1,14 @@
 import Foundation
 import Plot
-import TryoutApp
 import TryoutCore
-import TryoutStore
 
 /// Every milestone in a column by state, like a task board, rendered on the server.
 struct BoardPage: Component {
-    var snapshot: EngagementSnapshot
+    var snapshot: EngagementOverview
     var now: Date
 
     var body: Component {
-        let id = snapshot.participant.id
+        let id = snapshot.id
         return ComponentGroup {
             EngagementHeader(engagement: snapshot.engagement, current: SiteURL.Engagements.engagement(id, .board).path, unread: snapshot.unreadMessages)
             Tag("div", ["class": "board"]) {
@@ -21,7 +19,7 @@ struct BoardPage: Component {
                         Tag("ul", [:]) {
                             for milestone in cards {
                                 Tag("li", [:]) {
-                                    Tag.link(milestone.title, to: SiteURL.Engagements.engagement(id, .milestone(.value(MilestoneID(milestone.id!)))).path)
+                                    Tag.link(milestone.title, to: SiteURL.Engagements.engagement(id, .milestone(.value(milestone.id))).path)
                                     Tag.text("p", "Due \(DateText.day(milestone.dueAt)) · weight \(milestone.weight)", ["class": "meta"])
                                     if let latest = snapshot.versions(of: milestone).first {
                                         Tag.text("p", "Version \(latest.version)" + (latest.late ? " · late" : ""), ["class": latest.late ? "late" : "meta"])
@@ -41,8 +39,8 @@ struct BoardPage: Component {
 /// One deliverable: its description, every version with files, links and feedback, and the
 /// form for the next move (a new version, or feedback on the newest).
 struct MilestonePage: Component {
-    var snapshot: EngagementSnapshot
-    var milestone: MilestoneRecord
+    var snapshot: EngagementOverview
+    var milestone: MilestoneRow
     var csrf: String
     var limits: UploadLimits
     var errors: [FieldError] = []
@@ -50,7 +48,7 @@ struct MilestonePage: Component {
     var now: Date
 
     var body: Component {
-        let context = snapshot.participant
+        let context = snapshot
         let id = context.id
         let versions = snapshot.versions(of: milestone)
         let latest = versions.first
@@ -95,17 +93,17 @@ struct MilestonePage: Component {
         }
         // The upload is streamed, so its form token travels in the address, where it is checked
         // before the body is read.
-        form.attributes.insert(("action", SiteURL.Engagements.engagement(id, .submissions(.value(MilestoneID(milestone.id!)))).path + "?\(CSRFMiddleware.fieldName)=\(csrf)"), at: 0)
+        form.attributes.insert(("action", SiteURL.Engagements.engagement(id, .submissions(.value(milestone.id))).path + "?\(CSRFMiddleware.fieldName)=\(csrf)"), at: 0)
         return Tag("section", ["class": "panel", "aria-labelledby": "submit-title"]) {
             Tag.text("h2", milestone.state == .changesRequested ? "Hand in a new version" : "Hand in your work", ["id": "submit-title"])
             form
         }
     }
 
-    private func feedbackForm(_ id: EngagementID, _ latest: SubmissionRecord) -> Component {
+    private func feedbackForm(_ id: EngagementID, _ latest: VersionRow) -> Component {
         Tag("section", ["class": "panel", "aria-labelledby": "feedback-title"]) {
             Tag.text("h2", "Feedback on version \(latest.version)", ["id": "feedback-title"])
-            PostForm(action: SiteURL.Engagements.engagement(id, .feedback(.value(SubmissionID(latest.id!)))).path, csrf: csrf) {
+            PostForm(action: SiteURL.Engagements.engagement(id, .feedback(.value(latest.id))).path, csrf: csrf) {
                 SelectField(name: "decision", label: "Decision", options: [("accept", "Accept"), ("request_changes", "Request changes")],
                             selected: "accept", error: errors.message("decision"))
                 TextAreaField(name: "feedback", label: "Written feedback", error: errors.message("feedback"),
@@ -119,7 +117,7 @@ struct MilestonePage: Component {
 /// One version of a deliverable with its files, links and the answer to it.
 struct VersionView: Component {
     var engagementID: EngagementID
-    var submission: SubmissionRecord
+    var submission: VersionRow
 
     var body: Component {
         Tag("article", ["class": "panel", "aria-label": "Version \(submission.version)"]) {
@@ -134,7 +132,7 @@ struct VersionView: Component {
                 Tag("ul", [:]) {
                     for file in submission.files {
                         Tag("li", [:]) {
-                            Tag.link(file.name, to: SiteURL.Engagements.engagement(engagementID, .file(.value(SubmissionFileID(file.id!)))).path)
+                            Tag.link(file.name, to: SiteURL.Engagements.engagement(engagementID, .file(.value(file.id))).path)
                             Text(" · \(ByteCount.text(Int(file.size)))")
                         }
                     }
