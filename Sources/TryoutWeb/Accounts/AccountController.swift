@@ -81,7 +81,7 @@ struct AccountController: RouteCollection {
     }
 
     func signInPage(req: Request) async throws -> Response {
-        if req.user != nil { return req.redirect(to: SiteURL.home.path) }
+        if req.user != nil { return req.redirect(to: SiteURL.site(.home).path) }
         let next = req.query[String.self, at: "next"] ?? ""
         return try await req.render("Sign in", SignInPage(csrf: try await req.csrfToken(), email: "", next: next))
     }
@@ -107,7 +107,7 @@ struct AccountController: RouteCollection {
 
     /// Only same-site paths: an open redirect would make phishing links look like Tryout's.
     static func safeNext(_ next: String?) -> String {
-        RedirectTarget.samePath(next) ?? SiteURL.home.path
+        RedirectTarget.samePath(next) ?? SiteURL.site(.home).path
     }
 
     func signOut(req: Request) async throws -> Response {
@@ -115,7 +115,7 @@ struct AccountController: RouteCollection {
             try await req.actionContext.audit(.signedOut, by: user)
         }
         try await req.endSession()
-        return req.redirect(to: SiteURL.home.path)
+        return req.redirect(to: SiteURL.site(.home).path)
     }
 
     // MARK: Password reset

@@ -57,7 +57,7 @@ struct MembersPage: Component {
                 Tag.link("Public page", to: org.url())
                 if Policy.allows(viewer, .authorProjects(orgID)) && org.kind == .employer {
                     Text(" · ")
-                    Tag.link("Projects", to: SiteURL.organizationProjects(org.slug).path)
+                    Tag.link("Projects", to: SiteURL.projects(.organizationProjects(.value(org.slug))).path)
                 }
                 if Policy.allows(viewer, .readAuditLog(orgID)) {
                     Text(" · ")

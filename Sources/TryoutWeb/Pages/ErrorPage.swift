@@ -18,7 +18,7 @@ struct ErrorPage: Component {
         Tag("section", ["aria-labelledby": "error-title"]) {
             Tag.text("h1", title, ["id": "error-title"])
             Tag.text("p", detail, ["class": "lead"])
-            Tag("p", [:]) { Tag.link("Go to the home page", to: SiteURL.home.path) }
+            Tag("p", [:]) { Tag.link("Go to the home page", to: SiteURL.site(.home).path) }
         }
     }
 }

@@ -10,8 +10,8 @@ enum Layout {
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                 .element(named: "title", text: "\(title) · Tryout"),
-                .link(.rel(.stylesheet), .href(SiteURL.stylesheet.path)),
-                .script(.src(SiteURL.skillScript.path), .attribute(named: "defer", value: "defer"))
+                .link(.rel(.stylesheet), .href(SiteURL.site(.stylesheet).path)),
+                .script(.src(SiteURL.site(.skillScript).path), .attribute(named: "defer", value: "defer"))
             ),
             .body(.component(body(context: context, content: content)))
         )
@@ -28,7 +28,7 @@ enum Layout {
         ComponentGroup {
             Tag.link("Skip to main content", to: "#main", ["class": "skip-link"])
             Tag("header", ["class": "site-header"]) {
-                Tag.link("Tryout", to: SiteURL.home.path, ["class": "brand"])
+                Tag.link("Tryout", to: SiteURL.site(.home).path, ["class": "brand"])
                 Tag("nav", ["aria-label": "Main"]) {
                     Tag("ul", [:]) {
                         for link in context.nav {

@@ -27,8 +27,8 @@ struct PageContext {
 extension Request {
     /// Builds the layout's context: navigation for the person's roles and the pending flash.
     func pageContext() async throws -> PageContext {
-        var nav = [PageContext.NavLink(label: "Home", url: SiteURL.home.path),
-                   PageContext.NavLink(label: "Find a project", url: SiteURL.marketplace.path)]
+        var nav = [PageContext.NavLink(label: "Home", url: SiteURL.site(.home).path),
+                   PageContext.NavLink(label: "Find a project", url: SiteURL.projects(.marketplace).path)]
         var csrf: String?
         if let user {
             let memberships = try await Accounts.memberships(userID: try user.requireID(), on: db)

@@ -42,3 +42,26 @@ extension ProjectPage.Project {
                   skills: record.skills.map { ProjectPage.Skill(label: $0.skill.label, level: $0.level, required: $0.required) })
     }
 }
+
+extension ProjectCards {
+    /// Cards for stored projects; their organizations must be loaded when the cards show them.
+    init(projects: [ProjectRecord], showOrganization: Bool) {
+        let cards = projects.compactMap { project in
+            project.id.map { Card(id: ProjectID($0), title: project.title, organizationName: showOrganization ? project.organization.name : "",
+                                  summary: project.summary, facts: ProjectFacts.line(project)) }
+        }
+        self.init(cards: cards, showOrganization: showOrganization)
+    }
+}
+
+/// What a project's card and a recommendation say of it in one line.
+enum ProjectFacts {
+    /// "USD 600.00 · about 20 h over 3 weeks (USD 30.00/h) · Remote"
+    static func line(_ project: ProjectRecord) -> String {
+        var parts = [project.pay.formatted]
+        let hourly = project.pay.perHour(project.estimatedHours).map { " (\($0.formatted)/h)" } ?? ""
+        parts.append("about \(project.estimatedHours) h over \(project.durationWeeks) week\(project.durationWeeks == 1 ? "" : "s")\(hourly)")
+        parts.append(project.locationMode.label + (project.place.isEmpty ? "" : ", \(project.place)"))
+        return parts.joined(separator: " · ")
+    }
+}

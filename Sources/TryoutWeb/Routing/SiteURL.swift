@@ -3,8 +3,7 @@ import TryoutCore
 
 /// Every page address in one place, so links and redirects never spell paths by hand.
 enum SiteURL {
-    case home
-    case stylesheet, skillScript
+    case site(Site)
     case signIn, signUp, signOut
     case forgotPassword
     case resetPassword(token: String)
@@ -18,19 +17,12 @@ enum SiteURL {
     case skills(Skills)
     case admin(Admin)
     case projects(Projects)
-    /// Shorthands for the project links other features show, built by `Projects`.
-    case project(UUID)
-    case marketplace
-    case organizationProjects(String)
-    case projectAction(UUID, String)
     case applications(Applications)
     case engagements(Engagements)
 
     var path: String {
         switch self {
-        case .home: Site.home.path
-        case .stylesheet: Site.stylesheet.path
-        case .skillScript: Site.skillScript.path
+        case .site(let route): route.path
         case .signIn: "/signin"
         case .signUp: "/signup"
         case .signOut: "/signout"
@@ -49,10 +41,6 @@ enum SiteURL {
         case .students(let route): route.path
         case .admin(let route): route.path
         case .projects(let route): route.path
-        case .project(let id): Projects.project(id).path
-        case .marketplace: Projects.marketplace.path
-        case .organizationProjects(let slug): Projects.organizationProjects(.value(slug)).path
-        case .projectAction(let id, let action): "/projects/\(id.uuidString.lowercased())/\(action)"
         case .applications(let route): route.path
         case .engagements(let route): route.path
         }

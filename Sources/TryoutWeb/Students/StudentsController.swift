@@ -89,6 +89,6 @@ struct StudentsController: RouteCollection {
     func accept(req: Request) async throws -> Response {
         let organization = try await invitationPages.accept(req).organization
         try await req.flash("You are now a student of \(organization.name): the projects it shares show in Find a project.")
-        return req.redirect(to: SiteURL.marketplace.path)
+        return req.redirect(to: SiteURL.projects(.marketplace).path)
     }
 }
