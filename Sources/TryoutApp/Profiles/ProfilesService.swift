@@ -11,7 +11,7 @@ public enum ProfileRefusal: Error, Equatable, Sendable {
 /// The signed-in candidate whose own profile an action reads or changes. Finding it is the
 /// permission check every profile action makes first, before its input is even read.
 public struct ProfileOwner: Sendable {
-    let userID: UUID
+    let userID: UserID
     let record: CandidateProfileRecord
 }
 
@@ -35,7 +35,7 @@ public enum ProfilesService {
     public static func owner(_ ctx: ActionContext) async throws -> ProfileOwner {
         guard let userID = ctx.principal?.userID else { throw ActionError.forbidden("Sign in first.") }
         guard let record = try await CandidateProfiles.profile(userID: userID, on: ctx.db) else { throw ProfileRefusal.notACandidate }
-        return ProfileOwner(userID: userID, record: record)
+        return ProfileOwner(userID: UserID(userID), record: record)
     }
 
     public static func profile(of owner: ProfileOwner, _ ctx: ActionContext) async throws -> OwnProfile {
@@ -74,13 +74,13 @@ public enum ProfilesService {
     }
 
     public static func demographics(of owner: ProfileOwner, _ ctx: ActionContext) async throws -> [FairnessReport.Dimension: String] {
-        try await CandidateProfiles.demographics(userID: owner.userID, on: ctx.db)
+        try await CandidateProfiles.demographics(userID: owner.userID.uuid, on: ctx.db)
     }
 
     /// Replaces the voluntary answers with those in `form`; a blank answer takes one back.
     public static func saveDemographics(_ form: [String: String], for owner: ProfileOwner, _ ctx: ActionContext) async throws {
         let answers = try FairnessReport.answers(form)
-        let userID = owner.userID
+        let userID = owner.userID.uuid
         try await ctx.act(locking: .none) { ctx in try await CandidateProfiles.setDemographics(userID: userID, answers, at: ctx.now, on: ctx.db) }
     }
 

@@ -14,13 +14,13 @@ struct RecommendedPage: Component {
                 Tag("p", [:]) {
                     Text(view.hasSkills ? "No open project asks for your skills right now. " : "Add your skills to get recommendations. ")
                     Tag.link(view.hasSkills ? "Browse every project" : "Edit your profile",
-                             to: view.hasSkills ? SiteURL.marketplace.path : SiteURL.Profiles.profile.path)
+                             to: view.hasSkills ? SiteURL.Projects.marketplace.path : SiteURL.Profiles.profile.path)
                 }
             } else {
                 Tag("ul", ["class": "cards"]) {
                     for project in view.projects {
                         Tag("li", ["class": "card"]) {
-                            Tag("h2", [:]) { Tag.link(project.title, to: SiteURL.project(project.id.uuid).path) }
+                            Tag("h2", [:]) { Tag.link(project.title, to: SiteURL.Projects.project(.value(project.id)).path) }
                             Tag.text("p", project.organizationName, ["class": "meta"])
                             Tag.text("p", "Match \(project.score.total) of 100: " + project.score.explanation.prefix(2).joined(separator: "; "))
                             Tag.text("p", project.facts, ["class": "meta"])
