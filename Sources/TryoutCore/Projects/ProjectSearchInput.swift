@@ -47,62 +47,95 @@ public struct ValidatedProjectSearch: Equatable, Sendable {
     /// The organization address asked for; its id fills `query.organizationID`.
     public var organizationSlug: String?
 
-    /// Checks every parameter and lists every malformed one.
+    /// Checks every parameter and lists every malformed one, in the form's order.
     public init(_ input: ProjectSearchInput) throws(ValidationFailure) {
-        var query = ProjectSearchQuery()
         var v = Validator()
+        var query = ProjectSearchQuery()
         query.text = String((input.q ?? "").prefix(200))
-        if let label = input.skill?.trimmingCharacters(in: .whitespaces), !label.isEmpty {
-            if TextInput.isStorable(label) {
-                skillLabel = label
-            } else {
-                v.add(FieldError("skill", "The skill contains control characters; remove them."))
-            }
-        }
-        let code = (input.currency ?? "").isEmpty ? "USD" : (input.currency ?? "").uppercased()
-        if !BriefInput.currencies.contains(code) { v.add(FieldError("currency", "Choose a supported currency.")) }
-        if let raw = input.minPay?.trimmingCharacters(in: .whitespaces), !raw.isEmpty, BriefInput.currencies.contains(code) {
-            if let money = Money.parse(raw, currency: code) {
-                query.minimumPay = money
-            } else {
-                v.add(FieldError("minPay", "Enter the pay as an amount, like 500."))
-            }
-        }
+        skillLabel = Self.skill(input.skill, &v)
+        query.minimumPay = Self.minimumPay(input.minPay, currency: input.currency, &v)
         query.minimumHours = Self.number("minHours", input.minHours, &v)
         query.maximumHours = Self.number("maxHours", input.maxHours, &v)
         query.maximumWeeks = Self.number("maxWeeks", input.maxWeeks, &v)
-        if let mode = input.mode, !mode.isEmpty {
-            if let parsed = LocationMode(rawValue: mode) { query.locationModes = [parsed] } else { v.add(FieldError("mode", "Choose remote, hybrid or on_site.")) }
-        }
-        if let raw = input.deadlineAfter, !raw.isEmpty {
-            if let date = BriefInput.parseDay(raw) {
-                query.deadlineAfter = date
-            } else {
-                v.add(FieldError("deadlineAfter", "Give a date like 2026-03-01."))
-            }
-        }
-        if let slug = input.organization, !slug.isEmpty {
-            if Slug.isValid(slug) {
-                organizationSlug = slug
-            } else {
-                v.add(FieldError("organization", "An organization address has lower-case letters, digits and hyphens only."))
-            }
-        }
-        if let sort = input.sort, !sort.isEmpty {
-            if let parsed = ProjectSearchQuery.Sort(rawValue: sort) { query.sort = parsed } else { v.add(FieldError("sort", "Sort by relevance, newest, pay or deadline.")) }
-        } else if !query.terms.isEmpty {
-            query.sort = .relevance
-        }
-        if let limit = input.limit, !limit.isEmpty {
-            if let value = Int(limit), (1...ProjectSearchQuery.maxLimit).contains(value) {
-                query.limit = value
-            } else {
-                v.add(FieldError("limit", "limit must be a whole number from 1 to 100."))
-            }
-        }
+        query.locationModes = Self.mode(input.mode, &v)
+        query.deadlineAfter = Self.deadline(input.deadlineAfter, &v)
+        organizationSlug = Self.organization(input.organization, &v)
+        query.sort = Self.sort(input.sort, hasTerms: !query.terms.isEmpty, &v)
+        query.limit = Self.limit(input.limit, &v)
         query.cursor = input.cursor
         try v.finish()
         self.query = query
+    }
+
+    private static func skill(_ raw: String?, _ v: inout Validator) -> String? {
+        guard let label = raw?.trimmingCharacters(in: .whitespaces), !label.isEmpty else { return nil }
+        guard TextInput.isStorable(label) else {
+            v.add(FieldError("skill", "The skill contains control characters; remove them."))
+            return nil
+        }
+        return label
+    }
+
+    /// Pay in the currency asked for (US dollars when none is); an unsupported currency is the
+    /// only error then, as no amount can be read in it.
+    private static func minimumPay(_ raw: String?, currency: String?, _ v: inout Validator) -> Money? {
+        let code = (currency ?? "").isEmpty ? "USD" : (currency ?? "").uppercased()
+        guard BriefInput.currencies.contains(code) else {
+            v.add(FieldError("currency", "Choose a supported currency."))
+            return nil
+        }
+        guard let raw = raw?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
+        guard let money = Money.parse(raw, currency: code) else {
+            v.add(FieldError("minPay", "Enter the pay as an amount, like 500."))
+            return nil
+        }
+        return money
+    }
+
+    private static func mode(_ raw: String?, _ v: inout Validator) -> [LocationMode] {
+        guard let raw, !raw.isEmpty else { return [] }
+        guard let mode = LocationMode(rawValue: raw) else {
+            v.add(FieldError("mode", "Choose remote, hybrid or on_site."))
+            return []
+        }
+        return [mode]
+    }
+
+    private static func deadline(_ raw: String?, _ v: inout Validator) -> Date? {
+        guard let raw, !raw.isEmpty else { return nil }
+        guard let date = BriefInput.parseDay(raw) else {
+            v.add(FieldError("deadlineAfter", "Give a date like 2026-03-01."))
+            return nil
+        }
+        return date
+    }
+
+    private static func organization(_ raw: String?, _ v: inout Validator) -> String? {
+        guard let slug = raw, !slug.isEmpty else { return nil }
+        guard Slug.isValid(slug) else {
+            v.add(FieldError("organization", "An organization address has lower-case letters, digits and hyphens only."))
+            return nil
+        }
+        return slug
+    }
+
+    /// The order asked for; without one, words rank by relevance and no words show the newest.
+    private static func sort(_ raw: String?, hasTerms: Bool, _ v: inout Validator) -> ProjectSearchQuery.Sort {
+        guard let raw, !raw.isEmpty else { return hasTerms ? .relevance : .newest }
+        guard let sort = ProjectSearchQuery.Sort(rawValue: raw) else {
+            v.add(FieldError("sort", "Sort by relevance, newest, pay or deadline."))
+            return .newest
+        }
+        return sort
+    }
+
+    private static func limit(_ raw: String?, _ v: inout Validator) -> Int {
+        guard let raw, !raw.isEmpty else { return ProjectSearchQuery.defaultLimit }
+        guard let value = Int(raw), (1...ProjectSearchQuery.maxLimit).contains(value) else {
+            v.add(FieldError("limit", "limit must be a whole number from 1 to 100."))
+            return ProjectSearchQuery.defaultLimit
+        }
+        return value
     }
 
     /// A count filter: blank is no filter, anything but a whole number from 0 to 1000 an error.

@@ -51,6 +51,7 @@ struct ProjectsAPIController: RouteCollection {
     func create(req: Request) async throws -> Response {
         let ctx = try await req.signedInContext()
         let slug = req.parameters.get("slug")
+        // Someone who may not author there learns nothing, not even what is wrong with the body.
         _ = try await ProjectAuthors.employer(slug: slug, ctx)
         let project = try await ProjectsService.create(try await resolve(ctx, try req.decodeJSON(DTO.ProjectInput.self), for: .draft), in: slug, ctx)
         return try await detail(ctx, try await reloaded(ctx, project)).created(at: "projects", try project.requireID(), for: req)
