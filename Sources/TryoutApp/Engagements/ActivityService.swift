@@ -42,7 +42,12 @@ public enum ActivityService {
     /// The thread, oldest first; reading it marks it read for the person.
     public static func read(in participant: EngagementParticipant, _ context: ActionContext) async throws -> [MessageRecord] {
         try await EngagementActivity.markRead(engagementID: participant.id.uuid, userID: participant.userID.uuid, at: context.now, on: context.db)
-        return try await EngagementActivity.messages(of: participant.id.uuid, on: context.db)
+        return try await thread(of: participant, context)
+    }
+
+    /// The thread, oldest first, without marking it read (a refused message shows it again).
+    public static func thread(of participant: EngagementParticipant, _ context: ActionContext) async throws -> [MessageRecord] {
+        try await EngagementActivity.messages(of: participant.id.uuid, on: context.db)
     }
 
     /// Posts a message; with `email`, everyone else in the engagement also gets it by e-mail.

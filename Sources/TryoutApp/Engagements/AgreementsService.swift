@@ -47,6 +47,11 @@ public enum AgreementsService {
 
 /// An employer's own wording of its agreements; new agreements use it, issued ones keep theirs.
 public enum AgreementTemplatesService {
+    /// The organization's own wording, by kind; kinds without one use the standard wording.
+    public static func templates(organizationID: OrganizationID, _ context: ActionContext) async throws -> [AgreementKind: AgreementTemplateRecord] {
+        try await Agreements.templates(organizationID: organizationID.uuid, on: context.db)
+    }
+
     public static func save(_ kind: AgreementKind, body: String, organizationID: OrganizationID, _ context: ActionContext) async throws {
         let template = try AgreementTemplate.validated(kind: kind, body: body)
         let user = try await context.actingUser()

@@ -13,6 +13,14 @@ public enum EngagementsService {
         return try await Engagements.forUser(principal.userID, managing: Array(managed), on: context.db)
     }
 
+    /// The engagements the person may open, each with how many messages they have not read.
+    public static func list(_ context: ActionContext) async throws -> [(engagement: EngagementRecord, unread: Int)] {
+        let engagements = try await visible(context)
+        guard let principal = context.principal else { throw ActionError.notFound }
+        let unread = try await EngagementActivity.unread(userID: principal.userID, engagementIDs: engagements.compactMap(\.id), on: context.db)
+        return engagements.map { ($0, $0.id.flatMap { unread[$0] } ?? 0) }
+    }
+
     /// Ticks off a checklist item. Who may tick depends on the item's owner, read under the lock,
     /// so a move the state no longer allows is refused as such before the duty is asked.
     public static func tick(_ itemID: ChecklistItemID, in participant: EngagementParticipant, _ context: ActionContext) async throws {

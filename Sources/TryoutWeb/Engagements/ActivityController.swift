@@ -77,7 +77,7 @@ struct ActivityController: RouteCollection {
         do {
             _ = try await ActivityService.post(body, email: !field(req, "email").isEmpty, in: engagement.participant, engagement.context)
         } catch let failure as ValidationFailure {
-            let thread = try await EngagementActivity.messages(of: engagement.id.uuid, on: req.db)
+            let thread = try await ActivityService.thread(of: engagement.participant, engagement.context)
             return try await renderMessages(req, engagement, thread: thread, errors: failure.errors, draft: body)
         }
         return req.redirect(to: SiteURL.Engagements.engagement(engagement.id, .messages).path)

@@ -100,13 +100,14 @@ struct AgreementsController: RouteCollection {
 
     func templates(req: Request) async throws -> Response {
         let org = try await organization(req)
-        return try await req.render("Agreement templates", AgreementTemplatesPage(slug: org.slug, changed: try await Agreements.templates(organizationID: try org.requireID(), on: req.db).mapValues(\.updatedAt)))
+        let own = try await AgreementTemplatesService.templates(organizationID: OrganizationID(try org.requireID()), req.actionContext)
+        return try await req.render("Agreement templates", AgreementTemplatesPage(slug: org.slug, changed: own.mapValues(\.updatedAt)))
     }
 
     func template(req: Request) async throws -> Response {
         let org = try await organization(req)
         let kind = try kind(req)
-        let own = try await Agreements.templates(organizationID: try org.requireID(), on: req.db)[kind]
+        let own = try await AgreementTemplatesService.templates(organizationID: OrganizationID(try org.requireID()), req.actionContext)[kind]
         return try await req.render(kind.label, AgreementTemplatePage(slug: org.slug, kind: kind, text: own?.body ?? AgreementTemplate.standard(kind).body,
                                                                       isOwn: own != nil, csrf: try await req.csrfToken()))
     }

@@ -18,17 +18,17 @@ struct CalendarController: RouteCollection {
     }
 
     private func render(_ req: Request, address: String?) async throws -> Response {
-        let feed = try await CalendarFeeds.feed(userID: try req.requireUser().requireID(), on: req.db)
-        return try await req.render("Calendar", CalendarSettingsPage(hasFeed: feed != nil, address: address, csrf: try await req.csrfToken()))
+        let hasFeed = try await CalendarService.hasFeed(try await req.signedInContext())
+        return try await req.render("Calendar", CalendarSettingsPage(hasFeed: hasFeed, address: address, csrf: try await req.csrfToken()))
     }
 
     func create(req: Request) async throws -> Response {
-        let token = try await CalendarFeeds.create(userID: try req.requireVerifiedUser().requireID(), at: req.now, on: req.db)
+        let token = try await CalendarService.create(try await req.signedInContext())
         return try await render(req, address: SiteURL.Engagements.calendarFeed(.value(token + ".ics")).absolute(base: req.tryout.publicURL))
     }
 
     func revoke(req: Request) async throws -> Response {
-        try await CalendarFeeds.revoke(userID: try req.requireUser().requireID(), on: req.db)
+        try await CalendarService.revoke(try await req.signedInContext())
         try await req.flash("The calendar address no longer works.")
         return req.redirect(to: SiteURL.Engagements.calendarSettings().path)
     }
@@ -37,12 +37,9 @@ struct CalendarController: RouteCollection {
     /// cannot sign in; an unknown or revoked one gets a 404.
     static func feed(req: Request) async throws -> Response {
         guard let file = req.parameters.get("file"), file.hasSuffix(".ics"),
-              let user = try await CalendarFeeds.user(token: String(file.dropLast(4)), on: req.db) else { throw Abort(.notFound) }
-        var context = req.actionContext
-        context.principal = try await Accounts.principal(for: user, on: req.db)
-        let engagements = try await EngagementsService.visible(context).filter { !$0.state.isOver }
-        let (milestones, checkIns) = try await Engagements.schedule(of: engagements.compactMap(\.id), on: req.db)
-        let events = CalendarSchedule.events(engagements: engagements, milestones: milestones, checkIns: checkIns, base: req.tryout.publicURL)
+              let schedule = try await CalendarService.schedule(token: String(file.dropLast(4)), req.actionContext) else { throw Abort(.notFound) }
+        let events = CalendarSchedule.events(engagements: schedule.engagements, milestones: schedule.milestones, checkIns: schedule.checkIns,
+                                             base: req.tryout.publicURL)
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "text/calendar; charset=utf-8")
         headers.replaceOrAdd(name: .cacheControl, value: "private, max-age=300")

@@ -17,10 +17,9 @@ struct EngagementsController: RouteCollection {
     }
 
     func list(req: Request) async throws -> Response {
-        let context = try await req.signedInContext()
-        let engagements = try await EngagementsService.visible(context)
-        let unread = try await EngagementActivity.unread(userID: try req.requireUser().requireID(), engagementIDs: engagements.compactMap(\.id), on: req.db)
-        let rows = try engagements.map { EngagementListRow(engagement: try EngagementView($0), unread: unread[try $0.requireID()] ?? 0) }
+        let rows = try await EngagementsService.list(try await req.signedInContext()).map {
+            EngagementListRow(engagement: try EngagementView($0.engagement), unread: $0.unread)
+        }
         return try await req.render("Engagements", EngagementsPage(rows: rows))
     }
 
