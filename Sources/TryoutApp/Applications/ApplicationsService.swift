@@ -10,6 +10,7 @@ public enum ApplicationsService {
     /// Stores the candidate's application; throws the form's errors, or a conflict when the
     /// project takes none or one of theirs is live.
     public static func apply(_ input: ApplicationInput, to projectID: ProjectID, _ ctx: ActionContext) async throws -> ApplicationRecord {
+        _ = try await MarketplaceService.viewableProject(projectID, ctx)
         let user = try await ctx.actingUser()
         try AccountsService.requireConfirmed(user)
         guard try await CandidateProfiles.profile(userID: try user.requireID(), on: ctx.db) != nil else {
