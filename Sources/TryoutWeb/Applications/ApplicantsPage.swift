@@ -1,0 +1,135 @@
+import Foundation
+import Plot
+import TryoutApp
+import TryoutCore
+
+/// A project's applicants for its organization: filter, sort, decide in bulk, screening switches.
+struct ApplicantsPage: Component {
+    var project: ScreenedProject
+    var applicants: [ApplicantView]
+    var state: ApplicationState?
+    var sort: ApplicantSort
+    var decides: Bool
+    var readsFairness: Bool
+    var csrf: String
+    var errors: [FieldError]
+
+    var body: Component {
+        let id = project.id
+        return ComponentGroup {
+            Tag.text("h1", "Applicants: \(project.title)")
+            Tag("p", ["class": "meta"]) {
+                Tag.link("The brief", to: SiteURL.projects(.project(.value(id))).path)
+                if decides {
+                    Text(" · ")
+                    Tag.link("People to invite", to: Self.link(id, .candidates))
+                }
+                if readsFairness {
+                    Text(" · ")
+                    Tag.link("Fairness report", to: Self.link(id, .fairness))
+                }
+            }
+            if project.screening.blind {
+                Tag.text("p", "Blind screening is on: names, contact details, schools, links and locations stay hidden until an applicant is "
+                         + (project.screening.revealAt == .shortlist ? "shortlisted." : "offered a place."))
+            }
+            if let hours = applicants.lazy.compactMap(\.workingHours?.projectHours).first {
+                Tag.text("p", "Time zones show each applicant's offset from UTC and how many hours of their working day fall within the project's (\(hours)).")
+            }
+            ErrorSummary(errors: errors)
+            filters(id)
+            if applicants.isEmpty {
+                Tag.text("p", state == nil ? "No applications yet." : "No applications in this state.")
+            } else if decides {
+                PostForm(action: Self.link(id, .decide), csrf: csrf, label: "Decide on applicants") {
+                    table(selectable: true)
+                    decision
+                }
+            } else {
+                table(selectable: false)
+            }
+            if decides { screening(id) }
+        }
+    }
+
+    /// The address of one of the project's applicant pages or forms.
+    static func link(_ id: ProjectID, _ part: SiteURL.Applications.ProjectPart) -> String {
+        SiteURL.applications(.project(.value(id), part)).path
+    }
+
+    private func filters(_ id: ProjectID) -> Component {
+        Tag("form", ["method": "get", "action": Self.link(id, .applicants), "class": "filters", "aria-label": "Filter applicants"]) {
+            SelectField(name: "state", label: "Status", options: [("", "Any")] + ApplicationState.allCases.map { ($0.rawValue, $0.label) },
+                        selected: state?.rawValue ?? "")
+            SelectField(name: "sort", label: "Sort by", options: ApplicantSort.allCases.map { ($0.rawValue, $0.label) },
+                        selected: sort.rawValue)
+            Submit("Show", style: "secondary")
+        }
+    }
+
+    private func table(selectable: Bool) -> Component {
+        Tag("table", [:]) {
+            Tag.text("caption", "\(applicants.count) applicant\(applicants.count == 1 ? "" : "s")")
+            Tag("thead", [:]) {
+                Tag("tr", [:]) {
+                    if selectable { Tag.text("th", "Choose", ["scope": "col"]) }
+                    for heading in ["Applicant", "Match", "Why", "Time zone", "Status", "Applied"] { Tag.text("th", heading, ["scope": "col"]) }
+                }
+            }
+            Tag("tbody", [:]) {
+                for applicant in applicants {
+                    Tag("tr", [:]) {
+                        if selectable {
+                            Tag("td", [:]) {
+                                Tag(void: "input", [("type", "checkbox"), ("name", "ids[]"), ("value", applicant.id.description),
+                                                    ("id", "pick-\(applicant.id)"),
+                                                    ("aria-label", "Choose \(applicant.displayName)")])
+                            }
+                        }
+                        Tag("th", ["scope": "row"]) {
+                            Tag.link(applicant.displayName, to: Self.link(project.id, .applicant(.value(applicant.id))))
+                        }
+                        Tag.text("td", "\(applicant.score.total)")
+                        Tag.text("td", applicant.score.explanation.prefix(2).joined(separator: "; "))
+                        Tag.text("td", applicant.workingHours?.summary ?? "")
+                        Tag.text("td", applicant.state.label)
+                        Tag.text("td", DateText.day(applicant.appliedAt))
+                    }
+                }
+            }
+        }
+    }
+
+    private var decision: Component {
+        Tag("fieldset", [:]) {
+            Tag.text("legend", "Decide on the chosen applicants")
+            SelectField(name: "action", label: "Move to", options: Self.actions, selected: "shortlisted", error: errors.message("action"))
+            TextAreaField(name: "message", label: "Message to the applicants (optional)", error: errors.message("message"),
+                          hint: "Sent with the notification and the e-mail.", rows: 3)
+            Submit("Apply to chosen")
+        }
+    }
+
+    static let actions: [(value: String, label: String)] = [
+        ("shortlisted", "Shortlist"), ("waitlisted", "Waiting list"), ("offered", "Offer a place"), ("rejected", "Not selected"),
+    ]
+
+    private func screening(_ id: ProjectID) -> Component {
+        Tag("section", ["class": "panel", "aria-labelledby": "screening-title"]) {
+            Tag.text("h2", "Screening settings", ["id": "screening-title"])
+            if project.screening.blind {
+                Tag.text("p", "Turning blind screening off shows who every applicant is, and they stay shown: you are asked to confirm first, "
+                         + "and each reveal is recorded in the audit log.")
+            }
+            PostForm(action: Self.link(id, .screening), csrf: csrf) {
+                CheckboxField(name: "blind", label: "Blind screening: hide who applied until the stage below", checked: project.screening.blind)
+                SelectField(name: "revealAt", label: "Show names", options: RevealStage.allCases.map { ($0.rawValue, $0.label) },
+                            selected: project.screening.revealAt.rawValue, error: errors.message("revealAt"))
+                Field(name: "offerWindowDays", label: "Days a candidate has to answer an offer", type: "number",
+                      value: String(project.screening.offerWindowDays), error: errors.message("offerWindowDays"),
+                      extra: [("min", "1"), ("max", "30")])
+                Submit("Save settings", style: "secondary")
+            }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import Plot
+import TryoutApp
+import TryoutCore
+
+/// Discoverable candidates who match the project, by handle, with an invitation to apply.
+struct PeopleToInvitePage: Component {
+    var project: ScreenedProject
+    var people: [PersonToInvite]
+    var csrf: String
+
+    var body: Component {
+        ComponentGroup {
+            Tag.text("h1", "People to invite: \(project.title)")
+            Tag.text("p", "Candidates who asked to be found, best match first. They are named by a code until they apply and you move them on.",
+                     ["class": "lead"])
+            if project.state != .published { Tag.text("p", "Publish the project to invite people to it.") }
+            if people.isEmpty {
+                Tag.text("p", "No discoverable candidate has the skills this project asks for yet.")
+            } else {
+                Tag("table", [:]) {
+                    Tag("thead", [:]) {
+                        Tag("tr", [:]) { for heading in ["Candidate", "Match", "Why", "Invite"] { Tag.text("th", heading, ["scope": "col"]) } }
+                    }
+                    Tag("tbody", [:]) {
+                        for person in people {
+                            Tag("tr", [:]) {
+                                Tag.text("th", person.handle, ["scope": "row"])
+                                Tag.text("td", String(person.score.total))
+                                Tag.text("td", person.score.explanation.joined(separator: "; "))
+                                Tag("td", [:]) {
+                                    if project.state == .published {
+                                        PostForm(action: ApplicantsPage.link(project.id, .invite(.value(person.profileID))), csrf: csrf) {
+                                            Submit("Invite", style: "secondary", detail: person.handle)
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
