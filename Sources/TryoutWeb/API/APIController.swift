@@ -36,8 +36,8 @@ struct APIController: RouteCollection {
     }
 
     func revokeToken(req: Request) async throws -> HTTPStatus {
-        guard let id = req.parameters.get("tokenID", as: UUID.self),
-              try await TokensService.revoke(id, of: try req.requireUser(), req.actionContext) != nil else { throw Abort(.notFound) }
+        guard let id = req.parameters.get("tokenID", as: APITokenID.self) else { throw Abort(.notFound) }
+        try await TokensService.revoke(id, of: try req.requireUser(), req.actionContext)
         return .noContent
     }
 }

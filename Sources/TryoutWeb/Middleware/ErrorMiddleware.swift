@@ -25,7 +25,7 @@ struct ErrorMiddleware: AsyncMiddleware {
         }
         if status == .unauthorized, request.method == .GET {
             let next = request.url.path + (request.url.query.map { "?\($0)" } ?? "")
-            return request.redirect(to: SiteURL.signIn.path + "?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
+            return request.redirect(to: SiteURL.accounts(.signIn(next: next)).path)
         }
         let page = ErrorPage(status: status, detail: detail)
         // The full context needs the database; if that is what failed, fall back to a bare header.

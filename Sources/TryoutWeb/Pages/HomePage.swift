@@ -13,9 +13,9 @@ struct HomePage: Component {
                 Tag.text("p", "Tryout runs paid micro-internships: short projects of 5 to 40 hours that an employer designs like a test of the role, with the deliverables and how they will be judged fixed in advance. Candidates deliver real work, get structured feedback and pay, and leave with a verifiable credential.", ["class": "lead"])
                 if !signedIn {
                     Tag("p", [:]) {
-                        Tag.link("Find a project: sign up as a candidate", to: SiteURL.signUp.path + "?kind=candidate", ["class": "button primary"])
+                        Tag.link("Find a project: sign up as a candidate", to: SiteURL.accounts(.signUp(kind: .candidate)).path, ["class": "button primary"])
                         Text(" ")
-                        Tag.link("Post a project: sign up as an employer", to: SiteURL.signUp.path + "?kind=employer", ["class": "button secondary"])
+                        Tag.link("Post a project: sign up as an employer", to: SiteURL.accounts(.signUp(kind: .employer)).path, ["class": "button secondary"])
                     }
                 }
             }

@@ -43,7 +43,7 @@ enum Layout {
                     }
                 }
                 if let csrf = context.csrf, let name = context.userName {
-                    PostForm(action: SiteURL.signOut.path, csrf: csrf, label: "Sign out") {
+                    PostForm(action: SiteURL.accounts(.signOut).path, csrf: csrf, label: "Sign out") {
                         Tag.text("span", name, ["class": "who"])
                         Submit("Sign out", style: "link")
                     }

@@ -47,11 +47,11 @@ extension Request {
             if user.isPlatformAdmin {
                 nav.append(.init(label: "Admin", url: SiteURL.admin(.organizations).path))
             }
-            nav.append(.init(label: "Settings", url: SiteURL.settings.path))
+            nav.append(.init(label: "Settings", url: SiteURL.accounts(.settings).path))
             csrf = try await csrfToken()
         } else {
-            nav.append(.init(label: "Sign in", url: SiteURL.signIn.path))
-            nav.append(.init(label: "Sign up", url: SiteURL.signUp.path))
+            nav.append(.init(label: "Sign in", url: SiteURL.accounts(.signIn()).path))
+            nav.append(.init(label: "Sign up", url: SiteURL.accounts(.signUp()).path))
         }
         return PageContext(userName: user?.displayName, nav: nav, csrf: csrf, flash: try await takeFlash(), currentPath: url.path)
     }

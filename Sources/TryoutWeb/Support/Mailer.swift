@@ -7,10 +7,10 @@ import Vapor
 struct SiteMailLinks: MailLinks {
     let base: String
 
-    var signIn: String { SiteURL.signIn.absolute(base: base) }
-    var forgotPassword: String { SiteURL.forgotPassword.absolute(base: base) }
-    func verifyEmail(token: String) -> String { SiteURL.verifyEmail(token: token).absolute(base: base) }
-    func resetPassword(token: String) -> String { SiteURL.resetPassword(token: token).absolute(base: base) }
+    var signIn: String { SiteURL.accounts(.signIn()).absolute(base: base) }
+    var forgotPassword: String { SiteURL.accounts(.forgotPassword).absolute(base: base) }
+    func verifyEmail(token: String) -> String { SiteURL.accounts(.verifyEmail(.value(token))).absolute(base: base) }
+    func resetPassword(token: String) -> String { SiteURL.accounts(.resetPassword(.value(token))).absolute(base: base) }
 }
 
 extension Request {
