@@ -18,40 +18,27 @@ struct ProjectPageController: RouteCollection {
 extension Request {
     /// The project page; `input` and `errors` refill the apply form after a refused application.
     func renderProjectPage(_ project: ProjectRecord, input: ApplicationInput? = nil, errors: [FieldError] = []) async throws -> Response {
-        let principal = try await principal()
-        let brief = try await ProjectBriefs.brief(of: project, on: db)
-        let isAuthor = Policy.allows(principal, .authorProjects(project.$organization.id))
-        let page = ProjectPage(project: try ProjectPage.Project(project), brief: brief, lint: isAuthor ? ComplianceLint.check(brief, hourlyFloor: project.organization.payFloor) : nil,
-                               csrf: isAuthor ? try await csrfToken() : nil, match: try await match(project, brief),
-                               showsApplicants: Policy.allows(principal, .viewApplicants(project.$organization.id)),
-                               apply: isAuthor ? nil : try await applyPanel(project, brief, input: input, errors: errors))
+        let reading = try await MarketplaceService.reading(project, try await visitorContext())
+        let csrf = reading.lint == nil ? nil : try await csrfToken()
+        var apply: ApplyPanel?
+        if let standing = reading.applying { apply = try await applyPanel(standing, project, reading.brief, input: input, errors: errors) }
+        let page = ProjectPage(project: try ProjectPage.Project(project), brief: reading.brief, lint: reading.lint, csrf: csrf,
+                               match: reading.match.map { ($0.score, $0.missing) }, showsApplicants: reading.showsApplicants, apply: apply)
         return try await render(project.title, status: errors.isEmpty ? .ok : .unprocessableEntity, page)
     }
 
-    private func applyPanel(_ project: ProjectRecord, _ brief: Brief, input: ApplicationInput?,
+    private func applyPanel(_ standing: ApplyingStanding, _ project: ProjectRecord, _ brief: Brief, input: ApplicationInput?,
                             errors: [FieldError]) async throws -> ApplyPanel {
-        guard let user = user else { return .signedOut }
-        let userID = try user.requireID()
-        guard try await CandidateProfiles.profile(userID: userID, on: db) != nil else { return .notCandidate }
-        let projectID = try project.requireID()
-        if let live = try await Applications.live(projectID: projectID, userID: userID, on: db) { return .applied(try AppliedSummary(live)) }
-        if let refusal = ApplicationLifecycle.applyRefusal(projectState: project.state, deadline: project.applicationDeadline, now: now) {
-            return .closed(refusal)
+        switch standing {
+        case .signedOut: return .signedOut
+        case .notCandidate: return .notCandidate
+        case .applied(let live): return .applied(try AppliedSummary(live))
+        case .closed(let refusal): return .closed(refusal)
+        case .unconfirmed(let email): return .unconfirmed(email)
+        case .open:
+            return .form(projectID: ProjectID(try project.requireID()), questions: brief.screeningQuestions,
+                         input: input ?? ApplicationInput(answers: brief.screeningQuestions.map { _ in "" }), errors: errors,
+                         csrf: try await csrfToken())
         }
-        guard user.emailVerifiedAt != nil else { return .unconfirmed(user.email) }
-        return .form(projectID: ProjectID(projectID), questions: brief.screeningQuestions,
-                     input: input ?? ApplicationInput(answers: brief.screeningQuestions.map { _ in "" }), errors: errors,
-                     csrf: try await csrfToken())
-    }
-
-    /// How the signed-in candidate's profile matches the brief, with the labels of missing skills.
-    private func match( _ project: ProjectRecord, _ brief: Brief) async throws -> (score: MatchScore, missing: [String])? {
-        guard let user = user, let record = try await CandidateProfiles.profile(userID: try user.requireID(), on: db) else {
-            return nil
-        }
-        let profile = try await CandidateProfiles.profile(record, on: db)
-        let score = Matching.score(MatchCandidate(profile), for: MatchProject(brief))
-        let labels = Dictionary(project.skills.map { ($0.$skill.id, $0.skill.label) }, uniquingKeysWith: { first, _ in first })
-        return (score, score.missingRequired.map { labels[$0] ?? $0 })
     }
 }
