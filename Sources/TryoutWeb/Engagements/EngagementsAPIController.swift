@@ -51,6 +51,7 @@ struct EngagementsAPIController: RouteCollection {
     func sign(req: Request) async throws -> DTO.Agreement {
         let engagement = try await EngagementRequest.load(req)
         let id: AgreementID = try engagement.parameter("agreementID", of: req)
+        // Another engagement's agreement is a 404 before the body is judged.
         _ = try await AgreementsService.agreement(id, in: engagement.participant, engagement.context)
         let body = try req.decodeJSON(DTO.SignatureBody.self)
         try await AgreementsService.sign(id, try SignatureInput(fullName: body.fullName ?? "", consent: body.consent ?? false),
