@@ -19,8 +19,9 @@ enum StableHTML {
         text = numbered(#"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"#, in: text) {
             String(format: "00000000-0000-0000-0000-%012d", $0)
         }
-        // Secret tokens (e-mailed links, the calendar address): 32 random bytes in base64url.
-        text = numbered(#"(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])"#, in: text) { "TOKEN-\($0)" }
+        // Secret tokens (e-mailed links, the calendar address): 32 random bytes in base64url,
+        // standing alone or after an escaped slash in a query.
+        text = numbered(#"(?:(?<=%2F)|(?<![A-Za-z0-9_%-]))[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])"#, in: text) { "TOKEN-\($0)" }
         // Blind handles of applicants and of people to invite are made from random ids.
         text = numbered(#"(?<=Applicant |Candidate )[2-9A-HJ-NP-Z]{4}\b"#, in: text) { "CODE\($0)" }
         // Marketplace cursors carry a project's id in base64.
