@@ -4,15 +4,15 @@ import TryoutCore
 import TryoutStore
 import Vapor
 
-/// `/api/v1`: the same capabilities as the pages, for scripts holding a personal token.
-/// Every route is described in `Resources/openapi.json`; a test keeps the two in step.
-struct APIController: RouteCollection {
+/// The person's own account over `/api/v1`, for scripts holding a personal token. Every API
+/// route is described in `Resources/openapi.json`; a test keeps the two in step.
+struct AccountsAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let api = routes.grouped("api", "v1").grouped(BearerAuthMiddleware(), RequireAPIUserMiddleware())
-        api.get("me", use: me)
-        api.get("tokens", use: tokens)
-        api.post("tokens", use: createToken)
-        api.delete("tokens", ":tokenID", use: revokeToken)
+        let api = routes.grouped(BearerAuthMiddleware(), RequireAPIUserMiddleware())
+        api.get(SiteURL.Accounts.api(.me), use: me)
+        api.get(SiteURL.Accounts.api(.tokens), use: tokens)
+        api.post(SiteURL.Accounts.api(.tokens), use: createToken)
+        api.on(.DELETE, SiteURL.Accounts.api(.token(.key)), use: revokeToken)
     }
 
     func me(req: Request) async throws -> DTO.Me {

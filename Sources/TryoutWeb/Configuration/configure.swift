@@ -31,7 +31,7 @@ public func configure(_ app: Application, _ config: TryoutConfig) async throws {
     app.middleware.use(MethodNotAllowedMiddleware())
 
     try app.register(collection: ServiceController())
-    try app.register(collection: APIController())
+    try app.register(collection: AccountsAPIController())
     try app.register(collection: OrganizationsAPIController())
     try app.register(collection: ProjectsAPIController())
     try app.register(collection: SkillsAPIController())

@@ -74,6 +74,10 @@ struct AuthoringController: RouteCollection {
             try await req.flash("The brief is not ready to publish yet: fix the problems listed below.", .error)
         } catch ActionError.conflict(let reason) {
             try await req.flash(reason, .error)
+        } catch let error where !(error is ActionError) {
+            // The move is one transaction, so nothing was half-done: the page says to try again.
+            req.logger.error("changing the state of project \(id) failed: \(String(reflecting: error))")
+            try await req.flash(ProjectTransitionError.storage(String(reflecting: error)).description, .error)
         }
         return req.redirect(to: SiteURL.projects(.project(.value(id))).path)
     }

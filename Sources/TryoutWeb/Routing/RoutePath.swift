@@ -26,6 +26,9 @@ protocol RoutePath: Sendable {
     var segments: [PathSegment] { get }
     /// What a link adds after `?` (a form's starting values, where to go next); never part of the route.
     var query: [URLQueryItem] { get }
+    /// The address a link uses; a requirement so that a feature's own query escaping holds when
+    /// `SiteURL` hands the link over to it.
+    var path: String { get }
     static var queryAllowed: CharacterSet { get }
     /// Every route of the kind, with keys for parameters: the route test compares them with the
     /// routes registered.

@@ -1,49 +1,49 @@
 import Foundation
 import TryoutCore
 
-/// Every page address in one place, so links and redirects never spell paths by hand.
-enum SiteURL {
+/// Every page, form and API address, by feature: routes are registered from these cases and
+/// every link and redirect is built from them, so no path is spelled twice. Each feature's
+/// cases live in its folder (`Engagements/EngagementsRoutes.swift` and so on).
+enum SiteURL: RoutePath {
     case site(Site)
-    case signIn, signUp, signOut
-    case forgotPassword
-    case resetPassword(token: String)
-    case verifyEmail(token: String)
-    case resendVerification
-    case settings, settingsProfile, settingsPassword, settingsTokens
-    case revokeToken(UUID)
+    case service(Service)
+    case accounts(Accounts)
     case organizations(Organizations)
     case students(Students)
+    case admin(Admin)
     case profiles(Profiles)
     case skills(Skills)
-    case admin(Admin)
     case projects(Projects)
     case applications(Applications)
     case engagements(Engagements)
 
-    var path: String {
+    private var route: any RoutePath {
         switch self {
-        case .site(let route): route.path
-        case .signIn: "/signin"
-        case .signUp: "/signup"
-        case .signOut: "/signout"
-        case .forgotPassword: "/password/forgot"
-        case .resetPassword(let token): "/password/reset/\(token)"
-        case .verifyEmail(let token): "/email/verify/\(token)"
-        case .resendVerification: "/settings/email/verification"
-        case .settings: "/settings"
-        case .settingsProfile: "/settings/profile"
-        case .settingsPassword: "/settings/password"
-        case .settingsTokens: "/settings/tokens"
-        case .revokeToken(let id): "/settings/tokens/\(id.uuidString.lowercased())/revoke"
-        case .profiles(let route): route.path
-        case .skills(let route): route.path
-        case .organizations(let route): route.path
-        case .students(let route): route.path
-        case .admin(let route): route.path
-        case .projects(let route): route.path
-        case .applications(let route): route.path
-        case .engagements(let route): route.path
+        case .site(let route): route
+        case .service(let route): route
+        case .accounts(let route): route
+        case .organizations(let route): route
+        case .students(let route): route
+        case .admin(let route): route
+        case .profiles(let route): route
+        case .skills(let route): route
+        case .projects(let route): route
+        case .applications(let route): route
+        case .engagements(let route): route
         }
+    }
+
+    var segments: [PathSegment] { route.segments }
+
+    var query: [URLQueryItem] { route.query }
+
+    var path: String { route.path }
+
+    static var templates: [SiteURL] {
+        Site.templates.map(site) + Service.templates.map(service) + Accounts.templates.map(accounts)
+            + Organizations.templates.map(organizations) + Students.templates.map(students) + Admin.templates.map(admin)
+            + Profiles.templates.map(profiles) + Skills.templates.map(skills) + Projects.templates.map(projects)
+            + Applications.templates.map(applications) + Engagements.templates.map(engagements)
     }
 
     /// The absolute address for e-mails.

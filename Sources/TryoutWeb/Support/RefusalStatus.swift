@@ -57,11 +57,6 @@ extension ActionError: AbortError {
     }
 }
 
-/// The API answers 409 naming whom the change would reveal; the page asks instead.
-extension RevealNeedsConfirmation: AbortError {
-    public var status: HTTPResponseStatus { .conflict }
-}
-
 extension ProfileRefusal: AbortError {
     public var status: HTTPResponseStatus {
         switch self {
