@@ -48,15 +48,11 @@ struct AccountController: RouteCollection {
             try await AccountsService.signUp(signUp, req.actionContext)
         } catch AccountRefusal.tooMany(let wait) {
             return try await tooMany(req, wait: wait, SignUpPage(csrf: try await req.csrfToken(), form: .init(kind: signUp.kind.rawValue),
-                                                                 errors: [FieldError("email", Self.waitMessage("Too many sign-ups from your network", wait))]))
+                                                                 errors: [FieldError("email", waitMessage("Too many sign-ups from your network", wait))]))
         }
         return try await req.render("Check your inbox", CheckInboxPage(email: signUp.email.value))
     }
 
-    static func waitMessage(_ what: String, _ seconds: Int) -> String {
-        let minutes = max(1, (seconds + 59) / 60)
-        return "\(what). Try again in \(minutes) minute\(minutes == 1 ? "" : "s")."
-    }
 
     /// A 429 page with `Retry-After`.
     private func tooMany(_ req: Request, wait: Int, _ page: Component) async throws -> Response {
@@ -95,7 +91,7 @@ struct AccountController: RouteCollection {
             user = try await AccountsService.signIn(typed: typed, password: form.password ?? "", throttle: req.tryout.loginThrottle, req.actionContext)
         } catch AccountRefusal.tooMany(let wait) {
             return try await tooMany(req, wait: wait, SignInPage(csrf: try await req.csrfToken(), email: shown, next: form.next ?? "",
-                                                                 error: Self.waitMessage("Too many failed sign-ins", wait) + " Or reset your password."))
+                                                                 error: waitMessage("Too many failed sign-ins", wait) + " Or reset your password."))
         } catch AccountRefusal.wrongCredentials {
             let page = SignInPage(csrf: try await req.csrfToken(), email: shown, next: form.next ?? "",
                                   error: "The e-mail address or password is not right.")
@@ -140,7 +136,7 @@ struct AccountController: RouteCollection {
             try await AccountsService.requestPasswordReset(email, req.actionContext)
         } catch AccountRefusal.tooMany(let wait) {
             return try await tooMany(req, wait: wait, ForgotPasswordPage(csrf: try await req.csrfToken(), email: email.value,
-                                                                         error: Self.waitMessage("Too many reset requests", wait)))
+                                                                         error: waitMessage("Too many reset requests", wait)))
         }
         try await req.flash("If an account uses that address, we have sent it a link to reset the password.")
         return req.redirect(to: SiteURL.accounts(.signIn()).path)

@@ -120,3 +120,9 @@ struct ResetPasswordPage: Component {
         }
     }
 }
+
+/// How the account pages word a throttle: what happened, and in how many minutes to try again.
+func waitMessage(_ what: String, _ seconds: Int) -> String {
+    let minutes = max(1, (seconds + 59) / 60)
+    return "\(what). Try again in \(minutes) minute\(minutes == 1 ? "" : "s")."
+}

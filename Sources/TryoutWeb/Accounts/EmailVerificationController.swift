@@ -33,7 +33,7 @@ struct EmailVerificationController: RouteCollection {
         do {
             try await AccountsService.resendVerification(user, req.actionContext)
         } catch AccountRefusal.tooMany(let wait) {
-            try await req.flash(AccountController.waitMessage("We have sent several links already", wait), .error)
+            try await req.flash(waitMessage("We have sent several links already", wait), .error)
             return req.redirect(to: SiteURL.accounts(.settings).path)
         }
         try await req.flash("We have sent a new link to \(user.email). It works for 24 hours.")

@@ -1,7 +1,7 @@
 import Foundation
 import Plot
+import TryoutApp
 import TryoutCore
-import TryoutStore
 import Vapor
 
 /// What the shared layout needs about the person looking at a page.
@@ -31,18 +31,18 @@ extension Request {
                    PageContext.NavLink(label: "Find a project", url: SiteURL.projects(.marketplace).path)]
         var csrf: String?
         if let user {
-            let memberships = try await Accounts.memberships(userID: try user.requireID(), on: db)
-            for member in memberships.sorted(by: { $0.organization.name < $1.organization.name }) {
-                nav.append(.init(label: member.organization.name, url: SiteURL.organizations(.organization(.value(member.organization.slug), .members)).path))
+            let summary = try await HeaderSummary.load(for: UserID(try user.requireID()), on: db)
+            for organization in summary.organizations {
+                nav.append(.init(label: organization.name, url: SiteURL.organizations(.organization(.value(organization.slug), .members)).path))
             }
-            if try await CandidateProfiles.profile(userID: try user.requireID(), on: db) != nil {
+            if summary.isCandidate {
                 nav.append(.init(label: "Profile", url: SiteURL.Profiles.profile.path))
                 nav.append(.init(label: "Applications", url: SiteURL.applications(.mine).path))
             }
-            if !memberships.isEmpty || nav.contains(where: { $0.url == SiteURL.applications(.mine).path }) {
+            if !summary.organizations.isEmpty || summary.isCandidate {
                 nav.append(.init(label: "Engagements", url: SiteURL.engagements(.list).path))
             }
-            let unread = try await Notifications.unreadCount(userID: try user.requireID(), on: db)
+            let unread = summary.unreadNotifications
             nav.append(.init(label: unread == 0 ? "Notifications" : "Notifications (\(unread) unread)", url: SiteURL.applications(.notifications).path))
             if user.isPlatformAdmin {
                 nav.append(.init(label: "Admin", url: SiteURL.admin(.organizations).path))
