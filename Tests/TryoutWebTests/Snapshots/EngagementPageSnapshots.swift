@@ -27,6 +27,7 @@ struct EngagementPageSnapshots {
             try await camera.snap("/engagements", as: Self.manager, named: "list-manager")
             try await camera.snap("/engagements/\(id)", as: Self.manager, named: "overview-manager")
             try await camera.snap("/engagements/\(id)/agreements/\(agreement)", as: Self.manager, named: "agreement-manager")
+            try await camera.snap("/engagements/\(id)/agreements/\(agreement)/print", as: Self.manager, named: "agreement-printable")
         }
     }
 

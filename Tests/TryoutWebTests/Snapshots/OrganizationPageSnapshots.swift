@@ -29,6 +29,7 @@ struct OrganizationPageSnapshots {
             try await camera.snap("/orgs/acme/settings", as: SnapshotWorld.reviewer, named: "settings-reviewer", status: .notFound)
             try await camera.snap("/orgs/acme/audit", as: SnapshotWorld.owner, named: "audit-log")
             try await camera.snap("/orgs/acme/agreements", as: SnapshotWorld.owner, named: "agreement-templates")
+            try await camera.snap("/orgs/acme/agreements/contractor_agreement", as: SnapshotWorld.owner, named: "agreement-template")
             try await camera.snap("/admin/organizations", as: SnapshotWorld.platformAdmin, named: "admin-organizations")
             try await camera.snap("/admin/audit", as: SnapshotWorld.platformAdmin, named: "admin-audit")
         }
@@ -42,6 +43,7 @@ struct OrganizationPageSnapshots {
                                   from: "/orgs/lakeside/students")
             try await camera.snap("/orgs/lakeside/students", as: SnapshotWorld.staff, named: "invited")
             let join = try await mailedLink("/students/join/", to: SnapshotWorld.bo, t)
+            try await camera.snap(join, as: nil, named: "student-invitation-anonymous")
             try await camera.snap(join, as: SnapshotWorld.bo, named: "student-invitation")
         }
     }

@@ -20,8 +20,9 @@ enum StableHTML {
             String(format: "00000000-0000-0000-0000-%012d", $0)
         }
         // Secret tokens (e-mailed links, the calendar address): 32 random bytes in base64url,
-        // standing alone or after an escaped slash in a query.
-        text = numbered(#"(?:(?<=%2F)|(?<![A-Za-z0-9_%-]))[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])"#, in: text) { "TOKEN-\($0)" }
+        // standing alone or escaped inside a query (`%2F` before, `_` and `-` as `%5F`, `%2D`).
+        let unit = "(?:[A-Za-z0-9_-]|%5F|%2D)"
+        text = numbered("(?:(?<=%2F)|(?<![A-Za-z0-9_%-]))\(unit){43}(?!\(unit))", in: text) { "TOKEN-\($0)" }
         // Blind handles of applicants and of people to invite are made from random ids.
         text = numbered(#"(?<=Applicant |Candidate )[2-9A-HJ-NP-Z]{4}\b"#, in: text) { "CODE\($0)" }
         // Marketplace cursors carry a project's id in base64.
