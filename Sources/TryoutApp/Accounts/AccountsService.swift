@@ -158,4 +158,23 @@ public enum AccountsService {
             try await AccountMail.confirmAddress(user, ctx)
         }
     }
+
+    /// The person's memberships, each with its organization, for their settings, the API and
+    /// where a newly confirmed account starts.
+    public static func memberships(of user: UserRecord, _ ctx: ActionContext) async throws -> [MemberRecord] {
+        try await Accounts.memberships(userID: try user.requireID(), on: ctx.db)
+    }
+
+    /// The schools and programs the person studies with, each with its organization.
+    public static func schools(of user: UserRecord, _ ctx: ActionContext) async throws -> [PartnerStudentRecord] {
+        try await PartnerStudents.schools(of: try user.requireID(), on: ctx.db)
+    }
+
+    /// Renames the person; the name is checked by the caller's form (`Validator.name`).
+    public static func rename(_ user: UserRecord, to name: String, _ ctx: ActionContext) async throws {
+        try await ctx.act(locking: .none) { ctx in
+            user.displayName = name
+            try await user.save(on: ctx.db)
+        }
+    }
 }

@@ -29,4 +29,9 @@ public enum TokensService {
             return token
         }
     }
+
+    /// The person's live tokens, newest first as the store lists them.
+    public static func list(of user: UserRecord, _ ctx: ActionContext) async throws -> [APITokenRecord] {
+        try await Accounts.tokens(userID: try user.requireID(), on: ctx.db)
+    }
 }

@@ -7,6 +7,11 @@ import TryoutStore
 /// move checks who asks first, then runs under the project's lock with its notifications, mail
 /// and audit entries in one transaction (`ActionContext.act`).
 public enum ApplicationsService {
+    /// How many screening questions an application to `project` answers, one answer each.
+    public static func questionCount(of project: ProjectRecord, _ ctx: ActionContext) async throws -> Int {
+        try await ProjectBriefs.brief(of: project, on: ctx.db).screeningQuestions.count
+    }
+
     /// Stores the candidate's application; throws the form's errors, or a conflict when the
     /// project takes none or one of theirs is live.
     public static func apply(_ input: ApplicationInput, to projectID: ProjectID, _ ctx: ActionContext) async throws -> ApplicationRecord {

@@ -17,7 +17,7 @@ struct AccountsAPIController: RouteCollection {
 
     func me(req: Request) async throws -> DTO.Me {
         let user = try req.requireUser()
-        let memberships = try await Accounts.memberships(userID: try user.requireID(), on: req.db).map {
+        let memberships = try await AccountsService.memberships(of: user, req.actionContext).map {
             DTO.Membership(organizationID: $0.$organization.id, organizationSlug: $0.organization.slug,
                            organizationName: $0.organization.name, role: $0.role)
         }
@@ -26,7 +26,7 @@ struct AccountsAPIController: RouteCollection {
     }
 
     func tokens(req: Request) async throws -> [DTO.Token] {
-        try await Accounts.tokens(userID: try req.requireUser().requireID(), on: req.db).map(DTO.Token.init)
+        try await TokensService.list(of: try req.requireUser(), req.actionContext).map(DTO.Token.init)
     }
 
     func createToken(req: Request) async throws -> Response {

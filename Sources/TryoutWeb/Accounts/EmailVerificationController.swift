@@ -18,7 +18,7 @@ struct EmailVerificationController: RouteCollection {
         }
         try await req.flash("Your e-mail address \(user.email) is confirmed.")
         // Where a new account starts: its organization, or the candidate's settings.
-        let memberships = try await Accounts.memberships(userID: try user.requireID(), on: req.db)
+        let memberships = try await AccountsService.memberships(of: user, req.actionContext)
         let start = memberships.first.map { SiteURL.organizations(.organization(.value($0.organization.slug), .members)).path } ?? SiteURL.accounts(.settings).path
         if req.user?.id == user.id { return req.redirect(to: start) }
         return req.redirect(to: SiteURL.accounts(.signIn(next: start)).path)

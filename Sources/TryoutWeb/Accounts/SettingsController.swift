@@ -19,8 +19,8 @@ struct SettingsController: RouteCollection {
         let user = try req.requireUser()
         let page = SettingsPage(csrf: try await req.csrfToken(), name: name ?? user.displayName, email: user.email,
                                 emailVerified: user.emailVerifiedAt != nil,
-                                tokens: try await Accounts.tokens(userID: try user.requireID(), on: req.db).map(TokenSummary.init),
-                                schools: try await PartnerStudents.schools(of: try user.requireID(), on: req.db).map(SchoolSummary.init),
+                                tokens: try await TokensService.list(of: user, req.actionContext).map(TokenSummary.init),
+                                schools: try await AccountsService.schools(of: user, req.actionContext).map(SchoolSummary.init),
                                 newToken: newToken, errors: errors)
         return try await req.render("Settings", status: status, page)
     }
@@ -39,8 +39,7 @@ struct SettingsController: RouteCollection {
         var v = Validator()
         let name = v.name(form.name, "name", label: "Your name")
         guard v.errors.isEmpty else { return try await render(req, status: .unprocessableEntity, errors: v.errors, name: form.name) }
-        user.displayName = name
-        try await user.save(on: req.db)
+        try await AccountsService.rename(user, to: name, req.actionContext)
         try await req.flash("Your profile has been saved.")
         return req.redirect(to: SiteURL.accounts(.settings).path)
     }

@@ -19,9 +19,10 @@ struct ApplicationsController: RouteCollection {
     }
 
     func apply(req: Request) async throws -> Response {
-        let project = try await MarketplaceService.viewableProject(try req.projectID(), try await req.visitorContext())
-        let questions = try await ProjectBriefs.brief(of: project, on: req.db).screeningQuestions
-        let input = ApplicationInput(form: try req.content.decode([String: String].self), questionCount: questions.count)
+        let visitor = try await req.visitorContext()
+        let project = try await MarketplaceService.viewableProject(try req.projectID(), visitor)
+        let input = ApplicationInput(form: try req.content.decode([String: String].self),
+                                     questionCount: try await ApplicationsService.questionCount(of: project, visitor))
         do {
             let application = try await ApplicationsService.apply(input, to: try req.projectID(), try await req.signedInContext())
             try await req.flash("Application sent. You will hear here and by e-mail as it moves.")
