@@ -84,6 +84,21 @@ struct ApplicationsServiceTests {
         }
     }
 
+    @Test("another organization's owner finds neither the applicants nor the project to decide on, and nothing changes")
+    func anotherOrganization() async throws {
+        try await withTestApp { t in
+            let projectID = try await setUp(t)
+            let id = try await apply(t, to: projectID)
+            _ = try await Factory(t).organization("Globex", roles: [.owner])
+            let outsider = try await context(t, as: "owner@globex.test")
+            let offer = try ApplicationDecision(ids: [id.uuid], target: .offered, message: "")
+            await #expect(throws: ActionError.notFound) { try await ApplicationsService.decide(offer, on: projectID, outsider) }
+            await #expect(throws: ActionError.notFound) { try await ScreeningService.project(projectID, outsider) }
+            let application = try await ApplicationsService.own(id, try await context(t, as: "ada@uni.test"))
+            #expect(application.state == .submitted)
+        }
+    }
+
     @Test("answering an offer: accepting starts the engagement and tells the employer; a second answer is a conflict")
     func answering() async throws {
         try await withTestApp { t in
