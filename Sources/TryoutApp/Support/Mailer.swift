@@ -14,8 +14,12 @@ public struct Mailer: Sendable {
     }
 
     public func send(to recipient: String, subject: String, body: String, at now: Date, on db: any Database) async throws {
-        try await Outbox.enqueue(to: recipient, subject: subject, body: body, at: now, on: db)
-        log?("mail to \(recipient): \(subject)\n\(body)")
+        try await send(MailMessage(to: recipient, subject: subject, text: body), at: now, on: db)
+    }
+
+    public func send(_ message: MailMessage, at now: Date, on db: any Database) async throws {
+        try await Outbox.enqueue(to: message.to, subject: message.subject, body: message.text, at: now, on: db)
+        log?("mail to \(message.to): \(message.subject)\n\(message.text)")
     }
 }
 
