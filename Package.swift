@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-postgres-driver", from: "2.14.0"),
         .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
@@ -47,6 +49,16 @@ let package = Package(
                 .product(name: "FluentKit", package: "fluent-kit"),
             ]
         ),
+        // SMTP on SwiftNIO and RFC 5322 messages: nothing of Tryout's, so it is tested alone.
+        .target(
+            name: "TryoutMail",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
         // Routes, pages, API, authentication, middleware and commands.
         .target(
             name: "TryoutWeb",
@@ -54,6 +66,7 @@ let package = Package(
                 "TryoutCore",
                 "TryoutStore",
                 "TryoutApp",
+                "TryoutMail",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "Plot", package: "Plot"),
@@ -89,6 +102,7 @@ let package = Package(
             name: "TryoutCoreTests",
             dependencies: ["TryoutCore", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
+        .testTarget(name: "TryoutMailTests", dependencies: ["TryoutMail"]),
         .testTarget(name: "TryoutStoreTests", dependencies: ["TryoutStore", "TryoutTestSupport"]),
         .testTarget(name: "TryoutAppTests", dependencies: ["TryoutApp", "TryoutTestSupport"]),
         .testTarget(
