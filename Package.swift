@@ -47,6 +47,8 @@ let package = Package(
                 "TryoutCore",
                 "TryoutStore",
                 .product(name: "FluentKit", package: "fluent-kit"),
+                // HMAC-SHA256 for signing webhooks.
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // SMTP on SwiftNIO and RFC 5322 messages: nothing of Tryout's, so it is tested alone.
@@ -80,6 +82,12 @@ let package = Package(
             name: "tryout-search-benchmark",
             dependencies: ["TryoutStore", "TryoutCore"],
             path: "Benchmarks/SearchBenchmark"
+        ),
+        // The job queue's throughput on the database the server uses; see Benchmarks/README.md.
+        .executableTarget(
+            name: "tryout-jobs-benchmark",
+            dependencies: ["TryoutApp", "TryoutStore", "TryoutCore"],
+            path: "Benchmarks/JobsBenchmark"
         ),
         // Ranking candidates for a project at a million profiles: `swift package benchmark`.
         .executableTarget(

@@ -34,6 +34,11 @@ step "Swift suites on SQLite"
 swift test 2>&1 | tee "$LOGS/swift-sqlite.log" | grep -E "^(✔|✘) (Suite|Test run)|recorded an issue|error:"
 record "swift test (SQLite): $(grep -Eo 'Test run with [0-9]+ tests' "$LOGS/swift-sqlite.log" | tail -1)" "${PIPESTATUS[0]}"
 
+step "E-mail through a real SMTP server (aiosmtpd with STARTTLS, AUTH and a private CA)"
+"$VENV/bin/python" scripts/smtp_check.py swift test --skip-build --filter RealSMTPServerTests 2>&1 | tee "$LOGS/smtp.log" \
+    | grep -E "^(✔|✘) (Suite|Test run)|recorded an issue|smtp-check"
+record "e-mail over SMTP (aiosmtpd)" "${PIPESTATUS[0]}"
+
 step "Starting a throwaway PostgreSQL"
 eval "$(scripts/postgres.sh start)" || exit 1
 scripts/postgres.sh createdb tryout_test
@@ -52,7 +57,8 @@ run_server_suites() { # label, DATABASE_URL or ""
     data=$(mktemp -d /tmp/tryout-data.XXXXXX)
     base="http://127.0.0.1:$port"
     step "Server on $label at $base"
-    DATABASE_URL="$url" TRYOUT_DATA_DIR="$data" TRYOUT_PUBLIC_URL="$base" TRYOUT_BCRYPT_COST=10 \
+    # Webhooks may reach loopback: the webhook suite's receivers listen there.
+    DATABASE_URL="$url" TRYOUT_DATA_DIR="$data" TRYOUT_PUBLIC_URL="$base" TRYOUT_BCRYPT_COST=10 TRYOUT_WEBHOOKS_ALLOW_PRIVATE=1 \
         .build/debug/tryout serve --port "$port" >"$LOGS/server-$label.log" 2>&1 &
     SERVER_PID=$!
     for _ in $(seq 1 120); do curl -fs "$base/healthz" >/dev/null 2>&1 && break; sleep 0.5; done
@@ -66,6 +72,10 @@ run_server_suites() { # label, DATABASE_URL or ""
     candidate=$("$VENV/bin/python" scripts/api_token.py "$base" ada@candidates.test tryout-demo-pass)
     BASE_URL="$base" TOKEN="$token" CANDIDATE_TOKEN="$candidate" scripts/schemathesis.sh 2>&1 | tee "$LOGS/schemathesis-$label.log" | tail -25
     record "schemathesis ($label)" "${PIPESTATUS[0]}"
+    # Last: it adds projects to the demo employer. Signatures checked with the standardwebhooks package.
+    TRYOUT_BASE_URL="$base" TRYOUT_SERVER_LOG="$LOGS/server-$label.log" "$VENV/bin/python" -m pytest -q Tests/webhooks 2>&1 \
+        | tee "$LOGS/webhooks-$label.log" | tail -15
+    record "webhooks against local receivers ($label): $(grep -Eo '[0-9]+ passed' "$LOGS/webhooks-$label.log" | tail -1)" "${PIPESTATUS[0]}"
     kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null; SERVER_PID=""
     rm -rf "$data"
 }
@@ -76,6 +86,13 @@ record "command line (SQLite)" $?
 scripts/postgres.sh createdb tryout_cli
 scripts/cli-check.sh .build/debug/tryout "$TRYOUT_PG_BASE/tryout_cli"
 record "command line (PostgreSQL)" $?
+
+step "Job workers as processes: SIGKILL mid-job, SIGTERM, on SQLite and PostgreSQL"
+scripts/jobs-check.sh .build/debug/tryout
+record "job workers (SQLite)" $?
+scripts/postgres.sh createdb tryout_jobs
+scripts/jobs-check.sh .build/debug/tryout "$TRYOUT_PG_BASE/tryout_jobs"
+record "job workers (PostgreSQL)" $?
 
 run_server_suites sqlite ""
 scripts/postgres.sh createdb tryout_e2e

@@ -127,6 +127,16 @@ public final class TestApp: @unchecked Sendable {
         return try await Accounts.createToken(userID: try user.requireID(), name: "test", at: clock.now, on: db).1
     }
 
+    // MARK: Jobs
+
+    /// Runs every due job with the application's own handlers, as a worker would, until none is
+    /// due; with `date`, the clock first moves forward to it. Returns how many jobs ran.
+    @discardableResult
+    public func runJobs(at date: Date? = nil) async throws -> Int {
+        if let date, date > clock.now { clock.advance(by: date.timeIntervalSince(clock.now)) }
+        return try await app.runDueJobs()
+    }
+
     static func csrfToken(in html: String) -> String? {
         guard let range = html.range(of: #"name="_csrf" value=""#) else { return nil }
         let rest = html[range.upperBound...]

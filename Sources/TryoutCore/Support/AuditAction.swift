@@ -24,6 +24,7 @@ public enum AuditAction: String, Codable, Sendable, CaseIterable {
     case studentJoined = "student.joined"
     case studentRemoved = "student.removed"
     case screeningChanged = "project.screening_changed"
+    case applicationsClosed = "project.applications_closed"
     case applicationSubmitted = "application.submitted"
     case applicationMoved = "application.moved"
     case identityRevealed = "application.identity_revealed"
@@ -39,9 +40,13 @@ public enum AuditAction: String, Codable, Sendable, CaseIterable {
     case checkInWrittenUp = "engagement.check_in_written_up"
     case engagementTerminated = "engagement.terminated"
     case templateChanged = "organization.agreement_template_changed"
+    case jobRetried = "job.retried"
+    case jobDiscarded = "job.discarded"
 
     public var label: String {
         switch self {
+        case .jobRetried: "Retried a dead job"
+        case .jobDiscarded: "Discarded a dead job"
         case .signedUp: "Signed up"
         case .signedIn: "Signed in"
         case .signInFailed: "Failed sign-in"
@@ -66,6 +71,7 @@ public enum AuditAction: String, Codable, Sendable, CaseIterable {
         case .studentJoined: "Student joined"
         case .studentRemoved: "Student left or was removed"
         case .screeningChanged: "Changed screening settings"
+        case .applicationsClosed: "Applications closed"
         case .applicationSubmitted: "Applied"
         case .applicationMoved: "Moved application"
         case .identityRevealed: "Revealed applicant's identity"

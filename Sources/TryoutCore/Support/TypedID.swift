@@ -47,6 +47,9 @@ public enum Entity {
     public enum CandidateProfile {}
     public enum APIToken {}
     public enum Notification {}
+    public enum WebhookEndpoint {}
+    public enum WebhookDelivery {}
+    public enum Job {}
 }
 
 public typealias UserID = TypedID<Entity.User>
@@ -70,3 +73,6 @@ public typealias StudentInvitationID = TypedID<Entity.StudentInvitation>
 public typealias CandidateProfileID = TypedID<Entity.CandidateProfile>
 public typealias APITokenID = TypedID<Entity.APIToken>
 public typealias NotificationID = TypedID<Entity.Notification>
+public typealias WebhookEndpointID = TypedID<Entity.WebhookEndpoint>
+public typealias WebhookDeliveryID = TypedID<Entity.WebhookDelivery>
+public typealias JobID = TypedID<Entity.Job>

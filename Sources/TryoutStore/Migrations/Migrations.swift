@@ -33,6 +33,11 @@ public enum TryoutMigrations {
         CreateInstanceSecrets(),
         RevealApplicationsOnOpenProjects(),
         UpdateProjectsAddTimeZone(),
+        CreateNotificationPreferences(),
+        CreateDigests(),
+        CreateJobs(),
+        CreateWebhooks(),
+        UpdateOutboxMessagesForDelivery(),
     ]
 }
 

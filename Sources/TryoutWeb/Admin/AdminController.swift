@@ -9,6 +9,9 @@ struct AdminController: RouteCollection {
         routes.get(SiteURL.Admin.organizations, use: organizations)
         routes.post(SiteURL.Admin.organizationStatus(.key), use: setStatus)
         routes.get(SiteURL.Admin.auditLog, use: audit)
+        routes.get(SiteURL.Admin.jobs(), use: jobs)
+        routes.post(SiteURL.Admin.retryJob(.key), use: retryJob)
+        routes.post(SiteURL.Admin.discardJob(.key), use: discardJob)
     }
 
     func organizations(req: Request) async throws -> Response {
@@ -33,5 +36,23 @@ struct AdminController: RouteCollection {
         let events = try await PlatformAdminService.auditLog(try await req.visitorContext())
         let entries = events.map { AuditLogPage.Entry($0, address: $0.ip) }
         return try await req.render("Audit log", AuditLogPage(title: "Platform audit log", entries: entries))
+    }
+
+    func jobs(req: Request) async throws -> Response {
+        let overview = try await JobsAdminService.overview(state: req.query[String.self, at: "state"], kind: req.query[String.self, at: "kind"],
+                                                           try await req.visitorContext())
+        return try await req.render("Jobs", AdminJobsPage(csrf: try await req.csrfToken(), overview: JobsOverviewView(overview)))
+    }
+
+    func retryJob(req: Request) async throws -> Response {
+        try await JobsAdminService.retry(req.parameters.get("jobID", as: JobID.self), try await req.visitorContext())
+        try await req.flash("The job will run again shortly.")
+        return req.redirect(to: SiteURL.admin(.jobs(state: JobState.dead.rawValue)).path)
+    }
+
+    func discardJob(req: Request) async throws -> Response {
+        try await JobsAdminService.discard(req.parameters.get("jobID", as: JobID.self), try await req.visitorContext())
+        try await req.flash("The job was discarded.")
+        return req.redirect(to: SiteURL.admin(.jobs(state: JobState.dead.rawValue)).path)
     }
 }

@@ -8,7 +8,11 @@ struct AdminOrganizationsPage: Component {
     var body: Component {
         ComponentGroup {
             Tag.text("h1", "Organizations")
-            Tag("p", [:]) { Tag.link("Platform audit log", to: SiteURL.admin(.auditLog).path) }
+            Tag("p", [:]) {
+                Tag.link("Platform audit log", to: SiteURL.admin(.auditLog).path)
+                Text(" · ")
+                Tag.link("Jobs", to: SiteURL.admin(.jobs()).path)
+            }
             Tag("table", [:]) {
                 Tag("thead", [:]) {
                     Tag("tr", [:]) {

@@ -1,3 +1,4 @@
+import Foundation
 import TryoutCore
 
 extension SiteURL {
@@ -6,6 +7,10 @@ extension SiteURL {
         case organizations
         case organizationStatus(Parameter<OrganizationID>)
         case auditLog
+        /// The job queue, filtered by state and kind when given.
+        case jobs(state: String? = nil, kind: String? = nil)
+        case retryJob(Parameter<JobID>)
+        case discardJob(Parameter<JobID>)
         case api(API)
 
         enum API: Sendable {
@@ -19,8 +24,19 @@ extension SiteURL {
             case .organizationStatus(let id), .api(.organizationStatus(let id)):
                 prefix + [.constant("admin"), .constant("organizations"), .parameter("organizationID", id), .constant("status")]
             case .auditLog: [.constant("admin"), .constant("audit")]
+            case .jobs: [.constant("admin"), .constant("jobs")]
+            case .retryJob(let id): [.constant("admin"), .constant("jobs"), .parameter("jobID", id), .constant("retry")]
+            case .discardJob(let id): [.constant("admin"), .constant("jobs"), .parameter("jobID", id), .constant("discard")]
             }
         }
+
+        var query: [URLQueryItem] {
+            guard case .jobs(let state, let kind) = self else { return [] }
+            return [state.map { URLQueryItem(name: "state", value: $0) }, kind.map { URLQueryItem(name: "kind", value: $0) }].compactMap { $0 }
+        }
+
+        /// Job kinds are words joined by dots and hyphens, shown as they are.
+        static var queryAllowed: CharacterSet { CharacterSet.alphanumerics.union(CharacterSet(charactersIn: ".-_")) }
 
         private var prefix: [PathSegment] {
             if case .api = self { return SiteURL.apiPrefix }
@@ -28,7 +44,8 @@ extension SiteURL {
         }
 
         static var templates: [Self] {
-            [.organizations, .organizationStatus(.key), .auditLog, .api(.organizations), .api(.organizationStatus(.key))]
+            [.organizations, .organizationStatus(.key), .auditLog, .jobs(), .retryJob(.key), .discardJob(.key),
+             .api(.organizations), .api(.organizationStatus(.key))]
         }
     }
 }

@@ -11,6 +11,7 @@ extension Application {
         let command = environment.arguments.dropFirst().first { !$0.hasPrefix("-") } ?? "serve"
         if command == "serve" {
             lifecycle.use(Housekeeping())
+            if tryout.workers > 0 { lifecycle.use(JobWorkersLifecycle(count: tryout.workers)) }
             try await prepareDatabase()
             if environment != .production, try await DemoData.isEmpty(on: db) {
                 try await loadDemoData()

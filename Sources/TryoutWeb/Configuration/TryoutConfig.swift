@@ -17,8 +17,11 @@ public struct TryoutConfig: Sendable {
     public var bcryptCost: Int
     /// `TRYOUT_TRUST_PROXY`: read the client address from `X-Forwarded-For` (only behind a proxy you run).
     public var trustProxy: Bool
-    /// `TRYOUT_LOG_MAIL`: also write outgoing e-mail to the log (default on outside production).
+    /// `TRYOUT_LOG_MAIL`: mail that goes to the log shows its text (default on outside production,
+    /// and with `TRYOUT_MAIL=log`); off, the log says only who got what subject.
     public var logMail: Bool
+    /// How mail leaves: SMTP, the log, or a test's transport (see `MailSettings`).
+    public var mail: MailSettings
     /// `TRYOUT_SESSION_HOURS`: how long a signed-in session lasts without use (default 24 × 14).
     public var sessionLifetime: TimeInterval
     public var loginThrottle: LoginThrottle
@@ -37,19 +40,28 @@ public struct TryoutConfig: Sendable {
     public var fileStorage: any FileStorage
     /// The clock every decision reads; tests move it.
     public var now: @Sendable () -> Date
+    /// `TRYOUT_WORKERS`: job workers `tryout serve` runs beside the web server (default 2; 0 leaves
+    /// background work to `tryout worker` processes). Tests run jobs themselves, so the plain
+    /// initializer starts none.
+    public var workers: Int
+    /// `TRYOUT_JOB_LEASE_SECONDS`: how long a job stays with the worker that claimed it before it
+    /// is taken for dead and the job runs again elsewhere (default 300).
+    public var jobLease: TimeInterval
 
     public init(dataDirectory: String = "./data", database: DatabaseTarget, publicURL: String = "http://127.0.0.1:8080",
                 bcryptCost: Int = 12, trustProxy: Bool = false, logMail: Bool = true,
                 sessionLifetime: TimeInterval = 14 * 24 * 3600, loginThrottle: LoginThrottle = .init(),
                 uploadLimits: UploadLimits = .init(), metricsToken: String? = nil, metricsOpen: Bool = true,
                 idleTimeout: TimeInterval = 30, fileStorage: (any FileStorage)? = nil,
-                now: @escaping @Sendable () -> Date = Date.init) {
+                now: @escaping @Sendable () -> Date = Date.init, workers: Int = 0, jobLease: TimeInterval = 300,
+                mail: MailSettings = .log) {
         self.dataDirectory = dataDirectory
         self.database = database
         self.publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
         self.bcryptCost = bcryptCost
         self.trustProxy = trustProxy
         self.logMail = logMail
+        self.mail = mail
         self.sessionLifetime = sessionLifetime
         self.loginThrottle = loginThrottle
         self.uploadLimits = uploadLimits
@@ -58,24 +70,30 @@ public struct TryoutConfig: Sendable {
         self.idleTimeout = idleTimeout
         self.fileStorage = fileStorage ?? DiskFileStorage(root: URL(fileURLWithPath: dataDirectory).appendingPathComponent("files").path)
         self.now = now
+        self.workers = max(0, workers)
+        self.jobLease = max(1, jobLease)
     }
 
     /// Reads the process environment; unset variables take the safe defaults above.
     public static func fromEnvironment(_ environment: Environment) -> TryoutConfig {
         let dataDirectory = Environment.get("TRYOUT_DATA_DIR").flatMap { $0.isEmpty ? nil : $0 } ?? "./data"
         let isProduction = environment == .production
+        let mail = MailSettings.fromEnvironment(isProduction: isProduction)
         return TryoutConfig(
             dataDirectory: dataDirectory,
             database: .from(databaseURL: Environment.get("DATABASE_URL"), dataDirectory: dataDirectory),
             publicURL: Environment.get("TRYOUT_PUBLIC_URL") ?? "http://127.0.0.1:8080",
             bcryptCost: max(isProduction ? 12 : 4, Environment.get("TRYOUT_BCRYPT_COST").flatMap(Int.init) ?? 12),
             trustProxy: Environment.get("TRYOUT_TRUST_PROXY") == "1" || Environment.get("TRYOUT_TRUST_PROXY") == "true",
-            logMail: Environment.get("TRYOUT_LOG_MAIL").map { $0 == "1" || $0 == "true" } ?? !isProduction,
+            logMail: Environment.get("TRYOUT_LOG_MAIL").map { $0 == "1" || $0 == "true" } ?? (!isProduction || mail.isLog),
             sessionLifetime: (Environment.get("TRYOUT_SESSION_HOURS").flatMap(Double.init) ?? 14 * 24) * 3600,
             uploadLimits: UploadLimits(perFile: megabytes("TRYOUT_UPLOAD_FILE_MB", 25), perEngagement: megabytes("TRYOUT_UPLOAD_ENGAGEMENT_MB", 250)),
             metricsToken: Environment.get("TRYOUT_METRICS_TOKEN").flatMap { $0.isEmpty ? nil : $0 },
             metricsOpen: !isProduction,
-            idleTimeout: Environment.get("TRYOUT_BODY_IDLE_SECONDS").flatMap(Double.init).flatMap { $0 > 0 ? $0 : nil } ?? 30
+            idleTimeout: Environment.get("TRYOUT_BODY_IDLE_SECONDS").flatMap(Double.init).flatMap { $0 > 0 ? $0 : nil } ?? 30,
+            workers: Environment.get("TRYOUT_WORKERS").flatMap(Int.init) ?? 2,
+            jobLease: Environment.get("TRYOUT_JOB_LEASE_SECONDS").flatMap(Double.init) ?? 300,
+            mail: mail
         )
     }
 

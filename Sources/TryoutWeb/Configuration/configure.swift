@@ -6,6 +6,7 @@ import Vapor
 /// Wires the whole application. Tests call it with their own configuration.
 public func configure(_ app: Application, _ config: TryoutConfig) async throws {
     app.tryout = config
+    app.mailTransport = try config.mail.transport(for: app)
     app.storage[AnonymousCookies.KeyCache.self] = .init(nil)
     if case .sqliteFile = config.database {
         try FileManager.default.createDirectory(atPath: config.dataDirectory, withIntermediateDirectories: true)
@@ -33,16 +34,22 @@ public func configure(_ app: Application, _ config: TryoutConfig) async throws {
     try app.register(collection: ServiceController())
     try app.register(collection: AccountsAPIController())
     try app.register(collection: OrganizationsAPIController())
+    try app.register(collection: WebhooksAPIController())
     try app.register(collection: ProjectsAPIController())
     try app.register(collection: SkillsAPIController())
     try app.register(collection: ProfileAPIController())
     try app.register(collection: ApplicationsAPIController())
     try app.register(collection: EngagementsAPIController(uploadLimit: config.uploadLimits.requestBytes))
+    try app.register(collection: NotificationsAPIController())
 
     // Calendar apps fetch the feed without a session; the secret address is the credential.
     app.get(SiteURL.Engagements.calendarFeed(.key), use: CalendarController.feed)
 
+    // Mail clients post one-click unsubscribes (RFC 8058) without a form token; the signed address is the credential.
+    app.grouped(BrowserSessionMiddleware()).post(SiteURL.Notifications.unsubscribe(.key), use: UnsubscribeController.unsubscribe)
+
     let browser = app.grouped(BrowserSessionMiddleware(), CSRFMiddleware())
+    browser.get(SiteURL.Notifications.unsubscribe(.key), use: UnsubscribeController.confirm)
     try browser.register(collection: SiteController())
     try browser.register(collection: ProjectPageController())
     try browser.register(collection: MarketplaceController())
@@ -55,6 +62,8 @@ public func configure(_ app: Application, _ config: TryoutConfig) async throws {
     try browser.register(collection: StudentsController())
     try browser.grouped(RequireSignedInMiddleware()).register(collection: AuthoringController())
     try browser.grouped(RequireSignedInMiddleware()).register(collection: SettingsController())
+    try browser.grouped(RequireSignedInMiddleware()).register(collection: NotificationPreferencesController())
+    try browser.grouped(RequireSignedInMiddleware()).register(collection: WebhooksController())
     try browser.grouped(RequireSignedInMiddleware()).register(collection: ProfileController())
     try browser.grouped(RequireSignedInMiddleware()).register(collection: AdminController())
     try browser.grouped(RequireSignedInMiddleware()).register(collection: EngagementsController())
@@ -69,6 +78,9 @@ public func configure(_ app: Application, _ config: TryoutConfig) async throws {
     app.asyncCommands.use(AdminCommand(), as: "admin")
     app.asyncCommands.use(TaxonomyCommand(), as: "taxonomy")
     app.asyncCommands.use(FilesCommand(), as: "files")
+    app.asyncCommands.use(MailCommand(), as: "mail")
+    app.asyncCommands.use(WorkerCommand(), as: "worker")
+    app.asyncCommands.use(JobsCommand(), as: "jobs")
 }
 
 /// Pages that only make sense for a signed-in person send everyone else to sign in.
