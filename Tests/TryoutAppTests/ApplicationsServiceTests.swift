@@ -10,6 +10,7 @@ extension TestLinks {
         switch place {
         case .application(let id): "/applications/\(id)"
         case .project(let id): "/projects/\(id)"
+        case .applicants(let id): "/projects/\(id)/applicants"
         }
     }
 }

@@ -21,8 +21,9 @@ public enum ApplicationEvents {
             var body = text + "\n\n"
             if !application.message.isEmpty { body += "Message from \(project.organization.name):\n\(application.message)\n\n" }
             body += "See your application: \(ctx.mail.links.base + link)\n"
-            try await ctx.mail.send(to: candidate.email, subject: "\(project.title): \(application.state.label.lowercased())",
-                                    body: body, at: ctx.now, on: ctx.db)
+            try await ctx.mail.send(MailMessage(to: candidate.email, subject: "\(project.title): \(application.state.label.lowercased())",
+                                                text: body, category: category(of: change, byCandidate: byCandidate),
+                                                recipientUserID: candidate.id), at: ctx.now, on: ctx.db)
             let because = change.automatic ? " (automatic: a place opened up)" : ""
             let detail = "\(application.handle) on \(project.title): \(change.from == application.state ? "new" : change.from.rawValue) → \(application.state.rawValue)"
             let action: AuditAction = application.state == .submitted ? .applicationSubmitted : .applicationMoved
@@ -34,6 +35,12 @@ public enum ApplicationEvents {
                                                 byCandidate: false, actor: actor, ctx), at: ctx.now, on: ctx.db)
             }
         }
+    }
+
+    /// The candidate's own moves, and the receipt of an application, are news of their
+    /// applications; anything the employer (or Tryout, freeing a place) decided is a decision.
+    private static func category(of change: ApplicationChange, byCandidate: Bool) -> NotificationCategory {
+        byCandidate && !change.automatic ? .applications : .decisions
     }
 
     /// A candidate's own actions are logged under their handle: the organization reads this log.

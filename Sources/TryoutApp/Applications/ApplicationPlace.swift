@@ -7,4 +7,6 @@ public enum ApplicationPlace: Sendable, Equatable {
     case application(ApplicationID)
     /// A project's brief.
     case project(ProjectID)
+    /// A project's applicants, as the employer screens them.
+    case applicants(ProjectID)
 }

@@ -112,8 +112,9 @@ public enum ApplicationsService {
             let link = ctx.mail.links.path(.project(projectID))
             let text = "\(project.organization.name) invites you to apply to “\(project.title)”."
             try await Notifications.add(userID: profile.$user.id, message: text, link: link, at: ctx.now, on: ctx.db)
-            try await ctx.mail.send(to: profile.user.email, subject: "An invitation to apply: \(project.title)",
-                                    body: "\(text)\n\nRead the brief: \(ctx.mail.links.base + link)\n", at: ctx.now, on: ctx.db)
+            try await ctx.mail.send(MailMessage(to: profile.user.email, subject: "An invitation to apply: \(project.title)",
+                                                text: "\(text)\n\nRead the brief: \(ctx.mail.links.base + link)\n",
+                                                category: .applications, recipientUserID: profile.$user.id), at: ctx.now, on: ctx.db)
             try await ctx.audit(.candidateInvited, by: actor, organizationID: project.$organization.id,
                                 detail: "Candidate \(BlindScreening.code(for: profileID.uuid)) to \(project.title)")
         }

@@ -64,8 +64,9 @@ public enum ActivityService {
             let recipients = try await EngagementNews.audience(of: engagement, team: participant.team, except: participant.userID.uuid, on: tx.db)
             let link = tx.mail.links.base + tx.mail.links.path(.messages(participant.id))
             for user in recipients where email {
-                try await tx.mail.send(to: user.email, subject: "\(engagement.project.title): a message from \(participant.user.displayName)",
-                                       body: "\(body)\n\nReply in Tryout: \(link)\n", at: tx.now, on: tx.db)
+                try await tx.mail.send(MailMessage(to: user.email, subject: "\(engagement.project.title): a message from \(participant.user.displayName)",
+                                                   text: "\(body)\n\nReply in Tryout: \(link)\n", category: .messages, recipientUserID: user.id),
+                                       at: tx.now, on: tx.db)
             }
             message.$author.value = participant.user
             return message

@@ -13,8 +13,9 @@ public enum EngagementNews {
         for user in try await audience(of: engagement, team: move.participant.team, except: move.participant.userID.uuid, on: context.db) {
             try await Notifications.add(userID: try user.requireID(), message: text, link: link, at: context.now, on: context.db)
             if email {
-                try await context.mail.send(to: user.email, subject: "\(engagement.project.title): \(text)",
-                                            body: "\(text)\n\n\(context.mail.links.base + link)\n", at: context.now, on: context.db)
+                try await context.mail.send(MailMessage(to: user.email, subject: "\(engagement.project.title): \(text)",
+                                                        text: "\(text)\n\n\(context.mail.links.base + link)\n",
+                                                        category: .engagementActivity, recipientUserID: user.id), at: context.now, on: context.db)
             }
         }
         try await context.audit(action, by: move.participant.user, organizationID: engagement.$organization.id,
@@ -29,8 +30,9 @@ public enum EngagementNews {
         let link = context.mail.links.path(.overview(engagementID))
         for user in try await audience(of: engagement, team: [], except: engagement.$candidate.id, on: context.db) {
             try await Notifications.add(userID: try user.requireID(), message: text, link: link, at: context.now, on: context.db)
-            try await context.mail.send(to: user.email, subject: "\(engagement.project.title): a place was accepted",
-                                        body: "\(text)\n\n\(context.mail.links.base + link)\n", at: context.now, on: context.db)
+            try await context.mail.send(MailMessage(to: user.email, subject: "\(engagement.project.title): a place was accepted",
+                                                    text: "\(text)\n\n\(context.mail.links.base + link)\n",
+                                                    category: .engagementActivity, recipientUserID: user.id), at: context.now, on: context.db)
         }
     }
 

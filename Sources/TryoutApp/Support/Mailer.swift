@@ -18,6 +18,14 @@ public struct Mailer: Sendable {
     }
 
     public func send(_ message: MailMessage, at now: Date, on db: any Database) async throws {
+        // The recipient's preferences decide first: now, in the daily digest, or not at all.
+        guard let outgoing = try await MailRouting.route(message, links: links, at: now, on: db) else { return }
+        try await enqueue(outgoing, at: now, on: db)
+    }
+
+    /// Writes mail whose preferences were applied (or that has none, as a digest) to the outbox.
+    func enqueue(_ outgoing: OutgoingMail, at now: Date, on db: any Database) async throws {
+        let message = outgoing.message
         try await Outbox.enqueue(to: message.to, subject: message.subject, body: message.text, at: now, on: db)
         log?("mail to \(message.to): \(message.subject)\n\(message.text)")
     }
@@ -35,4 +43,8 @@ public protocol MailLinks: Sendable {
     func path(_ place: EngagementPlace) -> String
     /// The path of an application's page or a project's brief, as application notices link to it.
     func path(_ place: ApplicationPlace) -> String
+    /// The one-click unsubscribe address of a signed token (RFC 8058): no sign-in needed.
+    func unsubscribe(token: String) -> String
+    /// The page where a person chooses how they hear of each kind of news.
+    var notificationSettings: String { get }
 }

@@ -35,6 +35,8 @@ public enum TryoutMigrations {
         UpdateProjectsAddTimeZone(),
         CreateNotificationPreferences(),
         CreateDigests(),
+        CreateNotificationPreferences(),
+        CreateDigests(),
         CreateJobs(),
         CreateWebhooks(),
         UpdateOutboxMessagesForDelivery(),

@@ -11,6 +11,8 @@ public final class UserRecord: Model, @unchecked Sendable {
     @Field(key: "is_platform_admin") public var isPlatformAdmin: Bool
     @OptionalField(key: "email_verified_at") public var emailVerifiedAt: Date?
     @Field(key: "created_at") public var createdAt: Date
+    /// The IANA zone the person chose for their daily digest; nil: their profile's, or UTC.
+    @OptionalField(key: "time_zone") public var timeZone: String?
 
     public init() {}
 

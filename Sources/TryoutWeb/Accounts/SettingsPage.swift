@@ -74,6 +74,10 @@ struct SettingsPage: Component {
                     }
                 }
             }
+            Tag("section", ["aria-labelledby": "notifications-heading"]) {
+                Tag.text("h2", "Notifications", ["id": "notifications-heading"])
+                Tag("p", [:]) { Tag.link("Choose which e-mails you get, and when", to: SiteURL.notifications(.preferences).path) }
+            }
             Tag("section", ["aria-labelledby": "calendar-heading"]) {
                 Tag.text("h2", "Calendar", ["id": "calendar-heading"])
                 Tag("p", [:]) { Tag.link("Subscribe to your deadlines and check-ins", to: SiteURL.engagements(.calendarSettings()).path) }

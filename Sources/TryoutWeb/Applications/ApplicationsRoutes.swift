@@ -129,6 +129,7 @@ extension SiteMailLinks {
         switch place {
         case .application(let id): SiteURL.applications(.application(.value(id))).path
         case .project(let id): SiteURL.projects(.project(.value(id))).path
+        case .applicants(let id): SiteURL.applications(.project(.value(id), .applicants)).path
         }
     }
 }

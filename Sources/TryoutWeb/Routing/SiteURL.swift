@@ -16,6 +16,7 @@ enum SiteURL: RoutePath {
     case projects(Projects)
     case applications(Applications)
     case engagements(Engagements)
+    case notifications(Notifications)
 
     private var route: any RoutePath {
         switch self {
@@ -30,6 +31,7 @@ enum SiteURL: RoutePath {
         case .projects(let route): route
         case .applications(let route): route
         case .engagements(let route): route
+        case .notifications(let route): route
         }
     }
 
@@ -44,6 +46,7 @@ enum SiteURL: RoutePath {
             + Organizations.templates.map(organizations) + Students.templates.map(students) + Admin.templates.map(admin)
             + Profiles.templates.map(profiles) + Skills.templates.map(skills) + Projects.templates.map(projects)
             + Applications.templates.map(applications) + Engagements.templates.map(engagements)
+            + Notifications.templates.map(notifications)
     }
 
     /// The absolute address for e-mails.
