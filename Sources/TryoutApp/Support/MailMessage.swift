@@ -4,6 +4,8 @@ import TryoutCore
 /// One e-mail as an action composes it; the outbox keeps it until a `mail.deliver` job sends it.
 public struct MailMessage: Sendable, Equatable {
     public var to: String
+    /// The recipient's name for the To header, such as "Zoë Ångström 山田"; nil shows the address.
+    public var toName: String?
     public var subject: String
     public var text: String
     /// Nil: the delivery renders `text` as simple HTML.
@@ -16,8 +18,9 @@ public struct MailMessage: Sendable, Equatable {
     public var attachments: [MailAttachment]
 
     public init(to: String, subject: String, text: String, html: String? = nil, category: NotificationCategory? = nil,
-                recipientUserID: UUID? = nil, attachments: [MailAttachment] = []) {
+                recipientUserID: UUID? = nil, attachments: [MailAttachment] = [], toName: String? = nil) {
         self.to = to
+        self.toName = toName
         self.subject = subject
         self.text = text
         self.html = html

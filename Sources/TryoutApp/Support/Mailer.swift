@@ -2,15 +2,14 @@ import FluentKit
 import Foundation
 import TryoutStore
 
-/// Sends e-mail by writing it to the outbox in the caller's transaction; `log`, when set (in
-/// development), also shows each message so that links can be followed without a mail server.
+/// Sends e-mail by writing it to the outbox, with the `mail.deliver` job that sends it, in the
+/// caller's transaction: a change that rolls back sends nothing, and one that commits cannot
+/// lose its mail. The job hands it to the transport (SMTP, or the log in development).
 public struct Mailer: Sendable {
     public var links: any MailLinks
-    public var log: (@Sendable (String) -> Void)?
 
-    public init(links: any MailLinks, log: (@Sendable (String) -> Void)? = nil) {
+    public init(links: any MailLinks) {
         self.links = links
-        self.log = log
     }
 
     public func send(to recipient: String, subject: String, body: String, at now: Date, on db: any Database) async throws {
@@ -26,8 +25,12 @@ public struct Mailer: Sendable {
     /// Writes mail whose preferences were applied (or that has none, as a digest) to the outbox.
     func enqueue(_ outgoing: OutgoingMail, at now: Date, on db: any Database) async throws {
         let message = outgoing.message
-        try await Outbox.enqueue(to: message.to, subject: message.subject, body: message.text, at: now, on: db)
-        log?("mail to \(message.to): \(message.subject)\n\(message.text)")
+        let attachments = message.attachments.isEmpty ? nil : String(decoding: try JSONEncoder().encode(message.attachments), as: UTF8.self)
+        let id = try await Outbox.enqueue(OutboxDraft(
+            recipient: message.to, recipientName: message.toName, subject: message.subject, text: message.text, html: message.html,
+            category: message.category?.rawValue, recipientUserID: message.recipientUserID, unsubscribeURL: outgoing.unsubscribeURL,
+            attachments: attachments), at: now, on: db)
+        try await JobQueue.enqueue(DeliverMail(outboxID: id), runAt: now, at: now, on: db)
     }
 }
 

@@ -49,14 +49,3 @@ public enum AuditLog {
             .sort(\.$createdAt, .descending).limit(limit).all()
     }
 }
-
-public enum Outbox {
-    /// Queues an e-mail; call it inside the transaction that makes the change it reports.
-    public static func enqueue(to recipient: String, subject: String, body: String, at now: Date, on db: any Database) async throws {
-        try await OutboxRecord(recipient: recipient, subject: EmailSubject.line(subject), body: body, createdAt: now).create(on: db)
-    }
-
-    public static func messages(to recipient: String, on db: any Database) async throws -> [OutboxRecord] {
-        try await OutboxRecord.query(on: db).filter(\.$recipient == recipient).sort(\.$createdAt, .descending).all()
-    }
-}

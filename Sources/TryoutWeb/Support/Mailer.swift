@@ -14,13 +14,8 @@ struct SiteMailLinks: MailLinks {
 }
 
 extension Request {
-    /// The outbox, with links to this site; in development each message is logged as well.
-    var mailer: Mailer {
-        let logger = self.logger
-        var log: (@Sendable (String) -> Void)?
-        if tryout.logMail { log = { message in logger.notice("\(message)") } }
-        return Mailer(links: SiteMailLinks(base: tryout.publicURL), log: log)
-    }
+    /// The outbox, with links to this site.
+    var mailer: Mailer { Mailer(links: SiteMailLinks(base: tryout.publicURL)) }
 
     /// What an action needs from this request: the database, the clock, the client, mail and passwords.
     var actionContext: ActionContext {
