@@ -29,6 +29,7 @@ public enum ApplicationEvents {
             let action: AuditAction = application.state == .submitted ? .applicationSubmitted : .applicationMoved
             try await AuditLog.record(entry(action, orgID, detail + because, change, byCandidate: byCandidate, actor: actor, ctx),
                                       at: ctx.now, on: ctx.db)
+            try await Webhooks.emit(try WebhookEvents.application(change, project: project, ctx), ctx)
             if change.revealed {
                 // Only an employer's decision reveals, or Tryout offering a freed place; never the candidate's own move.
                 try await AuditLog.record(entry(.identityRevealed, orgID, "\(application.handle) on \(project.title)" + because, change,

@@ -21,6 +21,7 @@ public enum AgreementsService {
             let evidence = SignatureEvidence(side: side, userID: participant.userID.uuid, name: input.fullName, ip: tx.client.address,
                                              userAgent: tx.client.userAgent)
             try await Agreements.sign(agreement, evidence, at: tx.now, on: tx.db)
+            try await Webhooks.emit(try WebhookEvents.agreementSigned(agreement, side: side, in: move.engagement, tx), tx)
             if side == .employer && participant.team.isEmpty {
                 // Whoever signs for the employer runs the engagement until the team says otherwise.
                 _ = try await Engagements.addToTeam(participant.userID.uuid, engagementID: participant.id.uuid, at: tx.now, on: tx.db)

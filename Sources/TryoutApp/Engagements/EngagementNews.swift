@@ -27,6 +27,7 @@ public enum EngagementNews {
     public static func started(_ engagementID: EngagementID, _ context: ActionContext) async throws {
         guard let engagement = try await Engagements.find(engagementID.uuid, on: context.db) else { return }
         let text = "\(engagement.candidate.displayName) accepted a place on “\(engagement.project.title)”; the agreements wait for signatures."
+        try await Webhooks.emit(try WebhookEvents.engagement(.engagementStarted, engagement, context), context)
         let link = context.mail.links.path(.overview(engagementID))
         for user in try await audience(of: engagement, team: [], except: engagement.$candidate.id, on: context.db) {
             try await Notifications.add(userID: try user.requireID(), message: text, link: link, at: context.now, on: context.db)
@@ -43,6 +44,9 @@ public enum EngagementNews {
         let progress = try await Engagements.progress(of: move.id.uuid, on: context.db)
         guard let state = EngagementLifecycle.move(from: engagement.state, progress) else { return }
         try await Engagements.move(engagement, to: state, at: context.now, on: context.db)
+        if state == .completed {
+            try await Webhooks.emit(try WebhookEvents.engagement(.engagementCompleted, engagement, context), context)
+        }
         let text = "“\(engagement.project.title)” is now: \(state.label.lowercased())."
         let link = context.mail.links.path(.overview(move.id))
         for user in try await audience(of: engagement, team: move.participant.team, except: nil, on: context.db) {

@@ -94,6 +94,7 @@ public enum WorkService {
             }
             let storedFiles = accepted.map { StoredFile(upload: $0.upload, sha256: $0.sha256) }
             let submission = try await Submissions.submit(input, files: storedFiles, to: milestone, at: tx.now, on: tx.db)
+            try await Webhooks.emit(try WebhookEvents.submission(submission, of: milestone, in: move.engagement, tx), tx)
             let late = submission.late ? " (late)" : ""
             try await move.tell(.workSubmitted, "Version \(submission.version) of “\(milestone.title)” is in\(late).",
                                 at: .milestone(participant.id, milestoneID), email: true)
@@ -140,6 +141,8 @@ public enum WorkService {
             guard latest?.id == submission.id else { throw ActionError.conflict("A newer version has been sent; answer that one.") }
             try EngagementLifecycle.checkFeedback(engagement: move.engagement.state, milestone: milestone.state)
             try await Submissions.respond(submission, of: milestone, input, by: participant.userID.uuid, at: tx.now, on: tx.db)
+            try await Webhooks.emit(try WebhookEvents.submission(submission, of: milestone, in: move.engagement,
+                                                                 decision: input.decision.rawValue, tx), tx)
             let verdict = input.decision == .accept ? "accepted" : "needs changes"
             try await move.tell(.feedbackGiven, "Version \(submission.version) of “\(milestone.title)” \(verdict).",
                                 at: .milestone(participant.id, milestoneID), email: true)

@@ -56,6 +56,9 @@ public enum ProjectsService {
                 throw ValidationFailure(findings.map { FieldError($0.field, $0.message) })
             }
             try await ProjectBriefs.setState(project, to: target, at: ctx.now, on: ctx.db)
+            if target == .published || target == .closed {
+                try await Webhooks.emit(try WebhookEvents.project(target == .published ? .projectPublished : .projectClosed, project, ctx), ctx)
+            }
             let message = target == .closed
                 ? "Applications for this project have now closed, and yours was not taken further. Thank you for the time you gave it."
                 : "This project has been cancelled. Thank you for the time you gave it."

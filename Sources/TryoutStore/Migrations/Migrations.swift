@@ -35,8 +35,6 @@ public enum TryoutMigrations {
         UpdateProjectsAddTimeZone(),
         CreateNotificationPreferences(),
         CreateDigests(),
-        CreateNotificationPreferences(),
-        CreateDigests(),
         CreateJobs(),
         CreateWebhooks(),
         UpdateOutboxMessagesForDelivery(),

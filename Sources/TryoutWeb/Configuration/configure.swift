@@ -41,7 +41,6 @@ public func configure(_ app: Application, _ config: TryoutConfig) async throws {
     try app.register(collection: ApplicationsAPIController())
     try app.register(collection: EngagementsAPIController(uploadLimit: config.uploadLimits.requestBytes))
     try app.register(collection: NotificationsAPIController())
-    try app.register(collection: NotificationsAPIController())
 
     // Calendar apps fetch the feed without a session; the secret address is the credential.
     app.get(SiteURL.Engagements.calendarFeed(.key), use: CalendarController.feed)
@@ -49,11 +48,7 @@ public func configure(_ app: Application, _ config: TryoutConfig) async throws {
     // Mail clients post one-click unsubscribes (RFC 8058) without a form token; the signed address is the credential.
     app.grouped(BrowserSessionMiddleware()).post(SiteURL.Notifications.unsubscribe(.key), use: UnsubscribeController.unsubscribe)
 
-    // Mail clients post one-click unsubscribes (RFC 8058) without a form token; the signed address is the credential.
-    app.grouped(BrowserSessionMiddleware()).post(SiteURL.Notifications.unsubscribe(.key), use: UnsubscribeController.unsubscribe)
-
     let browser = app.grouped(BrowserSessionMiddleware(), CSRFMiddleware())
-    browser.get(SiteURL.Notifications.unsubscribe(.key), use: UnsubscribeController.confirm)
     browser.get(SiteURL.Notifications.unsubscribe(.key), use: UnsubscribeController.confirm)
     try browser.register(collection: SiteController())
     try browser.register(collection: ProjectPageController())
@@ -67,7 +62,6 @@ public func configure(_ app: Application, _ config: TryoutConfig) async throws {
     try browser.register(collection: StudentsController())
     try browser.grouped(RequireSignedInMiddleware()).register(collection: AuthoringController())
     try browser.grouped(RequireSignedInMiddleware()).register(collection: SettingsController())
-    try browser.grouped(RequireSignedInMiddleware()).register(collection: NotificationPreferencesController())
     try browser.grouped(RequireSignedInMiddleware()).register(collection: NotificationPreferencesController())
     try browser.grouped(RequireSignedInMiddleware()).register(collection: WebhooksController())
     try browser.grouped(RequireSignedInMiddleware()).register(collection: ProfileController())

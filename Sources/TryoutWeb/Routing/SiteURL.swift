@@ -16,6 +16,7 @@ enum SiteURL: RoutePath {
     case projects(Projects)
     case applications(Applications)
     case engagements(Engagements)
+    case webhooks(Webhooks)
     case notifications(Notifications)
 
     private var route: any RoutePath {
@@ -31,6 +32,7 @@ enum SiteURL: RoutePath {
         case .projects(let route): route
         case .applications(let route): route
         case .engagements(let route): route
+        case .webhooks(let route): route
         case .notifications(let route): route
         }
     }
@@ -46,6 +48,7 @@ enum SiteURL: RoutePath {
             + Organizations.templates.map(organizations) + Students.templates.map(students) + Admin.templates.map(admin)
             + Profiles.templates.map(profiles) + Skills.templates.map(skills) + Projects.templates.map(projects)
             + Applications.templates.map(applications) + Engagements.templates.map(engagements)
+            + Webhooks.templates.map(webhooks)
             + Notifications.templates.map(notifications)
     }
 

@@ -25,6 +25,10 @@ enum StableHTML {
         text = numbered("(?:(?<=%2F)|(?<![A-Za-z0-9_%-]))\(unit){43}(?!\(unit))", in: text) { "TOKEN-\($0)" }
         // Blind handles of applicants and of people to invite are made from random ids.
         text = numbered(#"(?<=Applicant |Candidate )[2-9A-HJ-NP-Z]{4}\b"#, in: text) { "CODE\($0)" }
+        // Webhook secrets and message ids are random; a delivery's duration depends on the machine.
+        text = numbered(#"whsec_[A-Za-z0-9+/=]+"#, in: text) { "whsec_SECRET-\($0)" }
+        text = numbered(#"msg_[0-9a-f]{32}"#, in: text) { "msg_MESSAGE-\($0)" }
+        text = replace(#"\b[0-9]+ ms\b"#, in: text) { _, _ in "N ms" }
         // Marketplace cursors carry a project's id in base64.
         text = numbered(#"(?<=[?&]cursor=|&amp;cursor=)[A-Za-z0-9+/=%_-]+"#, in: text) { "CURSOR-\($0)" }
         return text

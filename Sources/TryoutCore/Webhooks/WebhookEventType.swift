@@ -1,0 +1,48 @@
+import Foundation
+
+/// What an organization can hear about through a webhook. The raw values are the `type` of the
+/// payload and never change once shipped; later features add payment and credential events.
+public enum WebhookEventType: String, Codable, Sendable, CaseIterable {
+    case projectPublished = "project.published"
+    case projectClosed = "project.closed"
+    case applicationSubmitted = "application.submitted"
+    /// Blind: names the applicant by handle only, until the organization reveals them.
+    case applicationStateChanged = "application.state_changed"
+    /// A candidate accepted a place: the engagement exists and waits for its agreements.
+    case engagementStarted = "engagement.started"
+    case agreementSigned = "agreement.signed"
+    case submissionCreated = "submission.created"
+    case submissionReviewed = "submission.reviewed"
+    case engagementCompleted = "engagement.completed"
+    case engagementTerminated = "engagement.terminated"
+
+    /// How the settings page lists the event.
+    public var label: String {
+        switch self {
+        case .projectPublished: "A project is published"
+        case .projectClosed: "A project closes to applications"
+        case .applicationSubmitted: "An application arrives"
+        case .applicationStateChanged: "An application moves (shortlisted, offered, accepted…)"
+        case .engagementStarted: "A candidate accepts a place"
+        case .agreementSigned: "An agreement is signed"
+        case .submissionCreated: "Work is submitted"
+        case .submissionReviewed: "Submitted work is reviewed"
+        case .engagementCompleted: "An engagement is completed"
+        case .engagementTerminated: "An engagement ends early"
+        }
+    }
+}
+
+/// Where an endpoint's messages go: a receiver that checks Standard Webhooks signatures, or a
+/// Slack incoming webhook that shows a message in a channel (Slack does not check signatures).
+public enum WebhookKind: String, Codable, Sendable, CaseIterable {
+    case standard
+    case slack
+
+    public var label: String {
+        switch self {
+        case .standard: "Signed JSON (Standard Webhooks)"
+        case .slack: "Slack incoming webhook"
+        }
+    }
+}

@@ -1,0 +1,254 @@
+import Crypto
+import Foundation
+import Testing
+import TryoutApp
+import TryoutCore
+import TryoutStore
+import TryoutTestSupport
+
+@Suite("Webhooks service")
+struct WebhooksServiceTests {
+    private func acting(_ t: TestApp, _ email: String) async throws -> ActionContext {
+        var ctx = t.context()
+        let user = try #require(try await Accounts.user(email: EmailAddress(email)!, on: t.db))
+        ctx.principal = try await Accounts.principal(for: user, on: t.db)
+        return ctx
+    }
+
+    /// Acme (every employer role) with one endpoint of `kind` listening for `events`, as its owner made it.
+    private func endpoint(_ t: TestApp, kind: WebhookKind = .standard, url: String = "https://hooks.example.com/tryout",
+                          events: [WebhookEventType] = WebhookEventType.allCases) async throws -> NewWebhookEndpoint {
+        try await Taxonomy.loadBundledIfEmpty(on: t.db)
+        let owner = try await acting(t, "owner@acme.test")
+        let acme = try await WebhooksService.organization(slug: "acme", owner)
+        return try await WebhooksService.create(url: url, kind: kind.rawValue, events: events.map(\.rawValue), in: acme,
+                                                settings: t.webhookSettings, owner)
+    }
+
+    /// Publishes a new data-analysis project of Acme through the service, which emits `project.published`.
+    @discardableResult
+    private func publish(_ t: TestApp) async throws -> ProjectID {
+        let owner = try await acting(t, "owner@acme.test")
+        let project = try await ProjectsService.create(ProjectDraft(brief: BriefTemplates.template(id: "data-analysis")!.brief,
+                                                                    audience: ProjectAudience()), in: "acme", owner)
+        let id = ProjectID(try project.requireID())
+        _ = try await ProjectsService.transition(id, to: .published, owner)
+        return id
+    }
+
+    @Test("only the organization's owners and admins manage its webhooks; anyone else, another organization's owner included, finds nothing")
+    func authorization() async throws {
+        try await withTestApp { t in
+            t.useWebhookReceiver()
+            try await Factory(t).organization("Acme", roles: [.owner, .admin, .hiringManager, .reviewer])
+            try await Factory(t).organization("Rival")
+            let made = try await endpoint(t)
+            let id = WebhookEndpointID(try made.endpoint.requireID())
+            let admin = try await acting(t, "admin@acme.test")
+            #expect(try await WebhooksService.endpoints(of: try await WebhooksService.organization(slug: "acme", admin), admin).count == 1)
+            for outsider in ["hiring_manager@acme.test", "reviewer@acme.test", "owner@rival.test"] {
+                let ctx = try await acting(t, outsider)
+                await #expect(throws: ActionError.notFound, "\(outsider)") { try await WebhooksService.organization(slug: "acme", ctx) }
+            }
+            // Rival's owner, acting on Rival, cannot reach Acme's endpoint by its id either.
+            let rivalOwner = try await acting(t, "owner@rival.test")
+            let rival = try await WebhooksService.organization(slug: "rival", rivalOwner)
+            await #expect(throws: ActionError.notFound) { try await WebhooksService.endpoint(id, in: rival, rivalOwner) }
+            await #expect(throws: ActionError.notFound) { try await WebhooksService.delete(id, in: rival, rivalOwner) }
+            #expect(try await Webhooks.endpoints(of: try #require(made.endpoint.$organization.id as UUID?), on: t.db).count == 1)
+        }
+    }
+
+    @Test("bad input is refused field by field, and addresses that lead inside are refused when added")
+    func validationAndSSRF() async throws {
+        try await withTestApp { t in
+            let receiver = t.useWebhookReceiver()
+            try await Factory(t).organization("Acme")
+            let owner = try await acting(t, "owner@acme.test")
+            let acme = try await WebhooksService.organization(slug: "acme", owner)
+            func refusal(_ url: String?, kind: String? = "standard", events: [String] = ["project.published"]) async -> [FieldError] {
+                do {
+                    _ = try await WebhooksService.create(url: url, kind: kind, events: events, in: acme, settings: t.webhookSettings, owner)
+                    return []
+                } catch let failure as ValidationFailure {
+                    return failure.errors
+                } catch {
+                    return [FieldError("?", "\(error)")]
+                }
+            }
+            #expect(await refusal(nil, kind: "carrier-pigeon", events: []).map(\.field) == ["url", "kind", "events"])
+            #expect(await refusal("https://hooks.example.com/x", events: ["project.published", "payment.sent"]).map(\.field) == ["events"])
+            #expect(await refusal("http://hooks.example.com/x").first?.message == "The address must start with https://.")
+            receiver.resolve("rebind.example.com", to: ["203.0.113.5", "10.0.0.8"])
+            for url in ["https://127.0.0.1/hook", "https://10.1.2.3/", "https://[::1]/", "https://169.254.169.254/latest/meta-data",
+                        "https://[::ffff:127.0.0.1]/", "https://localhost:8443/", "https://rebind.example.com/hook"] {
+                #expect(await refusal(url).map(\.field) == ["url"], "\(url)")
+            }
+            #expect(try await Webhooks.endpoints(of: try acme.requireID(), on: t.db).isEmpty)
+        }
+    }
+
+    @Test("signatures follow Standard Webhooks: the specification's own example")
+    func signatureVector() {
+        let signature = WebhookSignature.sign(id: "msg_p5jXN8AQM9LWM0D4loKWxJek", timestamp: 1_614_265_330, body: #"{"test": 2432232314}"#,
+                                              secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")
+        #expect(signature == "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=")
+        #expect(WebhookSignature.sign(id: "msg_1", timestamp: 1, body: "{}", secret: "not a secret") == nil)
+    }
+
+    @Test("an event is delivered signed; a 500 is retried later under the same webhook-id, and every attempt is logged")
+    func deliveryAndRetry() async throws {
+        try await withTestApp { t in
+            let receiver = t.useWebhookReceiver()
+            try await Factory(t).organization("Acme")
+            let made = try await endpoint(t, events: [.projectPublished])
+            receiver.answer(500)
+            try await publish(t)
+            #expect(try await t.runJobs() == 1)
+            #expect(receiver.received.count == 1)
+            let first = try #require(receiver.received.first)
+            #expect(first.address == FakeWebhookReceiver.publicAddress)
+            #expect(first.request.url.absoluteString == "https://hooks.example.com/tryout")
+            let id = try #require(first.request.header("webhook-id")), stamp = try #require(first.request.header("webhook-timestamp"))
+            #expect(id.hasPrefix("msg_") && Int(stamp) == Int(t.clock.now.timeIntervalSince1970))
+            // Checked with CryptoKit itself rather than the code under test.
+            let key = SymmetricKey(data: try #require(Data(base64Encoded: String(made.secret.dropFirst(6)))))
+            let mac = HMAC<SHA256>.authenticationCode(for: Data("\(id).\(stamp).\(first.request.body)".utf8), using: key)
+            #expect(first.request.header("webhook-signature") == "v1," + Data(mac).base64EncodedString())
+            let body = try #require(try JSONSerialization.jsonObject(with: Data(first.request.body.utf8)) as? [String: Any])
+            #expect(body["type"] as? String == "project.published")
+            #expect(((body["data"] as? [String: Any])?["project"] as? [String: Any])?["state"] as? String == "published")
+
+            #expect(try await t.runJobs() == 0, "the retry waits for its backoff")
+            #expect(try await t.runJobs(at: t.clock.now.addingTimeInterval(120)) == 1)
+            #expect(receiver.received.count == 2 && receiver.received[1].request.header("webhook-id") == id)
+            #expect(receiver.received[1].request.body == first.request.body)
+            let log = try await Webhooks.deliveries(of: try made.endpoint.requireID(), on: t.db)
+            #expect(log.map(\.attempt) == [2, 1] && log.map(\.outcome) == [.delivered, .failed] && log.map(\.responseCode) == [200, 500])
+            #expect(log[1].responseExcerpt == "receiver error 500")
+            #expect(try await WebhookEndpointRecord.find(made.endpoint.requireID(), on: t.db)?.consecutiveFailures == 0)
+        }
+    }
+
+    @Test("retries span about a day")
+    func retrySpan() {
+        let hours = WebhookDeliveryJob.backoff.longestSpan(attempts: WebhookDeliveryJob.maxAttempts) / 3600
+        #expect(hours > 20 && hours < 36)
+    }
+
+    @Test("a host that resolves inside at delivery time is refused without being contacted")
+    func rebindingRefused() async throws {
+        try await withTestApp { t in
+            let receiver = t.useWebhookReceiver()
+            try await Factory(t).organization("Acme")
+            let made = try await endpoint(t, events: [.projectPublished])
+            receiver.resolve("hooks.example.com", to: ["203.0.113.5", "169.254.169.254"])
+            try await publish(t)
+            try await t.runJobs()
+            #expect(receiver.received.isEmpty)
+            let log = try await Webhooks.deliveries(of: try made.endpoint.requireID(), on: t.db)
+            #expect(log.map(\.outcome) == [.refused] && log.first?.responseExcerpt.contains("169.254.169.254") == true)
+        }
+    }
+
+    @Test("the 50th failure in a row turns the endpoint off and tells the owners; its retries stop; sending again turns it on")
+    func turnOff() async throws {
+        try await withTestApp { t in
+            let receiver = t.useWebhookReceiver()
+            try await Factory(t).organization("Acme", roles: [.owner, .admin])
+            let made = try await endpoint(t, events: [.projectPublished])
+            let endpoint = try #require(try await WebhookEndpointRecord.find(made.endpoint.requireID(), on: t.db))
+            endpoint.consecutiveFailures = WebhookHealth.failuresBeforeTurningOff - 1
+            try await endpoint.save(on: t.db)
+            receiver.answer(503)
+            try await publish(t)
+            try await t.runJobs()
+            let off = try #require(try await WebhookEndpointRecord.find(made.endpoint.requireID(), on: t.db))
+            #expect(off.disabledAt == t.clock.now && off.consecutiveFailures == 50)
+            let mail = try #require(try await Outbox.messages(to: "owner@acme.test", on: t.db).first { $0.subject.contains("webhook") })
+            #expect(mail.subject == "Acme: a webhook was turned off" && mail.body.contains("https://hooks.example.com/tryout"))
+            #expect(try await Outbox.messages(to: "admin@acme.test", on: t.db).isEmpty)
+            #expect(try await t.runJobs(at: t.clock.now.addingTimeInterval(86_400)) == 0)
+            try await publish(t)
+            #expect(try await t.runJobs() == 0, "an endpoint that is off gets no new events")
+            #expect(receiver.received.count == 1)
+
+            let owner = try await acting(t, "owner@acme.test")
+            let acme = try await WebhooksService.organization(slug: "acme", owner)
+            let delivery = try #require(try await Webhooks.deliveries(of: try off.requireID(), on: t.db).first)
+            try await WebhooksService.redeliver(WebhookDeliveryID(try delivery.requireID()), of: WebhookEndpointID(try off.requireID()), in: acme, owner)
+            #expect(try await t.runJobs() == 1)
+            #expect(receiver.received.count == 2 && receiver.received[1].request.header("webhook-id") == delivery.messageID)
+            let on = try #require(try await WebhookEndpointRecord.find(made.endpoint.requireID(), on: t.db))
+            #expect(on.disabledAt == nil && on.consecutiveFailures == 0)
+        }
+    }
+
+    @Test("a Slack endpoint gets Block Kit with a link back and no signature headers; events not chosen are not sent")
+    func slack() async throws {
+        try await withTestApp { t in
+            let receiver = t.useWebhookReceiver()
+            try await Factory(t).organization("Acme")
+            let made = try await endpoint(t, kind: .slack, url: "https://hooks.slack.com/services/T0/B0/x", events: [.projectClosed])
+            #expect(made.endpoint.kind == .slack)
+            let id = try await publish(t)
+            #expect(try await t.runJobs() == 0)
+            _ = try await ProjectsService.transition(id, to: .closed, try await acting(t, "owner@acme.test"))
+            try await t.runJobs()
+            let request = try #require(receiver.received.first?.request)
+            #expect(request.header("webhook-signature") == nil && request.header("webhook-id") == nil)
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(request.body.utf8)) as? [String: Any])
+            let section = try #require((json["blocks"] as? [[String: Any]])?.first)
+            let button = try #require(section["accessory"] as? [String: Any])
+            #expect((json["text"] as? String)?.hasSuffix("closed to applications.") == true)
+            #expect(button["url"] as? String == "https://tryout.test/projects/\(id)")
+        }
+    }
+
+    @Test("applications are told by handle until the organization reveals the candidate")
+    func blindApplications() async throws {
+        try await withTestApp { t in
+            let receiver = t.useWebhookReceiver()
+            try await Factory(t).organization("Acme", roles: [.owner, .hiringManager])
+            _ = try await endpoint(t, events: [.applicationSubmitted, .applicationStateChanged])
+            let project = try await Factory(t).publishedProject(of: try #require(try await Organizations.find(slug: "acme", on: t.db)))
+            try await Factory(t).candidate("ada@uni.test", name: "Ada Okafor")
+            let application = try await ApplicationsService.apply(ApplicationInput(answers: ["Cohorts first."]),
+                                                                  to: ProjectID(try project.requireID()), try await acting(t, "ada@uni.test"))
+            try await t.runJobs()
+            let submitted = try #require(receiver.received.first?.request.body)
+            #expect(submitted.contains(#""type":"application.submitted""#) && submitted.contains(application.handle))
+            #expect(submitted.contains("ada@uni.test") == (application.revealedAt != nil))
+            #expect(!submitted.contains("previousState"))
+
+            let decision = try ApplicationDecision(ids: [try application.requireID()], target: .shortlisted, message: "")
+            try await ApplicationsService.decide(decision, on: ProjectID(try project.requireID()), try await acting(t, "hiring_manager@acme.test"))
+            try await t.runJobs()
+            let shortlisted = try #require(receiver.received.last?.request.body)
+            #expect(shortlisted.contains(#""type":"application.state_changed""#) && shortlisted.contains(#""state":"shortlisted""#))
+            #expect(shortlisted.contains(#""previousState":"submitted""#))
+            let revealed = try #require(try await ApplicationRecord.find(application.requireID(), on: t.db)).revealedAt != nil
+            #expect(shortlisted.contains("ada@uni.test") == revealed)
+        }
+    }
+}
+
+@Suite("Webhook delivery log")
+struct WebhookDeliveryLogTests {
+    @Test("the daily clean-up keeps 30 days of attempts")
+    func prune() async throws {
+        try await withTestApp { t in
+            let org = try await Factory(t).organization("Acme")
+            let endpoint = WebhookEndpointRecord(organizationID: try org.requireID(), url: "https://hooks.example.com/x", kind: .standard,
+                                                 eventTypes: [.projectPublished], secret: WebhookSecret.generate(), createdAt: t.clock.now)
+            try await endpoint.create(on: t.db)
+            for age in [31.0, 29.0] {
+                try await WebhookDeliveryRecord(endpointID: try endpoint.requireID(), messageID: "msg_\(Int(age))", eventType: "project.published",
+                                                attempt: 1, attemptedAt: t.clock.now.addingTimeInterval(-age * 86_400), outcome: .delivered,
+                                                responseCode: 200, durationMS: 3, responseExcerpt: "ok", body: "{}").create(on: t.db)
+            }
+            try await PruneWebhookDeliveries.run(PruneWebhookDeliveries(), t.context())
+            #expect(try await Webhooks.deliveries(of: try endpoint.requireID(), on: t.db).map(\.messageID) == ["msg_29"])
+        }
+    }
+}
