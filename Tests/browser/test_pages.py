@@ -198,6 +198,7 @@ SIGNED_IN_PAGES = [
     (CANDIDATE, f"/orgs/{DEMO_ORG}/members", "Page not found"),
     (ADMIN, "/admin/organizations", "Organizations"),
     (ADMIN, "/admin/audit", "audit log"),
+    (ADMIN, "/admin/jobs", "Jobs by kind and state"),
 ]
 
 

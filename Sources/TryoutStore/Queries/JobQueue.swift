@@ -42,8 +42,8 @@ public enum JobQueue {
         let query: SQLQueryString = """
             UPDATE jobs SET state = 'running', lease_owner = \(bind: worker), lease_until = \(bind: leaseUntil), attempts = attempts + 1
             WHERE id IN (SELECT id FROM jobs
-                         WHERE kind IN (\(binds: kinds))
-                           AND ((state IN ('queued', 'failed') AND run_at <= \(bind: now)) OR (state = 'running' AND lease_until < \(bind: now)))
+                         WHERE state IN ('queued', 'failed', 'running') AND kind IN (\(binds: kinds))
+                           AND ((state <> 'running' AND run_at <= \(bind: now)) OR (state = 'running' AND lease_until < \(bind: now)))
                          ORDER BY run_at LIMIT \(literal: max(1, limit))\(skipLocked))
             RETURNING id, kind, payload, attempts, max_attempts
             """
