@@ -98,6 +98,26 @@ struct MailDeliveryTests {
         }
     }
 
+    @Test("administrators see a refused message's reply on the jobs page, and retrying it sends it again")
+    func administratorsRetry() async throws {
+        let transport = ScriptedMailTransport(.failure(MailTransportError(reply: "RCPT TO: 550 5.2.1 mailbox disabled", isPermanent: true)),
+                                              Self.accepted)
+        try await withTestApp(configure: { $0.mail = .custom(transport) }) { t in
+            let record = try await Self.send(t, MailMessage(to: "ada@uni.test", subject: "Offer", text: "Hello"))
+            try await t.runJobs()
+            let job = try #require(try await JobRecord.query(on: t.db).filter(\.$kind == DeliverMail.kind).first())
+            try await Factory(t).user("root@tryout.test", admin: true)
+            try await t.signIn("root@tryout.test")
+            let page = try await t.get("/admin/jobs?state=dead&kind=mail.deliver").body.string
+            #expect(page.contains("550 5.2.1 mailbox disabled"))
+
+            try await t.post("/admin/jobs/\(try job.requireID().uuidString.lowercased())/retry")
+            try await t.runJobs()
+            #expect(try await OutboxRecord.find(record.id, on: t.db)?.state == .sent)
+            #expect(transport.delivered.count == 2)
+        }
+    }
+
     @Test("a 4xx reply on the last try fails the message")
     func lastTryFails() async throws {
         let transport = ScriptedMailTransport(.failure(MailTransportError(reply: "421 busy", isPermanent: false)))
