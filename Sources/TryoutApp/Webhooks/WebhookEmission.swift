@@ -38,7 +38,8 @@ public enum WebhookEvents {
         let application = change.application
         let projectID = ProjectID(try project.requireID())
         let isNew = application.state == .submitted && change.from == application.state
-        let url = ctx.mail.links.base + ctx.mail.links.path(ApplicationPlace.project(projectID))
+        // The organization's applicant list: where a receiver's reader goes to decide.
+        let url = ctx.mail.links.base + ctx.mail.links.path(ApplicationPlace.applicants(projectID))
         let candidate = application.revealedAt == nil ? nil
             : WebhookEventData.Application.Candidate(name: application.candidate.displayName, email: application.candidate.email)
         let data = WebhookEventData.Application(id: ApplicationID(try application.requireID()), projectID: projectID,

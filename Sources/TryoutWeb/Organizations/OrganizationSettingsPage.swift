@@ -15,6 +15,8 @@ struct OrganizationSettingsPage: Component {
                 Tag.link("Public page", to: org.url())
                 Text(" · ")
                 Tag.link("Members", to: org.url(.members))
+                Text(" · ")
+                Tag.link("Webhooks", to: SiteURL.webhooks(.list(.value(org.slug))).path)
             }
             ErrorSummary(errors: errors)
             PostForm(action: org.url(.settings), csrf: csrf) {
