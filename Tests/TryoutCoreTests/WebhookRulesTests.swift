@@ -55,6 +55,20 @@ struct WebhookRulesTests {
         #expect(try WebhookTarget.parse("http://[::1]:9000/hook", allowPrivate: true).host == "::1")
     }
 
+    @Test("a new endpoint: every problem named; events kept once each, in the page's order; standard unless Slack is chosen")
+    func endpointInput() throws {
+        let input = try WebhookEndpointInput.parse(url: "https://hooks.example.com/x", kind: nil,
+                                                   events: ["engagement.completed", "project.published", "engagement.completed"], allowPrivate: false)
+        #expect(input.kind == .standard && input.events == [.projectPublished, .engagementCompleted])
+        let failure = #expect(throws: ValidationFailure.self) {
+            try WebhookEndpointInput.parse(url: "ftp://x.example.com", kind: "pager", events: ["project.deleted"], allowPrivate: false)
+        }
+        #expect(failure?.errors.map(\.field) == ["url", "kind", "events"])
+        #expect(throws: ValidationFailure([FieldError("events", "Choose at least one event.")])) {
+            try WebhookEndpointInput.parse(url: "https://hooks.slack.com/services/T/B/x", kind: "slack", events: [], allowPrivate: false)
+        }
+    }
+
     @Test("a secret is whsec_ and the base64 of 24 random bytes")
     func secrets() throws {
         let one = WebhookSecret.generate(), two = WebhookSecret.generate()

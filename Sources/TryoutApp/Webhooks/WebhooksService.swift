@@ -25,31 +25,18 @@ public enum WebhooksService {
     /// delivery checks again. Returns the endpoint with its secret, which is not shown again.
     public static func create(url rawURL: String?, kind rawKind: String?, events rawEvents: [String], in org: OrganizationRecord,
                               settings: WebhookSettings, _ ctx: ActionContext) async throws -> NewWebhookEndpoint {
-        var errors: [FieldError] = []
-        var target: WebhookTarget?
-        do {
-            target = try WebhookTarget.parse(rawURL, allowPrivate: settings.allowPrivate)
-        } catch {
-            errors += error.errors
-        }
-        let kind = WebhookKind(rawValue: rawKind ?? WebhookKind.standard.rawValue)
-        if kind == nil { errors.append(FieldError("kind", "Choose signed JSON or Slack.")) }
-        let events = rawEvents.compactMap(WebhookEventType.init(rawValue:))
-        if events.isEmpty || events.count != rawEvents.count {
-            errors.append(FieldError("events", rawEvents.isEmpty ? "Choose at least one event." : "Choose events from the list."))
-        }
-        if let host = target?.host, !settings.allowPrivate, NetworkAddress(host) == nil,
+        let input = try WebhookEndpointInput.parse(url: rawURL, kind: rawKind, events: rawEvents, allowPrivate: settings.allowPrivate)
+        let host = input.target.host
+        if !settings.allowPrivate, NetworkAddress(host) == nil,
            let addresses = try? await settings.transport.resolve(host: host), addresses.contains(where: \.isForbidden) {
-            errors += WebhookTarget.resolvesPrivately.errors
+            throw WebhookTarget.resolvesPrivately
         }
-        guard errors.isEmpty, let target, let kind else { throw ValidationFailure(errors) }
         let orgID = try org.requireID()
         let actor = try await ctx.actingUser()
         let secret = WebhookSecret.generate()
-        let ordered = WebhookEventType.allCases.filter(events.contains)
         let endpoint = try await ctx.act(locking: .none) { ctx in
-            let endpoint = WebhookEndpointRecord(organizationID: orgID, url: target.url.absoluteString, kind: kind, eventTypes: ordered,
-                                                 secret: secret, createdAt: ctx.now)
+            let endpoint = WebhookEndpointRecord(organizationID: orgID, url: input.target.url.absoluteString, kind: input.kind,
+                                                 eventTypes: input.events, secret: secret, createdAt: ctx.now)
             try await endpoint.create(on: ctx.db)
             try await ctx.audit(.settingsChanged, by: actor, organizationID: orgID, detail: "webhook added: \(endpoint.url)")
             return endpoint

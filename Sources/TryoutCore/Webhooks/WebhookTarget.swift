@@ -67,3 +67,33 @@ public enum WebhookSecret {
         return Data(base64Encoded: String(secret.dropFirst(prefix.count)))
     }
 }
+
+/// A new endpoint as a form or the API sends it, checked field by field: every problem is named.
+public struct WebhookEndpointInput: Sendable, Equatable {
+    public let target: WebhookTarget
+    public let kind: WebhookKind
+    /// The chosen events in the order the settings page lists them.
+    public let events: [WebhookEventType]
+
+    /// A missing kind is `standard`; events are their type names (`project.published`).
+    public static func parse(url: String?, kind rawKind: String?, events rawEvents: [String],
+                             allowPrivate: Bool) throws(ValidationFailure) -> WebhookEndpointInput {
+        var errors: [FieldError] = []
+        var target: WebhookTarget?
+        do {
+            target = try WebhookTarget.parse(url, allowPrivate: allowPrivate)
+        } catch {
+            errors += error.errors
+        }
+        let kind = WebhookKind(rawValue: rawKind ?? WebhookKind.standard.rawValue)
+        if kind == nil { errors.append(FieldError("kind", "Choose signed JSON or Slack.")) }
+        let chosen = Set(rawEvents.compactMap(WebhookEventType.init(rawValue:)))
+        if rawEvents.isEmpty {
+            errors.append(FieldError("events", "Choose at least one event."))
+        } else if rawEvents.contains(where: { WebhookEventType(rawValue: $0) == nil }) {
+            errors.append(FieldError("events", "Choose events from the list."))
+        }
+        guard errors.isEmpty, let target, let kind else { throw ValidationFailure(errors) }
+        return WebhookEndpointInput(target: target, kind: kind, events: WebhookEventType.allCases.filter(chosen.contains))
+    }
+}
