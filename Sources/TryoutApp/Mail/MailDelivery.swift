@@ -3,8 +3,8 @@ import Foundation
 import TryoutStore
 
 /// Delivers one outbox message. Twelve tries with the standard backoff (30 s doubling, at most
-/// 6 h apart) span about 17 hours: long enough to outlast greylisting and a mail server's
-/// outage, short enough that a reset link is not delivered after it has expired.
+/// 6 h apart) span about 14 hours, 17 at the most with jitter: long enough to outlast
+/// greylisting and a mail server's night-long outage.
 public struct DeliverMail: Job {
     public static let kind = "mail.deliver"
     public static let maxAttempts = 12

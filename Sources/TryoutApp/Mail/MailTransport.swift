@@ -1,4 +1,5 @@
 import Foundation
+import TryoutCore
 import TryoutStore
 
 /// How a queued message leaves: the SMTP client, or the log in development. The web layer
@@ -68,16 +69,6 @@ public struct QueuedMail: Sendable, Equatable {
     /// The HTML part of a message written as text only: the same words, escaped, with its line
     /// breaks kept, so mail programs that prefer HTML show what the text says.
     static func html(fromText text: String) -> String {
-        var escaped = ""
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            default: escaped.append(character)
-            }
-        }
-        return "<!doctype html>\n<html><body><div style=\"font-family: sans-serif; white-space: pre-wrap\">\(escaped)</div></body></html>\n"
+        "<!doctype html>\n<html><body><div style=\"font-family: sans-serif; white-space: pre-wrap\">\(SafeMarkdown.escape(text))</div></body></html>\n"
     }
 }

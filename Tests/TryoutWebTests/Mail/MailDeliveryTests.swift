@@ -131,6 +131,12 @@ struct MailDeliveryTests {
         }
     }
 
+    @Test("retries outlast a night's outage and end within a day")
+    func retrySpan() {
+        let span = DeliverMail.backoff.longestSpan(attempts: DeliverMail.maxAttempts)
+        #expect(span > 12 * 3600 && span < 24 * 3600)
+    }
+
     @Test("without SMTP settings mail goes to the log and is marked so")
     func loggedInDevelopment() async throws {
         try await withTestApp { t in
