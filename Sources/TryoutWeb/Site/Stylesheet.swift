@@ -44,6 +44,8 @@ enum Stylesheet {
     table { border-collapse: collapse; width: 100%; margin-bottom: 1.5rem; }
     th, td { text-align: left; padding: .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
     td form { display: flex; gap: .5rem; flex-wrap: wrap; align-items: center; margin: 0; }
+    .preferences th, .preferences td { padding: .5rem .3rem; }
+    .preferences td, .preferences thead th + th { text-align: center; }
     pre.brief { white-space: pre-wrap; font-family: inherit; }
     .secret { font-family: ui-monospace, monospace; background: var(--soft); padding: .5rem; word-break: break-all; border: 1px dashed var(--accent); }
     .tag { display: inline-block; border: 1px solid var(--line); border-radius: 999px; padding: 0 .5rem; font-size: .85rem; margin: .1rem; }
