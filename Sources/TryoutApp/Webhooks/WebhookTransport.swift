@@ -18,6 +18,13 @@ public struct WebhookRequest: Sendable, Equatable {
     public var body: String
     public var timeout: Duration
 
+    public init(url: URL, headers: [(String, String)], body: String, timeout: Duration) {
+        self.url = url
+        self.headers = headers
+        self.body = body
+        self.timeout = timeout
+    }
+
     public static func == (lhs: WebhookRequest, rhs: WebhookRequest) -> Bool {
         lhs.url == rhs.url && lhs.body == rhs.body && lhs.timeout == rhs.timeout
             && lhs.headers.map { "\($0.0): \($0.1)" } == rhs.headers.map { "\($0.0): \($0.1)" }
