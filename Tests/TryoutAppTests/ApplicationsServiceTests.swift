@@ -27,30 +27,22 @@ struct ApplicationsServiceTests {
         return ProjectID(try project.requireID())
     }
 
-    /// The context of `email` acting.
-    private func context(_ t: TestApp, as email: String) async throws -> ActionContext {
-        var ctx = t.context()
-        let user = try #require(try await Accounts.user(email: EmailAddress(email)!, on: t.db))
-        ctx.principal = try await Accounts.principal(for: user, on: t.db)
-        return ctx
-    }
-
     private func apply(_ t: TestApp, to projectID: ProjectID) async throws -> ApplicationID {
         let application = try await ApplicationsService.apply(ApplicationInput(answers: ["The churn cohorts first."]), to: projectID,
-                                                              try await context(t, as: "ada@uni.test"))
+                                                              try await t.context(as: "ada@uni.test"))
         return ApplicationID(try application.requireID())
     }
 
     private func decide(_ t: TestApp, _ id: ApplicationID, _ target: ApplicationState, on projectID: ProjectID) async throws {
         let decision = try ApplicationDecision(ids: [id.uuid], target: target, message: "")
-        try await ApplicationsService.decide(decision, on: projectID, try await context(t, as: "hiring_manager@acme.test"))
+        try await ApplicationsService.decide(decision, on: projectID, try await t.context(as: "hiring_manager@acme.test"))
     }
 
     @Test("applying: the candidate hears in the app and by e-mail; twice, as an employer or with blank answers is refused")
     func applying() async throws {
         try await withTestApp { t in
             let projectID = try await setUp(t)
-            let ada = try await context(t, as: "ada@uni.test")
+            let ada = try await t.context(as: "ada@uni.test")
             await #expect(throws: ValidationFailure.self) {
                 try await ApplicationsService.apply(ApplicationInput(answers: [" "]), to: projectID, ada)
             }
@@ -62,7 +54,7 @@ struct ApplicationsServiceTests {
             }
             await #expect(throws: ActionError.forbidden("Only candidates can apply. Sign up as a candidate to apply to projects.")) {
                 try await ApplicationsService.apply(ApplicationInput(answers: ["Me"]), to: projectID,
-                                                    try await context(t, as: "hiring_manager@acme.test"))
+                                                    try await t.context(as: "hiring_manager@acme.test"))
             }
         }
     }
@@ -72,7 +64,7 @@ struct ApplicationsServiceTests {
         try await withTestApp { t in
             let projectID = try await setUp(t)
             let id = try await apply(t, to: projectID)
-            let reviewer = try await context(t, as: "reviewer@acme.test")
+            let reviewer = try await t.context(as: "reviewer@acme.test")
             let offer = try ApplicationDecision(ids: [id.uuid], target: .offered, message: "")
             await #expect(throws: ActionError.notFound) { try await ApplicationsService.decide(offer, on: projectID, reviewer) }
             let list = try await ScreeningService.applicants(of: try await ScreeningService.project(projectID, reviewer), reviewer)
@@ -91,11 +83,11 @@ struct ApplicationsServiceTests {
             let projectID = try await setUp(t)
             let id = try await apply(t, to: projectID)
             _ = try await Factory(t).organization("Globex", roles: [.owner])
-            let outsider = try await context(t, as: "owner@globex.test")
+            let outsider = try await t.context(as: "owner@globex.test")
             let offer = try ApplicationDecision(ids: [id.uuid], target: .offered, message: "")
             await #expect(throws: ActionError.notFound) { try await ApplicationsService.decide(offer, on: projectID, outsider) }
             await #expect(throws: ActionError.notFound) { try await ScreeningService.project(projectID, outsider) }
-            let application = try await ApplicationsService.own(id, try await context(t, as: "ada@uni.test"))
+            let application = try await ApplicationsService.own(id, try await t.context(as: "ada@uni.test"))
             #expect(application.state == .submitted)
         }
     }
@@ -105,12 +97,12 @@ struct ApplicationsServiceTests {
         try await withTestApp { t in
             let projectID = try await setUp(t)
             let id = try await apply(t, to: projectID)
-            let ada = try await context(t, as: "ada@uni.test")
+            let ada = try await t.context(as: "ada@uni.test")
             await #expect(throws: ActionError.conflict(ApplicationTransitionError.notAllowed(from: .submitted, to: .accepted).description)) {
                 try await ApplicationsService.respond(.accept, on: id, ada)
             }
             await #expect(throws: ActionError.notFound) {
-                try await ApplicationsService.respond(.withdraw, on: id, try await context(t, as: "reviewer@acme.test"))
+                try await ApplicationsService.respond(.withdraw, on: id, try await t.context(as: "reviewer@acme.test"))
             }
             try await decide(t, id, .shortlisted, on: projectID)
             try await decide(t, id, .offered, on: projectID)
@@ -131,10 +123,10 @@ struct ApplicationsServiceTests {
         try await withTestApp { t in
             let projectID = try await setUp(t)
             let id = try await apply(t, to: projectID)
-            let manager = try await context(t, as: "hiring_manager@acme.test")
+            let manager = try await t.context(as: "hiring_manager@acme.test")
             let open = ScreeningSettings(blind: false)
             await #expect(throws: ActionError.notFound) {
-                try await ScreeningService.save(open, of: projectID, try await context(t, as: "reviewer@acme.test")) { _ in true }
+                try await ScreeningService.save(open, of: projectID, try await t.context(as: "reviewer@acme.test")) { _ in true }
             }
             await #expect(throws: RevealNeedsConfirmation.self) { try await ScreeningService.save(open, of: projectID, manager) { _ in false } }
             #expect(try await Applications.unrevealed(projectID: projectID.uuid, on: t.db).count == 1)

@@ -27,26 +27,19 @@ struct NotificationsServiceTests {
         return ProjectID(try project.requireID())
     }
 
-    private func context(_ t: TestApp, as email: String) async throws -> ActionContext {
-        var ctx = t.context()
-        let user = try #require(try await Accounts.user(email: EmailAddress(email)!, on: t.db))
-        ctx.principal = try await Accounts.principal(for: user, on: t.db)
-        return ctx
-    }
-
     private func apply(_ t: TestApp, to projectID: ProjectID) async throws -> ApplicationID {
         let application = try await ApplicationsService.apply(ApplicationInput(answers: ["Cohorts first."]), to: projectID,
-                                                              try await context(t, as: "ada@uni.test"))
+                                                              try await t.context(as: "ada@uni.test"))
         return ApplicationID(try application.requireID())
     }
 
     private func decide(_ t: TestApp, _ id: ApplicationID, _ target: ApplicationState, on projectID: ProjectID) async throws {
         let decision = try ApplicationDecision(ids: [id.uuid], target: target, message: "")
-        try await ApplicationsService.decide(decision, on: projectID, try await context(t, as: "hiring_manager@acme.test"))
+        try await ApplicationsService.decide(decision, on: projectID, try await t.context(as: "hiring_manager@acme.test"))
     }
 
     private func choose(_ t: TestApp, _ email: String, _ fields: [String: String], timeZone: String? = nil) async throws {
-        _ = try await NotificationPreferencesService.update(fields, timeZone: timeZone, try await context(t, as: email))
+        _ = try await NotificationPreferencesService.update(fields, timeZone: timeZone, try await t.context(as: email))
     }
 
     private func subjects(_ t: TestApp, to email: String) async throws -> [String] {
@@ -223,11 +216,11 @@ struct NotificationsServiceTests {
             let token = try #require(receipt.unsubscribeURL?.components(separatedBy: "/unsubscribe/").last)
             let request = try await NotificationPreferencesService.unsubscribeRequest(token: token, t.context())
             #expect(request.email == "ada@uni.test" && request.scope == .category(.applications))
-            #expect(try await NotificationPreferencesService.settings(try await context(t, as: "ada@uni.test")).preferences[.applications] == .immediately)
+            #expect(try await NotificationPreferencesService.settings(try await t.context(as: "ada@uni.test")).preferences[.applications] == .immediately)
             try await NotificationPreferencesService.unsubscribe(token: token, t.context())
             try await NotificationPreferencesService.unsubscribe(token: token, t.context())
-            #expect(try await NotificationPreferencesService.settings(try await context(t, as: "ada@uni.test")).preferences[.applications] == .off)
-            #expect(try await NotificationPreferencesService.settings(try await context(t, as: "owner@acme.test")).preferences[.applications] == .immediately)
+            #expect(try await NotificationPreferencesService.settings(try await t.context(as: "ada@uni.test")).preferences[.applications] == .off)
+            #expect(try await NotificationPreferencesService.settings(try await t.context(as: "owner@acme.test")).preferences[.applications] == .immediately)
             let forged = token.replacingOccurrences(of: ".", with: ".A")
             for bad in [forged, "nonsense", "", String(repeating: "a", count: 500)] {
                 await #expect(throws: ActionError.notFound) { try await NotificationPreferencesService.unsubscribe(token: bad, t.context()) }
@@ -239,7 +232,7 @@ struct NotificationsServiceTests {
     func invalidUpdate() async throws {
         try await withTestApp { t in
             _ = try await setUp(t)
-            let ada = try await context(t, as: "ada@uni.test")
+            let ada = try await t.context(as: "ada@uni.test")
             await #expect(throws: ValidationFailure([FieldError("messages", "Messages: choose immediately, daily digest or off (immediately, daily_digest, off)."),
                                                      FieldError("timeZone", "Choose a time zone from the list, such as Europe/Berlin or UTC.")])) {
                 _ = try await NotificationPreferencesService.update(["messages": "hourly", "reminders": "off"], timeZone: "Mars/Base", ada)

@@ -16,9 +16,4 @@ public enum SentReminders {
             .all()
         return !inserted.isEmpty
     }
-
-    public static func wasSent(_ key: String, on db: any Database) async throws -> Bool {
-        guard let sql = db as? any SQLDatabase else { throw SQLRequired() }
-        return try await sql.select().column("id").from("sent_reminders").where("key", .equal, key).first() != nil
-    }
 }
