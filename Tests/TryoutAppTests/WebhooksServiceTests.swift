@@ -1,4 +1,5 @@
 import Crypto
+import FluentKit
 import Foundation
 import Testing
 import TryoutApp
@@ -235,6 +236,34 @@ struct WebhooksServiceTests {
 
 @Suite("Webhook delivery log")
 struct WebhookDeliveryLogTests {
+    /// Removes the endpoint while its request is out, then answers 500.
+    private struct RemovingReceiver: WebhookTransport {
+        let db: any Database
+        let endpointID: UUID
+
+        func resolve(host: String) async throws -> [NetworkAddress] { [FakeWebhookReceiver.publicAddress] }
+
+        func post(_ request: WebhookRequest, connectingTo address: NetworkAddress) async throws -> WebhookResponse {
+            try await WebhookEndpointRecord.query(on: db).filter(\.$id == endpointID).delete()
+            return WebhookResponse(status: 500, body: [])
+        }
+    }
+
+    @Test("an endpoint removed while its message is out: nothing is logged and nothing is retried")
+    func removedInFlight() async throws {
+        try await withTestApp { t in
+            let org = try await Factory(t).organization("Acme")
+            let endpoint = WebhookEndpointRecord(organizationID: try org.requireID(), url: "https://hooks.example.com/x", kind: .standard,
+                                                 eventTypes: [.projectPublished], secret: WebhookSecret.generate(), createdAt: t.clock.now)
+            try await endpoint.create(on: t.db)
+            let id = try endpoint.requireID()
+            let settings = WebhookSettings(transport: RemovingReceiver(db: t.db, endpointID: id), allowPrivate: false)
+            try await WebhookDelivery.run(WebhookDeliveryJob(endpointID: id, messageID: "msg_1", eventType: "project.published", body: "{}"),
+                                          t.context(), settings: settings)
+            #expect(try await WebhookDeliveryRecord.query(on: t.db).count() == 0)
+        }
+    }
+
     @Test("the daily clean-up keeps 30 days of attempts")
     func prune() async throws {
         try await withTestApp { t in

@@ -27,17 +27,20 @@ public enum WebhookDelivery {
         let result = await send(job, to: endpoint, settings: settings, at: ctx.now)
         let elapsed = ContinuousClock.now - started
         let milliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
-        let turnedOff = try await ctx.act(locking: .none) { ctx in
+        let stop = try await ctx.act(locking: .none) { ctx in
+            // Counted first: the endpoint may have been removed while the request was out.
+            guard let failures = try await Webhooks.countOutcome(delivered: result.outcome == .delivered, endpointID: job.endpointID,
+                                                                 on: ctx.db) else { return true }
             try await WebhookDeliveryRecord(endpointID: job.endpointID, messageID: job.messageID, eventType: job.eventType, attempt: attempt,
                                             attemptedAt: ctx.now, outcome: result.outcome, responseCode: result.status, durationMS: milliseconds,
                                             responseExcerpt: result.excerpt, body: job.body).create(on: ctx.db)
-            let failures = try await Webhooks.countOutcome(delivered: result.outcome == .delivered, endpointID: job.endpointID, on: ctx.db)
             guard failures >= WebhookHealth.failuresBeforeTurningOff,
                   try await Webhooks.turnOff(job.endpointID, at: ctx.now, on: ctx.db) else { return false }
             try await tellOwners(endpoint, failures: failures, ctx)
             return true
         }
-        if result.outcome != .delivered && !turnedOff { throw Failed(description: result.excerpt) }
+        // Retried unless delivered, or nobody is waiting for it any more (removed, or just turned off).
+        if result.outcome != .delivered && !stop { throw Failed(description: result.excerpt) }
     }
 
     private struct Result {

@@ -45,14 +45,15 @@ public enum Webhooks {
     }
 
     /// Counts an attempt's outcome in one statement, so that deliveries running side by side
-    /// each count: a delivery clears the failures in a row, a failure adds one. Returns the count.
-    public static func countOutcome(delivered: Bool, endpointID: UUID, on db: any Database) async throws -> Int {
-        guard let sql = db as? any SQLDatabase else { return 0 }
+    /// each count: a delivery clears the failures in a row, a failure adds one. Returns the count,
+    /// nil when the endpoint is gone.
+    public static func countOutcome(delivered: Bool, endpointID: UUID, on db: any Database) async throws -> Int? {
+        guard let sql = db as? any SQLDatabase else { return nil }
         let rows = try await sql.raw("""
             UPDATE webhook_endpoints SET consecutive_failures = \(unsafeRaw: delivered ? "0" : "consecutive_failures + 1")
             WHERE id = \(bind: endpointID) RETURNING consecutive_failures
             """).all()
-        return try rows.first?.decode(column: "consecutive_failures", as: Int.self) ?? 0
+        return try rows.first?.decode(column: "consecutive_failures", as: Int.self)
     }
 
     /// Turns the endpoint off; true only for the call that did, so its owners are told once.
