@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Checks the command line of a built `tryout` on one database: `migrate`, `admin create` (password
-# on standard input), `taxonomy import` of the sample ESCO files, and that `serve --env production`
-# never loads demo data while the admin can sign in, closes /metrics without its token, closes a
+# on standard input), `taxonomy import` of the sample ESCO files, that `serve --env production`
+# refuses to start without e-mail settings (or with a wrong one), and that it never loads demo
+# data while the admin can sign in, closes /metrics without its token, closes a
 # connection whose body stalls, and sweeps unreferenced files. Usage: scripts/cli-check.sh PATH/TO/tryout [DATABASE_URL]
 set -euo pipefail
 tryout=$1
@@ -36,7 +37,13 @@ mkdir -p "$TRYOUT_DATA_DIR/files/.staging"
 touch -d '2 hours ago' "$TRYOUT_DATA_DIR/files/.staging/upload-left-behind"
 "$tryout" files sweep --env production | grep -q "Removed 1 unreferenced file" || fail "files sweep did not remove an old staged upload"
 
-TRYOUT_METRICS_TOKEN=metrics-check-token TRYOUT_BODY_IDLE_SECONDS=2 \
+# Production will not take sign-ups whose mail cannot leave: no SMTP settings, or unusable ones, stop it.
+"$tryout" serve --env production --port "$port" >"$TRYOUT_DATA_DIR/refused.log" 2>&1 && fail "production served without mail settings"
+grep -q "TRYOUT_SMTP_URL" "$TRYOUT_DATA_DIR/refused.log" || fail "production did not say which mail settings it lacks"
+TRYOUT_SMTP_URL=smtp://u:p@mail.example.com TRYOUT_MAIL_FROM=noreply@example.com TRYOUT_SMTP_CA_FILE=/nonexistent/ca.pem \
+    "$tryout" serve --env production --port "$port" >/dev/null 2>&1 && fail "production served with an unreadable CA file"
+
+TRYOUT_METRICS_TOKEN=metrics-check-token TRYOUT_BODY_IDLE_SECONDS=2 TRYOUT_MAIL=log \
     "$tryout" serve --env production --port "$port" >"$TRYOUT_DATA_DIR/server.log" 2>&1 &
 pid=$!
 for _ in $(seq 1 120); do curl -fs "$base/healthz" >/dev/null 2>&1 && break; sleep 0.5; done
@@ -64,4 +71,4 @@ except socket.timeout:
     sys.exit(1)
 sys.exit(0 if time.monotonic() - started < 8 else 1)
 PY
-echo "cli-check: 15 passed, 0 failed"
+echo "cli-check: 17 passed, 0 failed"

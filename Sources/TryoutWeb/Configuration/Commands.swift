@@ -9,6 +9,7 @@ extension Application {
     /// database, loads the demo data; production never loads it.
     public func runTryout() async throws {
         let command = environment.arguments.dropFirst().first { !$0.hasPrefix("-") } ?? "serve"
+        if command == "serve" || command == "worker" { try requireMail() }
         if command == "serve" {
             lifecycle.use(Housekeeping())
             if tryout.workers > 0 { lifecycle.use(JobWorkersLifecycle(count: tryout.workers)) }

@@ -6,7 +6,7 @@ import Vapor
 /// Wires the whole application. Tests call it with their own configuration.
 public func configure(_ app: Application, _ config: TryoutConfig) async throws {
     app.tryout = config
-    app.mailTransport = try config.mail.transport(for: app)
+    app.useMail(config.mail)
     app.storage[AnonymousCookies.KeyCache.self] = .init(nil)
     if case .sqliteFile = config.database {
         try FileManager.default.createDirectory(atPath: config.dataDirectory, withIntermediateDirectories: true)

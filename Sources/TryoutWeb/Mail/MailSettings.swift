@@ -35,8 +35,7 @@ public enum MailSettings: Sendable {
         return false
     }
 
-    /// The transport jobs deliver with. Throws for invalid settings and an unreadable CA file,
-    /// so a mistake shows at start-up rather than as mail that never arrives.
+    /// The transport jobs deliver with. Throws for invalid settings and an unreadable CA file.
     func transport(for app: Application) throws -> any MailTransport {
         switch self {
         case .log:
@@ -65,7 +64,27 @@ struct MailSettingsError: Error, CustomStringConvertible {
     var description: String { reason }
 }
 
+/// What stands in for settings that cannot work: it sends nothing and says why.
+struct UnusableMailTransport: MailTransport {
+    let reason: String
+
+    func deliver(_ mail: QueuedMail) async throws -> MailHandoff {
+        throw MailTransportError(reply: reason, isPermanent: false)
+    }
+}
+
 extension Application {
+    /// Chooses the transport once. Settings that cannot work leave one that refuses, so commands
+    /// that send nothing (migrate, admin create) still run, while `serve` and `worker` stop at
+    /// start-up with the reason (`requireMail`), rather than accept mail that never arrives.
+    func useMail(_ settings: MailSettings) {
+        do { mailTransport = try settings.transport(for: self) } catch { mailTransport = UnusableMailTransport(reason: "\(error)") }
+    }
+
+    func requireMail() throws {
+        if let unusable = mailTransport as? UnusableMailTransport { throw MailSettingsError(reason: unusable.reason) }
+    }
+
     private struct MailTransportKey: StorageKey {
         typealias Value = any MailTransport
     }
