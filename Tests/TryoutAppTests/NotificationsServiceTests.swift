@@ -117,7 +117,7 @@ struct NotificationsServiceTests {
         }
     }
 
-    @Test("an offer: the candidate a day before it lapses, both sides when it lapses, each once")
+    @Test("an offer: both sides a day before it lapses and when it lapses, each once; reviewers, who do not decide, hear nothing")
     func offerReminders() async throws {
         try await withTestApp { t in
             let projectID = try await setUp(t)
@@ -129,6 +129,7 @@ struct NotificationsServiceTests {
             #expect(try await reminders(t, at: offered.addingTimeInterval(6 * day)) == 1)
             #expect(try await reminders(t, at: offered.addingTimeInterval(6 * day + 60)) == 0)
             #expect(try await subjects(t, to: "ada@uni.test").contains { $0.hasSuffix("your offer lapses in a day") })
+            #expect(try await subjects(t, to: "owner@acme.test").contains { $0.hasSuffix("an offer lapses in a day") })
             #expect(try await reminders(t, at: offered.addingTimeInterval(7 * day)) == 1)
             #expect(try await reminders(t, at: offered.addingTimeInterval(7 * day + 900)) == 0)
             #expect(try await subjects(t, to: "ada@uni.test").contains { $0.hasSuffix("your offer lapsed") })

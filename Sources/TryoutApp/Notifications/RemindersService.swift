@@ -60,10 +60,16 @@ public enum RemindersService {
                   reminder.isDue(moment: expires, createdAt: application.offeredAt ?? application.stateChangedAt, now: ctx.now)
             else { continue }
             let project = application.project
-            let text = "Your offer for “\(project.title)” from \(project.organization.name) lapses on \(DateText.short(expires)). Accept or decline it before then."
+            let when = DateText.short(expires)
             let link = ctx.mail.links.path(.application(ApplicationID(try application.requireID())))
+            let applicants = ctx.mail.links.path(.applicants(ProjectID(try project.requireID())))
             if try await once(reminder, try application.requireID(), ctx, { ctx in
-                try await tell(application.candidate, text, subject: "\(project.title): your offer lapses in a day", link: link, ctx)
+                try await tell(application.candidate, "Your offer for “\(project.title)” from \(project.organization.name) lapses on \(when). Accept or decline it before then.",
+                               subject: "\(project.title): your offer lapses in a day", link: link, ctx)
+                for user in try await deciders(of: project.$organization.id, on: ctx.db) {
+                    try await tell(user, "The offer to \(application.handle) on “\(project.title)” is still unanswered and lapses on \(when).",
+                                   subject: "\(project.title): an offer lapses in a day", link: applicants, ctx)
+                }
             }) { sent += 1 }
         }
         return sent

@@ -5,7 +5,7 @@ import Foundation
 /// application arrived, a project's apply-by date) and fires once, at an offset from it.
 /// Raw values are part of the keys that record a reminder as sent: never rename.
 public enum Reminder: String, CaseIterable, Sendable {
-    /// To the candidate, 24 hours before an offer lapses.
+    /// To the candidate and the employer, 24 hours before an unanswered offer lapses.
     case offerExpiring = "offer-24h"
     /// To the candidate and the employer, when an offer lapsed unanswered.
     case offerLapsed = "offer-lapsed"

@@ -34,7 +34,7 @@ struct NotificationPreferencesPage: Component {
                 }
                 Field(name: NotificationFields.timeZone, label: "Your time zone, for the daily digest", value: timeZone,
                       error: errors.message(NotificationFields.timeZone),
-                      hint: "An IANA name such as Europe/Berlin. Leave it empty to use \(effectiveTimeZone) (your profile's, or UTC).",
+                      hint: "An IANA name such as Europe/Berlin; left empty, your candidate profile's zone or UTC. Now: \(effectiveTimeZone).",
                       required: false, autocomplete: "off", extra: [("list", "time-zones")])
                 Tag("datalist", ["id": "time-zones"]) {
                     for name in TimeZoneName.suggestions { Tag("option", ["value": name]) {} }
