@@ -75,6 +75,11 @@ struct ServiceTests {
                 Set((schemas?[name] as? [String: Any])?["enum"] as? [String] ?? [])
             }
             #expect(values("AuditAction") == Set(AuditAction.allCases.map(\.rawValue)))
+            #expect(values("WebhookEventType") == Set(WebhookEventType.allCases.map(\.rawValue)))
+            #expect(values("WebhookKind") == Set(WebhookKind.allCases.map(\.rawValue)))
+            // Every event's payload is described under the top-level `webhooks`.
+            let webhooks = (document as? [String: Any])?["webhooks"] as? [String: Any]
+            #expect(Set(webhooks?.keys.map { $0 } ?? []) == Set(WebhookEventType.allCases.map(\.rawValue)))
         }
     }
 }
