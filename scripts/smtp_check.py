@@ -10,7 +10,10 @@ Starts two aiosmtpd servers on loopback with a throwaway CA's certificate for "l
   - smtps: TLS from the first byte, AUTH LOGIN only.
 Both answer RCPT TO:<greylist@…> with 451 the first time and RCPT TO:<reject@…> with 550.
 Runs COMMAND with TRYOUT_TEST_SMTP_URL, TRYOUT_TEST_SMTPS_URL and TRYOUT_SMTP_CA_FILE set,
-then checks the messages that arrived. Exits non-zero on the first problem.
+then checks the messages that arrived: a notification with every hard case in it (a name in
+three scripts, a line starting with ".", a 2,000-character line, an .ics, the unsubscribe
+headers), a real check-in reminder with its .ics, the greylisted and the refused message, and
+one over implicit TLS. Exits non-zero on the first problem.
 Needs aiosmtpd and icalendar (scripts/test-deps.sh installs them) and the openssl command.
 """
 import email
@@ -148,6 +151,20 @@ def check_full_message(raw):
     expect(len(events) == 1 and str(events[0]["SUMMARY"]) == "Weekly check-in with Acme", "the .ics holds no check-in")
 
 
+def check_reminder(raw):
+    """A check-in reminder as the reminders job writes it: the .ics of the real check-in."""
+    check_raw(raw, "the check-in reminder")
+    message = email.message_from_bytes(raw, policy=email.policy.default)
+    expect(str(message["Subject"]).endswith("check-in tomorrow"), f"reminder subject {message['Subject']!r}")
+    expect(message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click", "the reminder has no one-click unsubscribe")
+    ics = [part for part in message.iter_attachments() if part.get_filename() == "check-in.ics"]
+    expect(len(ics) == 1 and ics[0].get_content_type() == "text/calendar", "the reminder has no check-in.ics")
+    calendar = icalendar.Calendar.from_ical(ics[0].get_payload(decode=True))
+    events = [part for part in calendar.walk() if part.name == "VEVENT"]
+    expect(len(events) == 1 and str(events[0]["SUMMARY"]).startswith("Check-in: "), "the reminder's .ics holds no check-in")
+    expect(events[0]["DTSTART"] is not None, "the check-in has no start")
+
+
 def check(room):
     by_recipient = {}
     for server, recipients, raw in room.messages:
@@ -160,6 +177,9 @@ def check(room):
     expect(len(by_recipient.get("greylist@uni.test", [])) == 1, "the greylisted message did not arrive once")
     expect(room.rcpt_attempts.get("reject@uni.test") == 1, "the rejected message was tried again after a 5xx")
     expect("reject@uni.test" not in by_recipient, "the rejected message arrived")
+    reminders = [raw for _, raw in by_recipient.get("kim@uni.test", []) if b"check-in tomorrow" in raw]
+    expect(len(reminders) == 1, f"{len(reminders)} check-in reminders to kim@uni.test")
+    check_reminder(reminders[0])
     smtps = by_recipient.get("ada@uni.test", [])
     expect(len(smtps) == 1 and smtps[0][0] == "smtps", "nothing arrived over implicit TLS")
     check_raw(smtps[0][1], "the message over implicit TLS")

@@ -60,6 +60,30 @@ struct RealSMTPServerTests {
         }
     }
 
+    @Test("a check-in reminder arrives with the check-in as an .ics")
+    func checkInReminder() async throws {
+        let server = try Self.server("TRYOUT_TEST_SMTP_URL")
+        let caFile = Self.environment["TRYOUT_SMTP_CA_FILE"]
+        try await withTestApp(configure: { $0.mail = .smtp(server, from: Self.from, caFile: caFile) }) { t in
+            let engagement = try await Factory(t).engagement(candidate: "kim@uni.test", candidateName: "Kim Lee")
+            let checkIn = CheckInRecord()
+            checkIn.$engagement.id = try engagement.requireID()
+            checkIn.startsAt = t.clock.now.addingTimeInterval(3 * 86400)
+            checkIn.minutes = 30
+            checkIn.agenda = "First week"
+            checkIn.notes = ""
+            checkIn.createdBy = engagement.$candidate.id
+            checkIn.createdAt = t.clock.now
+            try await checkIn.create(on: t.db)
+
+            t.clock.advance(by: 2 * 86400)
+            try await JobQueue.enqueue(SendReminders(), runAt: t.clock.now, at: t.clock.now, on: t.db)
+            try await t.runJobs()
+            let reminder = try #require(try await Outbox.messages(to: "kim@uni.test", on: t.db).first { $0.subject.hasSuffix("check-in tomorrow") })
+            #expect(reminder.state == .sent)
+        }
+    }
+
     @Test("TLS from the first byte, with AUTH LOGIN")
     func deliversOverImplicitTLS() async throws {
         let server = try Self.server("TRYOUT_TEST_SMTPS_URL")
