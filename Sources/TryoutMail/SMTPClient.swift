@@ -163,7 +163,16 @@ private struct SMTPSession {
         defer { deadline.cancel() }
         let reply: SMTPReply?
         do {
-            if let raw { try await outbound.write(ByteBuffer(string: raw)) }
+            if let raw {
+                do {
+                    try await outbound.write(ByteBuffer(string: raw))
+                } catch {
+                    // The connection died under the write; why (a TLS alert such as an untrusted
+                    // certificate, a reset) waits in the inbound stream, and beats "closed channel".
+                    _ = try await replies.next()
+                    throw error
+                }
+            }
             reply = try await replies.next()
         } catch let error as SMTPError {
             throw error
