@@ -47,9 +47,4 @@ public enum Outbox {
     public static func messages(to recipient: String, on db: any Database) async throws -> [OutboxRecord] {
         try await OutboxRecord.query(on: db).filter(\.$recipient == recipient).sort(\.$createdAt, .descending).all()
     }
-
-    /// Messages the mail server refused, newest first, for the administrators.
-    public static func undelivered(limit: Int = 50, on db: any Database) async throws -> [OutboxRecord] {
-        try await OutboxRecord.query(on: db).filter(\.$state == .failed).sort(\.$createdAt, .descending).limit(limit).all()
-    }
 }

@@ -81,7 +81,7 @@ struct MailDeliveryTests {
         }
     }
 
-    @Test("a 5xx reply fails the message at once, with the server's reply, among the undelivered mail")
+    @Test("a 5xx reply fails the message at once, with the server's reply, and its job is dead")
     func permanentRefusalFails() async throws {
         let transport = ScriptedMailTransport(.failure(MailTransportError(reply: "RCPT TO: 550 5.1.1 no such user", isPermanent: true)))
         try await withTestApp(configure: { $0.mail = .custom(transport) }) { t in
@@ -89,8 +89,7 @@ struct MailDeliveryTests {
             try await t.runJobs()
             try await t.runJobs(at: t.clock.now.addingTimeInterval(24 * 3600))
             #expect(transport.delivered.count == 1)
-            let failed = try #require(try await Outbox.undelivered(on: t.db).first)
-            #expect(failed.id == record.id)
+            let failed = try #require(try await OutboxRecord.find(record.id, on: t.db))
             #expect(failed.state == .failed)
             #expect(failed.lastReply == "RCPT TO: 550 5.1.1 no such user")
             let job = try #require(try await JobRecord.query(on: t.db).filter(\.$kind == DeliverMail.kind).first())
