@@ -146,9 +146,9 @@ struct JobQueueTests {
             let second = try await JobQueue.claim(kinds: [RecordedJob.kind], worker: "b", limit: 5, leaseUntil: later.addingTimeInterval(300),
                                                   at: later, on: t.db)
             #expect(second.map(\.id) == first.map(\.id) && second.first?.attempts == 2)
-            try await JobQueue.complete(first[0].id, worker: "a", at: later, on: t.db)
+            try await JobQueue.complete([first[0].id], worker: "a", at: later, on: t.db)
             #expect(try await t.job().state == .running)
-            try await JobQueue.complete(second[0].id, worker: "b", at: later, on: t.db)
+            try await JobQueue.complete([second[0].id], worker: "b", at: later, on: t.db)
             #expect(try await t.job().state == .done)
         }
     }
@@ -216,6 +216,26 @@ struct JobQueueTests {
             try await JobQueue.release(claimed[0].id, worker: "w", on: t.db)
             let job = try await t.job()
             #expect(job.state == .queued && job.attempts == 0 && job.leaseOwner == nil)
+        }
+    }
+
+    @Test("a pool asked to stop finishes the job in hand, records it, and hands back the rest of its batch")
+    func stopMidBatch() async throws {
+        try await withTestApp { t in
+            try await t.context().act(locking: .none) { ctx in
+                for number in 1...3 { try await ctx.enqueue(RecordedJob(number: number), at: ctx.now.addingTimeInterval(Double(number))) }
+            }
+            t.clock.advance(by: 10)
+            let pool = NIOLockedValueBox<JobWorkers?>(nil)
+            var handlers = JobHandlers()
+            handlers.register(RecordedJob.self) { _, _ in pool.withLockedValue { $0 }?.stop() }
+            let workers = JobWorkers(settings: .init(name: "stopping", count: 1, idlePoll: .milliseconds(20), batch: 8), handlers: handlers,
+                                     schedules: [], context: { t.context() }, log: { _ in })
+            pool.withLockedValue { $0 = workers }
+            await workers.run()
+            let jobs = try await JobRecord.query(on: t.db).sort(\.$runAt).all()
+            #expect(jobs.map(\.state) == [.done, .queued, .queued])
+            #expect(jobs.map(\.attempts) == [1, 0, 0] && jobs.allSatisfy { $0.leaseOwner == nil })
         }
     }
 }

@@ -66,19 +66,39 @@ public final class JobWorkers: Sendable {
                 let context = context()
                 claimed = try await JobQueue.claim(kinds: handlers.kinds, worker: worker, limit: settings.batch,
                                                    leaseUntil: context.now.addingTimeInterval(settings.lease), at: context.now, on: context.db)
-                for (index, job) in claimed.enumerated() {
-                    if stopping.isRaised {
-                        for unstarted in claimed[index...] { try await JobQueue.release(unstarted.id, worker: worker, on: context.db) }
-                        return
-                    }
-                    try await Self.run(job, worker: worker, handlers: handlers, context: self.context(), log: log)
-                }
+                try await runBatch(claimed, as: worker)
             } catch {
                 // The database is unreachable or refused the claim: wait as if idle, then try again.
                 log("job worker \(worker): \(String(reflecting: error))")
             }
             if claimed.count < settings.batch { await stopping.sleep(settings.idlePoll) }
         }
+    }
+
+    /// Runs a claimed batch in order. Successes are recorded together, at the end of the batch or
+    /// once a second, which saves a round trip per job; a job that succeeded but is not recorded
+    /// yet when its worker dies runs again, which every handler allows for. A stop hands back
+    /// the jobs not started.
+    private func runBatch(_ claimed: [ClaimedJob], as worker: String) async throws {
+        var succeeded: [UUID] = []
+        var recordedAt = ContinuousClock.now
+        func record() async throws {
+            guard !succeeded.isEmpty else { return }
+            let ctx = context()
+            try await JobQueue.complete(succeeded, worker: worker, at: ctx.now, on: ctx.db)
+            succeeded = []
+            recordedAt = ContinuousClock.now
+        }
+        for (index, job) in claimed.enumerated() {
+            if stopping.isRaised {
+                try await record()
+                for unstarted in claimed[index...] { try await JobQueue.release(unstarted.id, worker: worker, on: context().db) }
+                return
+            }
+            if try await Self.run(job, worker: worker, handlers: handlers, context: context(), log: log) { succeeded.append(job.id) }
+            if ContinuousClock.now - recordedAt > .seconds(1) { try await record() }
+        }
+        try await record()
     }
 
     private func schedule() async {
@@ -94,21 +114,24 @@ public final class JobWorkers: Sendable {
         }
     }
 
-    /// Runs one claimed job and records how it went. A handler's error is the job's failure,
-    /// never the worker's: it is written down and retried after the backoff.
+    /// Runs one claimed job and records its failure; true when it succeeded, for the caller to
+    /// record. A handler's error is the job's failure, never the worker's: it is written down
+    /// and retried after the backoff.
     static func run(_ job: ClaimedJob, worker: String, handlers: JobHandlers, context: ActionContext,
-                    log: @Sendable (String) -> Void) async throws {
+                    log: @Sendable (String) -> Void) async throws -> Bool {
         let db = context.db, now = context.now
         guard job.attempts <= job.maxAttempts else {
             let error = "The worker running its last attempt stopped before it finished."
-            return try await JobQueue.fail(job, worker: worker, error: error, retryAt: nil, at: now, on: db)
+            try await JobQueue.fail(job, worker: worker, error: error, retryAt: nil, at: now, on: db)
+            return false
         }
         guard let handler = handlers[job.kind] else {
-            return try await JobQueue.fail(job, worker: worker, error: "No handler for \(job.kind).", retryAt: nil, at: now, on: db)
+            try await JobQueue.fail(job, worker: worker, error: "No handler for \(job.kind).", retryAt: nil, at: now, on: db)
+            return false
         }
         do {
             try await handler.run(job.payload, context)
-            try await JobQueue.complete(job.id, worker: worker, at: now, on: db)
+            return true
         } catch let failure as PermanentJobFailure {
             log("job \(job.kind) \(job.id) failed for good: \(failure)")
             try await JobQueue.fail(job, worker: worker, error: failure.description, retryAt: nil, at: now, on: db)
@@ -118,6 +141,7 @@ public final class JobWorkers: Sendable {
             try await JobQueue.fail(job, worker: worker, error: String(describing: error), retryAt: now.addingTimeInterval(delay),
                                     at: now, on: db)
         }
+        return false
     }
 
     /// Runs every job that is due, one after another, until none is: what tests and commands use
@@ -131,7 +155,10 @@ public final class JobWorkers: Sendable {
                                                    leaseUntil: now.now.addingTimeInterval(300), at: now.now, on: now.db)
             if claimed.isEmpty { break }
             for job in claimed {
-                try await run(job, worker: "inline", handlers: handlers, context: context(), log: log)
+                let job = job, context = context()
+                if try await run(job, worker: "inline", handlers: handlers, context: context, log: log) {
+                    try await JobQueue.complete([job.id], worker: "inline", at: context.now, on: context.db)
+                }
                 ran += 1
             }
         }

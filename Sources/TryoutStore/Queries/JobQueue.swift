@@ -45,20 +45,27 @@ public enum JobQueue {
                          WHERE state IN ('queued', 'failed', 'running') AND kind IN (\(binds: kinds))
                            AND ((state <> 'running' AND run_at <= \(bind: now)) OR (state = 'running' AND lease_until < \(bind: now)))
                          ORDER BY run_at LIMIT \(literal: max(1, limit))\(skipLocked))
-            RETURNING id, kind, payload, attempts, max_attempts
+            RETURNING id, kind, payload, attempts, max_attempts, run_at
             """
+        // RETURNING follows no order, so the batch is put back in the order it was chosen in.
         return try await sql.raw(query).all().map { row in
-            ClaimedJob(id: try row.decode(column: "id", as: UUID.self), kind: try row.decode(column: "kind", as: String.self),
-                       payload: try row.decode(column: "payload", as: String.self),
-                       attempts: try row.decode(column: "attempts", as: Int.self),
-                       maxAttempts: try row.decode(column: "max_attempts", as: Int.self))
-        }
+            (try row.decode(column: "run_at", as: Date.self),
+             ClaimedJob(id: try row.decode(column: "id", as: UUID.self), kind: try row.decode(column: "kind", as: String.self),
+                        payload: try row.decode(column: "payload", as: String.self),
+                        attempts: try row.decode(column: "attempts", as: Int.self),
+                        maxAttempts: try row.decode(column: "max_attempts", as: Int.self)))
+        }.sorted { $0.0 < $1.0 }.map(\.1)
     }
 
     /// Records success. Only the lease holder may: a worker that outlived its lease finds the
     /// job claimed by another and leaves the outcome to it.
-    public static func complete(_ id: UUID, worker: String, at now: Date, on db: any Database) async throws {
-        try await finish(id, worker: worker, set: [("state", JobState.done.rawValue), ("finished_at", now)], on: db)
+    public static func complete(_ ids: [UUID], worker: String, at now: Date, on db: any Database) async throws {
+        guard !ids.isEmpty else { return }
+        try await sqlDatabase(db).update(JobRecord.schema)
+            .set("state", to: JobState.done.rawValue).set("finished_at", to: now)
+            .set("lease_owner", to: SQLLiteral.null).set("lease_until", to: SQLLiteral.null)
+            .where("id", .in, ids).where("lease_owner", .equal, worker).where("state", .equal, JobState.running.rawValue)
+            .run()
     }
 
     /// Records a failed attempt: the job runs again at `retryAt`, or, with no attempt left (or
