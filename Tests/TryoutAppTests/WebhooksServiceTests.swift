@@ -206,6 +206,55 @@ struct WebhooksServiceTests {
         }
     }
 
+    @Test("an engagement's moves are told: signatures, work handed in and reviewed, and ending early with the reason")
+    func engagementEvents() async throws {
+        try await withTestApp { t in
+            let receiver = t.useWebhookReceiver()
+            let id = EngagementID(try await Factory(t).engagement().requireID())
+            _ = try await endpoint(t)
+            func participant(_ email: String) async throws -> (EngagementParticipant, ActionContext) {
+                let ctx = try await acting(t, email)
+                return (try await EngagementParticipant.load(id, ctx), ctx)
+            }
+            for (email, name) in [("ada@uni.test", "Ada Okafor"), ("hiring_manager@acme.test", "Hana Manager")] {
+                let (person, ctx) = try await participant(email)
+                for agreement in try await Agreements.current(of: id.uuid, on: t.db) {
+                    try await AgreementsService.sign(AgreementID(try agreement.requireID()), try SignatureInput(fullName: name, consent: true),
+                                                     in: person, ctx)
+                }
+            }
+            for email in ["ada@uni.test", "hiring_manager@acme.test"] {
+                let (person, ctx) = try await participant(email)
+                for item in try await Engagements.checklist(of: id.uuid, on: t.db) where item.owner == person.role.side {
+                    try await EngagementsService.tick(ChecklistItemID(try item.requireID()), in: person, ctx)
+                }
+            }
+            let milestone = try #require(try await Engagements.milestones(of: id.uuid, on: t.db).first)
+            let (ada, adaContext) = try await participant("ada@uni.test")
+            let version = try await WorkService.submit(MilestoneID(try milestone.requireID()),
+                                                       VersionUpload(note: "Draft.", links: ["https://example.org/memo"], files: []),
+                                                       storage: t.app.tryout.fileStorage, limits: UploadLimits(), in: ada, adaContext)
+            let (hana, hanaContext) = try await participant("hiring_manager@acme.test")
+            try await WorkService.feedback(SubmissionID(try version.requireID()), try FeedbackInput(decision: "request_changes", feedback: "More."),
+                                           in: hana, hanaContext)
+            try await EngagementsService.terminate(try TerminationInput(reason: "The project was cancelled."), in: ada, adaContext)
+            try await t.runJobs()
+
+            let bodies = receiver.received.map(\.request.body)
+            let types = bodies.compactMap { body in
+                (try? JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any])?["type"] as? String
+            }
+            let signatures = try await Agreements.current(of: id.uuid, on: t.db).count * 2
+            // Jobs queued in the same second may run in any order.
+            #expect(types.sorted() == (Array(repeating: "agreement.signed", count: signatures)
+                + ["submission.created", "submission.reviewed", "engagement.terminated"]).sorted())
+            func body(_ type: String) -> String { bodies.first { $0.contains(#""type":"\#(type)""#) } ?? "" }
+            #expect(body("engagement.terminated").contains(#""reason":"The project was cancelled.""#))
+            #expect(body("submission.reviewed").contains(#""decision":"request_changes""#))
+            #expect(body("submission.created").contains(#""late":false"#) && !body("submission.created").contains("decision"))
+        }
+    }
+
     @Test("applications are told by handle until the organization reveals the candidate")
     func blindApplications() async throws {
         try await withTestApp { t in
