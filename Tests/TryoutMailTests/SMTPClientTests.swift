@@ -131,6 +131,23 @@ final class ScriptedSMTPServer: Sendable {
         try await server.close()
     }
 
+    /// CVE-2011-0411: a reply smuggled in plain text after "220 go ahead" would be read as the
+    /// answer to a command sent under TLS.
+    @Test func plainTextAfterTheAnswerToStartTLSEndsTheConversation() async throws {
+        let server = try await ScriptedSMTPServer(greeting: "220 hi") { line in
+            switch line {
+            case _ where line.hasPrefix("EHLO"): "250-relay.test\r\n250 STARTTLS"
+            case "STARTTLS": "220 go ahead\r\n250-relay.test\r\n250 AUTH PLAIN"
+            default: nil
+            }
+        }
+        await #expect(throws: SMTPError.malformedReply("data after the answer to STARTTLS")) {
+            try await client(server, security: .startTLS).send("x", from: "a@tryout.test", to: ["b@uni.test"])
+        }
+        #expect(server.commands.withLockedValue { $0 } == ["EHLO tryout.test", "STARTTLS"])
+        try await server.close()
+    }
+
     @Test func aRefusedRecipientIsAPermanentFailureWithTheServersWords() async throws {
         let server = try await ScriptedSMTPServer(greeting: "220 hi", answers: { $0.hasPrefix("RCPT") ? "550 5.1.1 unknown" : Self.friendly($0) })
         let error = await #expect(throws: SMTPError.self) {
