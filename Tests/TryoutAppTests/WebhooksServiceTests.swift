@@ -255,12 +255,12 @@ struct WebhooksServiceTests {
         }
     }
 
-    @Test("applications are told by handle until the organization reveals the candidate")
+    @Test("applications are told by handle until the organization reveals the candidate; an accepted offer starts the engagement")
     func blindApplications() async throws {
         try await withTestApp { t in
             let receiver = t.useWebhookReceiver()
             try await Factory(t).organization("Acme", roles: [.owner, .hiringManager])
-            _ = try await endpoint(t, events: [.applicationSubmitted, .applicationStateChanged])
+            _ = try await endpoint(t, events: [.applicationSubmitted, .applicationStateChanged, .engagementStarted])
             let project = try await Factory(t).publishedProject(of: try #require(try await Organizations.find(slug: "acme", on: t.db)))
             try await Factory(t).candidate("ada@uni.test", name: "Ada Okafor")
             let application = try await ApplicationsService.apply(ApplicationInput(answers: ["Cohorts first."]),
@@ -279,6 +279,14 @@ struct WebhooksServiceTests {
             #expect(shortlisted.contains(#""previousState":"submitted""#))
             let revealed = try #require(try await ApplicationRecord.find(application.requireID(), on: t.db)).revealedAt != nil
             #expect(shortlisted.contains("ada@uni.test") == revealed)
+
+            // An accepted offer starts the engagement.
+            try await ApplicationsService.decide(try ApplicationDecision(ids: [try application.requireID()], target: .offered, message: ""),
+                                                 on: ProjectID(try project.requireID()), try await acting(t, "hiring_manager@acme.test"))
+            try await ApplicationsService.respond(.accept, on: ApplicationID(try application.requireID()), try await acting(t, "ada@uni.test"))
+            try await t.runJobs()
+            let started = try #require(receiver.received.map(\.request.body).first { $0.contains(#""type":"engagement.started""#) })
+            #expect(started.contains(#""candidateName":"Ada Okafor""#) && started.contains(#""state":"contracting""#))
         }
     }
 }
