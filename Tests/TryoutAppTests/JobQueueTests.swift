@@ -192,7 +192,7 @@ struct JobQueueTests {
                            schedules: [], context: { t.context() }, log: { _ in })
             }
             let running = pools.map { pool in Task { await pool.run() } }
-            for _ in 0..<600 {
+            for _ in 0..<2400 {
                 let done = try await JobRecord.query(on: t.db).filter(\.$state == .done).count()
                 if done == jobs { break }
                 try await Task.sleep(for: .milliseconds(50))

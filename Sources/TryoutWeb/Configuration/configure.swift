@@ -92,8 +92,9 @@ struct RequireSignedInMiddleware: AsyncMiddleware {
 }
 
 extension Application {
-    /// Brings the schema up to date and makes sure the skills taxonomy is loaded.
+    /// Tunes the database file, brings the schema up to date and makes sure the skills taxonomy is loaded.
     public func prepareDatabase() async throws {
+        try await tryout.database.tune(db)
         try await autoMigrate()
         try await Taxonomy.loadBundledIfEmpty(on: db)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import SQLKit
 import Testing
 import TryoutCore
 import TryoutStore
@@ -16,6 +17,19 @@ struct ServiceTests {
             let body = try JSONDecoder().decode([String: String].self, from: Data(res.body.string.utf8))
             #expect(body == ["status": "ok", "database": TestDatabase.driverName])
         }
+    }
+
+    @Test("an SQLite file writes ahead to a log, so readers do not wait for writers and a commit syncs once")
+    func writeAheadLog() async throws {
+        let directory = NSTemporaryDirectory() + "tryout-wal-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try await withTestApp(configure: { $0.database = .sqliteFile(path: directory + ".sqlite") }) { t in
+            try await t.app.prepareDatabase()
+            let sql = try #require(t.db as? any SQLDatabase)
+            let mode = try await sql.raw("PRAGMA journal_mode").first()?.decode(column: "journal_mode", as: String.self)
+            #expect(mode == "wal")
+        }
+        for suffix in [".sqlite", ".sqlite-wal", ".sqlite-shm"] { try? FileManager.default.removeItem(atPath: directory + suffix) }
     }
 
     @Test("metrics count requests by route pattern and status, with latency histograms")
