@@ -16,18 +16,29 @@ extension ActionContext {
     /// transaction, `body` reads afresh what it decides on, asks Core whether the state allows
     /// the move, writes, and records its audit entry, notifications and mail on the same
     /// transaction: all of it happens or none. A Core refusal becomes `ActionError.conflict`.
+    /// SQLite refuses, rather than waits for, a transaction that would deadlock with another
+    /// writer (a job worker saving at the same moment); nothing of it was written, so it runs
+    /// again, a few times, after a short random pause.
     public func act<T: Sendable>(locking lock: ActionLock,
                                  _ body: @escaping @Sendable (ActionContext) async throws -> T) async throws -> T {
         let context = self
         let inTransaction: @Sendable (any Database) async throws -> T = { tx in try await body(context.on(tx)) }
-        do {
-            switch lock {
-            case .none: return try await db.transaction(inTransaction)
-            case .project(let id): return try await DecisionLock.run(projectID: id.uuid, on: db, inTransaction)
-            case .engagement(let id): return try await DecisionLock.run(engagementID: id.uuid, on: db, inTransaction)
+        var attempt = 1
+        while true {
+            do {
+                switch lock {
+                case .none: return try await db.transaction(inTransaction)
+                case .project(let id): return try await DecisionLock.run(projectID: id.uuid, on: db, inTransaction)
+                case .engagement(let id): return try await DecisionLock.run(engagementID: id.uuid, on: db, inTransaction)
+                }
+            } catch let refusal as any StateRefusal {
+                throw ActionError.conflict(refusal.description)
+            } catch where attempt < Self.writeAttempts && WriteConflict.isRetryable(error) {
+                try await Task.sleep(for: .milliseconds(Int.random(in: 5...25) * attempt))
+                attempt += 1
             }
-        } catch let refusal as any StateRefusal {
-            throw ActionError.conflict(refusal.description)
         }
     }
+
+    static let writeAttempts = 6
 }

@@ -1,4 +1,5 @@
 import FluentKit
+import SQLKit
 import Foundation
 import TryoutCore
 
@@ -83,11 +84,13 @@ public enum AccountSecurity {
     /// The named random secret of this installation, made by whichever process asks first.
     public static func instanceSecret(_ name: String, at now: Date, on db: any Database) async throws -> String {
         if let existing = try await InstanceSecretRecord.query(on: db).filter(\.$name == name).first() { return existing.value }
-        do {
-            try await InstanceSecretRecord(name: name, value: SecretToken().value, createdAt: now).create(on: db)
-        } catch let error as any DatabaseError where error.isConstraintFailure {
-            // Another process made it first; theirs is the one.
-        }
+        // Another process may make it at the same moment: the insert then does nothing and theirs
+        // is the one. Ignoring the conflict, rather than catching it, keeps an enclosing
+        // PostgreSQL transaction usable.
+        guard let sql = db as? any SQLDatabase else { throw SQLRequired() }
+        try await sql.insert(into: InstanceSecretRecord.schema).columns("id", "name", "value", "created_at")
+            .values(SQLBind(UUID()), SQLBind(name), SQLBind(SecretToken().value), SQLBind(now))
+            .ignoringConflicts(with: ["name"]).run()
         guard let made = try await InstanceSecretRecord.query(on: db).filter(\.$name == name).first() else {
             throw SQLRequired()
         }

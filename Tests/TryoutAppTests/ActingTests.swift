@@ -1,0 +1,31 @@
+import FluentKit
+import Foundation
+import Testing
+import TryoutApp
+import TryoutStore
+import TryoutTestSupport
+
+@Suite("Acting")
+struct ActingTests {
+    @Test("ten actions at once, each making the installation's secret and a job in its transaction: one secret, every action commits")
+    func simultaneousActions() async throws {
+        try await withTestApp { t in
+            let secrets = try await withThrowingTaskGroup(of: String.self) { group in
+                for number in 0..<10 {
+                    group.addTask {
+                        try await t.context().act(locking: .none) { ctx in
+                            _ = try await InstanceSecretRecord.query(on: ctx.db).count()
+                            let secret = try await AccountSecurity.instanceSecret("test-key", at: ctx.now, on: ctx.db)
+                            _ = try await ctx.enqueue(RecordedJob(number: number))
+                            return secret
+                        }
+                    }
+                }
+                return try await group.reduce(into: Set<String>()) { $0.insert($1) }
+            }
+            #expect(secrets.count == 1)
+            #expect(try await InstanceSecretRecord.query(on: t.db).filter(\.$name == "test-key").count() == 1)
+            #expect(try await JobRecord.query(on: t.db).count() == 10)
+        }
+    }
+}
