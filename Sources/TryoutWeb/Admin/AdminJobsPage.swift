@@ -23,7 +23,11 @@ struct AdminJobsPage: Component {
     }
 
     private var counts: Component {
-        Tag("table", [:]) {
+        ScrollRegion(label: "Jobs by kind and state") { countsTable }
+    }
+
+    private var countsTable: Component {
+        Tag("table", ["class": "jobs"]) {
             Tag.text("caption", "Jobs by kind and state")
             Tag("thead", [:]) {
                 Tag("tr", [:]) {
@@ -60,7 +64,11 @@ struct AdminJobsPage: Component {
     }
 
     private var jobs: Component {
-        Tag("table", [:]) {
+        ScrollRegion(label: "Latest jobs") { jobsTable }
+    }
+
+    private var jobsTable: Component {
+        Tag("table", ["class": "jobs"]) {
             Tag("thead", [:]) {
                 Tag("tr", [:]) {
                     for heading in ["Kind", "State", "Attempts", "Runs at", "Last error", "Input"] { Tag.text("th", heading, ["scope": "col"]) }
@@ -74,8 +82,8 @@ struct AdminJobsPage: Component {
                         Tag.text("td", job.state.label)
                         Tag.text("td", "\(job.attempts) of \(job.maxAttempts)")
                         Tag.text("td", DateText.short(job.finishedAt ?? job.runAt))
-                        Tag.text("td", job.lastError ?? "—", ["class": "wrap"])
-                        Tag("td", [:]) { Tag.text("code", String(job.payload.prefix(300)), ["class": "wrap"]) }
+                        Tag.text("td", job.lastError ?? "—")
+                        Tag("td", [:]) { Tag.text("code", String(job.payload.prefix(300))) }
                         Tag("td", [:]) {
                             if job.state == .dead {
                                 PostForm(action: SiteURL.admin(.retryJob(.value(job.id))).path, csrf: csrf) {
@@ -90,5 +98,21 @@ struct AdminJobsPage: Component {
                 }
             }
         }
+    }
+}
+
+/// A region that scrolls sideways on a narrow screen; focusable and named, so it can be
+/// scrolled with the keyboard and a screen reader says what it holds.
+struct ScrollRegion: Component {
+    var label: String
+    var content: Component
+
+    init(label: String, @ComponentBuilder content: () -> Component) {
+        self.label = label
+        self.content = content()
+    }
+
+    var body: Component {
+        Tag("div", ["class": "scroll", "role": "region", "tabindex": "0", "aria-label": label]) { content }
     }
 }

@@ -74,6 +74,10 @@ enum Stylesheet {
     .sub-nav a[aria-current] { font-weight: 700; }
     .agreement-text { border: 1px solid var(--line); border-radius: 6px; padding: 1rem 1.25rem; }
     .fingerprint { font-family: ui-monospace, monospace; overflow-wrap: anywhere; }
+    /* Job kinds, errors and inputs are long unbroken words: they break anywhere, and a table
+       still wider than a phone scrolls inside its own region instead of widening the page. */
+    .jobs td { overflow-wrap: anywhere; }
+    .scroll { overflow-x: auto; position: relative; }
     @media print { .site-header, .site-footer, .sub-nav, .no-print { display: none; } .agreement-text { border: 0; padding: 0; } }
     """
 }
