@@ -40,5 +40,5 @@ extension ActionContext {
         }
     }
 
-    static let writeAttempts = 6
+    static let writeAttempts = 8
 }
