@@ -40,7 +40,7 @@ public struct SMTPClient: Sendable {
         for address in [sender] + recipients where !Mailbox.isPlausible(address) {
             throw SMTPError.invalidAddress(String(address.prefix(200)))
         }
-        let awaitingTLS = NIOLockedValueBox(false)
+        let connection = SMTPConnectionState()
         let channel: NIOAsyncChannel<SMTPReply, ByteBuffer>
         do {
             channel = try await ClientBootstrap(group: group)
@@ -50,7 +50,7 @@ public struct SMTPClient: Sendable {
                         if server.security == .implicitTLS, let tls {
                             try channel.pipeline.syncOperations.addHandler(try Self.tlsHandler(tls, host: server.host))
                         }
-                        try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(SMTPReplyDecoder(awaitingTLS: awaitingTLS)))
+                        try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(SMTPReplyDecoder(connection: connection)))
                         return try NIOAsyncChannel<SMTPReply, ByteBuffer>(wrappingChannelSynchronously: channel)
                     }
                 }
@@ -59,8 +59,9 @@ public struct SMTPClient: Sendable {
         }
         do {
             return try await channel.executeThenClose { inbound, outbound in
-                var session = SMTPSession(channel: channel.channel, replies: inbound.makeAsyncIterator(), outbound: outbound, timeout: timeout)
-                return try await converse(&session, message: message, sender: sender, recipients: recipients, awaitingTLS: awaitingTLS)
+                var session = SMTPSession(channel: channel.channel, connection: connection, replies: inbound.makeAsyncIterator(),
+                                          outbound: outbound, timeout: timeout)
+                return try await converse(&session, message: message, sender: sender, recipients: recipients)
             }
         } catch let error as SMTPError {
             throw error
@@ -69,15 +70,15 @@ public struct SMTPClient: Sendable {
         }
     }
 
-    private func converse(_ session: inout SMTPSession, message: String, sender: String, recipients: [String],
-                          awaitingTLS: NIOLockedValueBox<Bool>) async throws(SMTPError) -> SMTPReply {
+    private func converse(_ session: inout SMTPSession, message: String, sender: String,
+                          recipients: [String]) async throws(SMTPError) -> SMTPReply {
         try await session.expect(2, step: "greeting")
         var capabilities = try await session.hello(localName)
         if server.security == .startTLS {
             guard capabilities.contains("STARTTLS"), let tls else { throw .startTLSUnavailable }
-            awaitingTLS.withLockedValue { $0 = true }
+            session.connection.awaitingTLS.withLockedValue { $0 = true }
             try await session.send("STARTTLS", step: "STARTTLS", expect: 2)
-            awaitingTLS.withLockedValue { $0 = false }
+            session.connection.awaitingTLS.withLockedValue { $0 = false }
             try await session.startTLS(tls, host: server.host)
             // What the server offered in plain text may have been forged: ask again.
             capabilities = try await session.hello(localName)
@@ -122,6 +123,9 @@ public struct SMTPClient: Sendable {
 /// One connection's commands and replies, each step under its own deadline.
 private struct SMTPSession {
     let channel: any Channel
+    let connection: SMTPConnectionState
+    /// Replies taken from `replies`; fewer than `connection.repliesReceived` means one is waiting.
+    var repliesRead = 0
     var replies: NIOAsyncChannelInboundStream<SMTPReply>.AsyncIterator
     let outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>
     let timeout: TimeAmount
@@ -151,12 +155,16 @@ private struct SMTPSession {
     }
 
     /// Writes `raw` (if any) and reads the reply; a reply outside the expected class (2xx or
-    /// 3xx) is the server saying no. The deadline closes the connection, which ends the wait.
+    /// 3xx) is the server saying no. The deadline closes the connection, which ends the wait,
+    /// unless an answer has arrived that this process has not read yet.
     @discardableResult
     mutating func send(raw: String?, step: String, expect digit: Int) async throws(SMTPError) -> SMTPReply {
         let timedOut = NIOLockedValueBox(false)
         let channel = self.channel
+        let received = connection.repliesReceived
+        let read = repliesRead
         let deadline = channel.eventLoop.scheduleTask(in: timeout) {
+            guard received.withLockedValue({ $0 }) == read else { return }
             timedOut.withLockedValue { $0 = true }
             channel.close(promise: nil)
         }
@@ -182,6 +190,7 @@ private struct SMTPSession {
         guard let reply else {
             throw timedOut.withLockedValue { $0 } ? .timeout(step: step) : .connection(step: step, "the server closed the connection")
         }
+        repliesRead += 1
         guard reply.code / 100 == digit else { throw .rejected(step: step, reply) }
         return reply
     }

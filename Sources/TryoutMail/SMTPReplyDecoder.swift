@@ -1,6 +1,17 @@
 import NIOConcurrencyHelpers
 import NIOCore
 
+/// What the client's steps and its decoder share about one connection.
+struct SMTPConnectionState: Sendable {
+    /// Set while the answer to STARTTLS is awaited: anything after that answer arrived in
+    /// plain text and could be an attacker's reply to commands sent under TLS (CVE-2011-0411).
+    let awaitingTLS = NIOLockedValueBox(false)
+    /// Counted as they arrive, on the event loop: a step's deadline closes the connection only if
+    /// every reply that arrived has been read, so an answer that came in time is never lost
+    /// because this process was slow to read it.
+    let repliesReceived = NIOLockedValueBox(0)
+}
+
 /// Cuts the server's bytes into lines and the lines into replies.
 final class SMTPReplyDecoder: ByteToMessageDecoder {
     typealias InboundOut = SMTPReply
@@ -8,12 +19,10 @@ final class SMTPReplyDecoder: ByteToMessageDecoder {
     static let maxLineLength = 4096
 
     private var parser = SMTPReplyParser()
-    /// Set while the answer to STARTTLS is awaited: anything after that answer arrived in
-    /// plain text and could be an attacker's reply to commands sent under TLS (CVE-2011-0411).
-    private let awaitingTLS: NIOLockedValueBox<Bool>
+    private let connection: SMTPConnectionState
 
-    init(awaitingTLS: NIOLockedValueBox<Bool>) {
-        self.awaitingTLS = awaitingTLS
+    init(connection: SMTPConnectionState) {
+        self.connection = connection
     }
 
     func decode(context: ChannelHandlerContext, buffer: inout ByteBuffer) throws -> DecodingState {
@@ -29,9 +38,10 @@ final class SMTPReplyDecoder: ByteToMessageDecoder {
         buffer.moveReaderIndex(forwardBy: 1)
         if line.hasSuffix("\r") { line.removeLast() }
         guard let reply = try parser.consume(Substring(line)) else { return .continue }
-        if awaitingTLS.withLockedValue({ $0 }), buffer.readableBytes > 0 {
+        if connection.awaitingTLS.withLockedValue({ $0 }), buffer.readableBytes > 0 {
             throw SMTPError.malformedReply("data after the answer to STARTTLS")
         }
+        connection.repliesReceived.withLockedValue { $0 += 1 }
         context.fireChannelRead(wrapInboundOut(reply))
         return .continue
     }

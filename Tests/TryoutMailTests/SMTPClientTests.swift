@@ -123,6 +123,22 @@ final class ScriptedSMTPServer: Sendable {
         try await server.close()
     }
 
+    /// The answer to EHLO arrives in time, but this process only reads it after the deadline (its
+    /// tasks' executor is held up, as on a machine busy with other work): the answer counts.
+    @Test func anAnswerThatArrivedInTimeIsKeptWhenReadLate() async throws {
+        let reader = PausableExecutor()
+        let server = try await ScriptedSMTPServer(greeting: "220 hi") { line in
+            if line.hasPrefix("EHLO") { reader.pause(for: .milliseconds(1500)) }
+            return Self.friendly(line)
+        }
+        let client = try client(server, timeout: .milliseconds(300))
+        let reply = try await withTaskExecutorPreference(reader) {
+            try await client.send("x", from: "a@tryout.test", to: ["b@uni.test"])
+        }
+        #expect(reply.code == 250)
+        try await server.close()
+    }
+
     @Test func noStartTLSOfferedMeansNothingIsSent() async throws {
         let server = try await ScriptedSMTPServer(greeting: "220 hi", answers: Self.friendly)
         await #expect(throws: SMTPError.startTLSUnavailable) {
@@ -166,5 +182,20 @@ final class ScriptedSMTPServer: Sendable {
         }
         #expect(server.commands.withLockedValue { $0 }.isEmpty)
         try await server.close()
+    }
+}
+
+/// Runs tasks on a queue of its own that a test can hold up for a while.
+final class PausableExecutor: TaskExecutor {
+    private let queue = DispatchQueue(label: "tryout.tests.pausable")
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        queue.async { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
+    }
+
+    func pause(for duration: TimeAmount) {
+        queue.suspend()
+        DispatchQueue.global().asyncAfter(deadline: .now() + .nanoseconds(Int(duration.nanoseconds))) { self.queue.resume() }
     }
 }
