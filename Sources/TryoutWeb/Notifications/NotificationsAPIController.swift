@@ -38,9 +38,19 @@ extension DTO {
         }
     }
 
-    /// Kinds left out keep their choice; `timeZone` left out keeps the zone, "" clears it.
+    /// Kinds left out keep their choice; `timeZone` left out keeps the zone, "" or null clears it
+    /// (null as GET shows a person without a zone of their own, so what GET gave can be sent back).
     struct NotificationPreferencesUpdate: Decodable {
         var preferences: [String: String]?
         var timeZone: String?
+
+        enum CodingKeys: String, CodingKey { case preferences, timeZone }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            preferences = try container.decodeIfPresent([String: String].self, forKey: .preferences)
+            let zoneIsNull = container.contains(.timeZone) ? try container.decodeNil(forKey: .timeZone) : false
+            timeZone = zoneIsNull ? "" : try container.decodeIfPresent(String.self, forKey: .timeZone)
+        }
     }
 }

@@ -77,6 +77,14 @@ struct NotificationsTests {
             let cleared = try await t.api(.PUT, path, token: ada, json: #"{"timeZone":""}"#)
             #expect(cleared.status == .ok && cleared.body.string.contains(#""effectiveTimeZone":"UTC""#))
             #expect(try await preferences("ada@uni.test", t)[.messages] == .dailyDigest)
+
+            // What GET shows for a person without a zone (null) clears it when sent back; left out, it stays.
+            _ = try await t.api(.PUT, path, token: ada, json: #"{"timeZone":"Asia/Tokyo"}"#)
+            _ = try await t.api(.PUT, path, token: ada, json: #"{"preferences":{}}"#)
+            #expect(try await user("ada@uni.test", t).timeZone == "Asia/Tokyo")
+            let nulled = try await t.api(.PUT, path, token: ada, json: #"{"preferences":{},"timeZone":null}"#)
+            #expect(nulled.status == .ok && nulled.body.string.contains(#""effectiveTimeZone":"UTC""#))
+            #expect(try await user("ada@uni.test", t).timeZone == nil)
         }
     }
 
