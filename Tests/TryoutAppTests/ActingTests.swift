@@ -9,23 +9,37 @@ import TryoutTestSupport
 struct ActingTests {
     @Test("four actions at once, each making the installation's secret and a job in its transaction: one secret, every action commits")
     func simultaneousActions() async throws {
-        try await withTestApp { t in
-            let secrets = try await withThrowingTaskGroup(of: String.self) { group in
-                for number in 0..<4 {
-                    group.addTask {
-                        try await t.context().act(locking: .none) { ctx in
-                            _ = try await InstanceSecretRecord.query(on: ctx.db).count()
-                            let secret = try await AccountSecurity.instanceSecret("test-key", at: ctx.now, on: ctx.db)
-                            _ = try await ctx.enqueue(RecordedJob(number: number))
-                            return secret
-                        }
+        try await withTestApp { t in try await Self.fourActionsAtOnce(t) }
+    }
+
+    /// A file in write-ahead-log mode, as the server keeps it, refuses a stale writer with its own
+    /// code ("busy in snapshot"), which must be retried too.
+    @Test("the same on an SQLite file in write-ahead-log mode", .enabled(if: TestDatabase.postgresURL == nil))
+    func simultaneousActionsOnAFile() async throws {
+        let path = NSTemporaryDirectory() + "tryout-acting-\(UUID().uuidString).sqlite"
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        try await withTestApp(configure: { $0.database = .sqliteFile(path: path) }) { t in
+            try await DatabaseTarget.sqliteFile(path: path).tune(t.db)
+            try await Self.fourActionsAtOnce(t)
+        }
+    }
+
+    private static func fourActionsAtOnce(_ t: TestApp) async throws {
+        let secrets = try await withThrowingTaskGroup(of: String.self) { group in
+            for number in 0..<4 {
+                group.addTask {
+                    try await t.context().act(locking: .none) { ctx in
+                        _ = try await InstanceSecretRecord.query(on: ctx.db).count()
+                        let secret = try await AccountSecurity.instanceSecret("test-key", at: ctx.now, on: ctx.db)
+                        _ = try await ctx.enqueue(RecordedJob(number: number))
+                        return secret
                     }
                 }
-                return try await group.reduce(into: Set<String>()) { $0.insert($1) }
             }
-            #expect(secrets.count == 1)
-            #expect(try await InstanceSecretRecord.query(on: t.db).filter(\.$name == "test-key").count() == 1)
-            #expect(try await JobRecord.query(on: t.db).count() == 4)
+            return try await group.reduce(into: Set<String>()) { $0.insert($1) }
         }
+        #expect(secrets.count == 1)
+        #expect(try await InstanceSecretRecord.query(on: t.db).filter(\.$name == "test-key").count() == 1)
+        #expect(try await JobRecord.query(on: t.db).count() == 4)
     }
 }

@@ -81,21 +81,14 @@ class API:
         self.base, self.token = base, token
 
     def call(self, method: str, path: str, body: dict | None = None, expect: int = 200):
-        # On SQLite a request that reads, then writes, while a job worker writes can be refused
-        # with "database is locked" (a 500, its transaction rolled back): that is the database's
-        # one-writer rule, not what this suite checks, so such a request is sent again.
-        for attempt in range(4):
-            request = urllib.request.Request(self.base + path, method=method, data=None if body is None else json.dumps(body).encode(),
-                                             headers={"Authorization": f"Bearer {self.token}", "Content-Type": "application/json",
-                                                      "Accept": "application/json"})
-            try:
-                with urllib.request.urlopen(request, timeout=30) as response:
-                    status, text = response.status, response.read().decode()
-            except urllib.error.HTTPError as error:
-                status, text = error.code, error.read().decode()
-            if status != 500 or expect == 500:
-                break
-            time.sleep(0.2 * (attempt + 1))
+        request = urllib.request.Request(self.base + path, method=method, data=None if body is None else json.dumps(body).encode(),
+                                         headers={"Authorization": f"Bearer {self.token}", "Content-Type": "application/json",
+                                                  "Accept": "application/json"})
+        try:
+            with urllib.request.urlopen(request, timeout=30) as response:
+                status, text = response.status, response.read().decode()
+        except urllib.error.HTTPError as error:
+            status, text = error.code, error.read().decode()
         assert status == expect, f"{method} {path}: {status} {text}"
         return json.loads(text) if text else None
 
