@@ -18,35 +18,15 @@ extension TestLinks {
 /// Applying, deciding, answering and revealing, run as a job would run them: no request.
 @Suite("Applications service")
 struct ApplicationsServiceTests {
-    /// Acme (owner, hiring manager, reviewer) with one published, blind project; Ada, a candidate.
-    private func setUp(_ t: TestApp) async throws -> ProjectID {
-        try await Taxonomy.loadBundledIfEmpty(on: t.db)
-        let org = try await Factory(t).organization("Acme", roles: [.owner, .hiringManager, .reviewer])
-        let project = try await Factory(t).publishedProject(of: org)
-        try await Factory(t).candidate("ada@uni.test", name: "Ada Okafor")
-        return ProjectID(try project.requireID())
-    }
-
-    private func apply(_ t: TestApp, to projectID: ProjectID) async throws -> ApplicationID {
-        let application = try await ApplicationsService.apply(ApplicationInput(answers: ["The churn cohorts first."]), to: projectID,
-                                                              try await t.context(as: "ada@uni.test"))
-        return ApplicationID(try application.requireID())
-    }
-
-    private func decide(_ t: TestApp, _ id: ApplicationID, _ target: ApplicationState, on projectID: ProjectID) async throws {
-        let decision = try ApplicationDecision(ids: [id.uuid], target: target, message: "")
-        try await ApplicationsService.decide(decision, on: projectID, try await t.context(as: "hiring_manager@acme.test"))
-    }
-
     @Test("applying: the candidate hears in the app and by e-mail; twice, as an employer or with blank answers is refused")
     func applying() async throws {
         try await withTestApp { t in
-            let projectID = try await setUp(t)
+            let projectID = try await t.acmeProjectWithAda()
             let ada = try await t.context(as: "ada@uni.test")
             await #expect(throws: ValidationFailure.self) {
                 try await ApplicationsService.apply(ApplicationInput(answers: [" "]), to: projectID, ada)
             }
-            let id = try await apply(t, to: projectID)
+            let id = try await t.apply(to: projectID)
             let mail = try #require(try await Outbox.messages(to: "ada@uni.test", on: t.db).first)
             #expect(mail.body.contains("was received") && mail.body.contains("https://tryout.test/applications/\(id)"))
             await #expect(throws: ActionError.conflict("You have already applied to this project.")) {
@@ -62,26 +42,26 @@ struct ApplicationsServiceTests {
     @Test("deciding reveals at the shortlist; a reviewer may not decide, and a refused move changes nothing")
     func deciding() async throws {
         try await withTestApp { t in
-            let projectID = try await setUp(t)
-            let id = try await apply(t, to: projectID)
+            let projectID = try await t.acmeProjectWithAda()
+            let id = try await t.apply(to: projectID)
             let reviewer = try await t.context(as: "reviewer@acme.test")
             let offer = try ApplicationDecision(ids: [id.uuid], target: .offered, message: "")
             await #expect(throws: ActionError.notFound) { try await ApplicationsService.decide(offer, on: projectID, reviewer) }
             let list = try await ScreeningService.applicants(of: try await ScreeningService.project(projectID, reviewer), reviewer)
             #expect(list.map(\.identity?.name) == [nil])
 
-            try await decide(t, id, .shortlisted, on: projectID)
+            try await t.decide(id, .shortlisted, on: projectID)
             let shown = try await ScreeningService.applicants(of: try await ScreeningService.project(projectID, reviewer), reviewer)
             #expect(shown.map(\.identity?.name) == ["Ada Okafor"] && shown.map(\.state) == [.shortlisted])
-            await #expect(throws: ValidationFailure.self) { try await decide(t, id, .shortlisted, on: projectID) }
+            await #expect(throws: ValidationFailure.self) { try await t.decide(id, .shortlisted, on: projectID) }
         }
     }
 
     @Test("another organization's owner finds neither the applicants nor the project to decide on, and nothing changes")
     func anotherOrganization() async throws {
         try await withTestApp { t in
-            let projectID = try await setUp(t)
-            let id = try await apply(t, to: projectID)
+            let projectID = try await t.acmeProjectWithAda()
+            let id = try await t.apply(to: projectID)
             _ = try await Factory(t).organization("Globex", roles: [.owner])
             let outsider = try await t.context(as: "owner@globex.test")
             let offer = try ApplicationDecision(ids: [id.uuid], target: .offered, message: "")
@@ -95,8 +75,8 @@ struct ApplicationsServiceTests {
     @Test("answering an offer: accepting starts the engagement and tells the employer; a second answer is a conflict")
     func answering() async throws {
         try await withTestApp { t in
-            let projectID = try await setUp(t)
-            let id = try await apply(t, to: projectID)
+            let projectID = try await t.acmeProjectWithAda()
+            let id = try await t.apply(to: projectID)
             let ada = try await t.context(as: "ada@uni.test")
             await #expect(throws: ActionError.conflict(ApplicationTransitionError.notAllowed(from: .submitted, to: .accepted).description)) {
                 try await ApplicationsService.respond(.accept, on: id, ada)
@@ -104,8 +84,8 @@ struct ApplicationsServiceTests {
             await #expect(throws: ActionError.notFound) {
                 try await ApplicationsService.respond(.withdraw, on: id, try await t.context(as: "reviewer@acme.test"))
             }
-            try await decide(t, id, .shortlisted, on: projectID)
-            try await decide(t, id, .offered, on: projectID)
+            try await t.decide(id, .shortlisted, on: projectID)
+            try await t.decide(id, .offered, on: projectID)
             let changes = try await ApplicationsService.respond(.accept, on: id, ada)
             #expect(changes.map(\.application.state) == [.accepted])
             #expect(try await Engagements.forApplication(id.uuid, on: t.db)?.state == .contracting)
@@ -121,8 +101,8 @@ struct ApplicationsServiceTests {
     @Test("turning blind screening off asks first, naming whom it reveals, then reveals them for good")
     func reveal() async throws {
         try await withTestApp { t in
-            let projectID = try await setUp(t)
-            let id = try await apply(t, to: projectID)
+            let projectID = try await t.acmeProjectWithAda()
+            let id = try await t.apply(to: projectID)
             let manager = try await t.context(as: "hiring_manager@acme.test")
             let open = ScreeningSettings(blind: false)
             await #expect(throws: ActionError.notFound) {

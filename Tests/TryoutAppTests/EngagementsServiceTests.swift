@@ -22,50 +22,26 @@ extension TestLinks {
 struct EngagementsServiceTests {
     private let candidate = "ada@uni.test", manager = "hiring_manager@acme.test"
 
-    /// The engagement as `email` takes part in it, with a context acting for them.
-    private func participant(_ t: TestApp, _ id: EngagementID, as email: String) async throws -> (EngagementParticipant, ActionContext) {
-        var context = t.context()
-        let user = try #require(try await Accounts.user(email: EmailAddress(email)!, on: t.db))
-        context.principal = try await Accounts.principal(for: user, on: t.db)
-        return (try await EngagementParticipant.load(id, context), context)
-    }
-
     private func state(_ t: TestApp, _ id: EngagementID) async throws -> EngagementState? {
         try await EngagementRecord.find(id.uuid, on: t.db)?.state
-    }
-
-    /// Both sides sign every agreement and tick their own checklist items.
-    private func startWork(_ t: TestApp, _ id: EngagementID) async throws {
-        for (email, name) in [(candidate, "Ada Okafor"), (manager, "Hana Manager")] {
-            let (participant, context) = try await participant(t, id, as: email)
-            for agreement in try await Agreements.current(of: id.uuid, on: t.db) {
-                try await AgreementsService.sign(AgreementID(try agreement.requireID()), try SignatureInput(fullName: name, consent: true),
-                                                 in: participant, context)
-            }
-        }
-        #expect(try await state(t, id) == .onboarding)
-        for email in [candidate, manager] {
-            let (participant, context) = try await participant(t, id, as: email)
-            for item in try await Engagements.checklist(of: id.uuid, on: t.db) where item.owner == participant.role.side {
-                try await EngagementsService.tick(ChecklistItemID(try item.requireID()), in: participant, context)
-            }
-        }
     }
 
     @Test("outsiders find nothing; signing and ticking move the engagement on and tell the other side; the employer's signer joins the team")
     func signAndTick() async throws {
         try await withTestApp { t in
             let id = EngagementID(try await Factory(t).engagement().requireID())
-            await #expect(throws: ActionError.notFound) { try await participant(t, id, as: "reviewer@acme.test") }
+            await #expect(throws: ActionError.notFound) { try await t.participant(id, as: "reviewer@acme.test") }
 
-            let (ada, adaContext) = try await participant(t, id, as: candidate)
+            let (ada, adaContext) = try await t.participant(id, as: candidate)
             let today = ISO8601DateFormatter.string(from: t.clock.now, timeZone: TimeZone(identifier: "UTC")!, formatOptions: .withFullDate)
             let early = try TimeEntryInput(day: today, hours: "2", note: "", now: t.clock.now)
             await #expect(throws: ActionError.conflict(EngagementError.notStarted.description)) {
                 try await ActivityService.log(early, milestoneID: "", in: ada, adaContext)
             }
 
-            try await startWork(t, id)
+            try await t.signAgreements(id)
+            #expect(try await state(t, id) == .onboarding)
+            try await t.tickChecklists(id)
             #expect(try await state(t, id) == .active)
             #expect(try await Engagements.team(of: id.uuid, on: t.db).map(\.user.email) == [manager])
             let heard = try await Notifications.recent(userID: ada.userID.uuid, on: t.db).map(\.message)
@@ -78,9 +54,9 @@ struct EngagementsServiceTests {
     func feedbackMessagesNotesAndEnd() async throws {
         try await withTestApp { t in
             let id = EngagementID(try await Factory(t).engagement().requireID())
-            try await startWork(t, id)
-            let (ada, adaContext) = try await participant(t, id, as: candidate)
-            let (hana, hanaContext) = try await participant(t, id, as: manager)
+            try await t.startWork(id)
+            let (ada, adaContext) = try await t.participant(id, as: candidate)
+            let (hana, hanaContext) = try await t.participant(id, as: manager)
 
             let milestone = try #require(try await Engagements.milestones(of: id.uuid, on: t.db).first)
             let version = try await Submissions.submit(try SubmissionInput(note: "", links: ["https://example.org/memo"], fileCount: 0),

@@ -17,27 +17,6 @@ extension TestLinks {
 struct NotificationsServiceTests {
     private let day: TimeInterval = 86_400
 
-    /// Acme (owner, hiring manager, reviewer) with one published project, and Ada, a candidate
-    /// whose profile keeps London time (UTC in November: the test clock starts on 18 November 2026, 11:06 UTC).
-    private func setUp(_ t: TestApp, deadline: Date? = nil) async throws -> ProjectID {
-        try await Taxonomy.loadBundledIfEmpty(on: t.db)
-        let org = try await Factory(t).organization("Acme", roles: [.owner, .hiringManager, .reviewer])
-        let project = try await Factory(t).publishedProject(of: org, deadline: deadline)
-        try await Factory(t).candidate("ada@uni.test", name: "Ada Okafor")
-        return ProjectID(try project.requireID())
-    }
-
-    private func apply(_ t: TestApp, to projectID: ProjectID) async throws -> ApplicationID {
-        let application = try await ApplicationsService.apply(ApplicationInput(answers: ["Cohorts first."]), to: projectID,
-                                                              try await t.context(as: "ada@uni.test"))
-        return ApplicationID(try application.requireID())
-    }
-
-    private func decide(_ t: TestApp, _ id: ApplicationID, _ target: ApplicationState, on projectID: ProjectID) async throws {
-        let decision = try ApplicationDecision(ids: [id.uuid], target: target, message: "")
-        try await ApplicationsService.decide(decision, on: projectID, try await t.context(as: "hiring_manager@acme.test"))
-    }
-
     private func choose(_ t: TestApp, _ email: String, _ fields: [String: String], timeZone: String? = nil) async throws {
         _ = try await NotificationPreferencesService.update(fields, timeZone: timeZone, try await t.context(as: email))
     }
@@ -60,15 +39,15 @@ struct NotificationsServiceTests {
     @Test("immediately goes to the outbox with an unsubscribe link, a digest keeps it back, off sends nothing; the app always hears")
     func routing() async throws {
         try await withTestApp { t in
-            let projectID = try await setUp(t)
+            let projectID = try await t.acmeProjectWithAda()
             try await choose(t, "ada@uni.test", ["applications": "daily_digest", "decisions": "off"])
-            let id = try await apply(t, to: projectID)
-            try await decide(t, id, .shortlisted, on: projectID)
+            let id = try await t.apply(to: projectID)
+            try await t.decide(id, .shortlisted, on: projectID)
             #expect(try await Outbox.messages(to: "ada@uni.test", on: t.db).isEmpty)
             #expect(try await digestItems(t) == 1)
 
             try await choose(t, "ada@uni.test", ["decisions": "immediately"])
-            try await decide(t, id, .offered, on: projectID)
+            try await t.decide(id, .offered, on: projectID)
             let offer = try #require(try await Outbox.messages(to: "ada@uni.test", on: t.db).first)
             let url = try #require(offer.unsubscribeURL)
             #expect(url.hasPrefix("https://tryout.test/unsubscribe/") && offer.body.contains(url))
@@ -85,9 +64,9 @@ struct NotificationsServiceTests {
     @Test("the digest goes at 08:00 on the person's clock, once, only with news from before then, and not when there is none")
     func digest() async throws {
         try await withTestApp { t in
-            let projectID = try await setUp(t)
+            let projectID = try await t.acmeProjectWithAda()
             try await choose(t, "ada@uni.test", ["applications": "daily_digest"])
-            _ = try await apply(t, to: projectID)
+            _ = try await t.apply(to: projectID)
             let start = t.clock.now
             // Applied at 11:06 London time: today's 08:00 has passed, so tomorrow's digest carries it.
             #expect(try await DigestService.sendDue(t.context()) == 0)
@@ -120,10 +99,10 @@ struct NotificationsServiceTests {
     @Test("an offer: both sides a day before it lapses and when it lapses, each once; reviewers, who do not decide, hear nothing")
     func offerReminders() async throws {
         try await withTestApp { t in
-            let projectID = try await setUp(t)
-            let id = try await apply(t, to: projectID)
-            try await decide(t, id, .shortlisted, on: projectID)
-            try await decide(t, id, .offered, on: projectID)
+            let projectID = try await t.acmeProjectWithAda()
+            let id = try await t.apply(to: projectID)
+            try await t.decide(id, .shortlisted, on: projectID)
+            try await t.decide(id, .offered, on: projectID)
             let offered = t.clock.now
             #expect(try await reminders(t, at: offered.addingTimeInterval(6 * day - 1)) == 0)
             #expect(try await reminders(t, at: offered.addingTimeInterval(6 * day)) == 1)
@@ -141,8 +120,8 @@ struct NotificationsServiceTests {
     @Test("an application five days in screening: one notice to the deciders, once")
     func screeningReminder() async throws {
         try await withTestApp { t in
-            let projectID = try await setUp(t)
-            _ = try await apply(t, to: projectID)
+            let projectID = try await t.acmeProjectWithAda()
+            _ = try await t.apply(to: projectID)
             let applied = t.clock.now
             #expect(try await reminders(t, at: applied.addingTimeInterval(5 * day - 1)) == 0)
             #expect(try await reminders(t, at: applied.addingTimeInterval(5 * day)) == 1)
@@ -156,8 +135,8 @@ struct NotificationsServiceTests {
     func applyBy() async throws {
         try await withTestApp { t in
             let deadline = try #require(ISO8601DateFormatter().date(from: "2026-11-20T00:00:00Z"))
-            let projectID = try await setUp(t, deadline: deadline)
-            let id = try await apply(t, to: projectID)
+            let projectID = try await t.acmeProjectWithAda(deadline: deadline)
+            let id = try await t.apply(to: projectID)
             let endOfDay = deadline.addingTimeInterval(day)
             #expect(try await reminders(t, at: endOfDay.addingTimeInterval(-1)) == 0)
             #expect(try await reminders(t, at: endOfDay) == 1)
@@ -211,8 +190,8 @@ struct NotificationsServiceTests {
     @Test("an unsubscribe link turns its kind off for its person only; a link Tryout did not sign is not found")
     func unsubscribe() async throws {
         try await withTestApp { t in
-            let projectID = try await setUp(t)
-            _ = try await apply(t, to: projectID)
+            let projectID = try await t.acmeProjectWithAda()
+            _ = try await t.apply(to: projectID)
             let receipt = try #require(try await Outbox.messages(to: "ada@uni.test", on: t.db).first)
             let token = try #require(receipt.unsubscribeURL?.components(separatedBy: "/unsubscribe/").last)
             let request = try await NotificationPreferencesService.unsubscribeRequest(token: token, t.context())
@@ -232,7 +211,7 @@ struct NotificationsServiceTests {
     @Test("a bad kind, value or zone is a field error and saves nothing")
     func invalidUpdate() async throws {
         try await withTestApp { t in
-            _ = try await setUp(t)
+            _ = try await t.acmeProjectWithAda()
             let ada = try await t.context(as: "ada@uni.test")
             await #expect(throws: ValidationFailure([FieldError("messages", "Messages: choose immediately, daily digest or off (immediately, daily_digest, off)."),
                                                      FieldError("timeZone", "Choose a time zone from the list, such as Europe/Berlin or UTC.")])) {

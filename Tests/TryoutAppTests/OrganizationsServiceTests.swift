@@ -11,14 +11,6 @@ struct InvitationTestLinks: InvitationLinks {
 }
 
 extension TestApp {
-    /// The context of the account at `email` acting, as the web layer builds it for a signed-in person.
-    func context(as email: String) async throws -> ActionContext {
-        var ctx = context()
-        let user = try #require(try await Accounts.user(email: EmailAddress(email)!, on: db))
-        ctx.principal = try await Accounts.principal(for: user, on: db)
-        return ctx
-    }
-
     /// The token of the latest invitation link mailed to `email`.
     func invitationToken(mailedTo email: String) async throws -> String {
         let mail = try #require(try await Outbox.messages(to: email, on: db).first)

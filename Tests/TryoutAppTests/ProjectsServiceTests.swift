@@ -7,14 +7,6 @@ import TryoutTestSupport
 
 @Suite("Projects service")
 struct ProjectsServiceTests {
-    /// The context of `email` acting, as a job acting for them would build it.
-    private func acting(_ t: TestApp, _ email: String) async throws -> ActionContext {
-        let user = try #require(try await Accounts.user(email: EmailAddress(email)!, on: t.db))
-        var ctx = t.context()
-        ctx.principal = try await Accounts.principal(for: user, on: t.db)
-        return ctx
-    }
-
     private func draft(_ change: (inout Brief) -> Void = { _ in }) -> ProjectDraft {
         var brief = BriefTemplates.template(id: "data-analysis")!.brief
         change(&brief)
@@ -25,7 +17,7 @@ struct ProjectsServiceTests {
     func lifecycle() async throws {
         try await withTestApp { t in
             try await Factory(t).organization("Acme Analytics")
-            let ctx = try await acting(t, "owner@acme-analytics.test")
+            let ctx = try await t.context(as: "owner@acme-analytics.test")
             let project = try await ProjectsService.create(draft(), in: "acme-analytics", ctx)
             let id = ProjectID(try project.requireID())
             #expect(project.state == .draft)
@@ -51,7 +43,7 @@ struct ProjectsServiceTests {
     func lintBlocksPublish() async throws {
         try await withTestApp { t in
             try await Factory(t).organization("Acme Analytics")
-            let ctx = try await acting(t, "owner@acme-analytics.test")
+            let ctx = try await t.context(as: "owner@acme-analytics.test")
             let project = try await ProjectsService.create(draft { $0.deliverables = [] }, in: "acme-analytics", ctx)
             let id = ProjectID(try project.requireID())
             let failure = await #expect(throws: ValidationFailure.self) { try await ProjectsService.transition(id, to: .published, ctx) }
@@ -66,11 +58,11 @@ struct ProjectsServiceTests {
             try await Factory(t).organization("Acme Analytics")
             try await Factory(t).organization("Other Works")
             try await Factory(t).organization("State College", kind: .partner)
-            let owner = try await acting(t, "owner@acme-analytics.test")
+            let owner = try await t.context(as: "owner@acme-analytics.test")
             let project = try await ProjectsService.create(draft(), in: "acme-analytics", owner)
             let id = ProjectID(try project.requireID())
 
-            let other = try await acting(t, "owner@other-works.test")
+            let other = try await t.context(as: "owner@other-works.test")
             await #expect(throws: ActionError.notFound) { try await ProjectsService.create(draft(), in: "acme-analytics", other) }
             await #expect(throws: ActionError.notFound) { try await ProjectsService.update(id, with: draft(), other) }
             await #expect(throws: ActionError.notFound) { try await ProjectsService.transition(id, to: .published, other) }
@@ -78,7 +70,7 @@ struct ProjectsServiceTests {
             await #expect(throws: ActionError.notFound) {
                 try await ProjectsService.saveOnboarding(id, titles: ["Meet the team"], owners: ["employer"], other)
             }
-            let partner = try await acting(t, "owner@state-college.test")
+            let partner = try await t.context(as: "owner@state-college.test")
             await #expect(throws: ActionError.notFound) { try await ProjectsService.create(draft(), in: "state-college", partner) }
             #expect(try await Projects.all(of: project.$organization.id, on: t.db).count == 1)
         }
@@ -88,7 +80,7 @@ struct ProjectsServiceTests {
     func onboarding() async throws {
         try await withTestApp { t in
             try await Factory(t).organization("Acme Analytics")
-            let ctx = try await acting(t, "owner@acme-analytics.test")
+            let ctx = try await t.context(as: "owner@acme-analytics.test")
             let id = ProjectID(try await ProjectsService.create(draft(), in: "acme-analytics", ctx).requireID())
             await #expect(throws: ValidationFailure.self) {
                 try await ProjectsService.saveOnboarding(id, titles: ["Meet the team"], owners: ["nobody"], ctx)
@@ -103,7 +95,7 @@ struct ProjectsServiceTests {
         try await withTestApp { t in
             try await Taxonomy.loadBundledIfEmpty(on: t.db)
             let org = try await Factory(t).organization("Acme Analytics")
-            let ctx = try await acting(t, "owner@acme-analytics.test")
+            let ctx = try await t.context(as: "owner@acme-analytics.test")
             _ = try await ProjectsService.create(draft { $0.title = "Unpublished draft" }, in: "acme-analytics", ctx)
             let published = try await Factory(t).publishedProject(of: org)
 

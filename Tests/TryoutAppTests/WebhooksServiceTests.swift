@@ -9,18 +9,10 @@ import TryoutTestSupport
 
 @Suite("Webhooks service")
 struct WebhooksServiceTests {
-    private func acting(_ t: TestApp, _ email: String) async throws -> ActionContext {
-        var ctx = t.context()
-        let user = try #require(try await Accounts.user(email: EmailAddress(email)!, on: t.db))
-        ctx.principal = try await Accounts.principal(for: user, on: t.db)
-        return ctx
-    }
-
-    /// Acme (every employer role) with one endpoint of `kind` listening for `events`, as its owner made it.
     private func endpoint(_ t: TestApp, kind: WebhookKind = .standard, url: String = "https://hooks.example.com/tryout",
                           events: [WebhookEventType] = WebhookEventType.allCases) async throws -> NewWebhookEndpoint {
         try await Taxonomy.loadBundledIfEmpty(on: t.db)
-        let owner = try await acting(t, "owner@acme.test")
+        let owner = try await t.context(as: "owner@acme.test")
         let acme = try await WebhooksService.organization(slug: "acme", owner)
         return try await WebhooksService.create(url: url, kind: kind.rawValue, events: events.map(\.rawValue), in: acme,
                                                 settings: t.webhookSettings, owner)
@@ -29,7 +21,7 @@ struct WebhooksServiceTests {
     /// Publishes a new data-analysis project of Acme through the service, which emits `project.published`.
     @discardableResult
     private func publish(_ t: TestApp) async throws -> ProjectID {
-        let owner = try await acting(t, "owner@acme.test")
+        let owner = try await t.context(as: "owner@acme.test")
         let project = try await ProjectsService.create(ProjectDraft(brief: BriefTemplates.template(id: "data-analysis")!.brief,
                                                                     audience: ProjectAudience()), in: "acme", owner)
         let id = ProjectID(try project.requireID())
@@ -45,14 +37,14 @@ struct WebhooksServiceTests {
             try await Factory(t).organization("Rival")
             let made = try await endpoint(t)
             let id = WebhookEndpointID(try made.endpoint.requireID())
-            let admin = try await acting(t, "admin@acme.test")
+            let admin = try await t.context(as: "admin@acme.test")
             #expect(try await WebhooksService.endpoints(of: try await WebhooksService.organization(slug: "acme", admin), admin).count == 1)
             for outsider in ["hiring_manager@acme.test", "reviewer@acme.test", "owner@rival.test"] {
-                let ctx = try await acting(t, outsider)
+                let ctx = try await t.context(as: outsider)
                 await #expect(throws: ActionError.notFound, "\(outsider)") { try await WebhooksService.organization(slug: "acme", ctx) }
             }
             // Rival's owner, acting on Rival, cannot reach Acme's endpoint by its id either.
-            let rivalOwner = try await acting(t, "owner@rival.test")
+            let rivalOwner = try await t.context(as: "owner@rival.test")
             let rival = try await WebhooksService.organization(slug: "rival", rivalOwner)
             await #expect(throws: ActionError.notFound) { try await WebhooksService.endpoint(id, in: rival, rivalOwner) }
             await #expect(throws: ActionError.notFound) { try await WebhooksService.delete(id, in: rival, rivalOwner) }
@@ -65,7 +57,7 @@ struct WebhooksServiceTests {
         try await withTestApp { t in
             let receiver = t.useWebhookReceiver()
             try await Factory(t).organization("Acme")
-            let owner = try await acting(t, "owner@acme.test")
+            let owner = try await t.context(as: "owner@acme.test")
             let acme = try await WebhooksService.organization(slug: "acme", owner)
             func refusal(_ url: String?, kind: String? = "standard", events: [String] = ["project.published"]) async -> [FieldError] {
                 do {
@@ -174,7 +166,7 @@ struct WebhooksServiceTests {
             #expect(try await t.runJobs() == 0, "an endpoint that is off gets no new events")
             #expect(receiver.received.count == 1)
 
-            let owner = try await acting(t, "owner@acme.test")
+            let owner = try await t.context(as: "owner@acme.test")
             let acme = try await WebhooksService.organization(slug: "acme", owner)
             let delivery = try #require(try await Webhooks.deliveries(of: try off.requireID(), on: t.db).first)
             try await WebhooksService.redeliver(WebhookDeliveryID(try delivery.requireID()), of: WebhookEndpointID(try off.requireID()), in: acme, owner)
@@ -194,7 +186,7 @@ struct WebhooksServiceTests {
             #expect(made.endpoint.kind == .slack)
             let id = try await publish(t)
             #expect(try await t.runJobs() == 0)
-            _ = try await ProjectsService.transition(id, to: .closed, try await acting(t, "owner@acme.test"))
+            _ = try await ProjectsService.transition(id, to: .closed, try await t.context(as: "owner@acme.test"))
             try await t.runJobs()
             let request = try #require(receiver.received.first?.request)
             #expect(request.header("webhook-signature") == nil && request.header("webhook-id") == nil)
@@ -212,29 +204,13 @@ struct WebhooksServiceTests {
             let receiver = t.useWebhookReceiver()
             let id = EngagementID(try await Factory(t).engagement().requireID())
             _ = try await endpoint(t)
-            func participant(_ email: String) async throws -> (EngagementParticipant, ActionContext) {
-                let ctx = try await acting(t, email)
-                return (try await EngagementParticipant.load(id, ctx), ctx)
-            }
-            for (email, name) in [("ada@uni.test", "Ada Okafor"), ("hiring_manager@acme.test", "Hana Manager")] {
-                let (person, ctx) = try await participant(email)
-                for agreement in try await Agreements.current(of: id.uuid, on: t.db) {
-                    try await AgreementsService.sign(AgreementID(try agreement.requireID()), try SignatureInput(fullName: name, consent: true),
-                                                     in: person, ctx)
-                }
-            }
-            for email in ["ada@uni.test", "hiring_manager@acme.test"] {
-                let (person, ctx) = try await participant(email)
-                for item in try await Engagements.checklist(of: id.uuid, on: t.db) where item.owner == person.role.side {
-                    try await EngagementsService.tick(ChecklistItemID(try item.requireID()), in: person, ctx)
-                }
-            }
+            try await t.startWork(id)
             let milestone = try #require(try await Engagements.milestones(of: id.uuid, on: t.db).first)
-            let (ada, adaContext) = try await participant("ada@uni.test")
+            let (ada, adaContext) = try await t.participant(id, as: "ada@uni.test")
             let version = try await WorkService.submit(MilestoneID(try milestone.requireID()),
                                                        VersionUpload(note: "Draft.", links: ["https://example.org/memo"], files: []),
                                                        storage: t.app.tryout.fileStorage, limits: UploadLimits(), in: ada, adaContext)
-            let (hana, hanaContext) = try await participant("hiring_manager@acme.test")
+            let (hana, hanaContext) = try await t.participant(id, as: "hiring_manager@acme.test")
             try await WorkService.feedback(SubmissionID(try version.requireID()), try FeedbackInput(decision: "request_changes", feedback: "More."),
                                            in: hana, hanaContext)
             try await EngagementsService.terminate(try TerminationInput(reason: "The project was cancelled."), in: ada, adaContext)
@@ -255,35 +231,60 @@ struct WebhooksServiceTests {
         }
     }
 
+    @Test("the last deliverable accepted completes the engagement, and that is told once, with its state")
+    func engagementCompleted() async throws {
+        try await withTestApp { t in
+            let receiver = t.useWebhookReceiver()
+            let id = EngagementID(try await Factory(t).engagement().requireID())
+            _ = try await endpoint(t, events: [.engagementCompleted])
+            try await t.startWork(id)
+            let (ada, adaContext) = try await t.participant(id, as: "ada@uni.test")
+            let (hana, hanaContext) = try await t.participant(id, as: "hiring_manager@acme.test")
+            let milestones = try await Engagements.milestones(of: id.uuid, on: t.db)
+            for milestone in milestones {
+                try await t.runJobs()
+                #expect(receiver.received.isEmpty)
+                let version = try await WorkService.submit(MilestoneID(try milestone.requireID()),
+                                                           VersionUpload(note: "", links: ["https://example.org/\(milestone.position)"], files: []),
+                                                           storage: t.app.tryout.fileStorage, limits: UploadLimits(), in: ada, adaContext)
+                try await WorkService.feedback(SubmissionID(try version.requireID()), try FeedbackInput(decision: "accept", feedback: ""),
+                                               in: hana, hanaContext)
+            }
+            #expect(try await EngagementRecord.find(id.uuid, on: t.db)?.state == .completed)
+            try await t.runJobs()
+            let bodies = receiver.received.map(\.request.body)
+            #expect(bodies.count == 1)
+            let completed = try #require(bodies.first)
+            #expect(completed.contains(#""type":"engagement.completed""#) && completed.contains(#""state":"completed""#))
+            #expect(completed.contains(#""candidateName":"Ada Okafor""#) && completed.contains(#""id":"\#(id)""#))
+        }
+    }
+
     @Test("applications are told by handle until the organization reveals the candidate; an accepted offer starts the engagement")
     func blindApplications() async throws {
         try await withTestApp { t in
             let receiver = t.useWebhookReceiver()
-            try await Factory(t).organization("Acme", roles: [.owner, .hiringManager])
+            let projectID = try await t.acmeProjectWithAda()
             _ = try await endpoint(t, events: [.applicationSubmitted, .applicationStateChanged, .engagementStarted])
-            let project = try await Factory(t).publishedProject(of: try #require(try await Organizations.find(slug: "acme", on: t.db)))
-            try await Factory(t).candidate("ada@uni.test", name: "Ada Okafor")
-            let application = try await ApplicationsService.apply(ApplicationInput(answers: ["Cohorts first."]),
-                                                                  to: ProjectID(try project.requireID()), try await acting(t, "ada@uni.test"))
+            let applicationID = try await t.apply(to: projectID)
+            let application = try #require(try await ApplicationRecord.find(applicationID.uuid, on: t.db))
             try await t.runJobs()
             let submitted = try #require(receiver.received.first?.request.body)
             #expect(submitted.contains(#""type":"application.submitted""#) && submitted.contains(application.handle))
             #expect(submitted.contains("ada@uni.test") == (application.revealedAt != nil))
             #expect(!submitted.contains("previousState"))
 
-            let decision = try ApplicationDecision(ids: [try application.requireID()], target: .shortlisted, message: "")
-            try await ApplicationsService.decide(decision, on: ProjectID(try project.requireID()), try await acting(t, "hiring_manager@acme.test"))
+            try await t.decide(applicationID, .shortlisted, on: projectID)
             try await t.runJobs()
             let shortlisted = try #require(receiver.received.last?.request.body)
             #expect(shortlisted.contains(#""type":"application.state_changed""#) && shortlisted.contains(#""state":"shortlisted""#))
             #expect(shortlisted.contains(#""previousState":"submitted""#))
-            let revealed = try #require(try await ApplicationRecord.find(application.requireID(), on: t.db)).revealedAt != nil
+            let revealed = try #require(try await ApplicationRecord.find(applicationID.uuid, on: t.db)).revealedAt != nil
             #expect(shortlisted.contains("ada@uni.test") == revealed)
 
             // An accepted offer starts the engagement.
-            try await ApplicationsService.decide(try ApplicationDecision(ids: [try application.requireID()], target: .offered, message: ""),
-                                                 on: ProjectID(try project.requireID()), try await acting(t, "hiring_manager@acme.test"))
-            try await ApplicationsService.respond(.accept, on: ApplicationID(try application.requireID()), try await acting(t, "ada@uni.test"))
+            try await t.decide(applicationID, .offered, on: projectID)
+            try await ApplicationsService.respond(.accept, on: applicationID, try await t.context(as: "ada@uni.test"))
             try await t.runJobs()
             let started = try #require(receiver.received.map(\.request.body).first { $0.contains(#""type":"engagement.started""#) })
             #expect(started.contains(#""candidateName":"Ada Okafor""#) && started.contains(#""state":"contracting""#))
