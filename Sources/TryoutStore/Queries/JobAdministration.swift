@@ -26,7 +26,8 @@ public enum JobAdministration {
         let query = JobRecord.query(on: db)
         if let state { query.filter(\.$state == state) }
         if let kind { query.filter(\.$kind == kind) }
-        return try await query.sort(\.$runAt, .descending).sort(\.$id).limit(limit).all()
+        // Kind, then id, break ties, so the same jobs always show in the same order.
+        return try await query.sort(\.$runAt, .descending).sort(\.$kind).sort(\.$id).limit(limit).all()
     }
 
     public static func find(_ id: UUID, on db: any Database) async throws -> JobRecord? {
