@@ -93,6 +93,7 @@ for token in json.load(sys.stdin):
 #   the engagement's own, and a version needs a file or a link whose bytes match its name (422).
 # - Turning blind screening off while applications are unrevealed answers 409 (naming them) until the
 #   request carries confirmReveal: true.
+# - A digest's time zone must be one the system knows.
 # - A webhook's address is refused when its host resolves to a private or loopback address, which
 #   depends on DNS at the time, not on the text.
 CONFIG="$(mktemp)"
@@ -106,7 +107,7 @@ checks.positive_data_acceptance.expected-statuses = ["2xx", "401", "403", "404",
 include-operation-id = ["listProjects", "createProject", "updateProject", "patchProject", "publishProject", "updateMyProfile",
                         "applyToProject", "decideApplicants", "signAgreement", "tickChecklistItem", "submitVersion",
                         "giveFeedback", "bookCheckIn", "recordCheckInNotes", "postMessage", "logTime", "terminateEngagement",
-                        "updateScreening", "createWebhook"]
+                        "updateScreening", "createWebhook", "updateNotificationPreferences"]
 checks.positive_data_acceptance.expected-statuses = ["2xx", "401", "403", "404", "409", "422"]
 TOML
 

@@ -82,7 +82,7 @@ struct NotificationsTests {
             _ = try await t.api(.PUT, path, token: ada, json: #"{"timeZone":"Asia/Tokyo"}"#)
             _ = try await t.api(.PUT, path, token: ada, json: #"{"preferences":{}}"#)
             #expect(try await user("ada@uni.test", t).timeZone == "Asia/Tokyo")
-            let nulled = try await t.api(.PUT, path, token: ada, json: #"{"preferences":{},"timeZone":null}"#)
+            let nulled = try await t.api(.PUT, path, token: ada, json: #"{"preferences":null,"timeZone":null}"#)
             #expect(nulled.status == .ok && nulled.body.string.contains(#""effectiveTimeZone":"UTC""#))
             #expect(try await user("ada@uni.test", t).timeZone == nil)
         }
