@@ -13,6 +13,7 @@ extension TestLinks {
         case .milestone(let id, let milestone): "/engagements/\(id)/milestones/\(milestone)"
         case .checkIns(let id): "/engagements/\(id)/check-ins"
         case .messages(let id): "/engagements/\(id)/messages"
+        case .review(let id): "/reviews/\(id)"
         }
     }
 }

@@ -40,19 +40,25 @@ public enum EngagementNews {
     /// Moves the engagement to the state Core derives from what the move left behind and, when
     /// it changed, tells everyone in the engagement.
     static func settle(_ move: EngagementMove) async throws {
-        let engagement = move.engagement, context = move.context
-        let progress = try await Engagements.progress(of: move.id.uuid, on: context.db)
+        try await settle(move.engagement, team: move.participant.team, by: move.participant.user, move.context)
+    }
+
+    /// The same for a move nobody made in person (`actor` nil), such as a version accepted
+    /// automatically; `engagement` read under its lock, with its project and candidate.
+    static func settle(_ engagement: EngagementRecord, team: [TeamMemberRecord], by actor: UserRecord?, _ context: ActionContext) async throws {
+        let id = EngagementID(try engagement.requireID())
+        let progress = try await Engagements.progress(of: id.uuid, on: context.db)
         guard let state = EngagementLifecycle.move(from: engagement.state, progress) else { return }
         try await Engagements.move(engagement, to: state, at: context.now, on: context.db)
         if state == .completed {
             try await Webhooks.emit(try WebhookEvents.engagement(.engagementCompleted, engagement, context), context)
         }
         let text = "“\(engagement.project.title)” is now: \(state.label.lowercased())."
-        let link = context.mail.links.path(.overview(move.id))
-        for user in try await audience(of: engagement, team: move.participant.team, except: nil, on: context.db) {
+        let link = context.mail.links.path(.overview(id))
+        for user in try await audience(of: engagement, team: team, except: nil, on: context.db) {
             try await Notifications.add(userID: try user.requireID(), message: text, link: link, at: context.now, on: context.db)
         }
-        try await context.audit(.engagementMoved, by: move.participant.user, organizationID: engagement.$organization.id,
+        try await context.audit(.engagementMoved, by: actor, organizationID: engagement.$organization.id,
                                 detail: "\(engagement.project.title) · \(engagement.candidate.displayName) → \(state.rawValue)")
     }
 

@@ -8,4 +8,6 @@ public enum EngagementPlace: Sendable, Equatable {
     case milestone(EngagementID, MilestoneID)
     case checkIns(EngagementID)
     case messages(EngagementID)
+    /// Where a reviewer scores a version, apart from the engagement's own pages.
+    case review(SubmissionID)
 }

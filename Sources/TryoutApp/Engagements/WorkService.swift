@@ -94,6 +94,7 @@ public enum WorkService {
             }
             let storedFiles = accepted.map { StoredFile(upload: $0.upload, sha256: $0.sha256) }
             let submission = try await Submissions.submit(input, files: storedFiles, to: milestone, at: tx.now, on: tx.db)
+            try await ReviewsService.drawPanel(for: submission, of: milestone, in: move.engagement, tx)
             try await Webhooks.emit(try WebhookEvents.submission(submission, of: milestone, in: move.engagement, tx), tx)
             let late = submission.late ? " (late)" : ""
             try await move.tell(.workSubmitted, "Version \(submission.version) of “\(milestone.title)” is in\(late).",
@@ -128,8 +129,16 @@ public enum WorkService {
         return submission
     }
 
-    public static func feedback(_ submissionID: SubmissionID, _ input: FeedbackInput, in participant: EngagementParticipant,
-                                _ context: ActionContext) async throws {
+    /// The manager's decision on the newest version, made seeing the panel's scorecards. Where the
+    /// project wants the manager's own scorecard (always, when it has no reviewers), `scorecard`
+    /// carries it and is saved first, in the same transaction; a decision needs at least one.
+    public static func feedback(_ submissionID: SubmissionID, _ input: FeedbackInput, scorecard: ScorecardDraft? = nil,
+                                in participant: EngagementParticipant, _ context: ActionContext) async throws {
+        try participant.require(.giveFeedback)
+        let seat = try await ReviewSeat.load(submissionID, context)
+        guard seat.engagementID == participant.id else { throw ActionError.notFound }
+        let needsCard = seat.mine == nil && !seat.rubric.isEmpty && (scorecard != nil || seat.managerMustScore)
+        let card = needsCard ? try (scorecard ?? ScorecardDraft(levels: [], comments: [], note: "")).checked(against: seat.rubric) : nil
         try await participant.perform(.giveFeedback, context) { move in
             let tx = move.context
             guard let submission = try await Submissions.find(submissionID.uuid, engagementID: participant.id.uuid, on: tx.db),
@@ -140,6 +149,17 @@ public enum WorkService {
             let latest = try await Submissions.latest(of: milestoneID.uuid, on: tx.db)
             guard latest?.id == submission.id else { throw ActionError.conflict("A newer version has been sent; answer that one.") }
             try EngagementLifecycle.checkFeedback(engagement: move.engagement.state, milestone: milestone.state)
+            var fresh = try await ReviewSeat.load(submissionID, tx)
+            if let card, fresh.mine == nil {
+                let record = try await Reviews.saveScorecard(card, weightedScore: card.weightedScore(fresh.rubric), by: fresh.userID.uuid,
+                                                             for: fresh.submission, engagement: fresh.engagement, assignedAt: nil,
+                                                             at: tx.now, on: tx.db)
+                try await ReviewsService.announce(record, in: fresh, tx)
+                fresh = try await ReviewSeat.load(submissionID, tx)
+            }
+            if !fresh.rubric.isEmpty && fresh.cards.isEmpty {
+                throw ActionError.conflict("Nobody has scored this version on the rubric yet: wait for the reviewers, or score it yourself.")
+            }
             try await Submissions.respond(submission, of: milestone, input, by: participant.userID.uuid, at: tx.now, on: tx.db)
             try await Webhooks.emit(try WebhookEvents.submission(submission, of: milestone, in: move.engagement,
                                                                  decision: input.decision.rawValue, tx), tx)

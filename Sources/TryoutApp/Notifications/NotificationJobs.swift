@@ -12,7 +12,8 @@ public struct SendDigests: Job {
     }
 }
 
-/// Every five minutes: sends the reminders now due and closes applications whose apply-by day is over.
+/// Every five minutes: sends the reminders now due, closes applications whose apply-by day is over
+/// and accepts versions nobody decided on in time.
 public struct SendReminders: Job {
     public static let kind = "notifications.reminders"
 

@@ -95,4 +95,22 @@ public enum WebhookEvents {
         return WebhookEvent(decision == nil ? .submissionCreated : .submissionReviewed, organizationID: OrganizationID(engagement.$organization.id),
                             data: .submission(data), summary: summary, link: url)
     }
+
+    /// A version nobody decided on in time, accepted all the same.
+    public static func autoAccepted(_ submission: SubmissionRecord, of milestone: MilestoneRecord, in engagement: EngagementRecord,
+                                    days: Int, _ ctx: ActionContext) throws -> WebhookEvent {
+        let reviewed = try self.submission(submission, of: milestone, in: engagement, decision: FeedbackInput.Decision.accept.rawValue, ctx)
+        return WebhookEvent(.submissionAutoAccepted, organizationID: reviewed.organizationID, data: reviewed.data,
+                            summary: "Version \(submission.version) of “\(milestone.title)” was accepted automatically after \(days) days without a decision.",
+                            link: reviewed.link)
+    }
+
+    static func review(_ record: ScorecardRecord, seat: ReviewSeat, scored: Int, asked: Int, _ ctx: ActionContext) throws -> WebhookEvent {
+        let url = ctx.mail.links.base + ctx.mail.links.path(EngagementPlace.review(seat.submissionID))
+        let data = WebhookEventData.Review(id: try record.requireID(), submissionID: seat.submissionID, engagementID: seat.engagementID,
+                                           milestoneTitle: seat.milestone.title, version: seat.submission.version,
+                                           weightedScore: record.weightedScore, scored: scored, asked: asked, url: url)
+        return WebhookEvent(.reviewSubmitted, organizationID: OrganizationID(seat.engagement.$organization.id), data: .review(data),
+                            summary: "A scorecard for version \(seat.submission.version) of “\(seat.milestone.title)” is in.", link: url)
+    }
 }

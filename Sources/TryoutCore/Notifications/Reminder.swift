@@ -23,6 +23,14 @@ public enum Reminder: String, CaseIterable, Sendable {
     case screeningWaiting = "screening-waiting"
     /// Applications close at the end of the apply-by day; the applicants still waiting hear.
     case applyByClosed = "apply-by"
+    /// To a reviewer whose scorecard is still missing two working days after they were asked.
+    case reviewWaiting = "review-2wd"
+    /// To the engagement's managers, when it is still missing two working days after that.
+    case reviewLate = "review-4wd"
+    /// To both sides, a week before an undecided version is accepted automatically.
+    case autoAcceptInAWeek = "auto-accept-7d"
+    /// The same, two days before.
+    case autoAcceptSoon = "auto-accept-2d"
 
     private static let hour: TimeInterval = 3600
     private static let day: TimeInterval = 86_400
@@ -38,6 +46,10 @@ public enum Reminder: String, CaseIterable, Sendable {
         case .screeningWaiting: 5 * Self.day
         // The apply-by date is a day; applying is refused from the end of it (ApplicationLifecycle.applyRefusal).
         case .applyByClosed: Self.day
+        // Their moments are already counted in working days from the assignment (`ReviewReminders`).
+        case .reviewWaiting, .reviewLate: 0
+        case .autoAcceptInAWeek: -7 * Self.day
+        case .autoAcceptSoon: -2 * Self.day
         }
     }
 
@@ -48,8 +60,9 @@ public enum Reminder: String, CaseIterable, Sendable {
     public var window: TimeInterval {
         switch self {
         case .checkInTomorrow: Self.day - Self.hour
-        case .offerExpiring, .checkInSoon, .milestoneDue: -offset
-        case .offerLapsed, .milestoneOverdue, .agreementUnsigned, .screeningWaiting, .applyByClosed: 3 * Self.day
+        case .autoAcceptInAWeek: 5 * Self.day
+        case .offerExpiring, .checkInSoon, .milestoneDue, .autoAcceptSoon: -offset
+        case .offerLapsed, .milestoneOverdue, .agreementUnsigned, .screeningWaiting, .applyByClosed, .reviewWaiting, .reviewLate: 3 * Self.day
         }
     }
 

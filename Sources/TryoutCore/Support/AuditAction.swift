@@ -42,6 +42,9 @@ public enum AuditAction: String, Codable, Sendable, CaseIterable {
     case templateChanged = "organization.agreement_template_changed"
     case jobRetried = "job.retried"
     case jobDiscarded = "job.discarded"
+    case reviewSettingsChanged = "project.review_settings_changed"
+    case reviewSubmitted = "engagement.review_submitted"
+    case versionAutoAccepted = "engagement.version_auto_accepted"
 
     public var label: String {
         switch self {
@@ -87,6 +90,9 @@ public enum AuditAction: String, Codable, Sendable, CaseIterable {
         case .checkInWrittenUp: "Wrote up a check-in"
         case .engagementTerminated: "Ended engagement early"
         case .templateChanged: "Changed agreement template"
+        case .reviewSettingsChanged: "Changed how versions are reviewed"
+        case .reviewSubmitted: "Scored a version"
+        case .versionAutoAccepted: "Accepted a version automatically"
         }
     }
 }

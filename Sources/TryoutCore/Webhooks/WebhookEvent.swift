@@ -61,6 +61,7 @@ public enum WebhookEventData: Sendable, Equatable, Encodable {
     case engagement(Engagement)
     case agreement(Agreement)
     case submission(Submission)
+    case review(Review)
 
     public struct Project: Sendable, Equatable, Encodable {
         public var id: ProjectID
@@ -174,7 +175,34 @@ public enum WebhookEventData: Sendable, Equatable, Encodable {
         }
     }
 
-    private enum Key: String, CodingKey { case project, application, engagement, agreement, submission }
+    /// One reviewer's scorecard for a version: its weighted score and how much of the panel has
+    /// scored. The levels stay in Tryout, where the independence rule guards them.
+    public struct Review: Sendable, Equatable, Encodable {
+        public var id: UUID
+        public var submissionID: SubmissionID
+        public var engagementID: EngagementID
+        public var milestoneTitle: String
+        public var version: Int
+        public var weightedScore: Int
+        public var scored: Int
+        public var asked: Int
+        public var url: String
+
+        public init(id: UUID, submissionID: SubmissionID, engagementID: EngagementID, milestoneTitle: String, version: Int,
+                    weightedScore: Int, scored: Int, asked: Int, url: String) {
+            self.id = id
+            self.submissionID = submissionID
+            self.engagementID = engagementID
+            self.milestoneTitle = milestoneTitle
+            self.version = version
+            self.weightedScore = weightedScore
+            self.scored = scored
+            self.asked = asked
+            self.url = url
+        }
+    }
+
+    private enum Key: String, CodingKey { case project, application, engagement, agreement, submission, review }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Key.self)
@@ -184,6 +212,7 @@ public enum WebhookEventData: Sendable, Equatable, Encodable {
         case .engagement(let value): try container.encode(value, forKey: .engagement)
         case .agreement(let value): try container.encode(value, forKey: .agreement)
         case .submission(let value): try container.encode(value, forKey: .submission)
+        case .review(let value): try container.encode(value, forKey: .review)
         }
     }
 }

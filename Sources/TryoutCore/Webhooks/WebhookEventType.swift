@@ -13,6 +13,10 @@ public enum WebhookEventType: String, Codable, Sendable, CaseIterable {
     case agreementSigned = "agreement.signed"
     case submissionCreated = "submission.created"
     case submissionReviewed = "submission.reviewed"
+    /// Nobody decided within the project's days: the version was accepted all the same.
+    case submissionAutoAccepted = "submission.auto_accepted"
+    /// One reviewer's scorecard is in.
+    case reviewSubmitted = "review.submitted"
     case engagementCompleted = "engagement.completed"
     case engagementTerminated = "engagement.terminated"
 
@@ -27,6 +31,8 @@ public enum WebhookEventType: String, Codable, Sendable, CaseIterable {
         case .agreementSigned: "An agreement is signed"
         case .submissionCreated: "Work is submitted"
         case .submissionReviewed: "Submitted work is reviewed"
+        case .submissionAutoAccepted: "Work is accepted automatically, without a decision"
+        case .reviewSubmitted: "A reviewer scores a version"
         case .engagementCompleted: "An engagement is completed"
         case .engagementTerminated: "An engagement ends early"
         }

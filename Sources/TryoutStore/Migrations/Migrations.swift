@@ -38,6 +38,7 @@ public enum TryoutMigrations {
         CreateJobs(),
         CreateWebhooks(),
         UpdateOutboxMessagesForDelivery(),
+        CreateReviews(),
     ]
 }
 

@@ -31,6 +31,7 @@ public enum ProjectBriefs {
         project.briefVersion = 1
         project.createdAt = now
         project.screening = ScreeningSettings()
+        project.reviews = ReviewSettings()
         project.onboardingJSON = ""
         apply(brief, to: project, at: now)
         try await project.create(on: db)

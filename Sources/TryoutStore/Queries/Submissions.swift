@@ -31,6 +31,7 @@ public enum Submissions {
         submission.state = .submitted
         submission.createdAt = now
         submission.feedback = ""
+        submission.autoAccepted = false
         try await submission.create(on: db)
         for file in files {
             let record = SubmissionFileRecord()
@@ -48,14 +49,16 @@ public enum Submissions {
         return submission
     }
 
-    /// The employer's answer to the newest version. Call under the engagement's lock.
-    public static func respond(_ submission: SubmissionRecord, of milestone: MilestoneRecord, _ input: FeedbackInput, by userID: UUID,
+    /// The employer's answer to the newest version; `userID` nil when nobody decided in time and
+    /// it was accepted automatically. Call under the engagement's lock.
+    public static func respond(_ submission: SubmissionRecord, of milestone: MilestoneRecord, _ input: FeedbackInput, by userID: UUID?,
                                at now: Date, on db: any Database) async throws {
         let state: MilestoneState = input.decision == .accept ? .accepted : .changesRequested
         submission.state = state
         submission.feedback = input.feedback
         submission.respondedAt = now
         submission.respondedBy = userID
+        submission.autoAccepted = userID == nil
         try await submission.save(on: db)
         milestone.state = state
         if state == .accepted { milestone.acceptedAt = now }
@@ -84,12 +87,12 @@ public enum Submissions {
         try await SubmissionFileRecord.query(on: db).filter(\.$id == id).filter(\.$engagement.$id == engagementID).first()
     }
 
-    /// The bytes the engagement's files take, counted per file as uploaded.
     /// The hashes of every stored file some version refers to: what a sweep of the files keeps.
     public static func referencedHashes(on db: any Database) async throws -> Set<String> {
         Set(try await SubmissionFileRecord.query(on: db).unique().all(\.$sha256).map { $0.lowercased() })
     }
 
+    /// The bytes the engagement's files take, counted per file as uploaded.
     public static func usedBytes(engagementID: UUID, on db: any Database) async throws -> Int {
         // Summed here: PostgreSQL's SUM of a bigint is a numeric, which does not decode as an integer.
         Int(try await SubmissionFileRecord.query(on: db).filter(\.$engagement.$id == engagementID).all(\.$size).reduce(0, +))

@@ -15,6 +15,8 @@ public final class OrganizationRecord: Model, @unchecked Sendable {
     @Field(key: "created_at") public var createdAt: Date
     @OptionalField(key: "pay_floor_minor") public var payFloorMinor: Int64?
     @OptionalField(key: "pay_floor_currency") public var payFloorCurrency: String?
+    /// Candidates see each reviewer's scorecard (without names), not only the panel's result.
+    @Field(key: "show_reviewer_scores") public var showReviewerScores: Bool
 
     public init() {}
 
@@ -38,6 +40,7 @@ public final class OrganizationRecord: Model, @unchecked Sendable {
         self.name = name
         self.slug = slug
         self.status = status
+        self.showReviewerScores = false
         self.description = description
         self.website = website
         self.createdAt = createdAt

@@ -44,6 +44,11 @@ public final class ProjectRecord: Model, @unchecked Sendable {
     @Field(key: "offer_window_days") public var offerWindowDays: Int
     /// The onboarding checklist as JSON; empty for the standard one.
     @Field(key: "onboarding") public var onboardingJSON: String
+    @Field(key: "review_panel_size") public var reviewPanelSize: Int
+    @Enum(key: "review_rotation") public var reviewRotation: ReviewSettings.Rotation
+    @Field(key: "review_manager_scores") public var reviewManagerScores: Bool
+    @Field(key: "review_blind") public var reviewBlind: Bool
+    @Field(key: "auto_accept_days") public var autoAcceptDays: Int
     @Children(for: \.$project) public var skills: [ProjectSkillRecord]
 
     public init() {}
@@ -58,6 +63,25 @@ public final class ProjectRecord: Model, @unchecked Sendable {
     public var onboarding: [ChecklistItem] {
         get { (try? JSONDecoder().decode([ChecklistItem].self, from: Data(onboardingJSON.utf8))) ?? Onboarding.defaults }
         set { onboardingJSON = (try? String(decoding: JSONEncoder().encode(newValue), as: UTF8.self)) ?? "" }
+    }
+
+    public var reviews: ReviewSettings {
+        get {
+            var settings = ReviewSettings()
+            settings.panelSize = reviewPanelSize
+            settings.rotation = reviewRotation
+            settings.managerScores = reviewManagerScores
+            settings.blind = reviewBlind
+            settings.autoAcceptDays = autoAcceptDays
+            return settings
+        }
+        set {
+            reviewPanelSize = newValue.panelSize
+            reviewRotation = newValue.rotation
+            reviewManagerScores = newValue.managerScores
+            reviewBlind = newValue.blind
+            autoAcceptDays = newValue.autoAcceptDays
+        }
     }
 
     public var screening: ScreeningSettings {

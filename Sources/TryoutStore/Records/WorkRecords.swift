@@ -46,6 +46,8 @@ public final class SubmissionRecord: Model, @unchecked Sendable {
     @Field(key: "feedback") public var feedback: String
     @OptionalField(key: "responded_at") public var respondedAt: Date?
     @OptionalField(key: "responded_by") public var respondedBy: UUID?
+    /// Accepted because nobody decided in time (`AutoApproval`), not by a person.
+    @Field(key: "auto_accepted") public var autoAccepted: Bool
     @Children(for: \.$submission) public var files: [SubmissionFileRecord]
 
     public init() {}
