@@ -66,7 +66,7 @@ struct EngagementsServiceTests {
             await #expect(throws: ActionError.forbidden(EngagementError.notYours.description)) {
                 try await WorkService.feedback(SubmissionID(try version.requireID()), accept, in: ada, adaContext)
             }
-            try await WorkService.feedback(SubmissionID(try version.requireID()), accept, in: hana, hanaContext)
+            try await WorkService.feedback(SubmissionID(try version.requireID()), accept, scorecard: .all(4), in: hana, hanaContext)
             #expect(try await Engagements.milestones(of: id.uuid, on: t.db).first?.state == .accepted)
 
             _ = try await ActivityService.post("See you on Monday.", email: true, in: ada, adaContext)

@@ -40,6 +40,13 @@ extension TestApp {
     }
 }
 
+extension ScorecardDraft {
+    /// Every criterion of the data-analysis template's rubric (three) at `level`.
+    static func all(_ level: Int, note: String = "") -> ScorecardDraft {
+        ScorecardDraft(levels: Array(repeating: String(level), count: 3), comments: [], note: note)
+    }
+}
+
 /// An engagement from `Factory.engagement()`: Ada and Acme's hiring manager, Hana, taking part.
 extension TestApp {
     /// The engagement as `email` takes part in it, with a context acting for them.

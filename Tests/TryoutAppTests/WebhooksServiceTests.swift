@@ -211,7 +211,7 @@ struct WebhooksServiceTests {
                                                        VersionUpload(note: "Draft.", links: ["https://example.org/memo"], files: []),
                                                        storage: t.app.tryout.fileStorage, limits: UploadLimits(), in: ada, adaContext)
             let (hana, hanaContext) = try await t.participant(id, as: "hiring_manager@acme.test")
-            try await WorkService.feedback(SubmissionID(try version.requireID()), try FeedbackInput(decision: "request_changes", feedback: "More."),
+            try await WorkService.feedback(SubmissionID(try version.requireID()), try FeedbackInput(decision: "request_changes", feedback: "More."), scorecard: .all(2),
                                            in: hana, hanaContext)
             try await EngagementsService.terminate(try TerminationInput(reason: "The project was cancelled."), in: ada, adaContext)
             try await t.runJobs()
@@ -223,7 +223,7 @@ struct WebhooksServiceTests {
             let signatures = try await Agreements.current(of: id.uuid, on: t.db).count * 2
             // Jobs queued in the same second may run in any order.
             #expect(types.sorted() == (Array(repeating: "agreement.signed", count: signatures)
-                + ["submission.created", "submission.reviewed", "engagement.terminated"]).sorted())
+                + ["submission.created", "review.submitted", "submission.reviewed", "engagement.terminated"]).sorted())
             func body(_ type: String) -> String { bodies.first { $0.contains(#""type":"\#(type)""#) } ?? "" }
             #expect(body("engagement.terminated").contains(#""reason":"The project was cancelled.""#))
             #expect(body("submission.reviewed").contains(#""decision":"request_changes""#))
@@ -247,7 +247,7 @@ struct WebhooksServiceTests {
                 let version = try await WorkService.submit(MilestoneID(try milestone.requireID()),
                                                            VersionUpload(note: "", links: ["https://example.org/\(milestone.position)"], files: []),
                                                            storage: t.app.tryout.fileStorage, limits: UploadLimits(), in: ada, adaContext)
-                try await WorkService.feedback(SubmissionID(try version.requireID()), try FeedbackInput(decision: "accept", feedback: ""),
+                try await WorkService.feedback(SubmissionID(try version.requireID()), try FeedbackInput(decision: "accept", feedback: ""), scorecard: .all(3),
                                                in: hana, hanaContext)
             }
             #expect(try await EngagementRecord.find(id.uuid, on: t.db)?.state == .completed)
