@@ -250,6 +250,30 @@ struct ReviewsServiceTests {
         }
     }
 
+    @Test("calibration: owners and admins read the organization's and each project's agreement, with every rating; nobody else")
+    func calibration() async throws {
+        try await withTestApp { t in
+            let (id, milestone) = try await engagement(t, reviewers: [reviewer, admin]) { $0.panelSize = 2 }
+            let version = try await handIn(t, id, milestone)
+            try await ReviewsService.score(version, ScorecardDraft(levels: ["1", "3", "4"], comments: [], note: ""), try await t.context(as: reviewer))
+            try await ReviewsService.score(version, ScorecardDraft(levels: ["3", "3", "2"], comments: [], note: ""), try await t.context(as: admin))
+            let projectID = ProjectID(try #require(try await EngagementRecord.find(id.uuid, on: t.db)).$project.id)
+
+            let report = try await CalibrationService.organization(slug: "acme", try await t.context(as: "owner@acme.test"))
+            #expect(report.calibration.units == 3 && report.calibration.ratings.count == 6 && report.calibration.flags == [.notEnoughData])
+            let reviewerID = try await userID(t, reviewer)
+            let offset = try #require(report.calibration.offsets.first { $0.reviewer == reviewerID })
+            // Medians 2, 3, 3: the reviewer sits one below, level, one above.
+            #expect(offset.units == 3 && abs(offset.meanOffset) < 1e-9 && report.names[reviewerID] != nil)
+            #expect(try await CalibrationService.project(projectID, try await t.context(as: admin)).calibration.units == 3)
+            try await Factory(t).organization("Globex")
+            for outsider in [manager, reviewer, "owner@globex.test"] {
+                await #expect(throws: ActionError.notFound) { try await CalibrationService.organization(slug: "acme", try await t.context(as: outsider)) }
+                await #expect(throws: ActionError.notFound) { try await CalibrationService.project(projectID, try await t.context(as: outsider)) }
+            }
+        }
+    }
+
     private func userID(_ t: TestApp, _ email: String) async throws -> UUID {
         try #require(try await Accounts.user(email: EmailAddress(email)!, on: t.db)).requireID()
     }

@@ -22,10 +22,11 @@ struct PolicyTests {
         #expect(Policy.allows(p, .manageStudents(org)) == [.owner, .admin, .staff].contains(role))
         #expect(Policy.allows(p, .viewApplicants(org)) == [.owner, .admin, .hiringManager, .reviewer].contains(role))
         #expect(Policy.allows(p, .readFairnessReport(org)) == (role == .owner || role == .admin))
+        #expect(Policy.allows(p, .readCalibration(org)) == (role == .owner || role == .admin))
         #expect(!Policy.allows(p, .moderatePlatform))
         // Nothing carries over to another organization.
         for action in [Action.viewOrganization(other), .manageMembers(other), .readAuditLog(other), .authorProjects(other),
-                       .manageSettings(other), .manageStudents(other), .viewApplicants(other), .readFairnessReport(other)] {
+                       .manageSettings(other), .manageStudents(other), .viewApplicants(other), .readFairnessReport(other), .readCalibration(other)] {
             #expect(!Policy.allows(p, action))
         }
     }

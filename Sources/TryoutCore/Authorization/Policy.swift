@@ -18,6 +18,8 @@ public enum Action: Sendable, Equatable {
     case viewApplicants(UUID)
     /// Read the organization's fairness reports.
     case readFairnessReport(UUID)
+    /// Read how well the organization's reviewers agree, with every rating behind it.
+    case readCalibration(UUID)
     /// List, verify and suspend any organization; read the platform audit log.
     case moderatePlatform
 }
@@ -40,7 +42,7 @@ public enum Policy {
             return principal.isPlatformAdmin || principal.role(in: org) == .owner
         case .viewApplicants(let org):
             return [.owner, .admin, .hiringManager, .reviewer].contains { principal.role(in: org) == $0 }
-        case .readFairnessReport(let org):
+        case .readFairnessReport(let org), .readCalibration(let org):
             return principal.role(in: org)?.managesOrganization == true
         case .authorProjects(let org):
             guard let role = principal.role(in: org) else { return false }

@@ -41,6 +41,7 @@ public func configure(_ app: Application, _ config: TryoutConfig) async throws {
     try app.register(collection: ApplicationsAPIController())
     try app.register(collection: EngagementsAPIController(uploadLimit: config.uploadLimits.requestBytes))
     try app.register(collection: NotificationsAPIController())
+    try app.register(collection: ReviewsAPIController())
 
     // Calendar apps fetch the feed without a session; the secret address is the credential.
     app.get(SiteURL.Engagements.calendarFeed(.key), use: CalendarController.feed)

@@ -18,6 +18,7 @@ enum SiteURL: RoutePath {
     case engagements(Engagements)
     case webhooks(Webhooks)
     case notifications(Notifications)
+    case reviewsAPI(ReviewsAPI)
 
     private var route: any RoutePath {
         switch self {
@@ -34,6 +35,7 @@ enum SiteURL: RoutePath {
         case .engagements(let route): route
         case .webhooks(let route): route
         case .notifications(let route): route
+        case .reviewsAPI(let route): route
         }
     }
 
@@ -50,6 +52,7 @@ enum SiteURL: RoutePath {
             + Applications.templates.map(applications) + Engagements.templates.map(engagements)
             + Webhooks.templates.map(webhooks)
             + Notifications.templates.map(notifications)
+            + ReviewsAPI.templates.map(reviewsAPI)
     }
 
     /// The absolute address for e-mails.
