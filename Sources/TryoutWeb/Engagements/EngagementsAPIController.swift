@@ -35,7 +35,9 @@ struct EngagementsAPIController: RouteCollection {
     }
 
     private func detail(_ engagement: EngagementRequest) async throws -> DTO.Engagement {
-        DTO.Engagement(try await engagement.snapshot())
+        var detail = DTO.Engagement(try await engagement.snapshot())
+        try await detail.addReviewResults(engagement)
+        return detail
     }
 
     func show(req: Request) async throws -> DTO.Engagement {
@@ -83,8 +85,13 @@ struct EngagementsAPIController: RouteCollection {
         let engagement = try await EngagementRequest.load(req)
         let submissionID: SubmissionID = try engagement.parameter("submissionID", of: req)
         let body = try req.decodeJSON(DTO.FeedbackBody.self)
-        try await WorkService.feedback(submissionID, try FeedbackInput(decision: body.decision ?? "", feedback: body.feedback ?? ""),
-                                       in: engagement.participant, engagement.context)
+        let input = try FeedbackInput(decision: body.decision ?? "", feedback: body.feedback ?? "")
+        do {
+            try await WorkService.feedback(submissionID, input, scorecard: body.scorecard?.draft, in: engagement.participant, engagement.context)
+        } catch let failure as ValidationFailure {
+            // The only fields the service checks are the scorecard's, nested under `scorecard` in this body.
+            throw ValidationFailure(failure.errors.map { FieldError("scorecard.\($0.field)", $0.message) })
+        }
         return DTO.Submission(try await WorkService.submission(submissionID, in: engagement.participant, engagement.context))
     }
 

@@ -159,6 +159,8 @@ extension DTO {
         var respondedAt: Date?
         var turnaroundSeconds: Int?
         var files: [SubmittedFile]
+        /// For the candidate, once the version is decided (`Engagement.addReviewResults`).
+        var result: ReviewResult?
 
         init(_ record: SubmissionRecord) {
             id = record.id!
@@ -242,6 +244,7 @@ extension DTO {
     struct FeedbackBody: Decodable {
         var decision: String?
         var feedback: String?
+        var scorecard: ScorecardBody?
     }
 
     struct CheckInBody: Decodable {

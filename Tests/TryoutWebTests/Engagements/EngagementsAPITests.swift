@@ -78,8 +78,23 @@ struct EngagementsAPITests {
             let noWords = try await t.api(.POST, "\(base)/submissions/\(submissionID)/feedback", token: hana, json: #"{"decision":"request_changes"}"#)
             #expect(noWords.status == .unprocessableEntity)
             #expect(try await t.api(.POST, "\(base)/submissions/\(submissionID)/feedback", token: ada, json: #"{"decision":"accept"}"#).status == .forbidden)
-            let answered = try json(try await t.api(.POST, "\(base)/submissions/\(submissionID)/feedback", token: hana, json: #"{"decision":"accept","feedback":"Good"}"#))
+            // With default settings the manager is the panel: the decision carries their scorecard.
+            let unscored = try await t.api(.POST, "\(base)/submissions/\(submissionID)/feedback", token: hana, json: #"{"decision":"accept"}"#)
+            #expect(unscored.status == .unprocessableEntity)
+            #expect(unscored.body.string.contains(#""field":"scorecard.levels.0""#) && unscored.body.string.contains(#""field":"scorecard.levels.2""#))
+            let badLevel = try await t.api(.POST, "\(base)/submissions/\(submissionID)/feedback", token: hana,
+                                           json: #"{"decision":"accept","scorecard":{"levels":[3,5,3]}}"#)
+            #expect(badLevel.status == .unprocessableEntity && badLevel.body.string.contains(#""field":"scorecard.levels.1""#))
+            let answered = try json(try await t.api(.POST, "\(base)/submissions/\(submissionID)/feedback", token: hana, json: """
+                {"decision":"accept","feedback":"Good","scorecard":{"levels":[4,3,3],"comments":["Right","",""],"note":"Solid"}}
+                """))
             #expect(answered["state"] as? String == "accepted" && answered["turnaroundSeconds"] as? Int == 0)
+            #expect(answered["result"] == nil, "the manager reads the scorecards under /reviews, not the candidate's result")
+            let decided = try json(try await t.api(.GET, base, token: ada))
+            let versions = try #require((decided["milestones"] as? [[String: Any]])?.first?["versions"] as? [[String: Any]])
+            let result = try #require(versions.first?["result"] as? [String: Any])
+            #expect((result["criteria"] as? [[String: Any]])?.first?["comments"] as? [String] == ["Right"] && result["notes"] as? [String] == ["Solid"])
+            #expect(result["individualLevels"] == nil && result["autoAccepted"] as? Bool == false)
 
             // Check-ins, messages and time.
             let booked = try await t.api(.POST, "\(base)/check-ins", token: hana, json: #"{"startsAt":"2030-01-02T10:00","minutes":30,"agenda":"Midpoint"}"#)
