@@ -1,6 +1,8 @@
 """An accepted place becomes an engagement: both sides sign, onboard, and the work goes through a
 round of changes to acceptance. Every engagement page is checked by axe; the calendar feed is parsed
 with the `icalendar` package and checked by scripts/check_ics.py."""
+from __future__ import annotations
+
 import pathlib
 import subprocess
 import sys
@@ -16,9 +18,9 @@ PASSWORD = "amber compass harbour"
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 
 
-def accepted_place(site: Site) -> tuple[str, str]:
-    """A fresh candidate applies to a fresh project and accepts the offer; returns (e-mail, engagement path)."""
-    project_path = publish_project(site, f"Browser engagement brief {unique('e')}")
+def accepted_place(site: Site, project_path: str | None = None) -> tuple[str, str]:
+    """A fresh candidate applies to a fresh project (or `project_path`) and accepts the offer; returns (e-mail, engagement path)."""
+    project_path = project_path or publish_project(site, f"Browser engagement brief {unique('e')}")
     name = f"Engaged Candidate {unique('c')}"
     email = unique_email("engaged")
     site.sign_up("candidate", name, email, PASSWORD)
@@ -58,9 +60,19 @@ def tick_own_items(site: Site, engagement: str) -> None:
         assert site.flash() == "Ticked off."
 
 
+def choose_levels(site: Site, form, levels: list[str]) -> None:
+    """Picks a level per criterion by clicking its label, as a person would."""
+    for index, level in enumerate(levels):
+        radio = form.find_element(By.CSS_SELECTOR, f"input[type=radio][name='levels.{index}'][value='{level}']")
+        form.find_element(By.CSS_SELECTOR, f"label[for='{radio.get_attribute('id')}']").click()
+        assert radio.is_selected()
+
+
 def feedback(site: Site, milestone: str, decision: str, words: str) -> None:
+    """The manager, who reviews alone on a project without reviewers, scores each criterion and decides."""
     site.open(milestone)
-    form, send = site.form_of("Send feedback")
+    form, send = site.form_of("Send scorecard and decision")
+    choose_levels(site, form, ["3", "3", "3"])
     site.fill(form, {"decision": decision, "feedback": words})
     site.submit_and_wait(send)
 

@@ -73,6 +73,8 @@ public func configure(_ app: Application, _ config: TryoutConfig) async throws {
     try browser.grouped(RequireSignedInMiddleware()).register(collection: OnboardingController())
     try browser.grouped(RequireSignedInMiddleware()).register(collection: CalendarController())
     try browser.grouped(RequireSignedInMiddleware()).register(collection: WorkController(uploadLimit: config.uploadLimits.requestBytes))
+    try browser.grouped(RequireSignedInMiddleware()).register(collection: ReviewsController())
+    try browser.grouped(RequireSignedInMiddleware()).register(collection: ReviewSettingsController())
 
     app.asyncCommands.use(TryoutMigrateCommand(), as: "migrate")
     app.asyncCommands.use(DemoCommand(), as: "demo")

@@ -1,6 +1,7 @@
 import Foundation
 import TryoutApp
 import TryoutCore
+import TryoutStore
 import Vapor
 
 /// The engagement a request's path names, with who the person is in it (outsiders get a 404),
@@ -67,7 +68,11 @@ enum EngagementDownload {
     /// A submitted file, only for the engagement's people; the pages and the API serve it alike.
     static func file(req: Request) async throws -> Response {
         let engagement = try await EngagementRequest.load(req)
-        let file = try await WorkService.file(try engagement.parameter("fileID", of: req), in: engagement.participant, engagement.context)
+        return try stored(try await WorkService.file(try engagement.parameter("fileID", of: req), in: engagement.participant, engagement.context), req)
+    }
+
+    /// A submitted file the person may have, read from storage.
+    static func stored(_ file: SubmissionFileRecord, _ req: Request) throws -> Response {
         let data: Data
         do {
             data = try req.tryout.fileStorage.read(sha256: file.sha256)

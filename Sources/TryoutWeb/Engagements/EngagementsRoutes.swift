@@ -159,7 +159,7 @@ extension SiteMailLinks {
         case .milestone(let id, let milestone): SiteURL.Engagements.engagement(id, .milestone(.value(milestone))).path
         case .checkIns(let id): SiteURL.Engagements.engagement(id, .checkIns).path
         case .messages(let id): SiteURL.Engagements.engagement(id, .messages).path
-        case .review(let id): "/reviews/\(id)"
+        case .review(let id): SiteURL.Reviews.review(.value(id)).path
         }
     }
 }

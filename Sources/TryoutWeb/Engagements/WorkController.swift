@@ -30,12 +30,22 @@ struct WorkController: RouteCollection {
     }
 
     private func render(_ req: Request, _ engagement: EngagementRequest, milestoneID: MilestoneID?, errors: [FieldError] = [],
-                        note: String = "") async throws -> Response {
+                        note: String = "", form: [String: String] = [:]) async throws -> Response {
         let snapshot = try await engagement.overview()
         guard let milestone = snapshot.milestones.first(where: { $0.id == milestoneID }) else { throw Abort(.notFound) }
+        let versions = snapshot.versions(of: milestone)
+        var decision: DecisionView?
+        if let latest = versions.first, latest.state == .submitted, snapshot.may(.giveFeedback) {
+            decision = DecisionView(try await ReviewSeat.load(latest.id, engagement.context))
+        }
+        var results: [SubmissionID: ResultView] = [:]
+        for version in versions where snapshot.role == .candidate && version.state != .submitted {
+            results[version.id] = try await ReviewsService.result(of: version.id, in: engagement.participant, engagement.context).map(ResultView.init)
+        }
         return try await req.render(milestone.title, status: errors.isEmpty ? .ok : .unprocessableEntity,
                                     MilestonePage(snapshot: snapshot, milestone: milestone, csrf: try await req.csrfToken(),
-                                                  limits: req.tryout.uploadLimits, errors: errors, note: note, now: req.now))
+                                                  limits: req.tryout.uploadLimits, errors: errors, note: note, now: req.now,
+                                                  decision: decision, results: results, form: form))
     }
 
     func submit(req: Request) async throws -> Response {
@@ -70,15 +80,17 @@ struct WorkController: RouteCollection {
         let engagement = try await EngagementRequest.load(req)
         let submissionID: SubmissionID = try engagement.parameter("submissionID", of: req)
         let milestoneID = MilestoneID(try await WorkService.submission(submissionID, in: engagement.participant, engagement.context).$milestone.id)
+        let form = try req.content.decode([String: String].self)
         do {
-            let input = try FeedbackInput(decision: (try? req.content.get(String.self, at: "decision")) ?? "",
-                                          feedback: (try? req.content.get(String.self, at: "feedback")) ?? "")
+            let input = try FeedbackInput(decision: form["decision"] ?? "", feedback: form["feedback"] ?? "")
+            // The scorecard fields come only with the form that asks the manager to score.
+            let scorecard = ScorecardDraft.isIn(form) ? ScorecardDraft(form: form) : nil
             return try await req.redirecting(to: .engagement(engagement.id, .milestone(.value(milestoneID)))) {
-                try await WorkService.feedback(submissionID, input, in: engagement.participant, engagement.context)
+                try await WorkService.feedback(submissionID, input, scorecard: scorecard, in: engagement.participant, engagement.context)
                 return input.decision == .accept ? "Accepted." : "Changes requested."
             }
         } catch let failure as ValidationFailure {
-            return try await render(req, engagement, milestoneID: milestoneID, errors: failure.errors)
+            return try await render(req, engagement, milestoneID: milestoneID, errors: failure.errors, form: form)
         }
     }
 }

@@ -46,6 +46,12 @@ struct MilestonePage: Component {
     var errors: [FieldError] = []
     var note = ""
     var now: Date
+    /// The newest version's panel, for a manager while it waits for a decision.
+    var decision: DecisionView?
+    /// What the candidate reads of each decided version.
+    var results: [SubmissionID: ResultView] = [:]
+    /// The decision form's fields as sent, when it comes back with errors.
+    var form: [String: String] = [:]
 
     var body: Component {
         let context = snapshot
@@ -71,7 +77,9 @@ struct MilestonePage: Component {
             }
             Tag.text("h2", "Versions")
             if versions.isEmpty { Tag.text("p", "Nothing handed in yet.") }
-            for version in versions { VersionView(engagementID: id, submission: version) }
+            for version in versions {
+                VersionView(engagementID: id, submission: version, result: results[version.id], reviewable: context.may(.giveFeedback))
+            }
         }
     }
 
@@ -103,12 +111,23 @@ struct MilestonePage: Component {
     private func feedbackForm(_ id: EngagementID, _ latest: VersionRow) -> Component {
         Tag("section", ["class": "panel", "aria-labelledby": "feedback-title"]) {
             Tag.text("h2", "Feedback on version \(latest.version)", ["id": "feedback-title"])
+            if let decision {
+                if decision.mustScore {
+                    Tag.text("p", "Score the version against the rubric, then decide."
+                             + (decision.panel.progressText.map { " \($0) You see their scorecards once yours is in." } ?? ""), ["class": "meta"])
+                } else {
+                    ReviewPanelSection(panel: decision.panel, id: "panel")
+                }
+            }
             PostForm(action: SiteURL.Engagements.engagement(id, .feedback(.value(latest.id))).path, csrf: csrf) {
+                if let decision, decision.mustScore {
+                    ReviewScoringFields(rubric: decision.panel.rubric, form: form, errors: errors)
+                }
                 SelectField(name: "decision", label: "Decision", options: [("accept", "Accept"), ("request_changes", "Request changes")],
-                            selected: "accept", error: errors.message("decision"))
-                TextAreaField(name: "feedback", label: "Written feedback", error: errors.message("feedback"),
+                            selected: form["decision"] ?? "accept", error: errors.message("decision"))
+                TextAreaField(name: "feedback", label: "Written feedback", value: form["feedback"] ?? "", error: errors.message("feedback"),
                               hint: "Required when you ask for changes: say what should change.", rows: 5)
-                Submit("Send feedback")
+                Submit(decision?.mustScore == true ? "Send scorecard and decision" : "Send feedback")
             }
         }
     }
@@ -118,6 +137,10 @@ struct MilestonePage: Component {
 struct VersionView: Component {
     var engagementID: EngagementID
     var submission: VersionRow
+    /// The rubric result, for the candidate once the version is decided.
+    var result: ResultView?
+    /// Whether to link the version's review page (the people who decide).
+    var reviewable = false
 
     var body: Component {
         Tag("article", ["class": "panel", "aria-label": "Version \(submission.version)"]) {
@@ -144,6 +167,10 @@ struct VersionView: Component {
             if !submission.feedback.isEmpty {
                 Tag.text("h4", "Feedback")
                 Tag.text("p", submission.feedback)
+            }
+            if let result { ReviewResultSection(result: result, version: submission.version) }
+            if reviewable {
+                Tag("p", [:]) { Tag.link("Scorecards of version \(submission.version)", to: SiteURL.reviews(.review(.value(submission.id))).path) }
             }
         }
     }

@@ -47,6 +47,7 @@ struct ProjectPage: Component {
                 Tag("p", ["class": "actions"]) {
                     Tag.link("See the applicants", to: SiteURL.applications(.project(.value(project.id), .applicants)).path, ["class": "button secondary"])
                     Tag.link("Onboarding checklist", to: SiteURL.projects(.project(.value(project.id), .onboarding)).path, ["class": "button secondary"])
+                    Tag.link("Review settings", to: SiteURL.reviews(.settings(.value(project.id))).path, ["class": "button secondary"])
                 }
             }
             if let apply { apply }

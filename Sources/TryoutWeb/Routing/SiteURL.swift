@@ -18,6 +18,7 @@ enum SiteURL: RoutePath {
     case engagements(Engagements)
     case webhooks(Webhooks)
     case notifications(Notifications)
+    case reviews(Reviews)
     case reviewsAPI(ReviewsAPI)
 
     private var route: any RoutePath {
@@ -35,6 +36,7 @@ enum SiteURL: RoutePath {
         case .engagements(let route): route
         case .webhooks(let route): route
         case .notifications(let route): route
+        case .reviews(let route): route
         case .reviewsAPI(let route): route
         }
     }
@@ -52,6 +54,7 @@ enum SiteURL: RoutePath {
             + Applications.templates.map(applications) + Engagements.templates.map(engagements)
             + Webhooks.templates.map(webhooks)
             + Notifications.templates.map(notifications)
+            + Reviews.templates.map(reviews)
             + ReviewsAPI.templates.map(reviewsAPI)
     }
 

@@ -42,6 +42,11 @@ extension Request {
             if !summary.organizations.isEmpty || summary.isCandidate {
                 nav.append(.init(label: "Engagements", url: SiteURL.engagements(.list).path))
             }
+            // Shown only while something waits, as the unread count is, so the header stays short.
+            if !summary.organizations.isEmpty {
+                let toScore = try await ReviewsService.queue(try await signedInContext()).count
+                if toScore > 0 { nav.append(.init(label: "Reviews (\(toScore) to score)", url: SiteURL.reviews(.queue).path)) }
+            }
             let unread = summary.unreadNotifications
             nav.append(.init(label: unread == 0 ? "Notifications" : "Notifications (\(unread) unread)", url: SiteURL.applications(.notifications).path))
             if user.isPlatformAdmin {

@@ -277,7 +277,7 @@ struct EngagementConversationTests {
             try await t.upload("/engagements/\(id)/milestones/\(milestoneID)/submissions", files: [("files[]", "memo.pdf", pdfBytes)])
             let version = try #require(try await Submissions.latest(of: milestoneID, on: t.db))
             try await visit(t, as: "hiring_manager@acme.test", "/engagements/\(id)/milestones/\(milestoneID)")
-            try await t.post("/engagements/\(id)/submissions/\(try version.requireID())/feedback", ["decision": "accept", "feedback": ""])
+            try await t.post("/engagements/\(id)/submissions/\(try version.requireID())/feedback", decided("accept", ""))
 
             try await visit(t, as: "ada@uni.test", "/engagements/\(id)")
             #expect(try await t.post("/engagements/\(id)/terminate", ["reason": ""]).status == .unprocessableEntity)

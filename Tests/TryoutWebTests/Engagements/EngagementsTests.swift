@@ -41,6 +41,11 @@ func startWork(_ t: TestApp, _ engagement: EngagementRecord, candidate: String =
     }
 }
 
+/// The manager's decision form, with the scorecard it needs (level 3 on each of the rubric's three criteria).
+func decided(_ decision: String, _ feedback: String, level: String = "3") -> [String: String] {
+    ["decision": decision, "feedback": feedback, "levels.0": level, "levels.1": level, "levels.2": level]
+}
+
 func state(_ t: TestApp, _ engagement: EngagementRecord) async throws -> EngagementState? {
     try await EngagementRecord.find(try engagement.requireID(), on: t.db)?.state
 }
@@ -98,9 +103,9 @@ struct EngagementsTests {
             t.clock.advance(by: 3 * 3600)
             let manager = try await visit(t, as: "hiring_manager@acme.test", "/engagements/\(id)/milestones/\(first)")
             #expect(manager.body.string.contains("Feedback on version 1"))
-            let wordless = try await t.post("/engagements/\(id)/submissions/\(try v1.requireID())/feedback", ["decision": "request_changes", "feedback": ""])
+            let wordless = try await t.post("/engagements/\(id)/submissions/\(try v1.requireID())/feedback", decided("request_changes", ""))
             #expect(wordless.status == .unprocessableEntity && wordless.body.string.contains("Say what should change."))
-            try await t.post("/engagements/\(id)/submissions/\(try v1.requireID())/feedback", ["decision": "request_changes", "feedback": "Add the cohort table."])
+            try await t.post("/engagements/\(id)/submissions/\(try v1.requireID())/feedback", decided("request_changes", "Add the cohort table."))
             let answered = try #require(try await Submissions.find(try v1.requireID(), engagementID: id, on: t.db))
             #expect(answered.state == .changesRequested && answered.turnaround == 3 * 3600)
             #expect(try await t.get("/engagements/\(id)/milestones/\(first)").body.string.contains("answered in 3 h"))
@@ -113,9 +118,9 @@ struct EngagementsTests {
 
             // The employer accepts every deliverable; the last acceptance completes the engagement.
             try await visit(t, as: "hiring_manager@acme.test", "/engagements/\(id)/milestones/\(first)")
-            try await t.post("/engagements/\(id)/submissions/\(try v1.requireID())/feedback", ["decision": "accept", "feedback": ""])
+            try await t.post("/engagements/\(id)/submissions/\(try v1.requireID())/feedback", decided("accept", ""))
             #expect(try await Submissions.find(try v1.requireID(), engagementID: id, on: t.db)?.state == .changesRequested)
-            try await t.post("/engagements/\(id)/submissions/\(try v2.requireID())/feedback", ["decision": "accept", "feedback": "Clear."])
+            try await t.post("/engagements/\(id)/submissions/\(try v2.requireID())/feedback", decided("accept", "Clear."))
             for milestone in milestones.dropFirst() {
                 let milestoneID = try milestone.requireID()
                 try await visit(t, as: "ada@uni.test", "/engagements/\(id)/milestones/\(milestoneID)")
@@ -123,7 +128,7 @@ struct EngagementsTests {
                 let version = try #require(try await Submissions.latest(of: milestoneID, on: t.db))
                 #expect(try await state(t, engagement) == (milestone === milestones.last ? .inReview : .active))
                 try await visit(t, as: "hiring_manager@acme.test", "/engagements/\(id)/milestones/\(milestoneID)")
-                try await t.post("/engagements/\(id)/submissions/\(try version.requireID())/feedback", ["decision": "accept", "feedback": ""])
+                try await t.post("/engagements/\(id)/submissions/\(try version.requireID())/feedback", decided("accept", ""))
             }
             #expect(try await state(t, engagement) == .completed)
             let done = try await t.get("/engagements/\(id)")

@@ -1,0 +1,129 @@
+"""Two reviewers score one version against the rubric, each without seeing the other's scores
+before handing in their own; the manager decides seeing both; the candidate reads the result.
+The review pages are checked by axe at desktop width and at 390 px."""
+from __future__ import annotations
+
+from contextlib import contextmanager
+
+from selenium.webdriver.common.by import By
+
+from conftest import MANAGER, Site, unique
+from test_applying import publish_project
+from test_engagement import PASSWORD, accepted_place, choose_levels, sign_every_agreement, tick_own_items
+from test_notifications import fits_width
+
+# The demo employer's reviewer, and its admin as the second reviewer.
+REVIEWERS = {"reviewer@northwind.test": "(Reviewer)", "admin@northwind.test": "(Admin)"}
+
+
+@contextmanager
+def phone_width(site: Site):
+    site.driver.set_window_size(390, 900)
+    try:
+        yield
+    finally:
+        site.driver.set_window_size(1280, 1000)
+
+
+def accessible_at_both_widths(site: Site, what: str) -> None:
+    site.assert_accessible(what)
+    with phone_width(site):
+        site.assert_accessible(f"{what}, at 390 px")
+        assert fits_width(site), f"{what} scrolls sideways at 390 px"
+
+
+def choose_reviewers(site: Site, project_path: str) -> None:
+    """The hiring manager asks two members to score each version, on the project's review settings."""
+    site.sign_in(MANAGER)
+    site.open(project_path)
+    site.submit_and_wait(next(a for a in site.find_all("main a") if a.text.strip() == "Review settings"))
+    assert site.h1().startswith("Reviews of")
+    accessible_at_both_widths(site, "review settings")
+    form, save = site.form_of("Save review settings")
+    site.fill(form, {"panelSize": "0"})
+    site.submit_and_wait(save)
+    assert "Choose 1 to 5 reviewers" in site.find("main .error-summary").text
+    site.assert_accessible("review settings with an error")
+    form, save = site.form_of("Save review settings")
+    site.fill(form, {"panelSize": "2"})
+    for suffix in REVIEWERS.values():
+        label = next(l for l in form.find_elements(By.CSS_SELECTOR, "label") if l.text.strip().endswith(suffix))
+        box = form.find_element(By.ID, label.get_attribute("for"))
+        if not box.is_selected():
+            label.click()
+    site.submit_and_wait(save)
+    assert "Review settings saved" in site.flash()
+    site.sign_out()
+
+
+def hand_in(site: Site, engagement: str, email: str) -> str:
+    site.sign_in(email, PASSWORD)
+    tick_own_items(site, engagement)
+    site.open(engagement + "/board")
+    site.find("main .board a").click()
+    milestone = site.path
+    form, hand = site.form_of("Hand in this version")
+    site.fill(form, {"note": "Cohort analysis, first cut", "links.0": "https://example.org/notebook"})
+    site.submit_and_wait(hand)
+    assert site.flash() == "Version 1 handed in."
+    site.sign_out()
+    return milestone
+
+
+def score(site: Site, email: str, levels: list[str], comment: str, unseen: str | None) -> None:
+    """A reviewer finds the version in the header's link, scores it, and only then sees the panel."""
+    site.sign_in(email)
+    link = next(a for a in site.find_all("header.site-header nav a") if a.text.strip().startswith("Reviews ("))
+    site.submit_and_wait(link)
+    assert site.h1() == "Versions to score"
+    accessible_at_both_widths(site, "versions to score")
+    site.find("main .cards a").click()
+    page = site.find("main").text
+    assert "Blind review" in page, "reviewers see the applicant's handle by default"
+    if unseen:
+        assert unseen not in page, "another reviewer's comment shows before this reviewer has scored"
+    assert not site.exists("main table[aria-label], main article[aria-label^='Scorecard of']")
+    accessible_at_both_widths(site, "review page before scoring")
+    form, hand = site.form_of("Hand in my scorecard")
+    choose_levels(site, form, levels)
+    site.fill(form, {"comments.0": comment, "note": f"{comment} overall"})
+    site.submit_and_wait(hand)
+    assert site.flash() == "Your scorecard is in."
+    assert comment in site.find("main").text
+    accessible_at_both_widths(site, "review page after scoring")
+    site.sign_out()
+
+
+def test_two_reviewers_score_independently_the_manager_decides_the_candidate_reads(site: Site) -> None:
+    project_path = publish_project(site, f"Browser review brief {unique('r')}")
+    choose_reviewers(site, project_path)
+    email, engagement = accepted_place(site, project_path)
+    sign_every_agreement(site, engagement)
+    site.sign_out()
+    site.sign_in(MANAGER)
+    sign_every_agreement(site, engagement)
+    tick_own_items(site, engagement)
+    site.sign_out()
+    milestone = hand_in(site, engagement, email)
+
+    first, second = list(REVIEWERS)
+    score(site, first, ["3", "3", "2"], "Clean joins", unseen=None)
+    score(site, second, ["4", "2", "2"], "Tidy notebook", unseen="Clean joins")
+
+    site.sign_in(MANAGER)
+    site.open(milestone)
+    main = site.find("main").text
+    assert "Clean joins" in main and "Tidy notebook" in main and "2 of 2 reviewers have scored." in main
+    accessible_at_both_widths(site, "milestone with the panel's scores")
+    form, send = site.form_of("Send feedback")
+    site.fill(form, {"decision": "accept", "feedback": "Clear and complete."})
+    site.submit_and_wait(send)
+    assert site.flash() == "Accepted."
+    site.sign_out()
+
+    site.sign_in(email, PASSWORD)
+    site.open(milestone)
+    main = site.find("main").text
+    assert "How version 1 was judged" in main and "Clean joins" in main and "Tidy notebook overall" in main
+    assert "Reviewer)" not in main
+    accessible_at_both_widths(site, "the candidate's result")
