@@ -96,6 +96,8 @@ for token in json.load(sys.stdin):
 # - A digest's time zone must be one the system knows.
 # - A webhook's address is refused when its host resolves to a private or loopback address, which
 #   depends on DNS at the time, not on the text.
+# - A scorecard needs one level per criterion of the version's rubric, which the project decides.
+# - A project's reviewers must be members of its organization.
 CONFIG="$(mktemp)"
 trap 'cleanup; rm -f "$CONFIG"' EXIT
 cat >"$CONFIG" <<'TOML'
@@ -107,7 +109,7 @@ checks.positive_data_acceptance.expected-statuses = ["2xx", "401", "403", "404",
 include-operation-id = ["listProjects", "createProject", "updateProject", "patchProject", "publishProject", "updateMyProfile",
                         "applyToProject", "decideApplicants", "signAgreement", "tickChecklistItem", "submitVersion",
                         "giveFeedback", "bookCheckIn", "recordCheckInNotes", "postMessage", "logTime", "terminateEngagement",
-                        "updateScreening", "createWebhook", "updateNotificationPreferences"]
+                        "updateScreening", "createWebhook", "updateNotificationPreferences", "scoreVersion", "updateReviewSettings"]
 checks.positive_data_acceptance.expected-statuses = ["2xx", "401", "403", "404", "409", "422"]
 TOML
 

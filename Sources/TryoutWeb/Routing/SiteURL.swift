@@ -20,7 +20,6 @@ enum SiteURL: RoutePath {
     case notifications(Notifications)
     case reviews(Reviews)
     case reviewsAPI(ReviewsAPI)
-    case calibrations(Calibrations)
 
     private var route: any RoutePath {
         switch self {
@@ -39,7 +38,6 @@ enum SiteURL: RoutePath {
         case .notifications(let route): route
         case .reviews(let route): route
         case .reviewsAPI(let route): route
-        case .calibrations(let route): route
         }
     }
 
@@ -58,7 +56,6 @@ enum SiteURL: RoutePath {
             + Notifications.templates.map(notifications)
             + Reviews.templates.map(reviews)
             + ReviewsAPI.templates.map(reviewsAPI)
-            + Calibrations.templates.map(calibrations)
     }
 
     /// The absolute address for e-mails.
