@@ -42,6 +42,7 @@ public func configure(_ app: Application, _ config: TryoutConfig) async throws {
     try app.register(collection: EngagementsAPIController(uploadLimit: config.uploadLimits.requestBytes))
     try app.register(collection: NotificationsAPIController())
     try app.register(collection: ReviewsAPIController())
+    try app.register(collection: CalibrationAPIController())
 
     // Calendar apps fetch the feed without a session; the secret address is the credential.
     app.get(SiteURL.Engagements.calendarFeed(.key), use: CalendarController.feed)
@@ -75,6 +76,7 @@ public func configure(_ app: Application, _ config: TryoutConfig) async throws {
     try browser.grouped(RequireSignedInMiddleware()).register(collection: WorkController(uploadLimit: config.uploadLimits.requestBytes))
     try browser.grouped(RequireSignedInMiddleware()).register(collection: ReviewsController())
     try browser.grouped(RequireSignedInMiddleware()).register(collection: ReviewSettingsController())
+    try browser.grouped(RequireSignedInMiddleware()).register(collection: CalibrationController())
 
     app.asyncCommands.use(TryoutMigrateCommand(), as: "migrate")
     app.asyncCommands.use(DemoCommand(), as: "demo")

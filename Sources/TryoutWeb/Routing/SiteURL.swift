@@ -20,6 +20,7 @@ enum SiteURL: RoutePath {
     case notifications(Notifications)
     case reviews(Reviews)
     case reviewsAPI(ReviewsAPI)
+    case calibrations(Calibrations)
 
     private var route: any RoutePath {
         switch self {
@@ -38,6 +39,7 @@ enum SiteURL: RoutePath {
         case .notifications(let route): route
         case .reviews(let route): route
         case .reviewsAPI(let route): route
+        case .calibrations(let route): route
         }
     }
 
@@ -56,6 +58,7 @@ enum SiteURL: RoutePath {
             + Notifications.templates.map(notifications)
             + Reviews.templates.map(reviews)
             + ReviewsAPI.templates.map(reviewsAPI)
+            + Calibrations.templates.map(calibrations)
     }
 
     /// The absolute address for e-mails.
