@@ -115,6 +115,12 @@ struct MilestonePage: Component {
                 if decision.mustScore {
                     Tag.text("p", "Score the version against the rubric, then decide."
                              + (decision.panel.progressText.map { " \($0) You see their scorecards once yours is in." } ?? ""), ["class": "meta"])
+                } else if decision.onPanelUnscored {
+                    Tag("p", [:]) {
+                        Text("You are on this version's panel: ")
+                        Tag.link("hand in your scorecard", to: SiteURL.reviews(.review(.value(decision.submissionID))).path)
+                        Text(" before you read the others'.")
+                    }
                 } else {
                     ReviewPanelSection(panel: decision.panel, id: "panel")
                 }

@@ -15,7 +15,7 @@ struct ReviewPage: Component {
     var body: Component {
         ComponentGroup {
             Tag.text("h1", "Version \(seat.version) of “\(seat.milestoneTitle)”")
-            Tag.text("p", "\(seat.projectTitle) · by \(seat.candidateLabel) · handed in \(DateText.short(seat.handedInAt)) UTC · \(seat.state.label)",
+            Tag.text("p", "\(seat.projectTitle) · by \(seat.candidateLabel) · handed in \(DateText.short(seat.handedInAt)) · \(seat.state.label)",
                      ["class": "meta"])
             if seat.blind {
                 Tag.text("p", "Blind review: you see the applicant's handle, not who they are, so the work is judged on its own.")
@@ -88,7 +88,7 @@ struct ReviewQueuePage: Component {
                     for row in rows {
                         Tag("li", ["class": "card"]) {
                             Tag("h2", [:]) { Tag.link("\(row.projectTitle): version \(row.version)", to: SiteURL.reviews(.review(.value(row.submissionID))).path) }
-                            Tag.text("p", "Handed in \(DateText.short(row.handedInAt)) UTC · asked \(DateText.short(row.askedAt)) UTC", ["class": "meta"])
+                            Tag.text("p", "Handed in \(DateText.short(row.handedInAt)) · asked \(DateText.short(row.askedAt))", ["class": "meta"])
                         }
                     }
                 }

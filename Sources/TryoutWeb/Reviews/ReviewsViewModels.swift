@@ -47,11 +47,16 @@ struct PanelView: Sendable {
 
 /// A version as the manager's decision form needs it: whether they score first, and the panel.
 struct DecisionView: Sendable {
+    var submissionID: SubmissionID
     var mustScore: Bool
+    /// A manager who is also on the version's panel scores on the review page, before reading the others.
+    var onPanelUnscored: Bool
     var panel: PanelView
 
     init(_ seat: ReviewSeat) {
+        submissionID = seat.submissionID
         mustScore = seat.managerMustScore && seat.mine == nil && !seat.rubric.isEmpty
+        onPanelUnscored = !mustScore && seat.mine == nil && seat.assignments.contains { $0.$reviewer.id == seat.userID.uuid }
         panel = PanelView(seat)
     }
 }

@@ -19,7 +19,7 @@ private struct ReviewWorld {
 
     static let reviewers = ["reviewer@acme.test", "rita@acme.test"]
 
-    static func make(_ t: TestApp, panelSize: Int = 2, blind: Bool = true) async throws -> ReviewWorld {
+    static func make(_ t: TestApp, panelSize: Int = 2, blind: Bool = true, reviewers: [String] = ReviewWorld.reviewers) async throws -> ReviewWorld {
         let engagement = try await Factory(t).engagement()
         let id = try engagement.requireID()
         let rita = try await Factory(t).user("rita@acme.test", name: "Rita Reviewer")
@@ -106,6 +106,22 @@ struct ReviewsWebTests {
             let text = candidate.body.string
             #expect(text.contains("How version 1 was judged") && text.contains("First on 0") && text.contains("Second note"))
             #expect(!text.contains("Rita Reviewer") && !text.contains("reviewer@acme.test") && !text.contains("Each reviewer"))
+        }
+    }
+
+    @Test("a manager who is also on the panel reads no other scorecard, on the review page or the deliverable's, before handing in theirs")
+    func managerOnPanel() async throws {
+        try await withTestApp { t in
+            let world = try await ReviewWorld.make(t, reviewers: ["reviewer@acme.test", "admin@acme.test"])
+            try await visit(t, as: "reviewer@acme.test", world.review)
+            #expect(try await t.post(world.review, scorecard(["3", "3", "2"], comment: "First")).status == .seeOther)
+            let review = try await visit(t, as: "admin@acme.test", world.review)
+            #expect(review.body.string.contains("Hand in my scorecard") && !review.body.string.contains("First on 0"))
+            let milestone = try await t.get(world.milestonePage)
+            #expect(milestone.body.string.contains("You are on this version's panel") && !milestone.body.string.contains("First on 0"))
+            try await t.get(world.review)
+            #expect(try await t.post(world.review, scorecard(["3", "3", "3"], comment: "Admin")).status == .seeOther)
+            #expect(try await t.get(world.milestonePage).body.string.contains("First on 0"))
         }
     }
 
