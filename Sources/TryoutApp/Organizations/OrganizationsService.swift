@@ -102,7 +102,8 @@ public enum OrganizationsService {
     /// Saves the public profile and the pay floor.
     public static func saveSettings(_ settings: OrganizationSettings, of org: OrganizationRecord, _ ctx: ActionContext) async throws {
         let actor = try await ctx.actingUser()
-        let floor = settings.payFloor.map { "pay floor \($0.formatted) an hour" } ?? "platform pay floor"
+        let floor = (settings.payFloor.map { "pay floor \($0.formatted) an hour" } ?? "platform pay floor")
+            + (settings.showReviewerScores ? "; candidates see each reviewer's levels" : "")
         try await ctx.act(locking: .none) { ctx in
             try await Organizations.update(org, settings: settings, on: ctx.db)
             try await ctx.audit(.settingsChanged, by: actor, organizationID: org.id, detail: floor)

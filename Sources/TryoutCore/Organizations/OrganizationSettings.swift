@@ -12,17 +12,20 @@ public struct OrganizationSettings: Equatable, Sendable {
     public var website: String
     /// Pay per estimated hour below which publishing is refused; nil keeps the platform's floor.
     public var payFloor: Money?
+    /// Candidates see each reviewer's levels (without names) beside the panel's result.
+    public var showReviewerScores: Bool
 
-    public init(description: String = "", website: String = "", payFloor: Money? = nil) {
+    public init(description: String = "", website: String = "", payFloor: Money? = nil, showReviewerScores: Bool = false) {
         self.description = description
         self.website = website
         self.payFloor = payFloor
+        self.showReviewerScores = showReviewerScores
     }
 
     /// Reads the settings form. The floor may raise the platform's floor for its currency, never
     /// lower it: the platform's floors are the least a micro-internship may pay.
-    public static func parse(description: String?, website: String?, floorAmount: String?, floorCurrency: String?)
-        throws(ValidationFailure) -> OrganizationSettings {
+    public static func parse(description: String?, website: String?, floorAmount: String?, floorCurrency: String?,
+                             showReviewerScores: Bool = false) throws(ValidationFailure) -> OrganizationSettings {
         var v = Validator()
         let text = TextInput.trimmed(description ?? "")
         v.check(TextInput.isStorable(text), "description", "The description contains control characters; remove them.")
@@ -52,6 +55,6 @@ public struct OrganizationSettings: Equatable, Sendable {
             }
         }
         try v.finish()
-        return OrganizationSettings(description: text, website: site, payFloor: floor)
+        return OrganizationSettings(description: text, website: site, payFloor: floor, showReviewerScores: showReviewerScores)
     }
 }

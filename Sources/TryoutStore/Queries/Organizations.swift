@@ -37,6 +37,7 @@ public enum Organizations {
         org.description = settings.description
         org.website = settings.website
         org.payFloor = settings.payFloor
+        org.showReviewerScores = settings.showReviewerScores
         try await org.save(on: db)
     }
 

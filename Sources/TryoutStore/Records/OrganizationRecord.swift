@@ -30,7 +30,7 @@ public final class OrganizationRecord: Model, @unchecked Sendable {
     }
 
     public var settings: OrganizationSettings {
-        OrganizationSettings(description: description, website: website, payFloor: payFloor)
+        OrganizationSettings(description: description, website: website, payFloor: payFloor, showReviewerScores: showReviewerScores)
     }
 
     public init(id: UUID? = nil, kind: OrganizationKind, name: String, slug: String,

@@ -36,6 +36,7 @@ struct ApplicantsController: RouteCollection {
         let page = ApplicantsPage(project: try ScreenedProject(project), applicants: applicants, state: state, sort: sort,
                                   decides: Policy.allows(ctx.principal, .authorProjects(project.$organization.id)),
                                   readsFairness: Policy.allows(ctx.principal, .readFairnessReport(project.$organization.id)),
+                                  readsCalibration: Policy.allows(ctx.principal, .readCalibration(project.$organization.id)),
                                   csrf: try await req.csrfToken(), errors: errors)
         return try await req.render("Applicants: \(project.title)", status: errors.isEmpty ? .ok : .unprocessableEntity, page)
     }

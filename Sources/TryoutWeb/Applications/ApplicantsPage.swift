@@ -11,6 +11,7 @@ struct ApplicantsPage: Component {
     var sort: ApplicantSort
     var decides: Bool
     var readsFairness: Bool
+    var readsCalibration: Bool
     var csrf: String
     var errors: [FieldError]
 
@@ -27,6 +28,10 @@ struct ApplicantsPage: Component {
                 if readsFairness {
                     Text(" · ")
                     Tag.link("Fairness report", to: Self.link(id, .fairness))
+                }
+                if readsCalibration {
+                    Text(" · ")
+                    Tag.link("Reviewer calibration", to: SiteURL.calibrations(.project(.value(id))).path)
                 }
             }
             if project.screening.blind {

@@ -128,12 +128,15 @@ struct OrganizationController: RouteCollection {
         var website: String?
         var payFloor: String?
         var payFloorCurrency: String?
+        /// A checkbox: present when ticked.
+        var showReviewerScores: String?
 
         init(_ settings: OrganizationSettings) {
             description = settings.description
             website = settings.website
             payFloor = settings.payFloor?.plainAmount
             payFloorCurrency = settings.payFloor?.currency
+            showReviewerScores = settings.showReviewerScores ? "on" : nil
         }
     }
 
@@ -142,7 +145,8 @@ struct OrganizationController: RouteCollection {
         let form = try req.content.decode(SettingsForm.self)
         do {
             let settings = try OrganizationSettings.parse(description: form.description, website: form.website,
-                                                          floorAmount: form.payFloor, floorCurrency: form.payFloorCurrency)
+                                                          floorAmount: form.payFloor, floorCurrency: form.payFloorCurrency,
+                                                          showReviewerScores: form.showReviewerScores != nil)
             try await OrganizationsService.saveSettings(settings, of: org, ctx)
             try await req.flash("Settings saved.")
             return req.redirect(to: view.url(.settings))

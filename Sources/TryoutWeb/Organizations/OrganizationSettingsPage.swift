@@ -17,6 +17,10 @@ struct OrganizationSettingsPage: Component {
                 Tag.link("Members", to: org.url(.members))
                 Text(" · ")
                 Tag.link("Webhooks", to: SiteURL.webhooks(.list(.value(org.slug))).path)
+                if org.kind == .employer {
+                    Text(" · ")
+                    Tag.link("Reviewer calibration", to: SiteURL.calibrations(.organization(.value(org.slug))).path)
+                }
             }
             ErrorSummary(errors: errors)
             PostForm(action: org.url(.settings), csrf: csrf) {
@@ -34,6 +38,12 @@ struct OrganizationSettingsPage: Component {
                               required: false, autocomplete: "off")
                         SelectField(name: "payFloorCurrency", label: "Currency", options: BriefInput.currencies.map { ($0, $0) },
                                     selected: form.payFloorCurrency ?? "USD", error: errors.message("payFloorCurrency"))
+                    }
+                    Tag("fieldset", [:]) {
+                        Tag.text("legend", "Review results")
+                        Tag.text("p", "Candidates always read the panel's median level per criterion and the reviewers' comments.", ["class": "hint"])
+                        CheckboxField(name: "showReviewerScores", label: "Also show candidates each reviewer's levels, without names",
+                                      checked: form.showReviewerScores != nil)
                     }
                 }
                 Submit("Save settings")

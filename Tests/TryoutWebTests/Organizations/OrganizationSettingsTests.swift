@@ -40,6 +40,11 @@ struct OrganizationSettingsTests {
             let page = try await t.get("/orgs/acme/settings").body.string
             #expect(page.contains(#"value="20.00""#) && page.contains("Maps &amp; more"))
             #expect(try await AuditEventRecord.query(on: t.db).filter(\.$action == .settingsChanged).count() == 1)
+            #expect(try await Organizations.find(slug: "acme", on: t.db)?.showReviewerScores == false)
+            try await t.post("/orgs/acme/settings", ["description": "Maps & more", "payFloor": "20", "payFloorCurrency": "USD",
+                                                     "showReviewerScores": "on"])
+            #expect(try await Organizations.find(slug: "acme", on: t.db)?.showReviewerScores == true)
+            #expect(try await t.get("/orgs/acme/settings").body.string.contains(#"name="showReviewerScores" checked"#))
 
             // USD 18.00 an hour was publishable; under the organization's floor of 20 it is not.
             try await t.signIn("hiring_manager@acme.test")
