@@ -81,16 +81,30 @@ struct WorkController: RouteCollection {
         let submissionID: SubmissionID = try engagement.parameter("submissionID", of: req)
         let milestoneID = MilestoneID(try await WorkService.submission(submissionID, in: engagement.participant, engagement.context).$milestone.id)
         let form = try req.content.decode([String: String].self)
+        // The scorecard fields come only with the form that asks the manager to score.
+        let scorecard = ScorecardDraft.isIn(form) ? ScorecardDraft(form: form) : nil
         do {
             let input = try FeedbackInput(decision: form["decision"] ?? "", feedback: form["feedback"] ?? "")
-            // The scorecard fields come only with the form that asks the manager to score.
-            let scorecard = ScorecardDraft.isIn(form) ? ScorecardDraft(form: form) : nil
             return try await req.redirecting(to: .engagement(engagement.id, .milestone(.value(milestoneID)))) {
                 try await WorkService.feedback(submissionID, input, scorecard: scorecard, in: engagement.participant, engagement.context)
                 return input.decision == .accept ? "Accepted." : "Changes requested."
             }
         } catch let failure as ValidationFailure {
-            return try await render(req, engagement, milestoneID: milestoneID, errors: failure.errors, form: form)
+            // A refused decision is checked before its scorecard: list the scorecard's problems too.
+            let fromDecision = failure.errors.allSatisfy { ["decision", "feedback"].contains($0.field) }
+            let cardErrors = fromDecision ? await Self.problems(of: scorecard, for: submissionID, engagement) : []
+            return try await render(req, engagement, milestoneID: milestoneID, errors: cardErrors + failure.errors, form: form)
+        }
+    }
+
+    /// A scorecard's problems, listed with the decision's so the form comes back once with all of them.
+    private static func problems(of draft: ScorecardDraft?, for submissionID: SubmissionID, _ engagement: EngagementRequest) async -> [FieldError] {
+        guard let draft, let seat = try? await ReviewSeat.load(submissionID, engagement.context) else { return [] }
+        do throws(ValidationFailure) {
+            _ = try Scorecard(levels: draft.levels, comments: draft.comments, note: draft.note, rubric: seat.rubric)
+            return []
+        } catch {
+            return error.errors
         }
     }
 }
