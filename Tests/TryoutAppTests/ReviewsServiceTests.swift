@@ -72,6 +72,13 @@ struct ReviewsServiceTests {
             let managerSeat = try await seat(t, version, as: manager)
             #expect(managerSeat.sight == .panel && managerSeat.visibleCards.count == 1 && !managerSeat.managerMustScore)
 
+            // The admin runs the engagement as a manager but is on this panel: blind to the others until scored.
+            let (second, secondMilestone) = (id, try #require(try await Engagements.milestones(of: id.uuid, on: t.db).dropFirst().first))
+            let other = try await handIn(t, second, MilestoneID(try secondMilestone.requireID()))
+            try await ReviewsService.score(other, .all(3), try await t.context(as: reviewer))
+            let adminSeat = try await seat(t, other, as: admin)
+            #expect(adminSeat.role == .manager && adminSeat.isOnPanel && adminSeat.sight == .own && adminSeat.visibleCards.isEmpty)
+
             try await ReviewsService.score(version, .all(4), try await t.context(as: reviewer))
             let after = try await seat(t, version, as: reviewer)
             #expect(after.sight == .panel && after.visibleCards.count == 2 && !after.canScore)

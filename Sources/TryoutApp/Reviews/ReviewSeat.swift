@@ -60,11 +60,12 @@ public struct ReviewSeat: Sendable {
     /// The manager must score before seeing the panel when the project asks it, or has no reviewers.
     public var managerMustScore: Bool { settings.managerMustScore(panelIsEmpty: assignments.isEmpty) }
 
+    /// Asked to score this version, whatever else they are: a manager on the panel scores blind to the others too.
+    public var isOnPanel: Bool { assignments.contains { $0.$reviewer.id == userID.uuid } }
+
     public var sight: ReviewVisibility.Sight {
-        switch role {
-        case .panelist: ReviewVisibility.sight(.panelist(submitted: mine != nil))
-        case .manager: ReviewVisibility.sight(.manager(mustScore: managerMustScore, submitted: mine != nil))
-        }
+        if isOnPanel || role == .panelist { return ReviewVisibility.sight(.panelist(submitted: mine != nil)) }
+        return ReviewVisibility.sight(.manager(mustScore: managerMustScore, submitted: mine != nil))
     }
 
     /// The scorecards this person may read now: their own until they may see the panel.
