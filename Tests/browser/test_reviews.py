@@ -7,7 +7,7 @@ from contextlib import contextmanager
 
 from selenium.webdriver.common.by import By
 
-from conftest import MANAGER, Site, unique
+from conftest import DEMO_ORG, MANAGER, OWNER, Site, unique
 from test_applying import publish_project
 from test_engagement import PASSWORD, accepted_place, choose_levels, sign_every_agreement, tick_own_items
 from test_notifications import fits_width
@@ -130,3 +130,14 @@ def test_two_reviewers_score_independently_the_manager_decides_the_candidate_rea
     assert "How version 1 was judged" in main and "Clean joins" in main and "Tidy notebook overall" in main
     assert "Reviewer)" not in main
     accessible_at_both_widths(site, "the candidate's result")
+    site.sign_out()
+
+    # The owner reads how far the reviewers agree: the table and the chart, also without colour.
+    site.sign_in(OWNER)
+    site.open(f"/orgs/{DEMO_ORG}/calibration")
+    assert site.h1().startswith("Reviewer calibration")
+    assert site.exists("main table") and site.exists("main figure svg[role='img']")
+    accessible_at_both_widths(site, "the organization's reviewer calibration")
+    site.open(project_path.split("?")[0] + "/calibration")
+    assert site.exists("main table")
+    accessible_at_both_widths(site, "the project's reviewer calibration")
