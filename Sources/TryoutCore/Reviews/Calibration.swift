@@ -61,7 +61,8 @@ public struct Calibration<Reviewer: Hashable & Sendable>: Sendable {
             }
         }
         offsets = sums.map { Offset(reviewer: $0.key, meanOffset: $0.value.total / Double($0.value.count), units: $0.value.count) }
-            .sorted { abs($0.meanOffset) > abs($1.meanOffset) }
+            // Furthest first; between equal distances, the generous side first, then the busier reviewer.
+            .sorted { (abs($0.meanOffset), $0.meanOffset, $0.units) > (abs($1.meanOffset), $1.meanOffset, $1.units) }
     }
 
     /// What the owner should look at, most basic first.

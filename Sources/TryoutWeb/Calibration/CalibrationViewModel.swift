@@ -29,9 +29,10 @@ struct CalibrationViewModel {
             case .reviewerOffset: "A reviewer sits more than one level from the panel on average: talk the rubric through together."
             }
         }
+        // Reviewers the same distance off show in name order, so the page reads the same each time.
         reviewers = calibration.offsets.map {
             Reviewer(name: report.names[$0.reviewer] ?? "Former member", meanOffset: $0.meanOffset, units: $0.units, flagged: $0.flagged)
-        }
+        }.sorted { ($1.meanOffset.magnitude, $1.meanOffset, $0.name) < ($0.meanOffset.magnitude, $0.meanOffset, $1.name) }
     }
 
     static func signed(_ value: Double) -> String {
