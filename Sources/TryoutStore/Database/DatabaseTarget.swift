@@ -41,17 +41,8 @@ public enum DatabaseTarget: Sendable, Equatable {
     /// wait for a writer, and a commit costs one sync of the log instead of several of a
     /// rollback journal: about eight times as many single writes a second here, which the job
     /// queue and every form's save feel. Syncs stay full, so a commit survives a power cut.
-    ///
-    /// Switching needs the file to itself for a moment: while another connection reads, SQLite
-    /// keeps the old mode and says so instead of failing, so the answer is checked and the switch
-    /// tried again for up to two seconds. Once made, the file keeps the mode.
     public func tune(_ db: any Database) async throws {
         guard case .sqliteFile = self, let sql = db as? any SQLDatabase else { return }
-        for _ in 0..<40 {
-            let mode = try await sql.raw("PRAGMA journal_mode = WAL").first()?.decode(column: "journal_mode", as: String.self)
-            if mode?.lowercased() == "wal" { return }
-            try await Task.sleep(for: .milliseconds(50))
-        }
-        db.logger.warning("the SQLite file stays in its rollback journal mode: another process kept it busy; restart to switch to WAL")
+        try await sql.raw("PRAGMA journal_mode = WAL").run()
     }
 }
