@@ -11,16 +11,25 @@ SERVER_PID=""
 PG_ROOT=""
 failures=()
 summary=()
+finished=""
 
 cleanup() {
+    # Also when the run is stopped from outside: what finished, and how long it took, is printed.
+    if [ -z "$finished" ]; then printf '\n==> Stopped after %d s; finished so far:\n' "$SECONDS"; printf '%s\n' "${summary[@]}"; fi
     [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
     [ -n "$PG_ROOT" ] && scripts/postgres.sh stop "$PG_ROOT"
 }
 trap cleanup EXIT
 
-step() { printf '\n==> %s\n' "$*"; }
+# Each suite's summary line says how long it took (since the previous one was recorded), so a
+# slow run shows where its time went.
+SECONDS=0
+last_record=0
+step() { printf '\n==> [%dm%02ds] %s\n' $((SECONDS / 60)) $((SECONDS % 60)) "$*"; }
 record() { # name, exit code
-    if [ "$2" -eq 0 ]; then summary+=("PASS  $1"); else summary+=("FAIL  $1"); failures+=("$1"); fi
+    local took="$((SECONDS - last_record)) s"
+    last_record=$SECONDS
+    if [ "$2" -eq 0 ]; then summary+=("PASS  $1 ($took)"); else summary+=("FAIL  $1 ($took)"); failures+=("$1"); fi
 }
 
 step "Installing test dependencies (only what is missing)"
@@ -29,6 +38,7 @@ scripts/test-deps.sh || { echo "could not install test dependencies"; exit 1; }
 step "Building"
 swift build --build-tests || exit 1
 swift build --product tryout || exit 1
+record "installing and building" 0
 
 step "Swift suites on SQLite"
 swift test 2>&1 | tee "$LOGS/swift-sqlite.log" | grep -E "^(✔|✘) (Suite|Test run)|recorded an issue|error:"
@@ -72,7 +82,7 @@ run_server_suites() { # label, DATABASE_URL or ""
         echo "server did not start:"; tail -40 "$LOGS/server-$label.log"; record "server on $label" 1; return
     fi
     echo
-    TRYOUT_BASE_URL="$base" TRYOUT_SERVER_LOG="$LOGS/server-$label.log" "$VENV/bin/python" -m pytest -q Tests/browser 2>&1 | tee "$LOGS/browser-$label.log" | tail -15
+    TRYOUT_BASE_URL="$base" TRYOUT_SERVER_LOG="$LOGS/server-$label.log" "$VENV/bin/python" -m pytest -q --durations=8 Tests/browser 2>&1 | tee "$LOGS/browser-$label.log" | tail -25
     record "browser + axe ($label): $(grep -Eo '[0-9]+ passed' "$LOGS/browser-$label.log" | tail -1)" "${PIPESTATUS[0]}"
     # Before schemathesis, whose admin calls may suspend the demo employer; after the browser suite,
     # as it adds projects to that employer. Signatures checked with the standardwebhooks package.
@@ -108,7 +118,8 @@ run_server_suites sqlite ""
 scripts/postgres.sh createdb tryout_e2e
 run_server_suites postgres "$TRYOUT_PG_BASE/tryout_e2e"
 
+finished=yes
 printf '\n==> Summary (logs in %s)\n' "$LOGS"
 printf '%s\n' "${summary[@]}"
-echo "suites: $((${#summary[@]} - ${#failures[@]})) passed, ${#failures[@]} failed"
+echo "suites: $((${#summary[@]} - ${#failures[@]})) passed, ${#failures[@]} failed, in $((SECONDS / 60)) min $((SECONDS % 60)) s"
 ((${#failures[@]} == 0))
