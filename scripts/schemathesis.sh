@@ -98,6 +98,9 @@ for token in json.load(sys.stdin):
 #   depends on DNS at the time, not on the text.
 # - A scorecard needs one level per criterion of the version's rubric, which the project decides.
 # - A project's reviewers must be members of its organization.
+# - A dispute's version and evidence must be the engagement's own, a re-review's reviewer a member
+#   of the organization who has not seen the version, and a partial decision needs a share, a rule
+#   between two fields; statements and answers with control characters are refused (422).
 CONFIG="$(mktemp)"
 trap 'cleanup; rm -f "$CONFIG"' EXIT
 cat >"$CONFIG" <<'TOML'
@@ -109,7 +112,8 @@ checks.positive_data_acceptance.expected-statuses = ["2xx", "401", "403", "404",
 include-operation-id = ["listProjects", "createProject", "updateProject", "patchProject", "publishProject", "updateMyProfile",
                         "applyToProject", "decideApplicants", "signAgreement", "tickChecklistItem", "submitVersion",
                         "giveFeedback", "bookCheckIn", "recordCheckInNotes", "postMessage", "logTime", "terminateEngagement",
-                        "updateScreening", "createWebhook", "updateNotificationPreferences", "scoreVersion", "updateReviewSettings"]
+                        "updateScreening", "createWebhook", "updateNotificationPreferences", "scoreVersion", "updateReviewSettings",
+                        "openDispute", "answerDispute", "decideDispute"]
 checks.positive_data_acceptance.expected-statuses = ["2xx", "401", "403", "404", "409", "422"]
 TOML
 
@@ -144,6 +148,8 @@ if [[ -n "${CANDIDATE_TOKEN:-}" ]]; then
         --include-operation-id tickChecklistItem --include-operation-id submitVersion --include-operation-id downloadFile --include-operation-id giveFeedback \
         --include-operation-id listCheckIns --include-operation-id bookCheckIn --include-operation-id recordCheckInNotes --include-operation-id listMessages \
         --include-operation-id postMessage --include-operation-id getTimeLog --include-operation-id logTime --include-operation-id terminateEngagement \
+        --include-operation-id listDisputes --include-operation-id openDispute --include-operation-id getDispute \
+        --include-operation-id answerDispute --include-operation-id withdrawDispute \
         --phases examples,coverage,fuzzing "$@" || status=1
 fi
 

@@ -14,6 +14,7 @@ extension TestLinks {
         case .checkIns(let id): "/engagements/\(id)/check-ins"
         case .messages(let id): "/engagements/\(id)/messages"
         case .review(let id): "/reviews/\(id)"
+        case .dispute(let id): "/disputes/\(id)"
         }
     }
 }

@@ -10,4 +10,6 @@ public enum EngagementPlace: Sendable, Equatable {
     case messages(EngagementID)
     /// Where a reviewer scores a version, apart from the engagement's own pages.
     case review(SubmissionID)
+    /// A dispute, which both sides and the platform's admins open.
+    case dispute(DisputeID)
 }

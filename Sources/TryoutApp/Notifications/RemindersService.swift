@@ -22,6 +22,7 @@ public enum RemindersService {
         sent += try await screeningWaiting(ctx)
         sent += try await ApplyByClosing.closeDue(ctx)
         sent += try await ReviewReminders.sendDue(ctx)
+        sent += try await DisputeReminders.sendDue(ctx)
         sent += try await AutoAcceptance.warn(ctx)
         sent += try await AutoAcceptance.acceptDue(ctx)
         return sent

@@ -15,7 +15,7 @@ enum AutoAcceptance {
         let earliest = ctx.now.addingTimeInterval(-TimeInterval(ReviewSettings.autoAcceptDays.lowerBound) * 86_400)
         var accepted = 0
         for submission in try await Reviews.undecided(before: earliest, on: ctx.db)
-        where AutoApproval.isDue(submittedAt: submission.createdAt, days: submission.engagement.project.autoAcceptDays, now: ctx.now) {
+        where AutoApproval.isDue(submittedAt: submission.waitingSince, days: submission.engagement.project.autoAcceptDays, now: ctx.now) {
             if try await accept(SubmissionID(try submission.requireID()), engagementID: EngagementID(submission.$engagement.id), ctx) {
                 accepted += 1
             }
@@ -31,7 +31,7 @@ enum AutoAcceptance {
                   (try? EngagementLifecycle.checkFeedback(engagement: engagement.state, milestone: submission.state)) != nil
             else { return false }
             let days = engagement.project.autoAcceptDays
-            guard AutoApproval.isDue(submittedAt: submission.createdAt, days: days, now: tx.now) else { return false }
+            guard AutoApproval.isDue(submittedAt: submission.waitingSince, days: days, now: tx.now) else { return false }
             let note = try FeedbackInput(decision: FeedbackInput.Decision.accept.rawValue, feedback: AutoApproval.note(days: days))
             try await Submissions.respond(submission, of: milestone, note, by: nil, at: tx.now, on: tx.db)
             try await Webhooks.emit(try WebhookEvents.autoAccepted(submission, of: milestone, in: engagement, days: days, tx), tx)
@@ -54,9 +54,9 @@ enum AutoAcceptance {
         var sent = 0
         for submission in try await Reviews.undecided(before: ctx.now, on: ctx.db) {
             let engagement = submission.engagement, days = engagement.project.autoAcceptDays
-            let deadline = AutoApproval.deadline(submittedAt: submission.createdAt, days: days)
+            let deadline = AutoApproval.deadline(submittedAt: submission.waitingSince, days: days)
             for reminder in [Reminder.autoAcceptInAWeek, .autoAcceptSoon]
-            where reminder.isDue(moment: deadline, createdAt: submission.createdAt, now: ctx.now) {
+            where reminder.isDue(moment: deadline, createdAt: submission.waitingSince, now: ctx.now) {
                 guard let full = try await Engagements.find(engagement.id!, on: ctx.db),
                       let milestone = try await Submissions.milestone(submission.$milestone.id, engagementID: engagement.id!, on: ctx.db)
                 else { continue }

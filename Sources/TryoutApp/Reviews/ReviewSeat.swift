@@ -27,6 +27,8 @@ public struct ReviewSeat: Sendable {
     let cards: [ScorecardRecord]
     /// The applicant's handle, for reviewers who review blind.
     public let handle: String
+    /// Asked by a dispute's decision to review the version afresh: always blind.
+    public let reviewsAfresh: Bool
 
     public static func load(_ id: SubmissionID, _ context: ActionContext) async throws -> ReviewSeat {
         guard let principal = context.principal,
@@ -49,7 +51,8 @@ public struct ReviewSeat: Sendable {
         let brief = try await ProjectBriefs.brief(of: engagement.project, version: application.briefVersion, on: context.db)
         return ReviewSeat(submission: submission, milestone: milestone, engagement: engagement, rubric: brief.rubric,
                           settings: engagement.project.reviews, role: role, userID: UserID(principal.userID), assignments: assignments,
-                          cards: try await Reviews.scorecards(of: id.uuid, on: context.db), handle: application.handle)
+                          cards: try await Reviews.scorecards(of: id.uuid, on: context.db), handle: application.handle,
+                          reviewsAfresh: try await Disputes.reReviewers(of: id.uuid, on: context.db).contains(principal.userID))
     }
 
     public var submissionID: SubmissionID { SubmissionID(submission.id!) }
@@ -75,8 +78,9 @@ public struct ReviewSeat: Sendable {
 
     public var panel: ReviewPanel { ReviewPanel(rubric: rubric, cards: visibleCards.map(\.scorecard)) }
 
-    /// Reviewers other than managers see the handle, not the person, when the project reviews blind.
-    public var showsPerson: Bool { role == .manager || !settings.blind }
+    /// Reviewers other than managers see the handle, not the person, when the project reviews
+    /// blind, and always when a dispute asked them to review afresh.
+    public var showsPerson: Bool { !reviewsAfresh && (role == .manager || !settings.blind) }
 
     public var candidateLabel: String { showsPerson ? engagement.candidate.displayName : handle }
 

@@ -113,4 +113,16 @@ public enum WebhookEvents {
         return WebhookEvent(.reviewSubmitted, organizationID: OrganizationID(seat.engagement.$organization.id), data: .review(data),
                             summary: "A scorecard for version \(seat.submission.version) of “\(seat.milestone.title)” is in.", link: url)
     }
+
+    static func dispute(_ type: WebhookEventType, _ dispute: DisputeRecord, in engagement: EngagementRecord, _ ctx: ActionContext) throws -> WebhookEvent {
+        let id = DisputeID(try dispute.requireID())
+        let url = ctx.mail.links.base + ctx.mail.links.path(EngagementPlace.dispute(id))
+        let data = WebhookEventData.Dispute(id: id, engagementID: EngagementID(try engagement.requireID()), subject: dispute.subject.rawValue,
+                                            submissionID: dispute.$submission.id.map(SubmissionID.init), openedSide: dispute.openedSide.rawValue,
+                                            state: dispute.state.rawValue, outcome: dispute.outcome?.rawValue, sharePercent: dispute.sharePercent, url: url)
+        let summary = type == .disputeOpened
+            ? "The \(dispute.openedSide.label.lowercased()) opened a dispute about \(dispute.subject.label.lowercased()) on “\(engagement.project.title)”."
+            : "The dispute about \(dispute.subject.label.lowercased()) on “\(engagement.project.title)” was decided: \(dispute.outcome?.label ?? "")."
+        return WebhookEvent(type, organizationID: OrganizationID(engagement.$organization.id), data: .dispute(data), summary: summary, link: url)
+    }
 }

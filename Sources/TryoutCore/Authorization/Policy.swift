@@ -22,6 +22,8 @@ public enum Action: Sendable, Equatable {
     case readCalibration(UUID)
     /// List, verify and suspend any organization; read the platform audit log.
     case moderatePlatform
+    /// Read every open dispute and decide it.
+    case decideDisputes
 }
 
 /// The one place that decides who may do what to which object. The web layer asks it on
@@ -30,7 +32,7 @@ public enum Policy {
     public static func allows(_ principal: Principal?, _ action: Action) -> Bool {
         guard let principal else { return false }
         switch action {
-        case .moderatePlatform:
+        case .moderatePlatform, .decideDisputes:
             return principal.isPlatformAdmin
         case .viewOrganization(let org):
             return principal.isPlatformAdmin || principal.role(in: org) != nil

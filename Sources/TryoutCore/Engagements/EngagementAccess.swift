@@ -37,6 +37,8 @@ public enum EngagementAccess {
         /// Read the candidate's accommodations note: the people who run the engagement, and the
         /// candidate. Members who only screen applicants never do.
         case readAccommodations
+        /// Open, answer, withdraw and read the engagement's disputes: the two sides, not mentors.
+        case dispute
     }
 
     public static func may(_ role: EngagementRole, _ duty: Duty) -> Bool {
@@ -46,7 +48,7 @@ public enum EngagementAccess {
         case .writeUpCheckIn: role.side == .employer
         case .submitWork: role == .candidate
         case .giveFeedback, .manageTeam: role == .manager
-        case .terminate: role == .candidate || role == .manager
+        case .terminate, .dispute: role == .candidate || role == .manager
         case .readAccommodations: true
         }
     }

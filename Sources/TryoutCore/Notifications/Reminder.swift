@@ -31,6 +31,8 @@ public enum Reminder: String, CaseIterable, Sendable {
     case autoAcceptInAWeek = "auto-accept-7d"
     /// The same, two days before.
     case autoAcceptSoon = "auto-accept-2d"
+    /// To the side that has not answered a dispute two working days after it was opened.
+    case disputeUnanswered = "dispute-2wd"
 
     private static let hour: TimeInterval = 3600
     private static let day: TimeInterval = 86_400
@@ -47,7 +49,7 @@ public enum Reminder: String, CaseIterable, Sendable {
         // The apply-by date is a day; applying is refused from the end of it (ApplicationLifecycle.applyRefusal).
         case .applyByClosed: Self.day
         // Their moments are already counted in working days from the assignment (`ReviewReminders`).
-        case .reviewWaiting, .reviewLate: 0
+        case .reviewWaiting, .reviewLate, .disputeUnanswered: 0
         case .autoAcceptInAWeek: -7 * Self.day
         case .autoAcceptSoon: -2 * Self.day
         }
@@ -62,7 +64,7 @@ public enum Reminder: String, CaseIterable, Sendable {
         case .checkInTomorrow: Self.day - Self.hour
         case .autoAcceptInAWeek: 5 * Self.day
         case .offerExpiring, .checkInSoon, .milestoneDue, .autoAcceptSoon: -offset
-        case .offerLapsed, .milestoneOverdue, .agreementUnsigned, .screeningWaiting, .applyByClosed, .reviewWaiting, .reviewLate: 3 * Self.day
+        case .offerLapsed, .milestoneOverdue, .agreementUnsigned, .screeningWaiting, .applyByClosed, .reviewWaiting, .reviewLate, .disputeUnanswered: 3 * Self.day
         }
     }
 

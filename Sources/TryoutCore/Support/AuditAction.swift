@@ -45,6 +45,10 @@ public enum AuditAction: String, Codable, Sendable, CaseIterable {
     case reviewSettingsChanged = "project.review_settings_changed"
     case reviewSubmitted = "engagement.review_submitted"
     case versionAutoAccepted = "engagement.version_auto_accepted"
+    case disputeOpened = "dispute.opened"
+    case disputeAnswered = "dispute.answered"
+    case disputeWithdrawn = "dispute.withdrawn"
+    case disputeDecided = "dispute.decided"
 
     public var label: String {
         switch self {
@@ -93,6 +97,10 @@ public enum AuditAction: String, Codable, Sendable, CaseIterable {
         case .reviewSettingsChanged: "Changed how versions are reviewed"
         case .reviewSubmitted: "Scored a version"
         case .versionAutoAccepted: "Accepted a version automatically"
+        case .disputeOpened: "Opened a dispute"
+        case .disputeAnswered: "Answered a dispute"
+        case .disputeWithdrawn: "Withdrew a dispute"
+        case .disputeDecided: "Decided a dispute"
         }
     }
 }

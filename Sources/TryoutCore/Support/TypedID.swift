@@ -50,6 +50,7 @@ public enum Entity {
     public enum WebhookEndpoint {}
     public enum WebhookDelivery {}
     public enum Job {}
+    public enum Dispute {}
 }
 
 public typealias UserID = TypedID<Entity.User>
@@ -73,6 +74,7 @@ public typealias StudentInvitationID = TypedID<Entity.StudentInvitation>
 public typealias CandidateProfileID = TypedID<Entity.CandidateProfile>
 public typealias APITokenID = TypedID<Entity.APIToken>
 public typealias NotificationID = TypedID<Entity.Notification>
+public typealias DisputeID = TypedID<Entity.Dispute>
 public typealias WebhookEndpointID = TypedID<Entity.WebhookEndpoint>
 public typealias WebhookDeliveryID = TypedID<Entity.WebhookDelivery>
 public typealias JobID = TypedID<Entity.Job>

@@ -62,6 +62,7 @@ public enum WebhookEventData: Sendable, Equatable, Encodable {
     case agreement(Agreement)
     case submission(Submission)
     case review(Review)
+    case dispute(Dispute)
 
     public struct Project: Sendable, Equatable, Encodable {
         public var id: ProjectID
@@ -202,7 +203,35 @@ public enum WebhookEventData: Sendable, Equatable, Encodable {
         }
     }
 
-    private enum Key: String, CodingKey { case project, application, engagement, agreement, submission, review }
+    /// A dispute in one of the organization's engagements: what about, who opened it, where it
+    /// stands and, once decided, the outcome. The statements stay in Tryout.
+    public struct Dispute: Sendable, Equatable, Encodable {
+        public var id: DisputeID
+        public var engagementID: EngagementID
+        public var subject: String
+        public var submissionID: SubmissionID?
+        /// `candidate` or `employer`.
+        public var openedSide: String
+        public var state: String
+        public var outcome: String?
+        public var sharePercent: Int?
+        public var url: String
+
+        public init(id: DisputeID, engagementID: EngagementID, subject: String, submissionID: SubmissionID?, openedSide: String,
+                    state: String, outcome: String?, sharePercent: Int?, url: String) {
+            self.id = id
+            self.engagementID = engagementID
+            self.subject = subject
+            self.submissionID = submissionID
+            self.openedSide = openedSide
+            self.state = state
+            self.outcome = outcome
+            self.sharePercent = sharePercent
+            self.url = url
+        }
+    }
+
+    private enum Key: String, CodingKey { case project, application, engagement, agreement, submission, review, dispute }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Key.self)
@@ -213,6 +242,7 @@ public enum WebhookEventData: Sendable, Equatable, Encodable {
         case .agreement(let value): try container.encode(value, forKey: .agreement)
         case .submission(let value): try container.encode(value, forKey: .submission)
         case .review(let value): try container.encode(value, forKey: .review)
+        case .dispute(let value): try container.encode(value, forKey: .dispute)
         }
     }
 }

@@ -19,6 +19,8 @@ public enum WebhookEventType: String, Codable, Sendable, CaseIterable {
     case reviewSubmitted = "review.submitted"
     case engagementCompleted = "engagement.completed"
     case engagementTerminated = "engagement.terminated"
+    case disputeOpened = "dispute.opened"
+    case disputeDecided = "dispute.decided"
 
     /// How the settings page lists the event.
     public var label: String {
@@ -35,6 +37,8 @@ public enum WebhookEventType: String, Codable, Sendable, CaseIterable {
         case .reviewSubmitted: "A reviewer scores a version"
         case .engagementCompleted: "An engagement is completed"
         case .engagementTerminated: "An engagement ends early"
+        case .disputeOpened: "A dispute is opened"
+        case .disputeDecided: "A dispute is decided"
         }
     }
 }

@@ -39,6 +39,7 @@ public enum TryoutMigrations {
         CreateWebhooks(),
         UpdateOutboxMessagesForDelivery(),
         CreateReviews(),
+        CreateDisputes(),
     ]
 }
 

@@ -48,11 +48,16 @@ public final class SubmissionRecord: Model, @unchecked Sendable {
     @OptionalField(key: "responded_by") public var respondedBy: UUID?
     /// Accepted because nobody decided in time (`AutoApproval`), not by a person.
     @Field(key: "auto_accepted") public var autoAccepted: Bool
+    /// When a dispute sent the version back to be decided again (`DisputeOutcome.reReview`).
+    @OptionalField(key: "reopened_at") public var reopenedAt: Date?
     @Children(for: \.$submission) public var files: [SubmissionFileRecord]
 
     public init() {}
 
     public var links: [String] { linkLines.split(separator: "\n").map(String.init) }
+
+    /// Where the days before it is accepted automatically count from: handed in, or reopened.
+    public var waitingSince: Date { reopenedAt ?? createdAt }
 
     /// How long the employer took to answer, once they have.
     public var turnaround: TimeInterval? { respondedAt.map { $0.timeIntervalSince(createdAt) } }

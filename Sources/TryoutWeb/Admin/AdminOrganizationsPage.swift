@@ -12,6 +12,8 @@ struct AdminOrganizationsPage: Component {
                 Tag.link("Platform audit log", to: SiteURL.admin(.auditLog).path)
                 Text(" · ")
                 Tag.link("Jobs", to: SiteURL.admin(.jobs()).path)
+                Text(" · ")
+                Tag.link("Disputes", to: SiteURL.disputes(.desk).path)
             }
             Tag("table", [:]) {
                 Tag("thead", [:]) {

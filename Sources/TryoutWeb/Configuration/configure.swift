@@ -42,6 +42,7 @@ public func configure(_ app: Application, _ config: TryoutConfig) async throws {
     try app.register(collection: EngagementsAPIController(uploadLimit: config.uploadLimits.requestBytes))
     try app.register(collection: NotificationsAPIController())
     try app.register(collection: ReviewsAPIController())
+    try app.register(collection: DisputesAPIController())
     try app.register(collection: CalibrationAPIController())
 
     // Calendar apps fetch the feed without a session; the secret address is the credential.
@@ -77,6 +78,7 @@ public func configure(_ app: Application, _ config: TryoutConfig) async throws {
     try browser.grouped(RequireSignedInMiddleware()).register(collection: ReviewsController())
     try browser.grouped(RequireSignedInMiddleware()).register(collection: ReviewSettingsController())
     try browser.grouped(RequireSignedInMiddleware()).register(collection: CalibrationController())
+    try browser.grouped(RequireSignedInMiddleware()).register(collection: DisputesController())
 
     app.asyncCommands.use(TryoutMigrateCommand(), as: "migrate")
     app.asyncCommands.use(DemoCommand(), as: "demo")

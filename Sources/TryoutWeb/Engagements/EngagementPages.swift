@@ -107,6 +107,16 @@ struct EngagementPage: Component {
             checklist
             milestones
             if context.may(.manageTeam) { team }
+            if context.may(.dispute) {
+                Tag("section", ["aria-labelledby": "disputes-title"]) {
+                    Tag.text("h2", "Disagree?", ["id": "disputes-title"])
+                    Tag("p", [:]) {
+                        Text("About a decision on a version, an early ending or the amount owed: ")
+                        Tag.link("disputes", to: SiteURL.disputes(.engagement(.value(id))).path)
+                        Text(", answered by the other side and decided by the platform.")
+                    }
+                }
+            }
             if context.may(.terminate) && !engagement.state.isOver {
                 Tag("section", ["aria-labelledby": "end-title"]) {
                     Tag.text("h2", "End early", ["id": "end-title"])

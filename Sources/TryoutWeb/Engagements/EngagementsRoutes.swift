@@ -160,6 +160,7 @@ extension SiteMailLinks {
         case .checkIns(let id): SiteURL.Engagements.engagement(id, .checkIns).path
         case .messages(let id): SiteURL.Engagements.engagement(id, .messages).path
         case .review(let id): SiteURL.Reviews.review(.value(id)).path
+        case .dispute(let id): SiteURL.Disputes.dispute(.value(id)).path
         }
     }
 }

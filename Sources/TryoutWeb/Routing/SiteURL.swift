@@ -21,6 +21,8 @@ enum SiteURL: RoutePath {
     case reviews(Reviews)
     case reviewsAPI(ReviewsAPI)
     case calibrations(Calibrations)
+    case disputes(Disputes)
+    case disputesAPI(DisputesAPI)
 
     private var route: any RoutePath {
         switch self {
@@ -40,6 +42,8 @@ enum SiteURL: RoutePath {
         case .reviews(let route): route
         case .reviewsAPI(let route): route
         case .calibrations(let route): route
+        case .disputes(let route): route
+        case .disputesAPI(let route): route
         }
     }
 
@@ -59,6 +63,8 @@ enum SiteURL: RoutePath {
             + Reviews.templates.map(reviews)
             + ReviewsAPI.templates.map(reviewsAPI)
             + Calibrations.templates.map(calibrations)
+            + Disputes.templates.map(disputes)
+            + DisputesAPI.templates.map(disputesAPI)
     }
 
     /// The absolute address for e-mails.

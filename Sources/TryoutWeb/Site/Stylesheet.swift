@@ -47,6 +47,7 @@ enum Stylesheet {
     .preferences th, .preferences td { padding: .5rem .3rem; }
     .preferences td, .preferences thead th + th { text-align: center; }
     pre.brief { white-space: pre-wrap; font-family: inherit; }
+    p.lines { white-space: pre-wrap; overflow-wrap: anywhere; }
     .secret { font-family: ui-monospace, monospace; background: var(--soft); padding: .5rem; word-break: break-all; border: 1px dashed var(--accent); }
     .tag { display: inline-block; border: 1px solid var(--line); border-radius: 999px; padding: 0 .5rem; font-size: .85rem; margin: .1rem; }
     .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }

@@ -1,0 +1,81 @@
+"""A candidate disputes a version sent back for changes, with the version as evidence; the
+employer answers; a platform admin overturns it from the disputes desk and the candidate reads the
+decision. Every dispute page is checked by axe at desktop width and at 390 px."""
+from __future__ import annotations
+
+from selenium.webdriver.common.by import By
+
+from conftest import ADMIN, MANAGER, Site, unique
+from test_applying import publish_project
+from test_engagement import PASSWORD, accepted_place, feedback, sign_every_agreement, tick_own_items
+from test_reviews import accessible_at_both_widths, hand_in
+
+
+def test_candidate_disputes_a_decision_employer_answers_admin_overturns(site: Site) -> None:
+    project_path = publish_project(site, f"Browser dispute brief {unique('d')}")
+    email, engagement = accepted_place(site, project_path)
+    sign_every_agreement(site, engagement)
+    site.sign_out()
+    site.sign_in(MANAGER)
+    sign_every_agreement(site, engagement)
+    tick_own_items(site, engagement)
+    site.sign_out()
+    milestone = hand_in(site, engagement, email)
+    site.sign_in(MANAGER)
+    feedback(site, milestone, "request_changes", "The cohort table is missing.")
+    site.sign_out()
+
+    # The candidate finds disputes from the engagement's overview and opens one.
+    site.sign_in(email, PASSWORD)
+    site.open(engagement)
+    site.submit_and_wait(next(a for a in site.find_all("main a") if a.text.strip() == "disputes"))
+    assert site.h1().startswith("Disputes on")
+    accessible_at_both_widths(site, "an engagement's disputes")
+    form, open_it = site.form_of("Open the dispute")
+    site.driver.execute_script("arguments[0].noValidate = true", form)
+    site.submit_and_wait(open_it)
+    assert "Choose what the dispute is about." in site.find("main .error-summary").text
+    site.assert_accessible("the dispute form with errors")
+    form, open_it = site.form_of("Open the dispute")
+    form.find_element(By.CSS_SELECTOR, "label[for='subject-version_decision']").click()
+    options = [o.get_attribute("value") for o in form.find_elements(By.CSS_SELECTOR, "select[name='submissionID'] option")]
+    site.fill(form, {"submissionID": options[-1], "statement": "The table is on page 2 of the notebook."})
+    evidence = next(l for l in form.find_elements(By.CSS_SELECTOR, "fieldset label") if l.text.startswith("Version 1 of"))
+    evidence.click()
+    site.submit_and_wait(open_it)
+    assert site.flash().startswith("The dispute is open.")
+    dispute = site.path
+    assert "The table is on page 2" in site.find("main").text and "Version 1 of" in site.find("main").text
+    accessible_at_both_widths(site, "the candidate's dispute")
+    site.sign_out()
+
+    site.sign_in(MANAGER)
+    site.open(dispute)
+    accessible_at_both_widths(site, "a dispute waiting for the employer's answer")
+    form, send = site.form_of("Send the answer")
+    site.fill(form, {"answer": "Page 2 has a chart, not the table."})
+    site.submit_and_wait(send)
+    assert site.flash().startswith("Your answer is in")
+    site.sign_out()
+
+    site.sign_in(ADMIN)
+    site.open("/admin/disputes")
+    assert site.h1() == "Disputes"
+    accessible_at_both_widths(site, "the disputes desk")
+    site.submit_and_wait(next(a for a in site.find_all("main table a") if a.get_attribute("href").endswith(dispute)))
+    accessible_at_both_widths(site, "a dispute as a platform admin decides it")
+    form, decide = site.form_of("Decide")
+    form.find_element(By.CSS_SELECTOR, "label[for='outcome-overturned']").click()
+    site.fill(form, {"note": "The notebook holds the table the brief asks for."})
+    site.submit_and_wait(decide)
+    assert site.flash().startswith("The dispute is decided")
+    site.sign_out()
+
+    site.sign_in(email, PASSWORD)
+    site.open(dispute)
+    main = site.find("main").text
+    assert "Overturned: the version is accepted" in main and "The notebook holds the table" in main
+    accessible_at_both_widths(site, "a decided dispute")
+    site.open(milestone)
+    assert "Accepted" in site.find("main").text
+    site.sign_out()
