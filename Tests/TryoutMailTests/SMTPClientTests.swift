@@ -104,13 +104,13 @@ final class ScriptedSMTPServer: Sendable {
         try await server.close()
     }
 
-    @Test func aSilentServerTimesOutAtTheGreeting() async throws {
+    /// The server never greets: only the deadline ends the wait (the time limit catches a client
+    /// that would wait forever; how long a loaded machine takes to get there is not the point).
+    @Test(.timeLimit(.minutes(1))) func aSilentServerTimesOutAtTheGreeting() async throws {
         let server = try await ScriptedSMTPServer(greeting: nil, answers: { _ in nil })
-        let started = ContinuousClock.now
         await #expect(throws: SMTPError.timeout(step: "greeting")) {
             try await client(server, timeout: .milliseconds(200)).send("x", from: "a@tryout.test", to: ["b@uni.test"])
         }
-        #expect(ContinuousClock.now - started < .seconds(10))
         try await server.close()
     }
 
