@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 export VENV="${VENV:-$PWD/.venv}"
 LOGS=$(mktemp -d /tmp/tryout-test.XXXXXX)
 SERVER_PID=""
+SUITE_PIDS=()
 PG_ROOT=""
 failures=()
 summary=()
@@ -15,8 +16,11 @@ finished=""
 
 cleanup() {
     # Also when the run is stopped from outside: what finished, and how long it took, is printed.
-    if [ -z "$finished" ]; then printf '\n==> Stopped after %d s; finished so far:\n' "$SECONDS"; printf '%s\n' "${summary[@]}"; fi
-    [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
+    if [ -z "$finished" ]; then
+        printf '\n==> Stopped after %d s; finished so far:\n' "$SECONDS"; printf '%s\n' "${summary[@]}"
+        for out in "$LOGS"/server-suites-*.out; do [ -f "$out" ] && { echo "--- end of $out"; tail -20 "$out"; }; done
+    fi
+    ((${#SUITE_PIDS[@]})) && kill "${SUITE_PIDS[@]}" 2>/dev/null && wait "${SUITE_PIDS[@]}" 2>/dev/null
     [ -n "$PG_ROOT" ] && scripts/postgres.sh stop "$PG_ROOT"
 }
 trap cleanup EXIT
@@ -66,9 +70,15 @@ smtp_suite postgres "$TRYOUT_PG_BASE/tryout_test"
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
-# Starts the built server on one database and runs the browser and API suites against it.
+# Starts the built server on one database and runs the browser, webhook and API suites against
+# it. Run in a subshell of its own, so both databases' passes run side by side: they spend most of
+# their time waiting on a browser or the network, not on the cores. Its summary lines go to
+# $LOGS/summary-LABEL for the main shell to collect.
 run_server_suites() { # label, DATABASE_URL or ""
     local label=$1 url=$2 port data base token candidate
+    summary=(); failures=(); last_record=$SECONDS
+    # The file's name is fixed now: `label` is gone by the time the subshell exits.
+    trap '[ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null; printf "%s\n" "${summary[@]}" >"'"$LOGS/summary-$label"'"' EXIT
     port=$(free_port)
     data=$(mktemp -d /tmp/tryout-data.XXXXXX)
     base="http://127.0.0.1:$port"
@@ -114,9 +124,22 @@ scripts/postgres.sh createdb tryout_jobs
 scripts/jobs-check.sh .build/debug/tryout "$TRYOUT_PG_BASE/tryout_jobs"
 record "job workers (PostgreSQL)" $?
 
-run_server_suites sqlite ""
 scripts/postgres.sh createdb tryout_e2e
-run_server_suites postgres "$TRYOUT_PG_BASE/tryout_e2e"
+step "Servers on SQLite and PostgreSQL, side by side: browser + axe, webhooks, schemathesis (output follows when both end)"
+(run_server_suites sqlite "") >"$LOGS/server-suites-sqlite.out" 2>&1 &
+SUITE_PIDS=($!)
+(run_server_suites postgres "$TRYOUT_PG_BASE/tryout_e2e") >"$LOGS/server-suites-postgres.out" 2>&1 &
+SUITE_PIDS+=($!)
+wait "${SUITE_PIDS[@]}"
+SUITE_PIDS=()
+for label in sqlite postgres; do
+    cat "$LOGS/server-suites-$label.out"
+    while IFS= read -r line; do
+        summary+=("$line")
+        [[ $line == FAIL* ]] && failures+=("$line")
+    done <"$LOGS/summary-$label"
+done
+last_record=$SECONDS
 
 finished=yes
 printf '\n==> Summary (logs in %s)\n' "$LOGS"
