@@ -7,19 +7,13 @@ from selenium.webdriver.common.by import By
 
 from conftest import ADMIN, MANAGER, Site, unique
 from test_applying import publish_project
-from test_engagement import PASSWORD, accepted_place, feedback, sign_every_agreement, tick_own_items
+from test_engagement import PASSWORD, feedback, started_engagement
 from test_reviews import accessible_at_both_widths, hand_in
 
 
 def test_candidate_disputes_a_decision_employer_answers_admin_overturns(site: Site) -> None:
     project_path = publish_project(site, f"Browser dispute brief {unique('d')}")
-    email, engagement = accepted_place(site, project_path)
-    sign_every_agreement(site, engagement)
-    site.sign_out()
-    site.sign_in(MANAGER)
-    sign_every_agreement(site, engagement)
-    tick_own_items(site, engagement)
-    site.sign_out()
+    email, engagement = started_engagement(site, project_path)
     milestone = hand_in(site, engagement, email)
     site.sign_in(MANAGER)
     feedback(site, milestone, "request_changes", "The cohort table is missing.")

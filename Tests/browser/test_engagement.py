@@ -60,6 +60,24 @@ def tick_own_items(site: Site, engagement: str) -> None:
         assert site.flash() == "Ticked off."
 
 
+def employer_signs_and_onboards(site: Site, engagement: str) -> None:
+    """The hiring manager signs every agreement and ticks the employer's onboarding items."""
+    site.sign_in(MANAGER)
+    sign_every_agreement(site, engagement)
+    tick_own_items(site, engagement)
+    site.sign_out()
+
+
+def started_engagement(site: Site, project_path: str) -> tuple[str, str]:
+    """A fresh candidate's accepted place on the project, signed by both sides and onboarded by the
+    employer (the candidate ticks their own items when handing in); returns (e-mail, engagement path)."""
+    email, engagement = accepted_place(site, project_path)
+    sign_every_agreement(site, engagement)
+    site.sign_out()
+    employer_signs_and_onboards(site, engagement)
+    return email, engagement
+
+
 def choose_levels(site: Site, form, levels: list[str]) -> None:
     """Picks a level per criterion by clicking its label, as a person would."""
     for index, level in enumerate(levels):
@@ -88,11 +106,7 @@ def test_sign_onboard_submit_change_resubmit_accept(site: Site) -> None:
     site.assert_accessible("agreement with a signing error")
     sign_every_agreement(site, engagement)
     site.sign_out()
-
-    site.sign_in(MANAGER)
-    sign_every_agreement(site, engagement)
-    tick_own_items(site, engagement)
-    site.sign_out()
+    employer_signs_and_onboards(site, engagement)
 
     site.sign_in(email, PASSWORD)
     tick_own_items(site, engagement)

@@ -9,7 +9,7 @@ from selenium.webdriver.common.by import By
 
 from conftest import DEMO_ORG, MANAGER, OWNER, Site, unique
 from test_applying import publish_project
-from test_engagement import PASSWORD, accepted_place, choose_levels, sign_every_agreement, tick_own_items
+from test_engagement import PASSWORD, choose_levels, started_engagement, tick_own_items
 from test_notifications import fits_width
 
 # The demo employer's reviewer, and its admin as the second reviewer (an admin may run the
@@ -100,13 +100,7 @@ def test_two_reviewers_score_independently_the_manager_decides_the_candidate_rea
     title = f"Browser review brief {unique('r')}"
     project_path = publish_project(site, title)
     choose_reviewers(site, project_path)
-    email, engagement = accepted_place(site, project_path)
-    sign_every_agreement(site, engagement)
-    site.sign_out()
-    site.sign_in(MANAGER)
-    sign_every_agreement(site, engagement)
-    tick_own_items(site, engagement)
-    site.sign_out()
+    email, engagement = started_engagement(site, project_path)
     milestone = hand_in(site, engagement, email)
 
     first, second = list(REVIEWERS)

@@ -41,6 +41,17 @@ func startWork(_ t: TestApp, _ engagement: EngagementRecord, candidate: String =
     }
 }
 
+/// Ada hands in version 1 of the engagement's first deliverable, with a file, through the page;
+/// the milestone and the version.
+func handInFirstVersion(_ t: TestApp, _ engagementID: UUID) async throws -> (milestone: UUID, submission: SubmissionRecord) {
+    let milestone = try #require(try await Engagements.milestones(of: engagementID, on: t.db).first).requireID()
+    try await visit(t, as: "ada@uni.test", "/engagements/\(engagementID)/milestones/\(milestone)")
+    let sent = try await t.upload("/engagements/\(engagementID)/milestones/\(milestone)/submissions", fields: [("note", "Draft memo")],
+                                  files: [("files[]", "memo.pdf", pdfBytes)])
+    #expect(sent.status == .seeOther)
+    return (milestone, try #require(try await SubmissionRecord.query(on: t.db).filter(\.$milestone.$id == milestone).with(\.$files).first()))
+}
+
 /// The manager's decision form, with the scorecard it needs (level 3 on each of the rubric's three criteria).
 func decided(_ decision: String, _ feedback: String, level: String = "3") -> [String: String] {
     ["decision": decision, "feedback": feedback, "levels.0": level, "levels.1": level, "levels.2": level]

@@ -30,12 +30,7 @@ private struct ReviewWorld {
         let saved = try await postSettings(t, engagement.$project.id, panelSize: String(panelSize), blind: blind, reviewers: chosen)
         #expect(saved.status == .seeOther)
         try await startWork(t, engagement)
-        let milestone = try #require(try await Engagements.milestones(of: id, on: t.db).first).requireID()
-        try await visit(t, as: "ada@uni.test", "/engagements/\(id)/milestones/\(milestone)")
-        let sent = try await t.upload("/engagements/\(id)/milestones/\(milestone)/submissions", fields: [("note", "Draft memo")],
-                                      files: [("files[]", "memo.pdf", pdfBytes)])
-        #expect(sent.status == .seeOther)
-        let submission = try #require(try await SubmissionRecord.query(on: t.db).filter(\.$milestone.$id == milestone).with(\.$files).first())
+        let (milestone, submission) = try await handInFirstVersion(t, id)
         let application = try #require(try await ApplicationRecord.find(engagement.$application.id, on: t.db))
         return ReviewWorld(engagementID: id, projectID: engagement.$project.id, milestoneID: milestone, submission: submission, handle: application.handle)
     }
