@@ -101,6 +101,8 @@ for token in json.load(sys.stdin):
 # - A dispute's version and evidence must be the engagement's own, a re-review's reviewer a member
 #   of the organization who has not seen the version, and a partial decision needs a share, a rule
 #   between two fields; statements and answers with control characters are refused (422).
+# - A final evaluation whose overall result differs from the scorecards' needs a reason, and a
+#   summary, reason or survey comment with control characters is refused (422).
 CONFIG="$(mktemp)"
 trap 'cleanup; rm -f "$CONFIG"' EXIT
 cat >"$CONFIG" <<'TOML'
@@ -113,7 +115,7 @@ include-operation-id = ["listProjects", "createProject", "updateProject", "patch
                         "applyToProject", "decideApplicants", "signAgreement", "tickChecklistItem", "submitVersion",
                         "giveFeedback", "bookCheckIn", "recordCheckInNotes", "postMessage", "logTime", "terminateEngagement",
                         "updateScreening", "createWebhook", "updateNotificationPreferences", "scoreVersion", "updateReviewSettings",
-                        "openDispute", "answerDispute", "decideDispute"]
+                        "openDispute", "answerDispute", "decideDispute", "recordEvaluation", "answerExitSurvey"]
 checks.positive_data_acceptance.expected-statuses = ["2xx", "401", "403", "404", "409", "422"]
 TOML
 
@@ -150,6 +152,7 @@ if [[ -n "${CANDIDATE_TOKEN:-}" ]]; then
         --include-operation-id postMessage --include-operation-id getTimeLog --include-operation-id logTime --include-operation-id terminateEngagement \
         --include-operation-id listDisputes --include-operation-id openDispute --include-operation-id getDispute \
         --include-operation-id answerDispute --include-operation-id withdrawDispute \
+        --include-operation-id getEvaluation --include-operation-id answerExitSurvey \
         --phases examples,coverage,fuzzing "$@" || status=1
 fi
 

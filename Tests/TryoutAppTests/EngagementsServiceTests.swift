@@ -15,6 +15,7 @@ extension TestLinks {
         case .messages(let id): "/engagements/\(id)/messages"
         case .review(let id): "/reviews/\(id)"
         case .dispute(let id): "/disputes/\(id)"
+        case .evaluation(let id): "/engagements/\(id)/evaluation"
         }
     }
 }

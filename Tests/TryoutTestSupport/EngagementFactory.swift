@@ -12,6 +12,12 @@ extension Factory {
                            candidateName: String = "Ada Okafor", start: Date? = nil) async throws -> EngagementRecord {
         try await Taxonomy.loadBundledIfEmpty(on: app.db)
         let org = try await organization(name, roles: [.owner, .admin, .hiringManager, .reviewer])
+        return try await engagement(in: org, candidate: email, candidateName: candidateName, start: start)
+    }
+
+    /// Another engagement of an organization made before: a new project of its, and a new candidate.
+    public func engagement(in org: OrganizationRecord, candidate email: String, candidateName: String,
+                           start: Date? = nil) async throws -> EngagementRecord {
         let project = try await publishedProject(of: org)
         project.startDate = start
         try await project.save(on: app.db)

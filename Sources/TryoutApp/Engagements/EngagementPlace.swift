@@ -12,4 +12,6 @@ public enum EngagementPlace: Sendable, Equatable {
     case review(SubmissionID)
     /// A dispute, which both sides and the platform's admins open.
     case dispute(DisputeID)
+    /// The final evaluation and the exit survey.
+    case evaluation(EngagementID)
 }

@@ -21,7 +21,8 @@ public enum OrganizationsService {
         guard let slug, Slug.isValid(slug), let org = try await Organizations.find(slug: slug, on: ctx.db) else { throw ActionError.notFound }
         let orgID = try org.requireID()
         return OrganizationProfile(organization: org, openProjects: try await Projects.published(of: orgID, on: ctx.db),
-                                   viewerIsMember: Policy.allows(ctx.principal, .viewOrganization(orgID)))
+                                   viewerIsMember: Policy.allows(ctx.principal, .viewOrganization(orgID)),
+                                   rating: try await EvaluationsService.publicRating(organizationID: orgID, on: ctx.db))
     }
 
     public static func members(of org: OrganizationRecord, _ ctx: ActionContext) async throws -> [MemberRecord] {
@@ -124,6 +125,8 @@ public struct OrganizationProfile: Sendable {
     public let organization: OrganizationRecord
     public let openProjects: [ProjectRecord]
     public let viewerIsMember: Bool
+    /// Past candidates' exit surveys, once enough answered.
+    public let rating: SurveySummary?
 }
 
 /// An organization's audit log as the person reading it may see it: the entries in the

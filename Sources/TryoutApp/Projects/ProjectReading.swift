@@ -14,6 +14,13 @@ public struct ProjectReading: Sendable {
     public var showsApplicants: Bool
     /// Where the reader stands on applying; nil for the project's authors, who do not apply.
     public var applying: ApplyingStanding?
+    /// Past candidates' exit surveys, once enough answered: this project's, else its organization's.
+    public var rating: (scope: RatingScope, summary: SurveySummary)?
+}
+
+/// Whose past candidates a rating sums up.
+public enum RatingScope: Sendable {
+    case project, organization
 }
 
 public struct ProjectMatch: Sendable {
@@ -50,7 +57,15 @@ extension MarketplaceService {
         if let profile { match = try await Self.match(project, brief, profile, ctx) }
         return ProjectReading(brief: brief, lint: isAuthor ? ComplianceLint.check(brief, hourlyFloor: project.organization.payFloor) : nil,
                               match: match, showsApplicants: Policy.allows(ctx.principal, .viewApplicants(project.$organization.id)),
-                              applying: isAuthor ? nil : try await standing(project, user: user, isCandidate: profile != nil, ctx))
+                              applying: isAuthor ? nil : try await standing(project, user: user, isCandidate: profile != nil, ctx),
+                              rating: try await rating(of: project, on: ctx.db))
+    }
+
+    /// One query: the organization's surveys by project.
+    private static func rating(of project: ProjectRecord, on db: any Database) async throws -> (scope: RatingScope, summary: SurveySummary)? {
+        let byProject = try await Evaluations.surveyRatingsByProject(organizationID: project.$organization.id, on: db)
+        if let own = SurveySummary(byProject[try project.requireID()] ?? []) { return (.project, own) }
+        return SurveySummary(Array(byProject.values.joined())).map { (.organization, $0) }
     }
 
     private static func standing(_ project: ProjectRecord, user: UserRecord?, isCandidate: Bool,

@@ -84,9 +84,6 @@ public struct DisputeDecisionInput: Sendable, Equatable {
 public enum DisputeStatistics {
     /// The median of the decided disputes' times from opening to decision; nil without any.
     public static func medianTimeToDecision(_ durations: [TimeInterval]) -> TimeInterval? {
-        let sorted = durations.sorted()
-        guard !sorted.isEmpty else { return nil }
-        let middle = sorted.count / 2
-        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+        Median.of(durations)
     }
 }

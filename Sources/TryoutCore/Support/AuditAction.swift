@@ -49,6 +49,8 @@ public enum AuditAction: String, Codable, Sendable, CaseIterable {
     case disputeAnswered = "dispute.answered"
     case disputeWithdrawn = "dispute.withdrawn"
     case disputeDecided = "dispute.decided"
+    case finalEvaluationRecorded = "engagement.final_evaluation_recorded"
+    case exitSurveyAnswered = "engagement.exit_survey_answered"
 
     public var label: String {
         switch self {
@@ -101,6 +103,8 @@ public enum AuditAction: String, Codable, Sendable, CaseIterable {
         case .disputeAnswered: "Answered a dispute"
         case .disputeWithdrawn: "Withdrew a dispute"
         case .disputeDecided: "Decided a dispute"
+        case .finalEvaluationRecorded: "Recorded a final evaluation"
+        case .exitSurveyAnswered: "Answered an exit survey"
         }
     }
 }

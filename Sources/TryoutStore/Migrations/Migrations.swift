@@ -40,6 +40,7 @@ public enum TryoutMigrations {
         UpdateOutboxMessagesForDelivery(),
         CreateReviews(),
         CreateDisputes(),
+        CreateEvaluations(),
     ]
 }
 

@@ -20,6 +20,12 @@ public enum Projects {
             .first()
     }
 
+    /// The titles of the projects with these ids.
+    public static func titles(of ids: [UUID], on db: any Database) async throws -> [UUID: String] {
+        guard !ids.isEmpty else { return [:] }
+        return Dictionary(uniqueKeysWithValues: try await ProjectRecord.query(on: db).filter(\.$id ~~ ids).all().map { ($0.id!, $0.title) })
+    }
+
     /// The projects with these ids, in the order given, with their organizations.
     public static func list(ids: [UUID], on db: any Database) async throws -> [ProjectRecord] {
         guard !ids.isEmpty else { return [] }

@@ -43,6 +43,7 @@ public func configure(_ app: Application, _ config: TryoutConfig) async throws {
     try app.register(collection: NotificationsAPIController())
     try app.register(collection: ReviewsAPIController())
     try app.register(collection: DisputesAPIController())
+    try app.register(collection: EvaluationsAPIController())
     try app.register(collection: CalibrationAPIController())
 
     // Calendar apps fetch the feed without a session; the secret address is the credential.
@@ -79,6 +80,7 @@ public func configure(_ app: Application, _ config: TryoutConfig) async throws {
     try browser.grouped(RequireSignedInMiddleware()).register(collection: ReviewSettingsController())
     try browser.grouped(RequireSignedInMiddleware()).register(collection: CalibrationController())
     try browser.grouped(RequireSignedInMiddleware()).register(collection: DisputesController())
+    try browser.grouped(RequireSignedInMiddleware()).register(collection: EvaluationsController())
 
     app.asyncCommands.use(TryoutMigrateCommand(), as: "migrate")
     app.asyncCommands.use(DemoCommand(), as: "demo")

@@ -107,6 +107,15 @@ struct EngagementPage: Component {
             checklist
             milestones
             if context.may(.manageTeam) { team }
+            if engagement.state.isOver && context.role != .mentor {
+                Tag("section", ["aria-labelledby": "evaluation-title"]) {
+                    Tag.text("h2", "Final evaluation", ["id": "evaluation-title"])
+                    Tag("p", [:]) {
+                        Tag.link(context.role == .candidate ? "Read your evaluation and answer the exit survey" : "Record or read the final evaluation",
+                                 to: SiteURL.evaluations(.evaluation(.value(id))).path)
+                    }
+                }
+            }
             if context.may(.dispute) {
                 Tag("section", ["aria-labelledby": "disputes-title"]) {
                     Tag.text("h2", "Disagree?", ["id": "disputes-title"])

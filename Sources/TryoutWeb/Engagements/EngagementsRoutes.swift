@@ -161,6 +161,7 @@ extension SiteMailLinks {
         case .messages(let id): SiteURL.Engagements.engagement(id, .messages).path
         case .review(let id): SiteURL.Reviews.review(.value(id)).path
         case .dispute(let id): SiteURL.Disputes.dispute(.value(id)).path
+        case .evaluation(let id): SiteURL.Evaluations.evaluation(.value(id)).path
         }
     }
 }

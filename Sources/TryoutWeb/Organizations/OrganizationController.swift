@@ -29,7 +29,8 @@ struct OrganizationController: RouteCollection {
     func show(req: Request) async throws -> Response {
         let profile = try await OrganizationsService.profile(slug: req.parameters.get("slug"), try await req.visitorContext())
         let page = OrganizationPage(org: try OrganizationView(profile.organization),
-                                    projects: ProjectCards(projects: profile.openProjects, showOrganization: false), isMember: profile.viewerIsMember)
+                                    projects: ProjectCards(projects: profile.openProjects, showOrganization: false), isMember: profile.viewerIsMember,
+                                    rating: profile.rating.map { RatingText.sentence((.organization, $0)) })
         return try await req.render(profile.organization.name, page)
     }
 

@@ -7,6 +7,8 @@ struct OrganizationPage: Component {
     var org: OrganizationView
     var projects: ProjectCards
     var isMember: Bool
+    /// Past candidates' recommendation, once enough answered the exit survey.
+    var rating: String?
 
     var body: Component {
         ComponentGroup {
@@ -15,6 +17,7 @@ struct OrganizationPage: Component {
             if org.status == .verified { Tag.text("p", "Verified by Tryout", ["class": "tag"]) }
             if org.status == .suspended { Tag.text("p", "This organization is suspended and cannot publish projects.", ["class": "flash flash-error"]) }
             if !org.description.isEmpty { Tag.text("p", org.description) }
+            if let rating { Tag.text("p", rating, ["class": "meta"]) }
             if !org.website.isEmpty { Tag("p", [:]) { Tag.link(org.website, to: org.website, ["rel": "nofollow noopener"]) } }
             if isMember { Tag("p", [:]) { Tag.link("Members and invitations", to: org.url(.members)) } }
             if org.kind == .employer {

@@ -31,6 +31,8 @@ struct ProjectPage: Component {
     /// Whether the viewer may see the project's applicants.
     var showsApplicants = false
     var apply: ApplyPanel?
+    /// Past candidates' recommendation, once enough answered the exit survey.
+    var rating: String?
 
     var body: Component {
         ComponentGroup {
@@ -60,6 +62,7 @@ struct ProjectPage: Component {
                 fact("Places", String(brief.slots))
                 if let start = brief.startDate { fact("Starts", DateText.day(start)) }
                 if let deadline = brief.applicationDeadline { fact("Apply by", DateText.day(deadline)) }
+                if let rating { fact("Past candidates", rating) }
             }
             Tag.text("h2", "The brief")
             Tag("div", ["class": "brief"]) { Node<HTML.BodyContext>.raw(SafeMarkdown.html(brief.body)) }

@@ -23,7 +23,8 @@ extension Request {
         var apply: ApplyPanel?
         if let standing = reading.applying { apply = try await applyPanel(standing, project, reading.brief, input: input, errors: errors) }
         let page = ProjectPage(project: try ProjectPage.Project(project), brief: reading.brief, lint: reading.lint, csrf: csrf,
-                               match: reading.match.map { ($0.score, $0.missing) }, showsApplicants: reading.showsApplicants, apply: apply)
+                               match: reading.match.map { ($0.score, $0.missing) }, showsApplicants: reading.showsApplicants, apply: apply,
+                               rating: reading.rating.map(RatingText.sentence))
         return try await render(project.title, status: errors.isEmpty ? .ok : .unprocessableEntity, page)
     }
 

@@ -23,6 +23,7 @@ enum SiteURL: RoutePath {
     case calibrations(Calibrations)
     case disputes(Disputes)
     case disputesAPI(DisputesAPI)
+    case evaluations(Evaluations)
 
     private var route: any RoutePath {
         switch self {
@@ -44,6 +45,7 @@ enum SiteURL: RoutePath {
         case .calibrations(let route): route
         case .disputes(let route): route
         case .disputesAPI(let route): route
+        case .evaluations(let route): route
         }
     }
 
@@ -65,6 +67,7 @@ enum SiteURL: RoutePath {
             + Calibrations.templates.map(calibrations)
             + Disputes.templates.map(disputes)
             + DisputesAPI.templates.map(disputesAPI)
+            + Evaluations.templates.map(evaluations)
     }
 
     /// The absolute address for e-mails.

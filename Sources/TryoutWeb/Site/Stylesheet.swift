@@ -54,6 +54,8 @@ enum Stylesheet {
     .facts { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; }
     .facts dt { font-weight: 600; }
     .facts dd { margin: 0; }
+    /* On a phone a long term beside its value would push the page sideways: each value goes under its term. */
+    @media (max-width: 30rem) { .facts { grid-template-columns: minmax(0, 1fr); gap: 0; } .facts dd { margin-bottom: .5rem; } }
     .panel { border: 2px solid var(--accent); border-radius: 8px; padding: .5rem 1rem 1rem; margin: 1rem 0; }
     .actions { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; }
     .actions form { margin: 0; }
