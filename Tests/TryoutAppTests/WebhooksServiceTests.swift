@@ -231,6 +231,32 @@ struct WebhooksServiceTests {
         }
     }
 
+    @Test("a dispute opened and decided is told, with its subject, the side that opened it and the outcome, never the statements")
+    func disputeEvents() async throws {
+        try await withTestApp { t in
+            let receiver = t.useWebhookReceiver()
+            let id = EngagementID(try await Factory(t).engagement().requireID())
+            try await Factory(t).user("staff@tryout.test", admin: true)
+            _ = try await endpoint(t, events: [.disputeOpened, .disputeDecided])
+            try await t.startWork(id)
+            let (ada, adaContext) = try await t.participant(id, as: "ada@uni.test")
+            let dispute = try await DisputesService.open(try DisputeInput(subject: "amount_owed", submissionID: nil, statement: "Pay the kickoff.",
+                                                                          evidence: []), in: ada, adaContext)
+            try await DisputesService.answer(DisputeID(try dispute.requireID()), "Paid on completion.", try await t.context(as: "hiring_manager@acme.test"))
+            try await DisputesService.decide(DisputeID(try dispute.requireID()),
+                                             try DisputeDecisionInput(outcome: "partial", note: "A quarter.", sharePercent: 25, reviewerID: nil),
+                                             try await t.context(as: "staff@tryout.test"))
+            try await t.runJobs()
+            let bodies = receiver.received.map(\.request.body)
+            let opened = try #require(bodies.first { $0.contains(#""type":"dispute.opened""#) })
+            let decided = try #require(bodies.first { $0.contains(#""type":"dispute.decided""#) })
+            #expect(bodies.count == 2)
+            #expect(opened.contains(#""subject":"amount_owed""#) && opened.contains(#""openedSide":"candidate""#) && opened.contains(#""state":"awaiting_response""#))
+            #expect(decided.contains(#""outcome":"partial""#) && decided.contains(#""sharePercent":25"#) && decided.contains(#""state":"decided""#))
+            #expect(!bodies.joined().contains("Pay the kickoff.") && !bodies.joined().contains("A quarter."))
+        }
+    }
+
     @Test("the last deliverable accepted completes the engagement, and that is told once, with its state")
     func engagementCompleted() async throws {
         try await withTestApp { t in

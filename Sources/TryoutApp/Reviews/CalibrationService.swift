@@ -12,6 +12,8 @@ public struct CalibrationReport: Sendable {
     public let calibration: Calibration<UUID>
     /// Reviewers' names by account.
     public let names: [UUID: String]
+    /// Each reviewer's median time from being asked to scoring, for those who were asked.
+    public let turnarounds: [UUID: TimeInterval]
 
     init(scope: String, organizationSlug: String, cards: [ScorecardRecord]) {
         self.scope = scope
@@ -22,6 +24,8 @@ public struct CalibrationReport: Sendable {
             }
         })
         names = Dictionary(cards.map { ($0.$reviewer.id, $0.reviewer.displayName) }, uniquingKeysWith: { first, _ in first })
+        turnarounds = Dictionary(grouping: cards.compactMap { card in card.turnaround.map { (card.$reviewer.id, $0) } }, by: \.0)
+            .compactMapValues { Median.of($0.map(\.1)) }
     }
 }
 

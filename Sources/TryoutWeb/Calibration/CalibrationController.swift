@@ -47,6 +47,8 @@ extension DTO {
             var meanOffset: Double
             var units: Int
             var flagged: Bool
+            /// Median time from being asked to scoring; absent for someone never asked (a manager).
+            var medianTurnaroundSeconds: Int?
         }
 
         struct Rating: Content {
@@ -80,7 +82,7 @@ extension DTO {
             }
             offsets = calibration.offsets.map {
                 Offset(reviewerID: $0.reviewer, reviewerName: report.names[$0.reviewer] ?? "", meanOffset: $0.meanOffset, units: $0.units,
-                       flagged: $0.flagged)
+                       flagged: $0.flagged, medianTurnaroundSeconds: report.turnarounds[$0.reviewer].map { Int($0) })
             }
             ratings = calibration.ratings.map {
                 Rating(reviewerID: $0.reviewer, submissionID: $0.submission, criterion: $0.criterion, level: $0.level)

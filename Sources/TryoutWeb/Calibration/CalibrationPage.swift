@@ -32,7 +32,7 @@ struct CalibrationPage: Component {
                         Tag.text("caption", "Each reviewer's offset from the panel")
                         Tag("thead", [:]) {
                             Tag("tr", [:]) {
-                                for heading in ["Reviewer", "Mean offset (levels)", "Units", "Flag"] { Tag.text("th", heading, ["scope": "col"]) }
+                                for heading in ["Reviewer", "Mean offset (levels)", "Units", "Median turnaround", "Flag"] { Tag.text("th", heading, ["scope": "col"]) }
                             }
                         }
                         Tag("tbody", [:]) {
@@ -41,6 +41,7 @@ struct CalibrationPage: Component {
                                     Tag.text("th", reviewer.name, ["scope": "row"])
                                     Tag.text("td", CalibrationViewModel.signed(reviewer.meanOffset))
                                     Tag.text("td", String(reviewer.units))
+                                    Tag.text("td", reviewer.turnaround.map(DurationText.short) ?? "Not asked")
                                     Tag.text("td", reviewer.flagged ? "More than one level off" : "")
                                 }
                             }

@@ -9,6 +9,8 @@ struct CalibrationViewModel {
         var meanOffset: Double
         var units: Int
         var flagged: Bool
+        /// Median time from being asked to scoring; nil for someone never asked (a manager).
+        var turnaround: TimeInterval?
     }
 
     var scope: String
@@ -31,7 +33,8 @@ struct CalibrationViewModel {
         }
         // Reviewers the same distance off show in name order, so the page reads the same each time.
         reviewers = calibration.offsets.map {
-            Reviewer(name: report.names[$0.reviewer] ?? "Former member", meanOffset: $0.meanOffset, units: $0.units, flagged: $0.flagged)
+            Reviewer(name: report.names[$0.reviewer] ?? "Former member", meanOffset: $0.meanOffset, units: $0.units, flagged: $0.flagged,
+                     turnaround: report.turnarounds[$0.reviewer])
         }.sorted { ($1.meanOffset.magnitude, $1.meanOffset, $0.name) < ($0.meanOffset.magnitude, $0.meanOffset, $1.name) }
     }
 

@@ -72,7 +72,7 @@ struct DisputeTable: Component {
                             if showsEngagement { Tag.text("td", "\(row.projectTitle) · \(row.candidateName) · \(row.organizationName)") }
                             Tag("td", [:]) { Tag.link(row.subject.label, to: SiteURL.disputes(.dispute(.value(row.id))).path) }
                             Tag.text("td", row.openedSide.label)
-                            Tag.text("td", showsEngagement ? "\(DateText.short(row.openedAt)) (\(DisputeAge.text(from: row.openedAt, to: now)))"
+                            Tag.text("td", showsEngagement ? "\(DateText.short(row.openedAt)) (\(DurationText.short(now.timeIntervalSince(row.openedAt))))"
                                                            : DateText.short(row.openedAt))
                             Tag.text("td", row.standing)
                         }
@@ -206,21 +206,9 @@ struct DisputeDeskPage: Component {
     var body: Component {
         ComponentGroup {
             Tag.text("h1", "Disputes")
-            Tag.text("p", medianTimeToDecision.map { "Median time from opening to decision: \(DisputeAge.text(seconds: $0)), over \(decidedLastYear) decided in the last year." }
+            Tag.text("p", medianTimeToDecision.map { "Median time from opening to decision: \(DurationText.short($0)), over \(decidedLastYear) decided in the last year." }
                      ?? "No dispute was decided in the last year.")
             DisputeTable(rows: rows, caption: "Open disputes, oldest first", showsEngagement: true, now: now)
         }
-    }
-}
-
-/// An age or a duration in days and hours, as admins read how long disputes wait.
-enum DisputeAge {
-    static func text(from start: Date, to end: Date) -> String { text(seconds: end.timeIntervalSince(start)) }
-
-    static func text(seconds: TimeInterval) -> String {
-        let hours = max(0, Int(seconds / 3600))
-        let days = hours / 24
-        if days == 0 { return hours == 1 ? "1 hour" : "\(hours) hours" }
-        return (days == 1 ? "1 day" : "\(days) days") + (hours % 24 == 0 ? "" : " \(hours % 24) h")
     }
 }

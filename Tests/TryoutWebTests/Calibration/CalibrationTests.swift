@@ -7,16 +7,17 @@ import TryoutTestSupport
 
 @Suite("Calibration pages and API")
 struct CalibrationTests {
-    /// Acme's engagement with one version scored by its reviewer (1, 3, 4) and its admin (3, 3, 2).
+    /// Acme's engagement with one version scored by its reviewer (1, 3, 4), asked two hours
+    /// before, and its admin (3, 3, 2), who was not asked.
     private func scored(_ t: TestApp) async throws -> ProjectID {
         let engagement = try await Factory(t).engagement()
         let milestone = try #require(try await Engagements.milestones(of: try engagement.requireID(), on: t.db).first)
         let version = try await Submissions.submit(try SubmissionInput(note: "", links: ["https://example.org/memo"], fileCount: 0),
                                                    files: [], to: milestone, at: t.clock.now, on: t.db)
-        for (email, levels) in [("reviewer@acme.test", [1, 3, 4]), ("admin@acme.test", [3, 3, 2])] {
+        for (email, levels, asked) in [("reviewer@acme.test", [1, 3, 4], t.clock.now.addingTimeInterval(-7200)), ("admin@acme.test", [3, 3, 2], nil)] {
             let reviewer = try #require(try await Accounts.user(email: EmailAddress(email)!, on: t.db))
             _ = try await Reviews.saveScorecard(Scorecard(levels: levels, comments: ["", "", ""], note: ""), weightedScore: 0,
-                                                by: try reviewer.requireID(), for: version, engagement: engagement, assignedAt: nil,
+                                                by: try reviewer.requireID(), for: version, engagement: engagement, assignedAt: asked,
                                                 at: t.clock.now, on: t.db)
         }
         return ProjectID(engagement.$project.id)
@@ -54,7 +55,10 @@ struct CalibrationTests {
             #expect(ratings.count == 6 && json["units"] as? Int == 3 && json["flags"] as? [String] == ["not_enough_data"])
             let levels = ratings.compactMap { $0["level"] as? Int }.sorted()
             #expect(levels == [1, 2, 3, 3, 3, 4])
-            #expect((json["offsets"] as? [[String: Any]])?.count == 2)
+            let offsets = try #require(json["offsets"] as? [[String: Any]])
+            #expect(offsets.count == 2)
+            // Each reviewer's turnaround: two hours for the one asked, none for the one who was not.
+            #expect(offsets.compactMap { $0["medianTurnaroundSeconds"] as? Int } == [7200])
             #expect(try await t.api(.GET, "/api/v1/organizations/acme/calibration", token: owner).status == .ok)
             let reviewer = try await t.token(for: "reviewer@acme.test")
             #expect(try await t.api(.GET, "/api/v1/organizations/acme/calibration", token: reviewer).status == .notFound)
