@@ -93,7 +93,7 @@ public struct SMTPClient: Sendable {
         try await session.send("DATA", step: "DATA", expect: 3)
         let accepted = try await session.send(raw: SMTPData.encode(message), step: "message", expect: 2)
         // The message is the server's now; a failed goodbye must not make it look undelivered.
-        try? await session.send("QUIT", step: "QUIT", expect: 2)
+        _ = try? await session.send("QUIT", step: "QUIT", expect: 2)
         return accepted
     }
 
