@@ -71,7 +71,8 @@ def test_manager_evaluates_candidate_reads_and_answers_the_survey(site: Site) ->
     site.sign_out()
 
     site.sign_in(OWNER)
-    site.open(f"/orgs/{DEMO_ORG}/surveys")
+    site.open(f"/orgs/{DEMO_ORG}/settings")
+    site.submit_and_wait(next(a for a in site.find_all("main a") if a.text.strip() == "Exit surveys"))
     assert site.h1().startswith("Exit surveys")
     accessible_at_both_widths(site, "the organization's exit surveys")
     site.sign_out()

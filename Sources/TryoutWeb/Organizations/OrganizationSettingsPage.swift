@@ -20,6 +20,8 @@ struct OrganizationSettingsPage: Component {
                 if org.kind == .employer {
                     Text(" · ")
                     Tag.link("Reviewer calibration", to: SiteURL.calibrations(.organization(.value(org.slug))).path)
+                    Text(" · ")
+                    Tag.link("Exit surveys", to: SiteURL.evaluations(.surveys(.value(org.slug))).path)
                 }
             }
             ErrorSummary(errors: errors)
