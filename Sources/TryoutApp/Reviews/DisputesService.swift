@@ -190,7 +190,7 @@ public enum DisputesService {
         let decided = try await Disputes.decided(since: ctx.now.addingTimeInterval(-365 * 86_400), on: ctx.db)
         let durations = decided.compactMap { dispute in dispute.decidedAt.map { $0.timeIntervalSince(dispute.createdAt) } }
         return DisputeDesk(open: try await Disputes.open(on: ctx.db), decidedLastYear: decided.count,
-                           medianTimeToDecision: DisputeStatistics.medianTimeToDecision(durations))
+                           medianTimeToDecision: Median.of(durations))
     }
 
     private static func participant(in id: DisputeID, _ ctx: ActionContext) async throws -> EngagementParticipant {

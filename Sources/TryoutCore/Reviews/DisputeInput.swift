@@ -79,11 +79,3 @@ public struct DisputeDecisionInput: Sendable, Equatable {
         self.reviewerID = chosen == .reReview ? reviewerID : nil
     }
 }
-
-/// What the platform's admins read about disputes: how long decisions take.
-public enum DisputeStatistics {
-    /// The median of the decided disputes' times from opening to decision; nil without any.
-    public static func medianTimeToDecision(_ durations: [TimeInterval]) -> TimeInterval? {
-        Median.of(durations)
-    }
-}
