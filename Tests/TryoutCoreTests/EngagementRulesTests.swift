@@ -67,11 +67,12 @@ struct EngagementStateTests {
         #expect(throws: ValidationFailure.self) { try TerminationInput(reason: String(repeating: "x", count: 2001)) }
     }
 
-    @Test("accepted work is owed by weight, rounded down, and by equal shares without weights")
+    @Test("accepted work is owed by weight, split exactly, and by equal shares without weights")
     func owed() {
         let pay = Money(amountMinor: 100_000, currency: "USD")
         #expect(EngagementLifecycle.owed(pay: pay, weights: [30, 70], accepted: [true, false]).amountMinor == 30_000)
-        #expect(EngagementLifecycle.owed(pay: pay, weights: [0, 0, 0], accepted: [true, false, false]).amountMinor == 33_333)
+        #expect(EngagementLifecycle.owed(pay: pay, weights: [0, 0, 0], accepted: [true, false, false]).amountMinor == 33_334)
+        #expect(EngagementLifecycle.owed(pay: pay, weights: [0, 0, 0], accepted: [true, true, true]) == pay)
         #expect(EngagementLifecycle.owed(pay: pay, weights: [50, 50], accepted: [true, true]) == pay)
         #expect(EngagementLifecycle.owed(pay: pay, weights: [], accepted: []).amountMinor == 0)
     }

@@ -180,13 +180,10 @@ public enum EngagementLifecycle {
     }
 
     /// The pay earned by accepted work: each deliverable's share by weight (equal shares when no
-    /// weights are set), rounded down to a minor unit. Ending early never takes it back.
+    /// weights are set), split exactly as escrow releases it. Ending early never takes it back.
     public static func owed(pay: Money, weights: [Int], accepted: [Bool]) -> Money {
-        let total = weights.reduce(0, +)
-        let shares = total > 0 ? weights : weights.map { _ in 1 }
-        let denominator = Int64(max(shares.reduce(0, +), 1))
-        let earned = zip(shares, accepted).filter(\.1).reduce(Int64(0)) { $0 + Int64($1.0) }
-        return Money(amountMinor: pay.amountMinor * earned / denominator, currency: pay.currency)
+        let earned = zip(PayShares.split(pay.amountMinor, weights: weights), accepted).filter(\.1).reduce(Int64(0)) { $0 + $1.0 }
+        return Money(amountMinor: earned, currency: pay.currency)
     }
 
     /// The start day of the work: the brief's start date, or the day the place was accepted when

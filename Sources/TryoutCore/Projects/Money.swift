@@ -8,10 +8,8 @@ public struct Money: Equatable, Hashable, Sendable, Codable {
         self.currency = currency.uppercased()
     }
 
-    /// ISO 4217 currencies without a minor unit; every other supported currency has two digits.
-    private static let zeroDecimal: Set<String> = ["JPY", "KRW", "CLP", "ISK", "VND", "UGX", "XOF", "XAF"]
-
-    public var minorDigits: Int { Self.zeroDecimal.contains(currency) ? 0 : 2 }
+    /// The currency's ISO 4217 exponent: 0 for JPY, 2 for USD, 3 for BHD.
+    public var minorDigits: Int { CurrencyExponent.of(currency) }
 
     /// "USD 1,250.00": currency code first, grouped thousands, exact minor digits.
     public var formatted: String {
