@@ -103,11 +103,13 @@ public enum JournalEntryKind: String, Codable, Sendable, CaseIterable {
 }
 
 /// What the ledger refuses before anything is written.
-public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
+public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible, StateRefusal {
     case tooFewPostings
     case zeroPosting
     case unbalanced(currency: String, sum: Int64)
     case overflow
+    /// The database refused a move that would take an account below its floor.
+    case insufficient
 
     public var description: String {
         switch self {
@@ -115,6 +117,7 @@ public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
         case .zeroPosting: "A journal entry cannot post nothing to an account."
         case .unbalanced(let currency, let sum): "The postings do not balance: \(currency) is off by \(sum) minor units."
         case .overflow: "The amount is too large."
+        case .insufficient: "There is not enough money in the account for this; nothing was moved."
         }
     }
 }

@@ -41,6 +41,7 @@ public enum TryoutMigrations {
         CreateReviews(),
         CreateDisputes(),
         CreateEvaluations(),
+        CreateLedger(),
     ]
 }
 
