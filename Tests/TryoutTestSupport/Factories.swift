@@ -28,18 +28,29 @@ public struct Factory {
                                       isPlatformAdmin: admin, verified: verified, at: app.clock.now, on: app.db)
     }
 
-    /// An organization with one member per role given, e-mails `role@slug.test`.
+    /// An organization with one member per role given, e-mails `role@slug.test`; an employer
+    /// has money for publishing unless `funded` is false.
     @discardableResult
     public func organization(_ name: String, kind: OrganizationKind = .employer,
-                             roles: [MemberRole] = [.owner]) async throws -> OrganizationRecord {
+                             roles: [MemberRole] = [.owner], funded: Bool = true) async throws -> OrganizationRecord {
         let slug = Slug.make(from: name)
         let owner = try await user("owner@\(slug).test")
         let org = try await Organizations.create(kind: kind, name: name, ownerID: try owner.requireID(), at: app.clock.now, on: app.db)
+        if kind == .employer && funded { try await fund(org) }
         for role in roles where role != .owner {
             let member = try await user("\(role.rawValue)@\(slug).test")
             try await Organizations.addMember(orgID: try org.requireID(), userID: try member.requireID(), role: role, at: app.clock.now, on: app.db)
         }
         return org
+    }
+
+    /// Money for publishing paid projects: a million in every currency briefs may pay in.
+    public func fund(_ org: OrganizationRecord, major: Int64 = 1_000_000) async throws {
+        for currency in BriefInput.currencies {
+            let amount = major * (0..<CurrencyExponent.of(currency)).reduce(Int64(1)) { acc, _ in acc * 10 }
+            try await Ledger.post(.transfer(.funding, amount, from: .platform(.externalFunding, currency), to: .balance(of: try org.requireID(), currency),
+                                            memo: "Test funds"), by: nil, at: app.clock.now, on: app.db)
+        }
     }
 
     public func member(_ email: String, of org: OrganizationRecord) async throws -> MemberRecord {

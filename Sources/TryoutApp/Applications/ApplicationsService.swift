@@ -81,6 +81,7 @@ public enum ApplicationsService {
             case .endEngagement(let reason):
                 if let engagement {
                     try await Engagements.terminate(engagement, reason: reason, by: application.$candidate.id, at: ctx.now, on: ctx.db)
+                    try await EscrowFlows.endedEarly(engagement, by: application.$candidate.id, ctx)
                     if let ended = try await Engagements.find(try engagement.requireID(), on: ctx.db) {
                         try await Webhooks.emit(try WebhookEvents.engagement(.engagementTerminated, ended, reason: reason, ctx), ctx)
                     }

@@ -40,6 +40,7 @@ public enum EngagementsService {
         try await participant.perform(.terminate, context) { move in
             try EngagementLifecycle.checkOpen(move.engagement.state)
             try await Engagements.terminate(move.engagement, reason: reason, by: participant.userID.uuid, at: move.context.now, on: move.context.db)
+            try await EscrowFlows.endedEarly(move.engagement, by: participant.userID.uuid, move.context)
             try await Webhooks.emit(try WebhookEvents.engagement(.engagementTerminated, move.engagement, reason: reason, move.context), move.context)
             try await move.tell(.engagementTerminated, "\(participant.role.side.label) ended “\(move.engagement.project.title)” early: \(reason)",
                                 at: .overview(participant.id), email: true)

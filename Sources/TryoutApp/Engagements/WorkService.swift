@@ -161,6 +161,9 @@ public enum WorkService {
                 throw ActionError.conflict("Nobody has scored this version on the rubric yet: wait for the reviewers, or score it yourself.")
             }
             try await Submissions.respond(submission, of: milestone, input, by: participant.userID.uuid, at: tx.now, on: tx.db)
+            if input.decision == .accept {
+                try await EscrowFlows.release(milestone, of: move.engagement, key: "release:\(milestoneID.uuid)", by: participant.userID.uuid, tx)
+            }
             try await Webhooks.emit(try WebhookEvents.submission(submission, of: milestone, in: move.engagement,
                                                                  decision: input.decision.rawValue, tx), tx)
             let verdict = input.decision == .accept ? "accepted" : "needs changes"

@@ -55,7 +55,12 @@ extension MarketplaceService {
             profile = try await CandidateProfiles.profile(userID: try reader.requireID(), on: ctx.db)
         }
         if let profile { match = try await Self.match(project, brief, profile, ctx) }
-        return ProjectReading(brief: brief, lint: isAuthor ? ComplianceLint.check(brief, hourlyFloor: project.organization.payFloor) : nil,
+        var lint: LintReport?
+        if isAuthor {
+            lint = ComplianceLint.check(brief, hourlyFloor: project.organization.payFloor)
+            if project.state == .draft, let missing = try await EscrowFlows.shortfall(project, brief: brief, ctx) { lint?.errors.append(missing) }
+        }
+        return ProjectReading(brief: brief, lint: lint,
                               match: match, showsApplicants: Policy.allows(ctx.principal, .viewApplicants(project.$organization.id)),
                               applying: isAuthor ? nil : try await standing(project, user: user, isCandidate: profile != nil, ctx),
                               rating: try await rating(of: project, on: ctx.db))

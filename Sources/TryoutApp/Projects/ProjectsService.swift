@@ -55,7 +55,9 @@ public enum ProjectsService {
             } catch ProjectTransitionError.lintFailed(let findings) {
                 throw ValidationFailure(findings.map { FieldError($0.field, $0.message) })
             }
+            if target == .published { try await EscrowFlows.hold(project, brief: brief, by: actor.id, ctx) }
             try await ProjectBriefs.setState(project, to: target, at: ctx.now, on: ctx.db)
+            if target == .closed || target == .cancelled { try await EscrowFlows.projectEnded(project, by: actor.id, ctx) }
             if target == .published || target == .closed {
                 try await Webhooks.emit(try WebhookEvents.project(target == .published ? .projectPublished : .projectClosed, project, ctx), ctx)
             }

@@ -34,6 +34,7 @@ enum AutoAcceptance {
             guard AutoApproval.isDue(submittedAt: submission.waitingSince, days: days, now: tx.now) else { return false }
             let note = try FeedbackInput(decision: FeedbackInput.Decision.accept.rawValue, feedback: AutoApproval.note(days: days))
             try await Submissions.respond(submission, of: milestone, note, by: nil, at: tx.now, on: tx.db)
+            try await EscrowFlows.release(milestone, of: engagement, key: "release:\(try milestone.requireID())", by: nil, tx)
             try await Webhooks.emit(try WebhookEvents.autoAccepted(submission, of: milestone, in: engagement, days: days, tx), tx)
             let team = try await Engagements.team(of: engagementID.uuid, on: tx.db)
             let text = "Version \(submission.version) of “\(milestone.title)” was accepted automatically: no decision came within \(days) days."

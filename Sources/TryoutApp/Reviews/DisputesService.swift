@@ -132,7 +132,8 @@ public enum DisputesService {
             switch input.outcome {
             case .overturned: try await overturn(dispute, in: engagement, by: admin, tx)
             case .reReview: try await reReview(dispute, in: engagement, team: team, reviewerID: input.reviewerID, tx)
-            case .upheld, .partial: break
+            case .partial: try await award(input.sharePercent ?? 0, of: dispute, in: engagement, by: admin.id, tx)
+            case .upheld: break
             }
             dispute.state = .decided
             dispute.outcome = input.outcome
@@ -219,8 +220,22 @@ public enum DisputesService {
         let accepted = try FeedbackInput(decision: FeedbackInput.Decision.accept.rawValue,
                                          feedback: "Accepted after a dispute: a platform admin's decision, with the reasons on the dispute.")
         try await Submissions.respond(submission, of: milestone, accepted, by: admin.id, at: tx.now, on: tx.db)
+        try await EscrowFlows.release(milestone, of: engagement, key: "release:\(try milestone.requireID())", by: admin.id, tx)
         try await Webhooks.emit(try WebhookEvents.submission(submission, of: milestone, in: engagement,
                                                              decision: FeedbackInput.Decision.accept.rawValue, tx), tx)
+    }
+
+    /// A partial decision releases its share of the disputed version's deliverable, or of every
+    /// deliverable not accepted when the dispute is about the ending or the amount owed.
+    private static func award(_ percent: Int, of dispute: DisputeRecord, in engagement: EngagementRecord, by adminID: UUID?,
+                              _ tx: ActionContext) async throws {
+        let milestones = try await Engagements.milestones(of: try engagement.requireID(), on: tx.db)
+        var disputed: UUID?
+        if let submissionID = dispute.$submission.id { disputed = try await SubmissionRecord.find(submissionID, on: tx.db)?.$milestone.id }
+        for milestone in milestones where milestone.state != .accepted && (disputed == nil || milestone.id == disputed) {
+            try await EscrowFlows.release(milestone, of: engagement, percent: percent,
+                                          key: "release:\(try milestone.requireID()):dispute:\(try dispute.requireID())", by: adminID, tx)
+        }
     }
 
     private static func reReview(_ dispute: DisputeRecord, in engagement: EngagementRecord, team: [TeamMemberRecord],

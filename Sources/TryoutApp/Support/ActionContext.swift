@@ -14,10 +14,13 @@ public struct ActionContext: Sendable {
     public var passwords: any PasswordHashing
     /// Who acts, when someone is signed in; nil for sign-up, sign-in and other anonymous actions.
     public var principal: Principal?
+    /// The platform's fee and the payout rules.
+    public var payments: PaymentSettings
 
     public init(db: any Database, now: Date, client: ClientInfo, mail: Mailer, passwords: any PasswordHashing,
-                principal: Principal? = nil) {
+                principal: Principal? = nil, payments: PaymentSettings = .init()) {
         self.principal = principal
+        self.payments = payments
         self.db = db
         self.now = now
         self.client = client

@@ -20,8 +20,12 @@ public enum Action: Sendable, Equatable {
     case readFairnessReport(UUID)
     /// Read how well the organization's reviewers agree, with every rating behind it.
     case readCalibration(UUID)
+    /// Read the organization's balance, escrow and statements, and add funds.
+    case manageBilling(UUID)
     /// List, verify and suspend any organization; read the platform audit log.
     case moderatePlatform
+    /// Record funds received, grant credit, and batch and approve payouts.
+    case managePayments
     /// Read every open dispute and decide it.
     case decideDisputes
 }
@@ -32,7 +36,7 @@ public enum Policy {
     public static func allows(_ principal: Principal?, _ action: Action) -> Bool {
         guard let principal else { return false }
         switch action {
-        case .moderatePlatform, .decideDisputes:
+        case .moderatePlatform, .decideDisputes, .managePayments:
             return principal.isPlatformAdmin
         case .viewOrganization(let org):
             return principal.isPlatformAdmin || principal.role(in: org) != nil
@@ -44,7 +48,7 @@ public enum Policy {
             return principal.isPlatformAdmin || principal.role(in: org) == .owner
         case .viewApplicants(let org):
             return [.owner, .admin, .hiringManager, .reviewer].contains { principal.role(in: org) == $0 }
-        case .readFairnessReport(let org), .readCalibration(let org):
+        case .readFairnessReport(let org), .readCalibration(let org), .manageBilling(let org):
             return principal.role(in: org)?.managesOrganization == true
         case .authorProjects(let org):
             guard let role = principal.role(in: org) else { return false }

@@ -215,6 +215,9 @@ extension Money {
         return Money(amountMinor: major * scale + minor, currency: currency)
     }
 
+    /// The amount for a file: "-600.00", sign first, no grouping.
+    public var plainSigned: String { (amountMinor < 0 ? "-" : "") + Money(amountMinor: abs(amountMinor), currency: currency).plainAmount }
+
     /// The amount as typed in a form field: "600.00".
     public var plainAmount: String {
         String(formatted.split(separator: " ").last ?? "").replacingOccurrences(of: ",", with: "")

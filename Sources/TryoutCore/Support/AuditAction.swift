@@ -51,6 +51,9 @@ public enum AuditAction: String, Codable, Sendable, CaseIterable {
     case disputeDecided = "dispute.decided"
     case finalEvaluationRecorded = "engagement.final_evaluation_recorded"
     case exitSurveyAnswered = "engagement.exit_survey_answered"
+    case invoiceIssued = "billing.invoice_issued"
+    case fundingReceived = "billing.funding_received"
+    case creditGranted = "billing.credit_granted"
 
     public var label: String {
         switch self {
@@ -105,6 +108,9 @@ public enum AuditAction: String, Codable, Sendable, CaseIterable {
         case .disputeDecided: "Decided a dispute"
         case .finalEvaluationRecorded: "Recorded a final evaluation"
         case .exitSurveyAnswered: "Answered an exit survey"
+        case .invoiceIssued: "Asked for an invoice to add funds"
+        case .fundingReceived: "Recorded funds received"
+        case .creditGranted: "Set credit terms"
         }
     }
 }

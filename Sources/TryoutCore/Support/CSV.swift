@@ -62,3 +62,19 @@ public enum CSV {
         return rows
     }
 }
+
+extension CSV {
+    /// A file of `rows` under `header`, CRLF line ends as RFC 4180 asks. A text field that a
+    /// spreadsheet would run as a formula (=, +, @, or - not starting a number) gets a leading
+    /// apostrophe, so a memo typed by someone can never execute on the reader's machine.
+    public static func document(header: [String], rows: [[String]]) -> String {
+        ([header] + rows).map { $0.map(field).joined(separator: ",") + "\r\n" }.joined()
+    }
+
+    static func field(_ value: String) -> String {
+        var text = value
+        if let first = text.first, "=+@\t\r".contains(first) || (first == "-" && Double(text) == nil) { text = "'" + text }
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

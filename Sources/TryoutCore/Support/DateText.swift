@@ -11,4 +11,9 @@ public enum DateText {
         date.formatted(Date.FormatStyle(date: .abbreviated, time: .omitted, timeZone: TimeZone(identifier: "UTC")!)
             .locale(Locale(identifier: "en_GB")))
     }
+
+    /// "2026-12-02T16:40:00Z", for files other programs read.
+    public static func iso(_ date: Date) -> String {
+        date.formatted(.iso8601)
+    }
 }

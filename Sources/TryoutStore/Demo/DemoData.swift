@@ -134,6 +134,11 @@ public enum DemoData {
                     let id = try await user("\(local)@\(domain).test", "\(name) \(role.label)")
                     try await Organizations.addMember(orgID: orgID, userID: id, role: role, at: now, on: tx)
                 }
+                // Funds paid in by bank transfer, of which the published projects' escrow is held.
+                let invoice = try await Invoices.create(Money(amountMinor: 2_500_000, currency: "USD"), organizationID: orgID, by: owner,
+                                                        at: now.addingTimeInterval(-30 * 86_400), on: tx)
+                try await Funding.receive(invoice, amount: invoice.amount, bankReference: "DEMO-\(domain.uppercased())-1", by: nil,
+                                          at: now.addingTimeInterval(-29 * 86_400), on: tx)
                 for (offset, seed) in projects.enumerated() {
                     let published = now.addingTimeInterval(-Double(index * 10 + offset) * 3600 * 7)
                     let project = try await createProject(seed, orgID: orgID, timeZone: timeZone, publishedAt: published,
@@ -197,6 +202,7 @@ public enum DemoData {
         }
         let project = try await ProjectBriefs.create(organizationID: orgID, brief: brief, audience: .init(), at: publishedAt, on: db)
         try await ProjectBriefs.setState(project, to: .published, at: publishedAt, on: db)
+        try await Escrows.hold(EscrowTerms(pay: brief.pay, feeBasisPoints: 0, places: brief.slots), for: project, by: nil, at: publishedAt, on: db)
         return project
     }
 
