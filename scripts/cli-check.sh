@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Checks the command line of a built `tryout` on one database: `migrate`, `admin create` (password
 # on standard input), `taxonomy import` of the sample ESCO files, that `serve --env production`
-# refuses to start without e-mail settings (or with a wrong one), and that it never loads demo
+# refuses to start without e-mail settings (or with a wrong one) or with an unreadable platform fee,
+# that `ledger verify` checks the ledger, and that it never loads demo
 # data while the admin can sign in, closes /metrics without its token, closes a
 # connection whose body stalls, and sweeps unreferenced files. Usage: scripts/cli-check.sh PATH/TO/tryout [DATABASE_URL]
 set -euo pipefail
@@ -16,6 +17,8 @@ trap '[ -n "$pid" ] && kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$TR
 fail() { echo "cli-check: $*" >&2; exit 1; }
 
 "$tryout" migrate --env production | grep -q "Database is up to date" || fail "migrate did not report success"
+"$tryout" ledger verify --env production | grep -q "Ledger verified: 0 entries" || fail "ledger verify did not check an empty ledger"
+"$tryout" ledger balance --env production >/dev/null 2>&1 && fail "ledger took an unknown action"
 echo 'password' | "$tryout" admin create --email ops@example.com --env production >/dev/null 2>&1 \
     && fail "admin create accepted a common password"
 echo 'a long operator passphrase' | "$tryout" admin create --email ops@example.com --env production | grep -q "Created platform admin" \
@@ -42,6 +45,9 @@ touch -d '2 hours ago' "$TRYOUT_DATA_DIR/files/.staging/upload-left-behind"
 grep -q "TRYOUT_SMTP_URL" "$TRYOUT_DATA_DIR/refused.log" || fail "production did not say which mail settings it lacks"
 TRYOUT_SMTP_URL=smtp://u:p@mail.example.com TRYOUT_MAIL_FROM=noreply@example.com TRYOUT_SMTP_CA_FILE=/nonexistent/ca.pem \
     "$tryout" serve --env production --port "$port" >/dev/null 2>&1 && fail "production served with an unreadable CA file"
+TRYOUT_MAIL=log TRYOUT_PLATFORM_FEE_BPS=2.5% "$tryout" serve --env production --port "$port" >"$TRYOUT_DATA_DIR/fee.log" 2>&1 \
+    && fail "production served with a platform fee it cannot read"
+grep -q "TRYOUT_PLATFORM_FEE_BPS" "$TRYOUT_DATA_DIR/fee.log" || fail "the server did not say which fee setting it cannot read"
 
 TRYOUT_METRICS_TOKEN=metrics-check-token TRYOUT_BODY_IDLE_SECONDS=2 TRYOUT_MAIL=log \
     "$tryout" serve --env production --port "$port" >"$TRYOUT_DATA_DIR/server.log" 2>&1 &

@@ -8,10 +8,11 @@ public struct AmountInput: Sendable, Equatable {
     public static let maximumMajor: Int64 = 10_000_000
 
     /// `allowZero` for a limit that can be taken away; a movement of money is never zero.
-    public init(amount: String?, currency: String?, field: String = "amount", allowZero: Bool = false) throws(ValidationFailure) {
+    public init(amount: String?, currency: String?, field: String = "amount", currencyField: String = "currency",
+                allowZero: Bool = false) throws(ValidationFailure) {
         let code = (currency ?? "").trimmingCharacters(in: .whitespaces).uppercased()
         guard BriefInput.currencies.contains(code) else {
-            throw ValidationFailure([FieldError("currency", "Choose one of the currencies projects pay in.")])
+            throw ValidationFailure([FieldError(currencyField, "Choose one of the currencies projects pay in.")])
         }
         let limit = Money(amountMinor: Self.maximumMajor * Self.scale(code), currency: code)
         guard let money = Money.parse(amount ?? "", currency: code), money.amountMinor > 0 || (allowZero && money.amountMinor == 0),

@@ -51,6 +51,7 @@ public enum Entity {
     public enum WebhookDelivery {}
     public enum Job {}
     public enum Dispute {}
+    public enum Invoice {}
 }
 
 public typealias UserID = TypedID<Entity.User>
@@ -78,3 +79,4 @@ public typealias DisputeID = TypedID<Entity.Dispute>
 public typealias WebhookEndpointID = TypedID<Entity.WebhookEndpoint>
 public typealias WebhookDeliveryID = TypedID<Entity.WebhookDelivery>
 public typealias JobID = TypedID<Entity.Job>
+public typealias InvoiceID = TypedID<Entity.Invoice>

@@ -14,6 +14,8 @@ struct AdminOrganizationsPage: Component {
                 Tag.link("Jobs", to: SiteURL.admin(.jobs()).path)
                 Text(" · ")
                 Tag.link("Disputes", to: SiteURL.disputes(.desk).path)
+                Text(" · ")
+                Tag.link("Payments", to: SiteURL.billing(.desk).path)
             }
             Tag("table", [:]) {
                 Tag("thead", [:]) {

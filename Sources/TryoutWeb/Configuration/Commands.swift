@@ -9,7 +9,12 @@ extension Application {
     /// database, loads the demo data; production never loads it.
     public func runTryout() async throws {
         let command = environment.arguments.dropFirst().first { !$0.hasPrefix("-") } ?? "serve"
-        if command == "serve" || command == "worker" { try requireMail() }
+        if command == "serve" || command == "worker" {
+            try requireMail()
+            guard tryout.payments != nil else {
+                throw Abort(.internalServerError, reason: "TRYOUT_PLATFORM_FEE_BPS must be a whole number of basis points from 0 to \(PlatformFee.maximumBasisPoints).")
+            }
+        }
         if command == "serve" {
             lifecycle.use(Housekeeping())
             if tryout.workers > 0 { lifecycle.use(JobWorkersLifecycle(count: tryout.workers)) }

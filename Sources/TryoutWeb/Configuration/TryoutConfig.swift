@@ -47,6 +47,9 @@ public struct TryoutConfig: Sendable {
     /// `TRYOUT_JOB_LEASE_SECONDS`: how long a job stays with the worker that claimed it before it
     /// is taken for dead and the job runs again elsewhere (default 300).
     public var jobLease: TimeInterval
+    /// `TRYOUT_PLATFORM_FEE_BPS`: the platform's fee on pay, in basis points (default 0); nil when
+    /// the setting cannot be read, which stops the server at start-up rather than charge a typo.
+    public var payments: PaymentSettings?
 
     public init(dataDirectory: String = "./data", database: DatabaseTarget, publicURL: String = "http://127.0.0.1:8080",
                 bcryptCost: Int = 12, trustProxy: Bool = false, logMail: Bool = true,
@@ -54,7 +57,7 @@ public struct TryoutConfig: Sendable {
                 uploadLimits: UploadLimits = .init(), metricsToken: String? = nil, metricsOpen: Bool = true,
                 idleTimeout: TimeInterval = 30, fileStorage: (any FileStorage)? = nil,
                 now: @escaping @Sendable () -> Date = Date.init, workers: Int = 0, jobLease: TimeInterval = 300,
-                mail: MailSettings = .log) {
+                mail: MailSettings = .log, payments: PaymentSettings? = .init()) {
         self.dataDirectory = dataDirectory
         self.database = database
         self.publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
@@ -72,6 +75,7 @@ public struct TryoutConfig: Sendable {
         self.now = now
         self.workers = max(0, workers)
         self.jobLease = max(1, jobLease)
+        self.payments = payments
     }
 
     /// Reads the process environment; unset variables take the safe defaults above.
@@ -93,7 +97,11 @@ public struct TryoutConfig: Sendable {
             idleTimeout: Environment.get("TRYOUT_BODY_IDLE_SECONDS").flatMap(Double.init).flatMap { $0 > 0 ? $0 : nil } ?? 30,
             workers: Environment.get("TRYOUT_WORKERS").flatMap(Int.init) ?? 2,
             jobLease: Environment.get("TRYOUT_JOB_LEASE_SECONDS").flatMap(Double.init) ?? 300,
-            mail: mail
+            mail: mail,
+            payments: PlatformFee.basisPoints(Environment.get("TRYOUT_PLATFORM_FEE_BPS")).map { fee in
+                PaymentSettings(feeBasisPoints: fee, bankDetails: (Environment.get("TRYOUT_BANK_DETAILS") ?? "").split(separator: "|")
+                    .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+            }
         )
     }
 

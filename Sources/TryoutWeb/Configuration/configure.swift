@@ -81,6 +81,7 @@ public func configure(_ app: Application, _ config: TryoutConfig) async throws {
     try browser.grouped(RequireSignedInMiddleware()).register(collection: CalibrationController())
     try browser.grouped(RequireSignedInMiddleware()).register(collection: DisputesController())
     try browser.grouped(RequireSignedInMiddleware()).register(collection: EvaluationsController())
+    try browser.grouped(RequireSignedInMiddleware()).register(collection: BillingController())
 
     app.asyncCommands.use(TryoutMigrateCommand(), as: "migrate")
     app.asyncCommands.use(DemoCommand(), as: "demo")
@@ -90,6 +91,7 @@ public func configure(_ app: Application, _ config: TryoutConfig) async throws {
     app.asyncCommands.use(MailCommand(), as: "mail")
     app.asyncCommands.use(WorkerCommand(), as: "worker")
     app.asyncCommands.use(JobsCommand(), as: "jobs")
+    app.asyncCommands.use(LedgerCommand(), as: "ledger")
 }
 
 /// Pages that only make sense for a signed-in person send everyone else to sign in.

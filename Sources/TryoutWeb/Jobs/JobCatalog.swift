@@ -32,7 +32,8 @@ extension Application {
     /// The context a job runs in: nobody signed in, the clock read when the job starts.
     func jobContext() -> ActionContext {
         ActionContext(db: db, now: tryout.now(), client: ClientInfo(address: "job"),
-                      mail: Mailer(links: SiteMailLinks(base: tryout.publicURL)), passwords: PasswordHasher(application: self))
+                      mail: Mailer(links: SiteMailLinks(base: tryout.publicURL)), passwords: PasswordHasher(application: self),
+                      payments: tryout.payments ?? .init())
     }
 
     /// A pool of `count` workers running this application's jobs and schedules.

@@ -19,6 +19,8 @@ struct OrganizationSettingsPage: Component {
                 Tag.link("Webhooks", to: SiteURL.webhooks(.list(.value(org.slug))).path)
                 if org.kind == .employer {
                     Text(" · ")
+                    Tag.link("Billing", to: SiteURL.billing(.billing(.value(org.slug))).path)
+                    Text(" · ")
                     Tag.link("Reviewer calibration", to: SiteURL.calibrations(.organization(.value(org.slug))).path)
                     Text(" · ")
                     Tag.link("Exit surveys", to: SiteURL.evaluations(.surveys(.value(org.slug))).path)

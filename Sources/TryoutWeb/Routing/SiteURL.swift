@@ -24,6 +24,7 @@ enum SiteURL: RoutePath {
     case disputes(Disputes)
     case disputesAPI(DisputesAPI)
     case evaluations(Evaluations)
+    case billing(Billing)
 
     private var route: any RoutePath {
         switch self {
@@ -46,6 +47,7 @@ enum SiteURL: RoutePath {
         case .disputes(let route): route
         case .disputesAPI(let route): route
         case .evaluations(let route): route
+        case .billing(let route): route
         }
     }
 
@@ -68,6 +70,7 @@ enum SiteURL: RoutePath {
             + Disputes.templates.map(disputes)
             + DisputesAPI.templates.map(disputesAPI)
             + Evaluations.templates.map(evaluations)
+            + Billing.templates.map(billing)
     }
 
     /// The absolute address for e-mails.

@@ -1,0 +1,98 @@
+import Foundation
+import TryoutApp
+import TryoutCore
+import TryoutStore
+import Vapor
+
+/// The billing pages of an organization and the platform admins' payments desk. The services
+/// decide who may; anyone else gets a 404.
+struct BillingController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(SiteURL.Billing.billing(.key), use: billing)
+        routes.get(SiteURL.Billing.statementCSV(.key), use: statementCSV)
+        routes.post(SiteURL.Billing.invoices(.key), use: requestInvoice)
+        routes.get(SiteURL.Billing.invoice(.key, .key), use: invoice)
+        routes.get(SiteURL.Billing.desk, use: desk)
+        routes.post(SiteURL.Billing.receipts, use: recordReceipt)
+        routes.post(SiteURL.Billing.credit, use: grantCredit)
+    }
+
+    private func slug(_ req: Request) -> String { req.parameters.get("slug") ?? "" }
+
+    func billing(req: Request) async throws -> Response {
+        try await renderBilling(req)
+    }
+
+    private func renderBilling(_ req: Request, form: [String: String] = [:], errors: [FieldError] = []) async throws -> Response {
+        let view = try await BillingService.billing(slug: slug(req), month: req.query[String.self, at: "month"], try await req.signedInContext())
+        return try await req.render("Billing", status: errors.isEmpty ? .ok : .unprocessableEntity,
+                                    BillingPage(model: BillingViewModel(view), csrf: try await req.csrfToken(), form: form, errors: errors))
+    }
+
+    func statementCSV(req: Request) async throws -> Response {
+        let view = try await BillingService.billing(slug: slug(req), month: req.query[String.self, at: "month"], try await req.signedInContext())
+        let response = Response(status: .ok, body: .init(string: BillingService.statementCSV(view.statement)))
+        response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        response.headers.replaceOrAdd(name: .contentDisposition,
+                                      value: "attachment; filename=\"statement-\(view.organization.slug)-\(view.month.text).csv\"")
+        return response
+    }
+
+    func requestInvoice(req: Request) async throws -> Response {
+        let form = try req.content.decode([String: String].self)
+        do {
+            let invoice = try await BillingService.requestInvoice(slug: slug(req), try AmountInput(amount: form["amount"], currency: form["currency"]),
+                                                                  try await req.signedInContext())
+            try await req.flash("Invoice \(invoice.reference) is ready: pay it by bank transfer, quoting the reference.")
+            return req.redirect(to: SiteURL.billing(.invoice(.value(slug(req)), .value(InvoiceID(try invoice.requireID())))).path)
+        } catch let failure as ValidationFailure {
+            return try await renderBilling(req, form: form, errors: failure.errors)
+        }
+    }
+
+    func invoice(req: Request) async throws -> Response {
+        let invoice = try await BillingService.invoice(slug: slug(req), req.parameters.get("invoiceID", as: UUID.self), try await req.signedInContext())
+        return try await req.render("Invoice \(invoice.reference)", InvoicePage(invoice: invoice, bankDetails: req.tryout.payments?.bankDetails ?? []))
+    }
+
+    func desk(req: Request) async throws -> Response {
+        try await renderDesk(req)
+    }
+
+    private func renderDesk(_ req: Request, form: [String: String] = [:], errors: [FieldError] = []) async throws -> Response {
+        let desk = try await PaymentsAdminService.desk(try await req.signedInContext())
+        return try await req.render("Payments", status: errors.isEmpty ? .ok : .unprocessableEntity,
+                                    PaymentsDeskPage(desk: desk, csrf: try await req.csrfToken(), form: form, errors: errors))
+    }
+
+    func recordReceipt(req: Request) async throws -> Response {
+        let form = try req.content.decode([String: String].self)
+        return try await deskMove(req, form: form) {
+            let invoice = try await PaymentsAdminService.recordReceipt(reference: form["reference"], try AmountInput(amount: form["amount"], currency: form["currency"]),
+                                                                       bankReference: form["bankReference"], try await req.signedInContext())
+            return "Recorded: \(invoice.organization.name)'s balance grew by \(form["amount"] ?? "") \(form["currency"] ?? "")."
+        }
+    }
+
+    func grantCredit(req: Request) async throws -> Response {
+        let form = try req.content.decode([String: String].self)
+        return try await deskMove(req, form: form) {
+            let limit = try AmountInput(amount: form["creditAmount"], currency: form["creditCurrency"], field: "creditAmount",
+                                        currencyField: "creditCurrency", allowZero: true)
+            try await PaymentsAdminService.grantCredit(to: form["organizationID"].flatMap(OrganizationID.init), limit, try await req.signedInContext())
+            return "Credit set to \(limit.money.formatted)."
+        }
+    }
+
+    /// Back to the desk with a message, or the desk again with the form's problems.
+    private func deskMove(_ req: Request, form: [String: String], _ body: () async throws -> String) async throws -> Response {
+        do {
+            try await req.flash(try await body())
+        } catch let failure as ValidationFailure {
+            return try await renderDesk(req, form: form, errors: failure.errors)
+        } catch ActionError.conflict(let reason) {
+            try await req.flash(reason, .error)
+        }
+        return req.redirect(to: SiteURL.billing(.desk).path)
+    }
+}

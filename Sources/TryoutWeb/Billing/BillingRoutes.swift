@@ -1,0 +1,45 @@
+import Foundation
+import TryoutCore
+
+extension SiteURL {
+    /// An organization's money (balance, escrow, invoices, monthly statements) and the platform
+    /// admins' payments desk (receipts, credit terms).
+    enum Billing: RoutePath {
+        case billing(Parameter<String>, month: String? = nil)
+        case statementCSV(Parameter<String>, month: String? = nil)
+        case invoices(Parameter<String>)
+        case invoice(Parameter<String>, Parameter<InvoiceID>)
+        case desk
+        case receipts
+        case credit
+
+        var segments: [PathSegment] {
+            switch self {
+            case .billing(let slug, _): Self.billing(slug)
+            case .statementCSV(let slug, _): Self.billing(slug) + [.constant("statement.csv")]
+            case .invoices(let slug): Self.billing(slug) + [.constant("invoices")]
+            case .invoice(let slug, let id): Self.billing(slug) + [.constant("invoices"), .parameter("invoiceID", id)]
+            case .desk: [.constant("admin"), .constant("payments")]
+            case .receipts: [.constant("admin"), .constant("payments"), .constant("receipts")]
+            case .credit: [.constant("admin"), .constant("payments"), .constant("credit")]
+            }
+        }
+
+        var query: [URLQueryItem] {
+            switch self {
+            case .billing(_, let month?), .statementCSV(_, let month?): [URLQueryItem(name: "month", value: month)]
+            default: []
+            }
+        }
+
+        static var queryAllowed: CharacterSet { CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-")) }
+
+        private static func billing(_ slug: Parameter<String>) -> [PathSegment] {
+            [.constant("orgs"), .parameter("slug", slug), .constant("billing")]
+        }
+
+        static var templates: [Self] {
+            [.billing(.key), .statementCSV(.key), .invoices(.key), .invoice(.key, .key), .desk, .receipts, .credit]
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import Fluent
+import Foundation
+import Testing
+import TryoutCore
+import TryoutStore
+import TryoutTestSupport
+@testable import TryoutWeb
+import Vapor
+import VaporTesting
+
+@Suite("Billing pages")
+struct BillingWebTests {
+    @Test("an owner asks for an invoice, a platform admin records the transfer against its reference, and the balance and statement show it")
+    func fundByInvoice() async throws {
+        try await withTestApp { t in
+            let org = try await Factory(t).organization("Acme", roles: [.owner, .admin, .hiringManager], funded: false)
+            try await Factory(t).organization("Other Works")
+            try await Factory(t).user("staff@tryout.test", admin: true)
+            let billing = try await visit(t, as: "owner@acme.test", "/orgs/acme/billing")
+            #expect(billing.status == .ok && billing.body.string.contains("No money yet"))
+            #expect(try await t.post("/orgs/acme/billing/invoices", ["amount": "500", "currency": "USD"], csrf: "").status == .forbidden)
+            let refused = try await t.post("/orgs/acme/billing/invoices", ["amount": "-5", "currency": "USD"])
+            #expect(refused.status == .unprocessableEntity && refused.body.string.contains("Enter an amount above zero"))
+            let created = try await t.post("/orgs/acme/billing/invoices", ["amount": "1,250.50", "currency": "USD"])
+            #expect(created.status == .seeOther)
+            let invoice = try #require(try await Invoices.of(organizationID: try org.requireID(), on: t.db).first)
+            let page = try await t.get(created.headers.first(name: .location) ?? "")
+            #expect(page.body.string.contains(invoice.reference) && page.body.string.contains("USD 1,250.50") && page.body.string.contains("Awaiting payment"))
+
+            for (email, path) in [("hiring_manager@acme.test", "/orgs/acme/billing"), ("owner@other-works.test", "/orgs/acme/billing"),
+                                  ("owner@other-works.test", "/orgs/acme/billing/invoices/\(invoice.id!)"), ("owner@acme.test", "/admin/payments")] {
+                #expect(try await visit(t, as: email, path).status == .notFound, "\(email) reached \(path)")
+            }
+
+            let desk = try await visit(t, as: "staff@tryout.test", "/admin/payments")
+            #expect(desk.body.string.contains(invoice.reference))
+            let wrong = try await t.post("/admin/payments/receipts", ["reference": "TRY-0000-0000", "amount": "1250.50", "currency": "USD", "bankReference": "B-1"])
+            #expect(wrong.status == .unprocessableEntity && wrong.body.string.contains("No invoice has the reference TRY-0000-0000."))
+            #expect(try await t.post("/admin/payments/receipts", ["reference": invoice.reference, "amount": "1250.50", "currency": "USD",
+                                                                  "bankReference": "B-1"]).status == .seeOther)
+            #expect(try await t.post("/admin/payments/credit", ["organizationID": "\(org.id!)", "creditAmount": "300", "creditCurrency": "USD"]).status == .seeOther)
+
+            let funded = try await visit(t, as: "owner@acme.test", "/orgs/acme/billing")
+            #expect(funded.body.string.contains("USD 1,250.50 (credit up to USD 300.00)") && funded.body.string.contains("Paid"))
+            let csv = try await t.get("/orgs/acme/billing/statement.csv?month=\(StatementMonth(containing: t.clock.now).text)")
+            #expect(csv.headers.contentType?.subType == "csv")
+            let rows = CSV.rows(csv.body.string)
+            #expect(rows.first?.fields == ["date", "kind", "description", "currency", "balance", "escrow", "payroll", "fees"])
+            #expect(rows.dropFirst().map { $0.fields[1] } == ["funding"] && rows.last?.fields[4] == "1250.50")
+            #expect(try await Ledger.verify(on: t.db).isEmpty)
+        }
+    }
+
+    @Test("a draft's lint says how much publishing would hold and what the balance lacks")
+    func shortfallInLint() async throws {
+        try await withTestApp { t in
+            let org = try await Factory(t).organization("Acme", roles: [.owner], funded: false)
+            var brief = BriefTemplates.template(id: "data-analysis")!.brief
+            brief.pay = Money(amountMinor: 60_000, currency: "USD")
+            let project = try await ProjectBriefs.create(organizationID: try org.requireID(), brief: brief, audience: .init(), at: t.clock.now, on: t.db)
+            let page = try await visit(t, as: "owner@acme.test", "/projects/\(project.id!)")
+            #expect(page.body.string.contains("Publishing holds USD 600.00 in escrow (1 place × the pay); the balance is USD 0.00. Add USD 600.00"))
+            let publish = try await t.post("/projects/\(project.id!)/publish")
+            #expect(publish.status == .unprocessableEntity || publish.status == .seeOther)
+            #expect(try await Projects.find(id: project.id!, on: t.db)?.state == .draft)
+        }
+    }
+}
