@@ -143,4 +143,27 @@ struct LedgerStoreTests {
             }
         }
     }
+
+    @Test("an idempotency key runs its request once: repeats get its response, another body is refused, a running one waits its lease")
+    func idempotencyKeys() async throws {
+        try await withTestApp { t in
+            let user = try await Factory(t).user("owner@acme.test")
+            let userID = try user.requireID()
+            let now = t.clock.now
+            #expect(try await IdempotencyKeys.claim("k", userID: userID, fingerprint: "a", at: now, on: t.db) == .run)
+            #expect(try await IdempotencyKeys.claim("k", userID: userID, fingerprint: "a", at: now, on: t.db) == .running)
+            #expect(try await IdempotencyKeys.claim("k", userID: userID, fingerprint: "b", at: now, on: t.db) == .mismatch)
+            // A server that stopped mid-request leaves the key running; after the lease the same request runs again.
+            let later = now.addingTimeInterval(IdempotencyKeys.lease + 1)
+            #expect(try await IdempotencyKeys.claim("k", userID: userID, fingerprint: "a", at: later, on: t.db) == .run)
+            let response = StoredResponse(status: 303, contentType: nil, location: "/x", body: "")
+            try await IdempotencyKeys.finish("k", userID: userID, response: response, on: t.db)
+            #expect(try await IdempotencyKeys.claim("k", userID: userID, fingerprint: "a", at: later, on: t.db) == .replay(response))
+            // Keys are per person.
+            let other = try await Factory(t).user("other@acme.test")
+            #expect(try await IdempotencyKeys.claim("k", userID: try other.requireID(), fingerprint: "z", at: later, on: t.db) == .run)
+            try await IdempotencyKeys.abandon("k", userID: try other.requireID(), on: t.db)
+            #expect(try await IdempotencyKeys.claim("k", userID: try other.requireID(), fingerprint: "y", at: later, on: t.db) == .run)
+        }
+    }
 }

@@ -10,11 +10,12 @@ struct BillingController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(SiteURL.Billing.billing(.key), use: billing)
         routes.get(SiteURL.Billing.statementCSV(.key), use: statementCSV)
-        routes.post(SiteURL.Billing.invoices(.key), use: requestInvoice)
         routes.get(SiteURL.Billing.invoice(.key, .key), use: invoice)
         routes.get(SiteURL.Billing.desk, use: desk)
-        routes.post(SiteURL.Billing.receipts, use: recordReceipt)
-        routes.post(SiteURL.Billing.credit, use: grantCredit)
+        let money = routes.grouped(IdempotencyMiddleware())
+        money.post(SiteURL.Billing.invoices(.key), use: requestInvoice)
+        money.post(SiteURL.Billing.receipts, use: recordReceipt)
+        money.post(SiteURL.Billing.credit, use: grantCredit)
     }
 
     private func slug(_ req: Request) -> String { req.parameters.get("slug") ?? "" }

@@ -38,6 +38,7 @@ struct BillingPage: Component {
     private var addFunds: Component {
         PostForm(action: SiteURL.billing(.invoices(.value(model.slug))).path, csrf: csrf) {
             Tag.text("h3", "Add funds by bank transfer")
+            IdempotencyField()
             Field(name: "amount", label: "Amount", value: form["amount"] ?? "", error: errors.message("amount"),
                   hint: "You get an invoice with a reference to quote; the balance grows when the transfer arrives.",
                   extra: [("inputmode", "decimal")])

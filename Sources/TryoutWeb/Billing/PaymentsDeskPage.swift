@@ -43,6 +43,7 @@ struct PaymentsDeskPage: Component {
             Tag("section", ["class": "panel", "aria-labelledby": "receipt-title"]) {
                 Tag.text("h2", "Record a transfer received", ["id": "receipt-title"])
                 PostForm(action: SiteURL.billing(.receipts).path, csrf: csrf) {
+                    IdempotencyField()
                     Field(name: "reference", label: "Invoice reference", value: form["reference"] ?? "", error: errors.message("reference"),
                           hint: "As the payer quoted it, like TRY-7K3M-9QX2.")
                     Field(name: "amount", label: "Amount received", value: form["amount"] ?? "", error: errors.message("amount"),
@@ -58,6 +59,7 @@ struct PaymentsDeskPage: Component {
                 Tag.text("h2", "Credit terms", ["id": "credit-title"])
                 Tag.text("p", "How far below zero an organization's balance may go to publish, in one currency; 0 takes credit away.")
                 PostForm(action: SiteURL.billing(.credit).path, csrf: csrf) {
+                    IdempotencyField()
                     SelectField(name: "organizationID", label: "Organization",
                                 options: desk.organizations.map { ($0.id!.uuidString.lowercased(), $0.name) },
                                 selected: form["organizationID"] ?? "", error: errors.message("organizationID"))

@@ -1,3 +1,4 @@
+import Foundation
 import Plot
 import TryoutCore
 
@@ -7,6 +8,14 @@ struct CSRFField: Component {
 
     var body: Component {
         Tag(void: "input", [("type", "hidden"), ("name", "_csrf"), ("value", token)])
+    }
+}
+
+/// The hidden field a form that moves money carries: a new key each time the form is shown, so a
+/// second click or a resent form repeats the first result instead of moving money again.
+struct IdempotencyField: Component {
+    var body: Component {
+        Tag(void: "input", [("type", "hidden"), ("name", IdempotencyMiddleware.formField), ("value", UUID().uuidString.lowercased())])
     }
 }
 

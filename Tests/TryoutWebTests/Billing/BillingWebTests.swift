@@ -18,11 +18,20 @@ struct BillingWebTests {
             try await Factory(t).user("staff@tryout.test", admin: true)
             let billing = try await visit(t, as: "owner@acme.test", "/orgs/acme/billing")
             #expect(billing.status == .ok && billing.body.string.contains("No money yet"))
-            #expect(try await t.post("/orgs/acme/billing/invoices", ["amount": "500", "currency": "USD"], csrf: "").status == .forbidden)
-            let refused = try await t.post("/orgs/acme/billing/invoices", ["amount": "-5", "currency": "USD"])
+            #expect(try await t.post("/orgs/acme/billing/invoices", ["amount": "500", "currency": "USD", "_idempotency": "k0"], csrf: "").status == .forbidden)
+            let keyless = try await t.post("/orgs/acme/billing/invoices", ["amount": "500", "currency": "USD"])
+            #expect(keyless.status == .badRequest && keyless.body.string.contains("needs an idempotency key"))
+            let refused = try await t.post("/orgs/acme/billing/invoices", ["amount": "-5", "currency": "USD", "_idempotency": "k1"])
             #expect(refused.status == .unprocessableEntity && refused.body.string.contains("Enter an amount above zero"))
-            let created = try await t.post("/orgs/acme/billing/invoices", ["amount": "1,250.50", "currency": "USD"])
+            // The key of a refused form is free again for the corrected one; a second click repeats the first answer.
+            let created = try await t.post("/orgs/acme/billing/invoices", ["amount": "1,250.50", "currency": "USD", "_idempotency": "k1"])
             #expect(created.status == .seeOther)
+            let again = try await t.post("/orgs/acme/billing/invoices", ["amount": "1,250.50", "currency": "USD", "_idempotency": "k1"])
+            #expect(again.status == .seeOther && again.headers.first(name: .location) == created.headers.first(name: .location))
+            #expect(again.headers.first(name: "Idempotent-Replayed") == "true")
+            let other = try await t.post("/orgs/acme/billing/invoices", ["amount": "99", "currency": "USD", "_idempotency": "k1"])
+            #expect(other.status == .unprocessableEntity && other.body.string.contains("used for a different request"))
+            #expect(try await Invoices.of(organizationID: try org.requireID(), on: t.db).count == 1)
             let invoice = try #require(try await Invoices.of(organizationID: try org.requireID(), on: t.db).first)
             let page = try await t.get(created.headers.first(name: .location) ?? "")
             #expect(page.body.string.contains(invoice.reference) && page.body.string.contains("USD 1,250.50") && page.body.string.contains("Awaiting payment"))
@@ -34,11 +43,15 @@ struct BillingWebTests {
 
             let desk = try await visit(t, as: "staff@tryout.test", "/admin/payments")
             #expect(desk.body.string.contains(invoice.reference))
-            let wrong = try await t.post("/admin/payments/receipts", ["reference": "TRY-0000-0000", "amount": "1250.50", "currency": "USD", "bankReference": "B-1"])
+            let wrong = try await t.post("/admin/payments/receipts", ["reference": "TRY-0000-0000", "amount": "1250.50", "currency": "USD",
+                                                                      "bankReference": "B-1", "_idempotency": "r1"])
             #expect(wrong.status == .unprocessableEntity && wrong.body.string.contains("No invoice has the reference TRY-0000-0000."))
-            #expect(try await t.post("/admin/payments/receipts", ["reference": invoice.reference, "amount": "1250.50", "currency": "USD",
-                                                                  "bankReference": "B-1"]).status == .seeOther)
-            #expect(try await t.post("/admin/payments/credit", ["organizationID": "\(org.id!)", "creditAmount": "300", "creditCurrency": "USD"]).status == .seeOther)
+            for _ in 1...2 {
+                #expect(try await t.post("/admin/payments/receipts", ["reference": invoice.reference, "amount": "1250.50", "currency": "USD",
+                                                                      "bankReference": "B-1", "_idempotency": "r2"]).status == .seeOther)
+            }
+            #expect(try await t.post("/admin/payments/credit", ["organizationID": "\(org.id!)", "creditAmount": "300", "creditCurrency": "USD",
+                                                                "_idempotency": "c1"]).status == .seeOther)
 
             let funded = try await visit(t, as: "owner@acme.test", "/orgs/acme/billing")
             #expect(funded.body.string.contains("USD 1,250.50 (credit up to USD 300.00)") && funded.body.string.contains("Paid"))
