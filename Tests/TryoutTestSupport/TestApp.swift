@@ -94,8 +94,10 @@ public final class TestApp: @unchecked Sendable {
 
     /// Calls the JSON API with a bearer token and no cookies.
     @discardableResult
-    public func api(_ method: HTTPMethod, _ path: String, token: String?, json: String? = nil) async throws -> TestingHTTPResponse {
+    public func api(_ method: HTTPMethod, _ path: String, token: String?, json: String? = nil,
+                    idempotencyKey: String? = nil) async throws -> TestingHTTPResponse {
         var headers = HTTPHeaders()
+        if let idempotencyKey { headers.add(name: "Idempotency-Key", value: idempotencyKey) }
         if let token { headers.bearerAuthorization = .init(token: token) }
         if json != nil { headers.contentType = .json }
         headers.replaceOrAdd(name: .cookie, value: "")

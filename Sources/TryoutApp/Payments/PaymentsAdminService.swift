@@ -11,6 +11,11 @@ public enum PaymentsAdminService {
         public var organizations: [OrganizationRecord]
     }
 
+    /// Refuses, as not found, anyone but a platform admin: before a request's body is judged.
+    public static func requirePaymentsAdmin(_ ctx: ActionContext) throws {
+        try ctx.authorize(.managePayments)
+    }
+
     public static func desk(_ ctx: ActionContext) async throws -> Desk {
         try ctx.authorize(.managePayments)
         return Desk(openInvoices: try await Invoices.open(on: ctx.db),

@@ -10,16 +10,31 @@ public struct AmountInput: Sendable, Equatable {
     /// `allowZero` for a limit that can be taken away; a movement of money is never zero.
     public init(amount: String?, currency: String?, field: String = "amount", currencyField: String = "currency",
                 allowZero: Bool = false) throws(ValidationFailure) {
-        let code = (currency ?? "").trimmingCharacters(in: .whitespaces).uppercased()
-        guard BriefInput.currencies.contains(code) else {
-            throw ValidationFailure([FieldError(currencyField, "Choose one of the currencies projects pay in.")])
-        }
+        let code = try Self.currency(currency, field: currencyField)
+        try self.init(Money.parse(amount ?? "", currency: code), currency: code, field: field, allowZero: allowZero)
+    }
+
+    /// The same from minor units, as the API sends them.
+    public init(minor: Int64, currency: String?, field: String = "amount", currencyField: String = "currency",
+                allowZero: Bool = false) throws(ValidationFailure) {
+        let code = try Self.currency(currency, field: currencyField)
+        try self.init(Money(amountMinor: minor, currency: code), currency: code, field: field, allowZero: allowZero)
+    }
+
+    private init(_ parsed: Money?, currency code: String, field: String, allowZero: Bool) throws(ValidationFailure) {
         let limit = Money(amountMinor: Self.maximumMajor * Self.scale(code), currency: code)
-        guard let money = Money.parse(amount ?? "", currency: code), money.amountMinor > 0 || (allowZero && money.amountMinor == 0),
-              money.amountMinor <= limit.amountMinor else {
+        guard let money = parsed, money.amountMinor > 0 || (allowZero && money.amountMinor == 0), money.amountMinor <= limit.amountMinor else {
             throw ValidationFailure([FieldError(field, "Enter an amount above zero and at most \(limit.formatted), with at most \(CurrencyExponent.of(code)) decimals.")])
         }
         self.money = money
+    }
+
+    private static func currency(_ raw: String?, field: String) throws(ValidationFailure) -> String {
+        let code = (raw ?? "").trimmingCharacters(in: .whitespaces).uppercased()
+        guard BriefInput.currencies.contains(code) else {
+            throw ValidationFailure([FieldError(field, "Choose one of the currencies projects pay in.")])
+        }
+        return code
     }
 
     private static func scale(_ code: String) -> Int64 { (0..<CurrencyExponent.of(code)).reduce(Int64(1)) { acc, _ in acc * 10 } }

@@ -12,6 +12,16 @@ extension SiteURL {
         case desk
         case receipts
         case credit
+        case api(API)
+
+        enum API: Sendable {
+            case billing(Parameter<String>)
+            case statement(Parameter<String>)
+            case invoices(Parameter<String>)
+            case invoice(Parameter<String>, Parameter<InvoiceID>)
+            case receipts
+            case credit
+        }
 
         var segments: [PathSegment] {
             switch self {
@@ -22,6 +32,12 @@ extension SiteURL {
             case .desk: [.constant("admin"), .constant("payments")]
             case .receipts: [.constant("admin"), .constant("payments"), .constant("receipts")]
             case .credit: [.constant("admin"), .constant("payments"), .constant("credit")]
+            case .api(.billing(let slug)): Self.apiBilling(slug)
+            case .api(.statement(let slug)): Self.apiBilling(slug) + [.constant("statement")]
+            case .api(.invoices(let slug)): Self.apiBilling(slug) + [.constant("invoices")]
+            case .api(.invoice(let slug, let id)): Self.apiBilling(slug) + [.constant("invoices"), .parameter("invoiceID", id)]
+            case .api(.receipts): SiteURL.apiPrefix + [.constant("admin"), .constant("payments"), .constant("receipts")]
+            case .api(.credit): SiteURL.apiPrefix + [.constant("admin"), .constant("payments"), .constant("credit")]
             }
         }
 
@@ -38,8 +54,13 @@ extension SiteURL {
             [.constant("orgs"), .parameter("slug", slug), .constant("billing")]
         }
 
+        private static func apiBilling(_ slug: Parameter<String>) -> [PathSegment] {
+            SiteURL.apiPrefix + [.constant("organizations"), .parameter("slug", slug), .constant("billing")]
+        }
+
         static var templates: [Self] {
-            [.billing(.key), .statementCSV(.key), .invoices(.key), .invoice(.key, .key), .desk, .receipts, .credit]
+            [.billing(.key), .statementCSV(.key), .invoices(.key), .invoice(.key, .key), .desk, .receipts, .credit,
+             .api(.billing(.key)), .api(.statement(.key)), .api(.invoices(.key)), .api(.invoice(.key, .key)), .api(.receipts), .api(.credit)]
         }
     }
 }

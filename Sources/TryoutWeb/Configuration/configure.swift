@@ -45,6 +45,7 @@ public func configure(_ app: Application, _ config: TryoutConfig) async throws {
     try app.register(collection: DisputesAPIController())
     try app.register(collection: EvaluationsAPIController())
     try app.register(collection: CalibrationAPIController())
+    try app.register(collection: BillingAPIController())
 
     // Calendar apps fetch the feed without a session; the secret address is the credential.
     app.get(SiteURL.Engagements.calendarFeed(.key), use: CalendarController.feed)

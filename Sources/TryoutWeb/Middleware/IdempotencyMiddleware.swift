@@ -15,9 +15,9 @@ struct IdempotencyMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let userID = try await request.requirePrincipal().userID
         let (key, content) = try Self.keyAndContent(of: request)
-        guard let key, (1...255).contains(key.count) else {
-            throw Abort(.badRequest, reason: "A request that moves money needs an idempotency key (the \(Self.header) header, a new random value "
-                        + "such as a UUID for each operation); send the same key again to repeat it safely.")
+        guard let key, (1...255).contains(key.count), key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._:-".contains($0)) }) else {
+            throw Abort(.badRequest, reason: "A request that moves money needs an idempotency key (the \(Self.header) header: up to 255 letters, digits, "
+                        + "dots, colons, dashes or underscores, a new value such as a UUID for each operation); send the same key again to repeat it safely.")
         }
         let digest = SHA256.hash(data: Data("\(request.method.rawValue) \(request.url.path)\n\(content)".utf8))
         let fingerprint = digest.map { String(format: "%02x", $0) }.joined()

@@ -8,6 +8,15 @@ extension DTO {
     struct MoneyAmount: Content {
         var amountMinor: Int64
         var currency: String
+
+        init(amountMinor: Int64, currency: String) {
+            self.amountMinor = amountMinor
+            self.currency = currency
+        }
+
+        init(_ money: Money) {
+            self.init(amountMinor: money.amountMinor, currency: money.currency)
+        }
     }
 
     struct OrganizationRef: Content {

@@ -1,0 +1,164 @@
+import Foundation
+import TryoutApp
+import TryoutCore
+import TryoutStore
+import Vapor
+
+/// `/api/v1` for an organization's money and the platform admins' payments desk: the same
+/// services and rules as the pages. Requests that move money need an `Idempotency-Key`.
+struct BillingAPIController: RouteCollection {
+    private typealias Route = SiteURL.Billing
+
+    func boot(routes: any RoutesBuilder) throws {
+        let api = routes.grouped(BearerAuthMiddleware(), RequireAPIUserMiddleware())
+        api.get(Route.api(.billing(.key)), use: billing)
+        api.get(Route.api(.statement(.key)), use: statement)
+        api.get(Route.api(.invoice(.key, .key)), use: invoice)
+        let money = api.grouped(IdempotencyMiddleware())
+        money.post(Route.api(.invoices(.key)), use: requestInvoice)
+        money.post(Route.api(.receipts), use: recordReceipt)
+        money.post(Route.api(.credit), use: grantCredit)
+    }
+
+    private func slug(_ req: Request) -> String { req.parameters.get("slug") ?? "" }
+
+    func billing(req: Request) async throws -> DTO.Billing {
+        DTO.Billing(try await BillingService.billing(slug: slug(req), month: nil, try await req.signedInContext()))
+    }
+
+    func statement(req: Request) async throws -> DTO.Statement {
+        let month = req.query[String.self, at: "month"]
+        if let month, StatementMonth(month) == nil {
+            throw ValidationFailure([FieldError("month", "Give the month as YYYY-MM, like 2026-12.")])
+        }
+        let view = try await BillingService.billing(slug: slug(req), month: month, try await req.signedInContext())
+        return DTO.Statement(month: view.month.text, lines: view.statement.map(DTO.StatementLine.init))
+    }
+
+    func invoice(req: Request) async throws -> DTO.Invoice {
+        DTO.Invoice(try await BillingService.invoice(slug: slug(req), req.parameters.get("invoiceID", as: UUID.self), try await req.signedInContext()))
+    }
+
+    func requestInvoice(req: Request) async throws -> Response {
+        let ctx = try await req.signedInContext()
+        // Someone who may not add funds is refused before the body is judged.
+        _ = try await BillingService.billing(slug: slug(req), month: nil, ctx)
+        let body = try req.decodeJSON(DTO.InvoiceInput.self)
+        let invoice = try await BillingService.requestInvoice(slug: slug(req), try AmountInput(minor: body.amount.amountMinor, currency: body.amount.currency,
+                                                                                              field: "amount.amountMinor", currencyField: "amount.currency"), ctx)
+        return try await DTO.Invoice(invoice).created(at: "organizations", slug(req), "billing", "invoices", try invoice.requireID(), for: req)
+    }
+
+    func recordReceipt(req: Request) async throws -> DTO.Invoice {
+        let ctx = try await req.signedInContext()
+        try PaymentsAdminService.requirePaymentsAdmin(ctx)
+        let body = try req.decodeJSON(DTO.ReceiptInput.self)
+        let amount = try AmountInput(minor: body.amount.amountMinor, currency: body.amount.currency, field: "amount.amountMinor", currencyField: "amount.currency")
+        return DTO.Invoice(try await PaymentsAdminService.recordReceipt(reference: body.reference, amount, bankReference: body.bankReference, ctx))
+    }
+
+    func grantCredit(req: Request) async throws -> DTO.Credit {
+        let ctx = try await req.signedInContext()
+        try PaymentsAdminService.requirePaymentsAdmin(ctx)
+        let body = try req.decodeJSON(DTO.Credit.self)
+        let limit = try AmountInput(minor: body.limit.amountMinor, currency: body.limit.currency, field: "limit.amountMinor",
+                                    currencyField: "limit.currency", allowZero: true)
+        try await PaymentsAdminService.grantCredit(to: OrganizationID(body.organizationID), limit, ctx)
+        return DTO.Credit(organizationID: body.organizationID, limit: DTO.MoneyAmount(amountMinor: limit.money.amountMinor, currency: limit.money.currency))
+    }
+}
+
+extension DTO {
+    struct Billing: Content {
+        struct Balance: Content {
+            var balance: MoneyAmount
+            var creditLimit: MoneyAmount
+        }
+
+        struct Escrow: Content {
+            var projectID: UUID
+            var title: String
+            var projectState: String
+            var pay: MoneyAmount
+            var feeBasisPoints: Int
+            var places: Int
+            var held: MoneyAmount
+        }
+
+        var balances: [Balance]
+        var escrows: [Escrow]
+        var invoices: [Invoice]
+
+        init(_ view: BillingView) {
+            balances = view.balances.map { Balance(balance: MoneyAmount($0.balance), creditLimit: MoneyAmount($0.creditLimit)) }
+            escrows = view.escrows.map { escrow in
+                Escrow(projectID: escrow.project_id, title: escrow.title, projectState: escrow.state, pay: MoneyAmount(escrow.terms.pay),
+                       feeBasisPoints: escrow.fee_basis_points, places: escrow.places, held: MoneyAmount(escrow.balance))
+            }
+            invoices = view.invoices.map(Invoice.init)
+        }
+    }
+
+    struct Invoice: Content {
+        var id: UUID
+        var reference: String
+        var amount: MoneyAmount
+        var state: InvoiceState
+        var createdAt: Date
+        var paidAt: Date?
+        var bankReference: String?
+
+        init(_ record: InvoiceRecord) {
+            id = record.id!
+            reference = record.reference
+            amount = MoneyAmount(record.amount)
+            state = record.state
+            createdAt = record.createdAt
+            paidAt = record.paidAt
+            bankReference = record.bankReference
+        }
+    }
+
+    struct Statement: Content {
+        var month: String
+        var lines: [StatementLine]
+    }
+
+    /// One entry of the month, with what it did to each of the organization's accounts, in minor units.
+    struct StatementLine: Content {
+        var date: Date
+        var kind: JournalEntryKind
+        var description: String
+        var currency: String
+        var balanceMinor: Int64
+        var escrowMinor: Int64
+        var payrollMinor: Int64
+        var feesMinor: Int64
+
+        init(_ line: OrganizationStatementLine) {
+            date = line.date
+            kind = line.kind
+            description = line.memo
+            currency = line.currency
+            balanceMinor = line.balance
+            escrowMinor = line.escrow
+            payrollMinor = line.payroll
+            feesMinor = line.fees
+        }
+    }
+
+    struct InvoiceInput: Content {
+        var amount: MoneyAmount
+    }
+
+    struct ReceiptInput: Content {
+        var reference: String
+        var amount: MoneyAmount
+        var bankReference: String
+    }
+
+    struct Credit: Content {
+        var organizationID: UUID
+        var limit: MoneyAmount
+    }
+}
