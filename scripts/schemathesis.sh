@@ -103,6 +103,8 @@ for token in json.load(sys.stdin):
 #   between two fields; statements and answers with control characters are refused (422).
 # - A final evaluation whose overall result differs from the scorecards' needs a reason, and a
 #   summary, reason or survey comment with control characters is refused (422).
+# - A receipt names an invoice that must exist and be open in the amount's currency; an amount's
+#   upper bound (ten million in the major unit) depends on its currency's decimals.
 CONFIG="$(mktemp)"
 trap 'cleanup; rm -f "$CONFIG"' EXIT
 cat >"$CONFIG" <<'TOML'
@@ -115,7 +117,8 @@ include-operation-id = ["listProjects", "createProject", "updateProject", "patch
                         "applyToProject", "decideApplicants", "signAgreement", "tickChecklistItem", "submitVersion",
                         "giveFeedback", "bookCheckIn", "recordCheckInNotes", "postMessage", "logTime", "terminateEngagement",
                         "updateScreening", "createWebhook", "updateNotificationPreferences", "scoreVersion", "updateReviewSettings",
-                        "openDispute", "answerDispute", "decideDispute", "recordEvaluation", "answerExitSurvey"]
+                        "openDispute", "answerDispute", "decideDispute", "recordEvaluation", "answerExitSurvey",
+                        "requestInvoice", "recordReceipt", "grantCredit"]
 checks.positive_data_acceptance.expected-statuses = ["2xx", "401", "403", "404", "409", "422"]
 TOML
 
