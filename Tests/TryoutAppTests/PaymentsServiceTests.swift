@@ -127,11 +127,18 @@ struct PaymentsServiceTests {
                                                                                                         sharePercent: 40, reviewerID: nil),
                                              try await t.context(as: platformAdmin))
             #expect(try await balance(payable, t) == shares[0].pay + shares[1].pay * 40 / 100)
+            let midway = try await EarningsService.earnings(year: nil, adaContext)
+            #expect(midway.payable == [Money(amountMinor: shares[0].pay + shares[1].pay * 40 / 100, currency: engagement.currency)])
+            #expect(midway.pending.map(\.stillToEarn.amountMinor) == [terms.pay.amountMinor - midway.payable[0].amountMinor])
+            #expect(midway.releases.count == 2 && midway.yearTotals == midway.payable)
             try await answer(try await handIn(1), "accept")
             try await answer(try await handIn(2), "accept")
             #expect(try await balance(payable, t) == terms.pay.amountMinor)
             #expect(try await balance(fees, t) == terms.feePerPlace)
             #expect(try await Engagements.find(id.uuid, on: t.db)?.state == .completed)
+            let done = try await EarningsService.earnings(year: nil, try await t.context(as: "ada@uni.test"))
+            #expect(done.pending.isEmpty && done.releases.count == 4 && done.yearTotals == [terms.pay])
+            #expect(try await EarningsService.earnings(year: nil, try await t.context(as: manager)).payable.isEmpty)
             // One place's worth stays for the place never filled, until the project closes.
             #expect(try await balance(.escrow(of: project.id!, engagement.currency), t) == terms.perPlace)
             _ = try await ProjectsService.transition(ProjectID(project.id!), to: .closed, try await t.context(as: manager))

@@ -40,4 +40,19 @@ public enum LedgerStatements {
             ORDER BY e.created_at, e.id
             """).all(decoding: StatementPosting.self)
     }
+
+    /// The pay released so far to each of the candidate's engagements (to their payable or to
+    /// the employer's payroll), by engagement.
+    public static func releasedByEngagement(candidateID: UUID, on db: any Database) async throws -> [UUID: Int64] {
+        let sql = try JobQueue.sqlDatabase(db)
+        let rows = try await sql.raw("""
+            SELECT e.engagement_id AS id, CAST(SUM(p.amount_minor) AS BIGINT) AS amount
+            FROM engagements g JOIN journal_entries e ON e.engagement_id = g.id
+            JOIN postings p ON p.entry_id = e.id JOIN ledger_accounts a ON a.id = p.account_id
+            WHERE g.candidate_id = \(bind: candidateID) AND e.kind IN ('release', 'reversal')
+              AND a.kind IN ('candidate_payable', 'organization_payroll')
+            GROUP BY e.engagement_id
+            """).all(decoding: Escrows.SettledRow.self)
+        return Dictionary(uniqueKeysWithValues: rows.map { ($0.id, $0.amount) })
+    }
 }

@@ -14,6 +14,7 @@ struct BillingAPIController: RouteCollection {
         api.get(Route.api(.billing(.key)), use: billing)
         api.get(Route.api(.statement(.key)), use: statement)
         api.get(Route.api(.invoice(.key, .key)), use: invoice)
+        api.get(Route.api(.earnings), use: earnings)
         let money = api.grouped(IdempotencyMiddleware())
         money.post(Route.api(.invoices(.key)), use: requestInvoice)
         money.post(Route.api(.receipts), use: recordReceipt)
@@ -37,6 +38,12 @@ struct BillingAPIController: RouteCollection {
 
     func invoice(req: Request) async throws -> DTO.Invoice {
         DTO.Invoice(try await BillingService.invoice(slug: slug(req), req.parameters.get("invoiceID", as: UUID.self), try await req.signedInContext()))
+    }
+
+    func earnings(req: Request) async throws -> DTO.Earnings {
+        let year = req.query[String.self, at: "year"]
+        if let year, Int(year) == nil { throw ValidationFailure([FieldError("year", "Give the year as four digits, like 2026.")]) }
+        return DTO.Earnings(try await EarningsService.earnings(year: year.flatMap { Int($0) }, try await req.signedInContext()))
     }
 
     func requestInvoice(req: Request) async throws -> Response {
@@ -144,6 +151,38 @@ extension DTO {
             escrowMinor = line.escrow
             payrollMinor = line.payroll
             feesMinor = line.fees
+        }
+    }
+
+    /// A candidate's earnings: released and waiting for payout, still to earn, and the year's releases.
+    struct Earnings: Content {
+        struct Pending: Content {
+            var engagementID: UUID
+            var title: String
+            var organization: String
+            var stillToEarn: MoneyAmount
+            var viaPayroll: Bool
+        }
+
+        struct Release: Content {
+            var date: Date
+            var description: String
+            var amount: MoneyAmount
+        }
+
+        var payable: [MoneyAmount]
+        var pending: [Pending]
+        var year: Int
+        var releases: [Release]
+        var yearTotals: [MoneyAmount]
+
+        init(_ view: EarningsView) {
+            payable = view.payable.map(MoneyAmount.init)
+            pending = view.pending.map { Pending(engagementID: $0.engagementID, title: $0.title, organization: $0.organization,
+                                                 stillToEarn: MoneyAmount($0.stillToEarn), viaPayroll: $0.viaPayroll) }
+            year = view.year
+            releases = view.releases.map { Release(date: $0.date, description: $0.memo, amount: MoneyAmount($0.amount)) }
+            yearTotals = view.yearTotals.map(MoneyAmount.init)
         }
     }
 

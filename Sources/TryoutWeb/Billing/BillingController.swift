@@ -12,6 +12,7 @@ struct BillingController: RouteCollection {
         routes.get(SiteURL.Billing.statementCSV(.key), use: statementCSV)
         routes.get(SiteURL.Billing.invoice(.key, .key), use: invoice)
         routes.get(SiteURL.Billing.desk, use: desk)
+        routes.get(SiteURL.Billing.earnings(), use: earnings)
         let money = routes.grouped(IdempotencyMiddleware())
         money.post(SiteURL.Billing.invoices(.key), use: requestInvoice)
         money.post(SiteURL.Billing.receipts, use: recordReceipt)
@@ -54,6 +55,11 @@ struct BillingController: RouteCollection {
     func invoice(req: Request) async throws -> Response {
         let invoice = try await BillingService.invoice(slug: slug(req), req.parameters.get("invoiceID", as: UUID.self), try await req.signedInContext())
         return try await req.render("Invoice \(invoice.reference)", InvoicePage(invoice: invoice, bankDetails: req.tryout.payments?.bankDetails ?? []))
+    }
+
+    func earnings(req: Request) async throws -> Response {
+        let view = try await EarningsService.earnings(year: req.query[Int.self, at: "year"], try await req.signedInContext())
+        return try await req.render("Earnings", EarningsPage(view: view))
     }
 
     func desk(req: Request) async throws -> Response {

@@ -2,8 +2,8 @@ import Foundation
 import TryoutCore
 
 extension SiteURL {
-    /// An organization's money (balance, escrow, invoices, monthly statements) and the platform
-    /// admins' payments desk (receipts, credit terms).
+    /// An organization's money (balance, escrow, invoices, monthly statements), a candidate's
+    /// earnings, and the platform admins' payments desk (receipts, credit terms).
     enum Billing: RoutePath {
         case billing(Parameter<String>, month: String? = nil)
         case statementCSV(Parameter<String>, month: String? = nil)
@@ -12,6 +12,7 @@ extension SiteURL {
         case desk
         case receipts
         case credit
+        case earnings(year: Int? = nil)
         case api(API)
 
         enum API: Sendable {
@@ -21,6 +22,7 @@ extension SiteURL {
             case invoice(Parameter<String>, Parameter<InvoiceID>)
             case receipts
             case credit
+            case earnings
         }
 
         var segments: [PathSegment] {
@@ -32,6 +34,8 @@ extension SiteURL {
             case .desk: [.constant("admin"), .constant("payments")]
             case .receipts: [.constant("admin"), .constant("payments"), .constant("receipts")]
             case .credit: [.constant("admin"), .constant("payments"), .constant("credit")]
+            case .earnings: [.constant("earnings")]
+            case .api(.earnings): SiteURL.apiPrefix + [.constant("me"), .constant("earnings")]
             case .api(.billing(let slug)): Self.apiBilling(slug)
             case .api(.statement(let slug)): Self.apiBilling(slug) + [.constant("statement")]
             case .api(.invoices(let slug)): Self.apiBilling(slug) + [.constant("invoices")]
@@ -44,6 +48,7 @@ extension SiteURL {
         var query: [URLQueryItem] {
             switch self {
             case .billing(_, let month?), .statementCSV(_, let month?): [URLQueryItem(name: "month", value: month)]
+            case .earnings(let year?): [URLQueryItem(name: "year", value: String(year))]
             default: []
             }
         }
@@ -59,8 +64,8 @@ extension SiteURL {
         }
 
         static var templates: [Self] {
-            [.billing(.key), .statementCSV(.key), .invoices(.key), .invoice(.key, .key), .desk, .receipts, .credit,
-             .api(.billing(.key)), .api(.statement(.key)), .api(.invoices(.key)), .api(.invoice(.key, .key)), .api(.receipts), .api(.credit)]
+            [.billing(.key), .statementCSV(.key), .invoices(.key), .invoice(.key, .key), .desk, .receipts, .credit, .earnings(),
+             .api(.billing(.key)), .api(.statement(.key)), .api(.invoices(.key)), .api(.invoice(.key, .key)), .api(.receipts), .api(.credit), .api(.earnings)]
         }
     }
 }

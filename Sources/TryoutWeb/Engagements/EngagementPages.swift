@@ -97,7 +97,13 @@ struct EngagementPage: Component {
                 Tag.text("dt", "Pay")
                 Tag.text("dd", engagement.pay.formatted)
                 Tag.text("dt", "Owed for accepted work")
-                Tag.text("dd", snapshot.owed.formatted)
+                Tag("dd", [:]) {
+                    Text(snapshot.owed.formatted)
+                    if context.role == .candidate {
+                        Text(" · ")
+                        Tag.link("Your earnings", to: SiteURL.billing(.earnings()).path)
+                    }
+                }
                 Tag.text("dt", "Dates")
                 Tag.text("dd", "\(DateText.day(engagement.startDate)) to \(DateText.day(engagement.endDate))")
                 Tag.text("dt", "Time logged")

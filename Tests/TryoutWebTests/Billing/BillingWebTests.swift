@@ -78,4 +78,36 @@ struct BillingWebTests {
             #expect(try await Projects.find(id: project.id!, on: t.db)?.state == .draft)
         }
     }
+
+    @Test("accepting a deliverable on its page releases its share: the candidate's earnings page and API show it, nobody else's")
+    func earnings() async throws {
+        try await withTestApp { t in
+            let engagement = try await Factory(t).engagement()
+            let id = try engagement.requireID()
+            let project = try #require(try await Projects.find(id: engagement.$project.id, on: t.db))
+            let pay = Money(amountMinor: engagement.payMinor, currency: engagement.currency)
+            try await Escrows.hold(EscrowTerms(pay: pay, feeBasisPoints: 0, places: 1), for: project, by: nil, at: t.clock.now, on: t.db)
+            try await startWork(t, engagement)
+            let milestones = try await Engagements.milestones(of: id, on: t.db)
+            let first = try milestones[0].requireID()
+            try await visit(t, as: "ada@uni.test", "/engagements/\(id)/milestones/\(first)")
+            #expect(try await t.upload("/engagements/\(id)/milestones/\(first)/submissions", fields: [("links.0", "https://example.org/w")], files: []).status == .seeOther)
+            let version = try #require(try await Submissions.latest(of: first, on: t.db)).requireID()
+            try await visit(t, as: "hiring_manager@acme.test", "/engagements/\(id)/milestones/\(first)")
+            #expect(try await t.post("/engagements/\(id)/submissions/\(version)/feedback", decided("accept", "Good.")).status == .seeOther)
+
+            let share = Money(amountMinor: EscrowTerms(pay: pay, feeBasisPoints: 0, places: 1).shares(weights: milestones.map(\.weight))[0].pay,
+                              currency: pay.currency)
+            let overview = try await visit(t, as: "ada@uni.test", "/engagements/\(id)")
+            #expect(overview.body.string.contains(#"<a href="/earnings">Your earnings</a>"#))
+            let page = try await t.get("/earnings")
+            #expect(page.status == .ok && page.body.string.contains(share.formatted))
+            #expect(page.body.string.contains("\(Money(amountMinor: pay.amountMinor - share.amountMinor, currency: pay.currency).formatted) held in escrow"))
+            let api = try await t.api(.GET, "/api/v1/me/earnings", token: try await t.token(for: "ada@uni.test"))
+            #expect(api.status == .ok && api.body.string.contains(#""amountMinor":\#(share.amountMinor)"#))
+            #expect(try await t.api(.GET, "/api/v1/me/earnings?year=twenty", token: try await t.token(for: "ada@uni.test")).status == .unprocessableEntity)
+            let other = try await visit(t, as: "hiring_manager@acme.test", "/earnings")
+            #expect(other.body.string.contains("Nothing waiting for payout") && !other.body.string.contains(share.formatted))
+        }
+    }
 }

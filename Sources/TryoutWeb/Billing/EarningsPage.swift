@@ -1,0 +1,66 @@
+import Foundation
+import Plot
+import TryoutApp
+import TryoutCore
+
+/// `/earnings`: a candidate's pay: released and waiting for payout, still to earn in running
+/// engagements, and the year's releases.
+struct EarningsPage: Component {
+    var view: EarningsView
+
+    var body: Component {
+        ComponentGroup {
+            Tag.text("h1", "Earnings")
+            Tag("section", ["class": "panel", "aria-labelledby": "payable-title"]) {
+                Tag.text("h2", "Released to you", ["id": "payable-title"])
+                if view.payable.allSatisfy({ $0.amountMinor == 0 }) {
+                    Tag.text("p", "Nothing waiting for payout. Pay is released to you as each deliverable is accepted.")
+                } else {
+                    Tag("ul", [:]) { for money in view.payable where money.amountMinor != 0 { Tag.text("li", money.formatted) } }
+                    Tag.text("p", "Waiting for the next payout.", ["class": "meta"])
+                }
+            }
+            Tag("section", ["class": "panel", "aria-labelledby": "pending-title"]) {
+                Tag.text("h2", "Still to earn", ["id": "pending-title"])
+                if view.pending.isEmpty {
+                    Tag.text("p", "No running engagement has pay waiting.")
+                } else {
+                    Tag("ul", [:]) {
+                        for pending in view.pending {
+                            Tag("li", [:]) {
+                                Tag.link(pending.title, to: SiteURL.engagements(.engagement(.value(EngagementID(pending.engagementID)))).path)
+                                Text(" (\(pending.organization)): \(pending.stillToEarn.formatted) held in escrow"
+                                     + (pending.viaPayroll ? ", paid through the employer's payroll" : ""))
+                            }
+                        }
+                    }
+                }
+            }
+            Tag("section", ["class": "panel", "aria-labelledby": "year-title"]) {
+                Tag.text("h2", "Released in \(String(view.year))", ["id": "year-title"])
+                Tag("p", [:]) {
+                    Tag.link("Previous year", to: SiteURL.billing(.earnings(year: view.year - 1)).path)
+                }
+                if view.releases.isEmpty {
+                    Tag.text("p", "Nothing released in \(String(view.year)).")
+                } else {
+                    Tag.text("p", "Total: " + view.yearTotals.map(\.formatted).joined(separator: ", "))
+                    ScrollRegion(label: "Released in \(String(view.year))") {
+                        Tag("table", [:]) {
+                            Tag("thead", [:]) { Tag("tr", [:]) { for heading in ["Date", "For", "Amount"] { Tag.text("th", heading, ["scope": "col"]) } } }
+                            Tag("tbody", [:]) {
+                                for release in view.releases {
+                                    Tag("tr", [:]) {
+                                        Tag.text("td", DateText.day(release.date))
+                                        Tag.text("td", release.memo)
+                                        Tag.text("td", release.amount.formatted)
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
