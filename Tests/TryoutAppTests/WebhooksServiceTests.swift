@@ -257,6 +257,33 @@ struct WebhooksServiceTests {
         }
     }
 
+    @Test("pay released for an accepted deliverable is told with its amount and fee, once")
+    func paymentReleased() async throws {
+        try await withTestApp { t in
+            let receiver = t.useWebhookReceiver()
+            let engagement = try await Factory(t).engagement()
+            let id = EngagementID(try engagement.requireID())
+            let project = try #require(try await Projects.find(id: engagement.$project.id, on: t.db))
+            let terms = EscrowTerms(pay: Money(amountMinor: engagement.payMinor, currency: engagement.currency), feeBasisPoints: 500, places: 1)
+            try await Escrows.hold(terms, for: project, by: nil, at: t.clock.now, on: t.db)
+            _ = try await endpoint(t, events: [.paymentReleased])
+            try await t.startWork(id)
+            let milestones = try await Engagements.milestones(of: id.uuid, on: t.db)
+            let (ada, adaContext) = try await t.participant(id, as: "ada@uni.test")
+            let version = try await WorkService.submit(MilestoneID(try milestones[0].requireID()), VersionUpload(note: "", links: ["https://example.org/v"], files: []),
+                                                       storage: t.app.tryout.fileStorage, limits: UploadLimits(), in: ada, adaContext)
+            let (hana, context) = try await t.participant(id, as: "hiring_manager@acme.test")
+            try await WorkService.feedback(SubmissionID(try version.requireID()), try FeedbackInput(decision: "accept", feedback: "Good."),
+                                           scorecard: .all(3), in: hana, context)
+            try await t.runJobs()
+            let share = terms.shares(weights: milestones.map(\.weight))[0]
+            let bodies = receiver.received.map(\.request.body)
+            #expect(bodies.count == 1)
+            #expect(bodies.first?.contains(#""type":"payment.released""#) == true && bodies.first?.contains(#""amountMinor":\#(share.pay)"#) == true)
+            #expect(bodies.first?.contains(#""feeMinor":\#(share.fee)"#) == true && bodies.first?.contains(#""viaPayroll":false"#) == true)
+        }
+    }
+
     @Test("the last deliverable accepted completes the engagement, and that is told once, with its state")
     func engagementCompleted() async throws {
         try await withTestApp { t in

@@ -57,11 +57,13 @@ enum EscrowFlows {
                         Posting(.balance(of: engagement.$organization.id, currency), -(pay + fee - fromEscrow)),
                         Posting(earner, pay), Posting(.platform(.platformFees, currency), fee)].filter { $0.amountMinor != 0 }
         let title = try await ProjectRecord.find(engagement.$project.id, on: tx.db)?.title ?? ""
-        try await Ledger.post(try JournalEntry(.release, postings, memo: "“\(milestone.title)”, \(title)",
+        let outcome = try await Ledger.post(try JournalEntry(.release, postings, memo: "“\(milestone.title)”, \(title)",
                                                uniqueKey: key,
                                                references: .init(organizationID: engagement.$organization.id, projectID: engagement.$project.id,
                                                                  engagementID: engagementID, milestoneID: milestone.id)),
                               by: actorID, at: tx.now, on: tx.db)
+        guard case .posted = outcome else { return }
+        try await Webhooks.emit(try WebhookEvents.payment(released: pay, fee: fee, for: milestone, of: engagement, title: title, tx), tx)
     }
 
     /// An engagement ended early: what it can no longer earn goes back to the balance, unless the

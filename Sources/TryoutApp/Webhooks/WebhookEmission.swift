@@ -125,4 +125,17 @@ public enum WebhookEvents {
             : "The dispute about \(dispute.subject.label.lowercased()) on “\(engagement.project.title)” was decided: \(dispute.outcome?.label ?? "")."
         return WebhookEvent(type, organizationID: OrganizationID(engagement.$organization.id), data: .dispute(data), summary: summary, link: url)
     }
+
+    static func payment(released pay: Int64, fee: Int64, for milestone: MilestoneRecord, of engagement: EngagementRecord,
+                        title: String, _ ctx: ActionContext) throws -> WebhookEvent {
+        let engagementID = EngagementID(try engagement.requireID())
+        let milestoneID = MilestoneID(try milestone.requireID())
+        let url = ctx.mail.links.base + ctx.mail.links.path(EngagementPlace.milestone(engagementID, milestoneID))
+        let money = Money(amountMinor: pay, currency: engagement.currency)
+        let data = WebhookEventData.Payment(engagementID: engagementID, milestoneID: milestoneID, projectID: ProjectID(engagement.$project.id),
+                                            amountMinor: pay, feeMinor: fee, currency: engagement.currency,
+                                            viaPayroll: engagement.classification == .employee, url: url)
+        return WebhookEvent(.paymentReleased, organizationID: OrganizationID(engagement.$organization.id), data: .payment(data),
+                            summary: "\(money.formatted) was released for “\(milestone.title)” on “\(title)”.", link: url)
+    }
 }

@@ -63,6 +63,32 @@ public enum WebhookEventData: Sendable, Equatable, Encodable {
     case submission(Submission)
     case review(Review)
     case dispute(Dispute)
+    case payment(Payment)
+
+    /// Pay released from a project's escrow for accepted work, in minor units.
+    public struct Payment: Sendable, Equatable, Encodable {
+        public var engagementID: EngagementID
+        public var milestoneID: MilestoneID
+        public var projectID: ProjectID
+        public var amountMinor: Int64
+        public var feeMinor: Int64
+        public var currency: String
+        /// An employee's pay goes to the employer's payroll instead of a payout.
+        public var viaPayroll: Bool
+        public var url: String
+
+        public init(engagementID: EngagementID, milestoneID: MilestoneID, projectID: ProjectID, amountMinor: Int64, feeMinor: Int64,
+                    currency: String, viaPayroll: Bool, url: String) {
+            self.engagementID = engagementID
+            self.milestoneID = milestoneID
+            self.projectID = projectID
+            self.amountMinor = amountMinor
+            self.feeMinor = feeMinor
+            self.currency = currency
+            self.viaPayroll = viaPayroll
+            self.url = url
+        }
+    }
 
     public struct Project: Sendable, Equatable, Encodable {
         public var id: ProjectID
@@ -231,7 +257,7 @@ public enum WebhookEventData: Sendable, Equatable, Encodable {
         }
     }
 
-    private enum Key: String, CodingKey { case project, application, engagement, agreement, submission, review, dispute }
+    private enum Key: String, CodingKey { case project, application, engagement, agreement, submission, review, dispute, payment }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Key.self)
@@ -243,6 +269,7 @@ public enum WebhookEventData: Sendable, Equatable, Encodable {
         case .submission(let value): try container.encode(value, forKey: .submission)
         case .review(let value): try container.encode(value, forKey: .review)
         case .dispute(let value): try container.encode(value, forKey: .dispute)
+        case .payment(let value): try container.encode(value, forKey: .payment)
         }
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// What an organization can hear about through a webhook. The raw values are the `type` of the
-/// payload and never change once shipped; later features add payment and credential events.
+/// payload and never change once shipped; later features add payout and credential events.
 public enum WebhookEventType: String, Codable, Sendable, CaseIterable {
     case projectPublished = "project.published"
     case projectClosed = "project.closed"
@@ -21,6 +21,8 @@ public enum WebhookEventType: String, Codable, Sendable, CaseIterable {
     case engagementTerminated = "engagement.terminated"
     case disputeOpened = "dispute.opened"
     case disputeDecided = "dispute.decided"
+    /// A deliverable's share of the pay left escrow for the candidate (or the employer's payroll).
+    case paymentReleased = "payment.released"
 
     /// How the settings page lists the event.
     public var label: String {
@@ -39,6 +41,7 @@ public enum WebhookEventType: String, Codable, Sendable, CaseIterable {
         case .engagementTerminated: "An engagement ends early"
         case .disputeOpened: "A dispute is opened"
         case .disputeDecided: "A dispute is decided"
+        case .paymentReleased: "Pay is released for accepted work"
         }
     }
 }
