@@ -135,7 +135,7 @@ public enum DemoData {
                     try await Organizations.addMember(orgID: orgID, userID: id, role: role, at: now, on: tx)
                 }
                 // Funds paid in by bank transfer, of which the published projects' escrow is held.
-                let invoice = try await Invoices.create(Money(amountMinor: 2_500_000, currency: "USD"), organizationID: orgID, by: owner,
+                let invoice = try await Invoices.create(Money(amountMinor: 25_000_000, currency: "USD"), organizationID: orgID, by: owner,
                                                         at: now.addingTimeInterval(-30 * 86_400), on: tx)
                 try await Funding.receive(invoice, amount: invoice.amount, bankReference: "DEMO-\(domain.uppercased())-1", by: nil,
                                           at: now.addingTimeInterval(-29 * 86_400), on: tx)

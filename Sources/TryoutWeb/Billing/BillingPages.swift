@@ -106,7 +106,7 @@ struct BillingPage: Component {
             if model.lines.isEmpty {
                 Tag.text("p", "Nothing moved this month.")
             } else {
-                ScrollRegion(label: "Statement for \(model.monthLabel)") {
+                ScrollRegion(label: "Entries in \(model.monthLabel)") {
                     Tag("table", [:]) {
                         Tag("thead", [:]) {
                             Tag("tr", [:]) { for heading in ["Date", "What", "Details", "Balance", "Escrow", "Fees"] { Tag.text("th", heading, ["scope": "col"]) } }

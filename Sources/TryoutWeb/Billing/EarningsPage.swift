@@ -45,7 +45,7 @@ struct EarningsPage: Component {
                     Tag.text("p", "Nothing released in \(String(view.year)).")
                 } else {
                     Tag.text("p", "Total: " + view.yearTotals.map(\.formatted).joined(separator: ", "))
-                    ScrollRegion(label: "Released in \(String(view.year))") {
+                    ScrollRegion(label: "Releases of \(String(view.year))") {
                         Tag("table", [:]) {
                             Tag("thead", [:]) { Tag("tr", [:]) { for heading in ["Date", "For", "Amount"] { Tag.text("th", heading, ["scope": "col"]) } } }
                             Tag("tbody", [:]) {

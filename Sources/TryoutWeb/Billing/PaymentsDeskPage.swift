@@ -21,7 +21,7 @@ struct PaymentsDeskPage: Component {
                 if desk.openInvoices.isEmpty {
                     Tag.text("p", "None.")
                 } else {
-                    ScrollRegion(label: "Invoices awaiting payment") {
+                    ScrollRegion(label: "Open invoices") {
                         Tag("table", [:]) {
                             Tag("thead", [:]) {
                                 Tag("tr", [:]) { for heading in ["Reference", "Organization", "Amount", "Issued"] { Tag.text("th", heading, ["scope": "col"]) } }

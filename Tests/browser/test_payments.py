@@ -1,0 +1,78 @@
+"""Money in the browser: the owner asks for an invoice, a platform admin records the transfer
+against its reference, the balance and statement show it; publishing holds the pay in escrow,
+accepting a deliverable releases its share, and the candidate sees it on the earnings page.
+Every page is checked by axe at 1280 and 390 px."""
+from __future__ import annotations
+
+import re
+
+from conftest import ADMIN, DEMO_ORG, MANAGER, OWNER, Site, unique
+from test_applying import publish_project
+from test_engagement import PASSWORD, feedback, started_engagement, tick_own_items
+from test_reviews import accessible_at_both_widths
+
+
+def money(text: str) -> float:
+    """The first "USD 1,234.56" in `text`, as a number."""
+    found = re.search(r"USD (-?[0-9,]+\.[0-9]{2})", text)
+    assert found, f"no amount in {text!r}"
+    return float(found.group(1).replace(",", ""))
+
+
+def test_fund_publish_accept_release(site: Site) -> None:
+    site.sign_in(OWNER)
+    site.open(f"/orgs/{DEMO_ORG}/settings")
+    site.submit_and_wait(next(a for a in site.find_all("main a") if a.text.strip() == "Billing"))
+    assert site.h1().startswith("Billing")
+    before = money(site.find("#balance-title + dl").text)
+    accessible_at_both_widths(site, "billing")
+    form, ask = site.form_of("Get an invoice")
+    site.fill(form, {"amount": "1500"})
+    site.submit_and_wait(ask)
+    reference = re.search(r"TRY-[0-9A-Z]{4}-[0-9A-Z]{4}", site.h1()).group(0)
+    assert "Awaiting payment" in site.find("main").text
+    accessible_at_both_widths(site, "an invoice")
+    site.sign_out()
+
+    site.sign_in(ADMIN)
+    site.open("/admin/organizations")
+    site.submit_and_wait(next(a for a in site.find_all("main a") if a.text.strip() == "Payments"))
+    assert reference in site.find("main table").text
+    accessible_at_both_widths(site, "the payments desk")
+    form, record = site.form_of("Record the receipt")
+    site.fill(form, {"reference": reference.lower(), "amount": "1500", "bankReference": "BANK-" + unique("r")})
+    site.submit_and_wait(record)
+    assert "balance grew" in site.flash()
+    site.sign_out()
+
+    site.sign_in(OWNER)
+    site.open(f"/orgs/{DEMO_ORG}/billing")
+    assert money(site.find("#balance-title + dl").text) == before + 1500
+    assert "Funding received" in site.find("main").text
+    site.sign_out()
+
+    project_path = publish_project(site, f"Browser payments brief {unique('p')}")
+    email, engagement = started_engagement(site, project_path)
+    site.sign_in(email, PASSWORD)
+    tick_own_items(site, engagement)
+    site.open(engagement + "/board")
+    milestone = site.find("main .board a").get_attribute("href").replace(site.base_url, "")
+    site.open(milestone)
+    form, hand = site.form_of("Hand in this version")
+    site.fill(form, {"links.0": "https://example.org/work"})
+    site.submit_and_wait(hand)
+    site.sign_out()
+
+    site.sign_in(MANAGER)
+    feedback(site, milestone, "accept", "Good.")
+    assert site.flash() == "Accepted."
+    site.sign_out()
+
+    site.sign_in(email, PASSWORD)
+    site.open(engagement)
+    site.submit_and_wait(next(a for a in site.find_all("main a") if a.text.strip() == "Your earnings"))
+    assert site.h1() == "Earnings"
+    released = money(site.find("#payable-title + ul").text)
+    assert released > 0
+    assert "held in escrow" in site.find("#pending-title").find_element("xpath", "..").text
+    accessible_at_both_widths(site, "earnings")
