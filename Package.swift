@@ -89,6 +89,12 @@ let package = Package(
             dependencies: ["TryoutApp", "TryoutStore", "TryoutCore"],
             path: "Benchmarks/JobsBenchmark"
         ),
+        // The ledger's write rate on the database the server uses; see Benchmarks/README.md.
+        .executableTarget(
+            name: "tryout-ledger-benchmark",
+            dependencies: ["TryoutStore", "TryoutCore"],
+            path: "Benchmarks/LedgerBenchmark"
+        ),
         // Ranking candidates for a project at a million profiles: `swift package benchmark`.
         .executableTarget(
             name: "MatchingBenchmark",
