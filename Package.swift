@@ -83,16 +83,22 @@ let package = Package(
             dependencies: ["TryoutStore", "TryoutCore"],
             path: "Benchmarks/SearchBenchmark"
         ),
+        // What the benchmark programs share: options, output, timing and the server's database.
+        .target(
+            name: "BenchmarkSupport",
+            dependencies: ["TryoutStore", .product(name: "FluentKit", package: "fluent-kit")],
+            path: "Benchmarks/Support"
+        ),
         // The job queue's throughput on the database the server uses; see Benchmarks/README.md.
         .executableTarget(
             name: "tryout-jobs-benchmark",
-            dependencies: ["TryoutApp", "TryoutStore", "TryoutCore"],
+            dependencies: ["BenchmarkSupport", "TryoutApp", "TryoutStore", "TryoutCore"],
             path: "Benchmarks/JobsBenchmark"
         ),
         // The ledger's write rate on the database the server uses; see Benchmarks/README.md.
         .executableTarget(
             name: "tryout-ledger-benchmark",
-            dependencies: ["TryoutStore", "TryoutCore"],
+            dependencies: ["BenchmarkSupport", "TryoutStore", "TryoutCore"],
             path: "Benchmarks/LedgerBenchmark"
         ),
         // Ranking candidates for a project at a million profiles: `swift package benchmark`.

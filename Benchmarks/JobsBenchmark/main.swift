@@ -6,24 +6,13 @@
 //
 // It uses the database the server would use (DATABASE_URL, else $TRYOUT_DATA_DIR/tryout.sqlite);
 // run `tryout migrate` on it first. It removes only its own jobs, before and after.
+import BenchmarkSupport
 import FluentKit
 import Foundation
-import Logging
-import NIOCore
-import NIOPosix
 import SQLKit
 import TryoutApp
 import TryoutCore
 import TryoutStore
-
-func say(_ line: String) {
-    FileHandle.standardOutput.write(Data((line + "\n").utf8))
-}
-
-func option(_ name: String, _ fallback: Int) -> Int {
-    let arguments = CommandLine.arguments
-    return arguments.firstIndex(of: name).flatMap { $0 + 1 < arguments.count ? Int(arguments[$0 + 1]) : nil } ?? fallback
-}
 
 /// The job measured: it does nothing, so what is timed is the queue itself.
 struct NoOp: Job {
@@ -51,16 +40,9 @@ struct NoPasswords: PasswordHashing {
 let jobs = option("--jobs", 20_000)
 let workers = option("--workers", 4)
 let batch = option("--batch", 8)
-let dataDirectory = ProcessInfo.processInfo.environment["TRYOUT_DATA_DIR"] ?? "./data"
-let target = DatabaseTarget.from(databaseURL: ProcessInfo.processInfo.environment["DATABASE_URL"], dataDirectory: dataDirectory)
-
-let group = MultiThreadedEventLoopGroup(numberOfThreads: System.coreCount)
-let pool = NIOThreadPool(numberOfThreads: 2)
-pool.start()
-let databases = Databases(threadPool: pool, on: group)
-databases.use(try target.configuration(maxConnections: workers + 2), as: DatabaseID(string: "main"))
-let logger = Logger(label: "benchmark")
-func database() -> any Database { databases.database(logger: logger, on: group.any())! }
+let server = try BenchmarkDatabase(connections: workers + 2)
+let target = server.target
+func database() -> any Database { server.database() }
 let sql = database() as! any SQLDatabase
 
 func context() -> ActionContext {
@@ -77,7 +59,6 @@ func count(_ state: JobState) async throws -> Int {
 }
 
 let clock = ContinuousClock()
-func seconds(_ duration: Duration) -> Double { Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18 }
 
 try await clear()
 say("database: \(target.driverName), jobs: \(jobs), workers: \(workers), batch: \(batch)")
@@ -118,6 +99,4 @@ let failed = try await count(.failed) + count(.dead)
 if failed > 0 { say("failed or dead: \(failed)") }
 
 try await clear()
-await databases.shutdownAsync()
-try await pool.shutdownGracefully()
-try await group.shutdownGracefully()
+try await server.shutdown()

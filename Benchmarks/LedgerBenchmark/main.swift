@@ -8,40 +8,20 @@
 //
 // It uses the database the server would use (DATABASE_URL, else $TRYOUT_DATA_DIR/tryout.sqlite);
 // run `tryout migrate` on it first. The ledger is append-only, so use a throwaway database.
+import BenchmarkSupport
 import FluentKit
 import Foundation
-import Logging
-import NIOCore
-import NIOPosix
 import TryoutCore
 import TryoutStore
 
-func say(_ line: String) {
-    FileHandle.standardOutput.write(Data((line + "\n").utf8))
-}
-
-func option(_ name: String, _ fallback: Int) -> Int {
-    let arguments = CommandLine.arguments
-    return arguments.firstIndex(of: name).flatMap { $0 + 1 < arguments.count ? Int(arguments[$0 + 1]) : nil } ?? fallback
-}
-
 let entries = option("--entries", 20_000)
 let writers = option("--writers", 16)
-let dataDirectory = ProcessInfo.processInfo.environment["TRYOUT_DATA_DIR"] ?? "./data"
-let target = DatabaseTarget.from(databaseURL: ProcessInfo.processInfo.environment["DATABASE_URL"], dataDirectory: dataDirectory)
-
-let group = MultiThreadedEventLoopGroup(numberOfThreads: System.coreCount)
-let pool = NIOThreadPool(numberOfThreads: 2)
-pool.start()
-let databases = Databases(threadPool: pool, on: group)
-databases.use(try target.configuration(maxConnections: writers + 2), as: DatabaseID(string: "main"))
-let logger = Logger(label: "benchmark")
-func database() -> any Database { databases.database(logger: logger, on: group.any())! }
+let server = try BenchmarkDatabase(connections: writers + 2)
+func database() -> any Database { server.database() }
 
 let organizations = (0..<100).map { _ in UUID() }
 let projects = (0..<1_000).map { _ in UUID() }
 let clock = ContinuousClock()
-func seconds(_ duration: Duration) -> Double { Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18 }
 
 // Each organization starts with enough for every entry that could come its way.
 for organization in organizations {
@@ -69,14 +49,12 @@ try await withThrowingTaskGroup(of: Void.self) { tasks in
 }
 let elapsed = seconds(clock.now - started)
 say(String(format: "%d entries by %d writers in %.2f s: %.0f entries/s (%@)", entries, writers, elapsed, Double(entries) / elapsed,
-           target.driverName))
+           server.target.driverName))
 
 let verifyStarted = clock.now
 let differences = try await Ledger.verify(on: database())
 let size = try await Ledger.size(on: database())
 say(String(format: "verify: %d entries, %d postings, %d differences in %.2f s", size.entries, size.postings, differences.count,
            seconds(clock.now - verifyStarted)))
-await databases.shutdownAsync()
-try await pool.shutdownGracefully()
-try await group.shutdownGracefully()
+try await server.shutdown()
 if !differences.isEmpty { exit(1) }

@@ -35,53 +35,92 @@ public enum Ledger {
 
     private static func write(_ entry: JournalEntry, by actorID: UUID?, at now: Date, on db: any Database) async throws -> Outcome {
         let sql = try JobQueue.sqlDatabase(db)
-        if let key = entry.uniqueKey,
-           let existing = try await sql.raw("SELECT id FROM journal_entries WHERE unique_key = \(bind: key)").first(decoding: IDRow.self) {
-            return .alreadyPosted(existing.id)
-        }
         let entryID = UUID()
-        do {
-            var postingRows: [[any SQLExpression]] = []
-            for posting in entry.postings {
-                let accountID = try await apply(posting, at: now, on: sql)
-                postingRows.append([SQLBind(UUID()), SQLBind(entryID), SQLBind(accountID), SQLBind(posting.account.currency),
-                                    SQLBind(posting.amountMinor), SQLBind(now)])
+        // PostgreSQL checks an entry's balance at the commit, so the entry goes first and its unique
+        // key answers a repeat in the same statement. SQLite seals postings with their entry's row,
+        // so there the entry goes last, after a look for its key.
+        let entryFirst = sql.dialect.name == "postgresql"
+        if entryFirst {
+            guard try await insert(entry, id: entryID, by: actorID, at: now, skippingRepeat: true, on: sql) else {
+                return .alreadyPosted(try await existing(entry.uniqueKey, on: sql))
             }
-            // Postings first: the entry's row is what seals them (see `CreateLedger`).
+        } else if let key = entry.uniqueKey,
+                  let repeated = try await sql.raw("SELECT id FROM journal_entries WHERE unique_key = \(bind: key)").first(decoding: IDRow.self) {
+            return .alreadyPosted(repeated.id)
+        }
+        do {
+            let accountIDs = try await apply(entry.postings, at: now, on: sql)
             try await sql.insert(into: "postings").columns("id", "entry_id", "account_id", "currency", "amount_minor", "created_at")
-                .rows(postingRows).run()
-            let refs = entry.references
-            try await sql.insert(into: "journal_entries")
-                .columns("id", "kind", "memo", "unique_key", "organization_id", "project_id", "engagement_id", "milestone_id",
-                         "reverses_id", "actor_id", "created_at")
-                .values([SQLBind(entryID), SQLBind(entry.kind.rawValue), SQLBind(entry.memo), SQLBind(entry.uniqueKey),
-                         SQLBind(refs.organizationID), SQLBind(refs.projectID), SQLBind(refs.engagementID), SQLBind(refs.milestoneID),
-                         SQLBind(refs.reverses), SQLBind(actorID), SQLBind(now)])
-                .run()
+                .rows(entry.postings.map { posting -> [any SQLExpression] in
+                    [SQLBind(UUID()), SQLBind(entryID), SQLBind(accountIDs[posting.account]!), SQLBind(posting.account.currency),
+                     SQLBind(posting.amountMinor), SQLBind(now)]
+                }).run()
+            if !entryFirst { _ = try await insert(entry, id: entryID, by: actorID, at: now, skippingRepeat: false, on: sql) }
         } catch where isFloorViolation(error) {
             throw LedgerError.insufficient
         }
         return .posted(entryID)
     }
 
-    /// Creates the account if needed, then adds the posting to its cached balance. (A single
-    /// upsert would not do: the database checks the floor on the row it would insert before it
-    /// finds the conflict.)
-    private static func apply(_ posting: Posting, at now: Date, on sql: any SQLDatabase) async throws -> UUID {
-        let account = posting.account
-        let owner = account.ownerID ?? platformOwner
-        try await sql.raw("""
-            INSERT INTO ledger_accounts (id, kind, owner_id, currency, balance_minor, credit_limit_minor, created_at)
-            VALUES (\(bind: UUID()), \(bind: account.kind.rawValue), \(bind: owner), \(bind: account.currency), 0, 0, \(bind: now))
-            ON CONFLICT (kind, owner_id, currency) DO NOTHING
-            """).run()
-        let row = try await sql.raw("""
-            UPDATE ledger_accounts SET balance_minor = balance_minor + \(bind: posting.amountMinor)
-            WHERE kind = \(bind: account.kind.rawValue) AND owner_id = \(bind: owner) AND currency = \(bind: account.currency)
-            RETURNING id
-            """).first(decoding: IDRow.self)
-        guard let row else { throw LedgerError.insufficient }
+    /// Writes the entry's row; with `skippingRepeat`, writes nothing when its unique key is taken
+    /// and says so.
+    private static func insert(_ entry: JournalEntry, id: UUID, by actorID: UUID?, at now: Date, skippingRepeat: Bool,
+                               on sql: any SQLDatabase) async throws -> Bool {
+        let refs = entry.references
+        let insert = sql.insert(into: "journal_entries")
+            .columns("id", "kind", "memo", "unique_key", "organization_id", "project_id", "engagement_id", "milestone_id",
+                     "reverses_id", "actor_id", "created_at")
+            .values([SQLBind(id), SQLBind(entry.kind.rawValue), SQLBind(entry.memo), SQLBind(entry.uniqueKey),
+                     SQLBind(refs.organizationID), SQLBind(refs.projectID), SQLBind(refs.engagementID), SQLBind(refs.milestoneID),
+                     SQLBind(refs.reverses), SQLBind(actorID), SQLBind(now)])
+        guard skippingRepeat else {
+            try await insert.run()
+            return true
+        }
+        return try await !insert.ignoringConflicts(with: ["unique_key"]).returning("id").all().isEmpty
+    }
+
+    private static func existing(_ key: String?, on sql: any SQLDatabase) async throws -> UUID {
+        guard let key, let row = try await sql.raw("SELECT id FROM journal_entries WHERE unique_key = \(bind: key)").first(decoding: IDRow.self) else {
+            throw LedgerError.tooFewPostings
+        }
         return row.id
+    }
+
+    /// Adds the postings to their accounts' cached balances in one statement, creating accounts
+    /// met for the first time (then the statement runs again for them). A single upsert would
+    /// not do: the database checks the floor on the row it would insert before it finds the conflict.
+    private static func apply(_ postings: [Posting], at now: Date, on sql: any SQLDatabase) async throws -> [LedgerAccount: UUID] {
+        let amounts = Dictionary(postings.map { ($0.account, $0.amountMinor) }, uniquingKeysWith: +)
+        var ids = try await add(amounts, on: sql)
+        let missing = amounts.filter { ids[$0.key] == nil }
+        guard !missing.isEmpty else { return ids }
+        try await sql.insert(into: "ledger_accounts")
+            .columns("id", "kind", "owner_id", "currency", "balance_minor", "credit_limit_minor", "created_at")
+            .rows(missing.keys.map { account -> [any SQLExpression] in
+                [SQLBind(UUID()), SQLBind(account.kind.rawValue), SQLBind(account.ownerID ?? platformOwner), SQLBind(account.currency),
+                 SQLBind(Int64(0)), SQLBind(Int64(0)), SQLBind(now)]
+            })
+            .ignoringConflicts(with: ["kind", "owner_id", "currency"]).run()
+        ids.merge(try await add(missing, on: sql)) { first, _ in first }
+        guard ids.count == amounts.count else { throw LedgerError.insufficient }
+        return ids
+    }
+
+    /// One UPDATE for every account of the entry; returns the ids of those that exist.
+    private static func add(_ amounts: [LedgerAccount: Int64], on sql: any SQLDatabase) async throws -> [LedgerAccount: UUID] {
+        let rows = amounts.map { account, amount in
+            SQLQueryString("(\(bind: account.kind.rawValue), \(bind: account.ownerID ?? platformOwner), \(bind: account.currency), \(bind: amount))")
+        }
+        let updated = try await sql.raw("""
+            UPDATE ledger_accounts SET balance_minor = balance_minor + v.column4
+            FROM (VALUES \(SQLList(rows))) AS v
+            WHERE ledger_accounts.kind = v.column1 AND ledger_accounts.owner_id = v.column2 AND ledger_accounts.currency = v.column3
+            RETURNING ledger_accounts.id, ledger_accounts.kind, ledger_accounts.owner_id, ledger_accounts.currency
+            """).all(decoding: AccountRow.self)
+        return Dictionary(updated.compactMap { row in
+            LedgerAccountKind(rawValue: row.kind).map { (LedgerAccount($0, owner: row.owner_id == platformOwner ? nil : row.owner_id, currency: row.currency), row.id) }
+        }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The account's balance from its cache: the sum of its postings, kept in step by `post`.
@@ -160,6 +199,7 @@ public enum Ledger {
     }
 
     struct IDRow: Decodable { var id: UUID }
+    struct AccountRow: Decodable { var id: UUID; var kind: String; var owner_id: UUID; var currency: String }
     struct AmountRow: Decodable { var amount: Int64 }
     struct BalanceRow: Decodable { var balance_minor: Int64; var credit_limit_minor: Int64 }
     struct CurrencyAmountRow: Decodable { var currency: String; var balance_minor: Int64 }
