@@ -42,6 +42,7 @@ public enum TryoutMigrations {
         CreateDisputes(),
         CreateEvaluations(),
         CreateLedger(),
+        CreateLedgerPostFunction(),
         CreateIdempotencyKeys(),
     ]
 }

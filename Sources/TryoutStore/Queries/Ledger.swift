@@ -28,63 +28,57 @@ public enum Ledger {
     /// `LedgerError.insufficient` and leaves the transaction to roll back.
     @discardableResult
     public static func post(_ entry: JournalEntry, by actorID: UUID?, at now: Date, on db: any Database) async throws -> Outcome {
-        // Inside an action's transaction this runs in it; alone, it gets its own, since the
-        // postings wait for their entry until the commit.
-        try await db.transaction { tx in try await write(entry, by: actorID, at: now, on: tx) }
-    }
-
-    private static func write(_ entry: JournalEntry, by actorID: UUID?, at now: Date, on db: any Database) async throws -> Outcome {
-        let sql = try JobQueue.sqlDatabase(db)
-        let entryID = UUID()
-        // PostgreSQL checks an entry's balance at the commit, so the entry goes first and its unique
-        // key answers a repeat in the same statement. SQLite seals postings with their entry's row,
-        // so there the entry goes last, after a look for its key.
-        let entryFirst = sql.dialect.name == "postgresql"
-        if entryFirst {
-            guard try await insert(entry, id: entryID, by: actorID, at: now, skippingRepeat: true, on: sql) else {
-                return .alreadyPosted(try await existing(entry.uniqueKey, on: sql))
-            }
-        } else if let key = entry.uniqueKey,
-                  let repeated = try await sql.raw("SELECT id FROM journal_entries WHERE unique_key = \(bind: key)").first(decoding: IDRow.self) {
-            return .alreadyPosted(repeated.id)
-        }
         do {
-            let accountIDs = try await apply(entry.postings, at: now, on: sql)
-            try await sql.insert(into: "postings").columns("id", "entry_id", "account_id", "currency", "amount_minor", "created_at")
-                .rows(entry.postings.map { posting -> [any SQLExpression] in
-                    [SQLBind(UUID()), SQLBind(entryID), SQLBind(accountIDs[posting.account]!), SQLBind(posting.account.currency),
-                     SQLBind(posting.amountMinor), SQLBind(now)]
-                }).run()
-            if !entryFirst { _ = try await insert(entry, id: entryID, by: actorID, at: now, skippingRepeat: false, on: sql) }
+            // Inside an action this joins the action's transaction. Alone it gets its own: the
+            // entry is checked at the commit, and PostgreSQL's client reports a failed commit
+            // only for an explicit transaction, not for a statement committed on its own.
+            return try await db.transaction { tx in
+                let sql = try JobQueue.sqlDatabase(tx)
+                return sql.dialect.name == "postgresql"
+                    ? try await postInOneCall(entry, by: actorID, at: now, on: sql) : try await write(entry, by: actorID, at: now, on: sql)
+            }
         } catch where isFloorViolation(error) {
             throw LedgerError.insufficient
         }
-        return .posted(entryID)
     }
 
-    /// Writes the entry's row; with `skippingRepeat`, writes nothing when its unique key is taken
-    /// and says so.
-    private static func insert(_ entry: JournalEntry, id: UUID, by actorID: UUID?, at now: Date, skippingRepeat: Bool,
-                               on sql: any SQLDatabase) async throws -> Bool {
+    /// PostgreSQL: `ledger_post` (see `CreateLedgerPostFunction`) does it all in one round trip.
+    private static func postInOneCall(_ entry: JournalEntry, by actorID: UUID?, at now: Date, on sql: any SQLDatabase) async throws -> Outcome {
         let refs = entry.references
-        let insert = sql.insert(into: "journal_entries")
+        let accounts = entry.postings.map(\.account)
+        let row = try await sql.raw("""
+            SELECT entry_id, posted FROM ledger_post(\(bind: UUID()), \(bind: entry.kind.rawValue), \(bind: entry.memo), \(bind: entry.uniqueKey),
+                \(bind: refs.organizationID), \(bind: refs.projectID), \(bind: refs.engagementID), \(bind: refs.milestoneID), \(bind: refs.reverses),
+                \(bind: actorID), \(bind: now), \(bind: accounts.map(\.kind.rawValue)), \(bind: accounts.map { $0.ownerID ?? platformOwner }),
+                \(bind: accounts.map(\.currency)), \(bind: entry.postings.map(\.amountMinor)))
+            """).first(decoding: PostRow.self)
+        guard let row else { throw LedgerError.tooFewPostings }
+        return row.posted ? .posted(row.entry_id) : .alreadyPosted(row.entry_id)
+    }
+
+    /// SQLite: a look for the entry's key, one UPDATE for all its accounts, the postings, and
+    /// the entry's row last, which seals the postings (see `CreateLedger`).
+    private static func write(_ entry: JournalEntry, by actorID: UUID?, at now: Date, on sql: any SQLDatabase) async throws -> Outcome {
+        if let key = entry.uniqueKey,
+           let repeated = try await sql.raw("SELECT id FROM journal_entries WHERE unique_key = \(bind: key)").first(decoding: IDRow.self) {
+            return .alreadyPosted(repeated.id)
+        }
+        let entryID = UUID()
+        let accountIDs = try await apply(entry.postings, at: now, on: sql)
+        try await sql.insert(into: "postings").columns("id", "entry_id", "account_id", "currency", "amount_minor", "created_at")
+            .rows(entry.postings.map { posting -> [any SQLExpression] in
+                [SQLBind(UUID()), SQLBind(entryID), SQLBind(accountIDs[posting.account]!), SQLBind(posting.account.currency),
+                 SQLBind(posting.amountMinor), SQLBind(now)]
+            }).run()
+        let refs = entry.references
+        try await sql.insert(into: "journal_entries")
             .columns("id", "kind", "memo", "unique_key", "organization_id", "project_id", "engagement_id", "milestone_id",
                      "reverses_id", "actor_id", "created_at")
-            .values([SQLBind(id), SQLBind(entry.kind.rawValue), SQLBind(entry.memo), SQLBind(entry.uniqueKey),
+            .values([SQLBind(entryID), SQLBind(entry.kind.rawValue), SQLBind(entry.memo), SQLBind(entry.uniqueKey),
                      SQLBind(refs.organizationID), SQLBind(refs.projectID), SQLBind(refs.engagementID), SQLBind(refs.milestoneID),
                      SQLBind(refs.reverses), SQLBind(actorID), SQLBind(now)])
-        guard skippingRepeat else {
-            try await insert.run()
-            return true
-        }
-        return try await !insert.ignoringConflicts(with: ["unique_key"]).returning("id").all().isEmpty
-    }
-
-    private static func existing(_ key: String?, on sql: any SQLDatabase) async throws -> UUID {
-        guard let key, let row = try await sql.raw("SELECT id FROM journal_entries WHERE unique_key = \(bind: key)").first(decoding: IDRow.self) else {
-            throw LedgerError.tooFewPostings
-        }
-        return row.id
+            .run()
+        return .posted(entryID)
     }
 
     /// Adds the postings to their accounts' cached balances in one statement, creating accounts
@@ -199,6 +193,7 @@ public enum Ledger {
     }
 
     struct IDRow: Decodable { var id: UUID }
+    struct PostRow: Decodable { var entry_id: UUID; var posted: Bool }
     struct AccountRow: Decodable { var id: UUID; var kind: String; var owner_id: UUID; var currency: String }
     struct AmountRow: Decodable { var amount: Int64 }
     struct BalanceRow: Decodable { var balance_minor: Int64; var credit_limit_minor: Int64 }
