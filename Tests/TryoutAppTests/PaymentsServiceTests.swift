@@ -55,6 +55,17 @@ struct PaymentsServiceTests {
             #expect(try await ProjectsService.transition(id, to: .published, try await t.context(as: "owner@acme-analytics.test")).state == .published)
             #expect(try await balance(.escrow(of: id.uuid, "USD"), t) == 120_000)
             #expect(try await balance(.balance(of: orgID, "USD"), t) == -50_000)
+            // What escrow holds stays as published: the pay, and no more places.
+            var richer = brief
+            richer.pay = Money(amountMinor: 90_000, currency: "USD")
+            richer.slots = 3
+            let edit = await #expect(throws: ValidationFailure.self) {
+                try await ProjectsService.update(id, with: ProjectDraft(brief: richer, audience: ProjectAudience()), owner)
+            }
+            #expect(Set(edit?.errors.map(\.field) ?? []) == ["pay", "slots"])
+            var fewer = brief
+            fewer.slots = 1
+            _ = try await ProjectsService.update(id, with: ProjectDraft(brief: fewer, audience: ProjectAudience()), owner)
             let billing = try await BillingService.billing(slug: "acme-analytics", month: nil, owner)
             #expect(billing.balances.first?.balance.amountMinor == -50_000 && billing.balances.first?.creditLimit.amountMinor == 50_000)
             #expect(billing.escrows.map(\.balance_minor) == [120_000])

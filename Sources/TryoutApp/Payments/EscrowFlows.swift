@@ -31,6 +31,25 @@ enum EscrowFlows {
         try await Escrows.hold(terms, for: project, by: actorID, at: tx.now, on: tx.db)
     }
 
+    /// A published project's pay is held in escrow, so an edit keeps its pay and currency and
+    /// asks for no more places than escrow holds; an unpaid project does not become paid.
+    static func checkEdit(_ project: ProjectRecord, from current: Brief, to brief: Brief, _ tx: ActionContext) async throws {
+        guard project.state == .published else { return }
+        var errors: [FieldError] = []
+        if let escrow = try await Escrows.terms(of: try project.requireID(), on: tx.db) {
+            if brief.pay != escrow.terms.pay {
+                errors.append(FieldError("pay", "The pay is held in escrow since publication (\(escrow.terms.pay.formatted) a place) and stays as it is; "
+                                         + "close this project and publish a new one to change it."))
+            }
+            if brief.slots > escrow.places {
+                errors.append(FieldError("slots", "Escrow holds \(escrow.places) place\(escrow.places == 1 ? "" : "s") since publication; the project can take no more."))
+            }
+        } else if current.pay.amountMinor == 0 && brief.pay.amountMinor > 0 {
+            errors.append(FieldError("pay", "This project was published unpaid, so nothing is held for it; publish a new project to offer pay."))
+        }
+        if !errors.isEmpty { throw ValidationFailure(errors) }
+    }
+
     /// Accepting a deliverable (by decision, automatically or by a dispute) releases its share of
     /// the place's pay to the candidate and of the fee to the platform; `percent` below 100
     /// releases part (a dispute's partial decision), and a later full release pays the rest.

@@ -55,15 +55,18 @@ extension MarketplaceService {
             profile = try await CandidateProfiles.profile(userID: try reader.requireID(), on: ctx.db)
         }
         if let profile { match = try await Self.match(project, brief, profile, ctx) }
-        var lint: LintReport?
-        if isAuthor {
-            lint = ComplianceLint.check(brief, hourlyFloor: project.organization.payFloor)
-            if project.state == .draft, let missing = try await EscrowFlows.shortfall(project, brief: brief, ctx) { lint?.errors.append(missing) }
-        }
-        return ProjectReading(brief: brief, lint: lint,
+        return ProjectReading(brief: brief, lint: isAuthor ? try await lint(project, brief, ctx) : nil,
                               match: match, showsApplicants: Policy.allows(ctx.principal, .viewApplicants(project.$organization.id)),
                               applying: isAuthor ? nil : try await standing(project, user: user, isCandidate: profile != nil, ctx),
                               rating: try await rating(of: project, on: ctx.db))
+    }
+
+    /// The publishing checks for the project's authors: the compliance lint, and for a draft,
+    /// whether the balance can hold its pay in escrow.
+    public static func lint(_ project: ProjectRecord, _ brief: Brief, _ ctx: ActionContext) async throws -> LintReport {
+        var report = ComplianceLint.check(brief, hourlyFloor: project.organization.payFloor)
+        if project.state == .draft, let missing = try await EscrowFlows.shortfall(project, brief: brief, ctx) { report.errors.append(missing) }
+        return report
     }
 
     /// One query: the organization's surveys by project.

@@ -33,8 +33,10 @@ public enum ProjectsService {
         _ = try await ProjectAuthors.editableProject(id, ctx)
         return try await ctx.act(locking: .project(id)) { ctx in
             let project = try await ProjectAuthors.editableProject(id, ctx)
+            let current = try await ProjectBriefs.brief(of: project, on: ctx.db)
             var brief = draft.brief
-            if keepingInternTest { brief.internTest = try await ProjectBriefs.brief(of: project, on: ctx.db).internTest }
+            if keepingInternTest { brief.internTest = current.internTest }
+            try await EscrowFlows.checkEdit(project, from: current, to: brief, ctx)
             try await ProjectBriefs.update(project, brief: brief, audience: draft.audience, at: ctx.now, on: ctx.db)
             return project
         }

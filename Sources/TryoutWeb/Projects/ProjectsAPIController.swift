@@ -45,7 +45,7 @@ struct ProjectsAPIController: RouteCollection {
         let input = DTO.ProjectInput(brief, skills: skills, audience: (try await ProjectAuthors.partnerSlugs(audience, ctx), audience.invitedEmails))
         return DTO.ProjectDetail(project: DTO.ProjectSummary(project), brief: input, briefVersion: project.briefVersion,
                                  screening: DTO.Screening(project.screening),
-                                 lint: DTO.Lint(ComplianceLint.check(brief, hourlyFloor: project.organization.payFloor)))
+                                 lint: DTO.Lint(try await MarketplaceService.lint(project, brief, ctx)))
     }
 
     func create(req: Request) async throws -> Response {
