@@ -188,4 +188,29 @@ struct PaymentsServiceTests {
             #expect(try await Ledger.verify(on: t.db).isEmpty)
         }
     }
+
+    @Test("a year's releases that reach the reporting threshold are flagged, and the year's statement is a CSV of them")
+    func reportingThreshold() async throws {
+        try await withTestApp { t in
+            let ada = try await Factory(t).candidate("ada@uni.test", name: "Ada Okafor")
+            let project = UUID()
+            func release(_ amount: Int64, _ memo: String) async throws {
+                try await Ledger.post(.transfer(.escrowHold, amount, from: .platform(.externalFunding, "USD"), to: .escrow(of: project, "USD"), memo: "hold"),
+                                      by: nil, at: t.clock.now, on: t.db)
+                try await Ledger.post(.transfer(.release, amount, from: .escrow(of: project, "USD"), to: .payable(of: try ada.requireID(), "USD"), memo: memo),
+                                      by: nil, at: t.clock.now, on: t.db)
+            }
+            try await release(150_000, "“Memo”, Churn")
+            let context = try await t.context(as: "ada@uni.test")
+            #expect(try await EarningsService.earnings(year: nil, context).reportable.isEmpty)
+            t.clock.advance(by: 60)
+            try await release(50_000, "=SUM(A1), Forecast")
+            let year = try await EarningsService.earnings(year: nil, context)
+            #expect(year.reportable.map(\.total) == [Money(amountMinor: 200_000, currency: "USD")])
+            #expect(year.reportable.first?.threshold.form == "1099-NEC")
+            let rows = CSV.rows(year.statementCSV)
+            #expect(rows.map(\.fields.count) == [4, 4, 4] && rows.last?.fields[1] == "'=SUM(A1), Forecast" && rows.last?.fields[3] == "500.00")
+            #expect(try await EarningsService.earnings(year: year.year - 1, context).releases.isEmpty)
+        }
+    }
 }

@@ -27,6 +27,17 @@ public struct EarningsView: Sendable {
     public var releases: [Release]
     /// The year's releases summed per currency.
     public var yearTotals: [Money]
+    /// The year's totals that reached their tax reporting threshold, with the threshold.
+    public var reportable: [(total: Money, threshold: ReportingThreshold)] {
+        yearTotals.compactMap { total in ReportingThresholds.crosses(total, year: year).map { (total, $0) } }
+    }
+
+    /// The year's statement as CSV: one line per release, amounts with the currency's decimals.
+    public var statementCSV: String {
+        CSV.document(header: ["date", "description", "currency", "amount"], rows: releases.map {
+            [DateText.iso($0.date), $0.memo, $0.amount.currency, $0.amount.plainSigned]
+        })
+    }
 }
 
 public enum EarningsService {

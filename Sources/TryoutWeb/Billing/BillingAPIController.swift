@@ -175,6 +175,14 @@ extension DTO {
         var year: Int
         var releases: [Release]
         var yearTotals: [MoneyAmount]
+        var reportable: [Reportable]
+
+        /// A year's total that reached its tax reporting threshold.
+        struct Reportable: Content {
+            var total: MoneyAmount
+            var threshold: MoneyAmount
+            var form: String
+        }
 
         init(_ view: EarningsView) {
             payable = view.payable.map(MoneyAmount.init)
@@ -183,6 +191,7 @@ extension DTO {
             year = view.year
             releases = view.releases.map { Release(date: $0.date, description: $0.memo, amount: MoneyAmount($0.amount)) }
             yearTotals = view.yearTotals.map(MoneyAmount.init)
+            reportable = view.reportable.map { Reportable(total: MoneyAmount($0.total), threshold: MoneyAmount($0.threshold.amount), form: $0.threshold.form) }
         }
     }
 

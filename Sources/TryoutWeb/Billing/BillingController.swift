@@ -13,6 +13,7 @@ struct BillingController: RouteCollection {
         routes.get(SiteURL.Billing.invoice(.key, .key), use: invoice)
         routes.get(SiteURL.Billing.desk, use: desk)
         routes.get(SiteURL.Billing.earnings(), use: earnings)
+        routes.get(SiteURL.Billing.earningsCSV(), use: earningsCSV)
         let money = routes.grouped(IdempotencyMiddleware())
         money.post(SiteURL.Billing.invoices(.key), use: requestInvoice)
         money.post(SiteURL.Billing.receipts, use: recordReceipt)
@@ -33,10 +34,14 @@ struct BillingController: RouteCollection {
 
     func statementCSV(req: Request) async throws -> Response {
         let view = try await BillingService.billing(slug: slug(req), month: req.query[String.self, at: "month"], try await req.signedInContext())
-        let response = Response(status: .ok, body: .init(string: BillingService.statementCSV(view.statement)))
+        return Self.csv(BillingService.statementCSV(view.statement), filename: "statement-\(view.organization.slug)-\(view.month.text).csv")
+    }
+
+    /// A CSV file to download.
+    private static func csv(_ text: String, filename: String) -> Response {
+        let response = Response(status: .ok, body: .init(string: text))
         response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        response.headers.replaceOrAdd(name: .contentDisposition,
-                                      value: "attachment; filename=\"statement-\(view.organization.slug)-\(view.month.text).csv\"")
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(filename)\"")
         return response
     }
 
@@ -60,6 +65,11 @@ struct BillingController: RouteCollection {
     func earnings(req: Request) async throws -> Response {
         let view = try await EarningsService.earnings(year: req.query[Int.self, at: "year"], try await req.signedInContext())
         return try await req.render("Earnings", EarningsPage(view: view))
+    }
+
+    func earningsCSV(req: Request) async throws -> Response {
+        let view = try await EarningsService.earnings(year: req.query[Int.self, at: "year"], try await req.signedInContext())
+        return Self.csv(view.statementCSV, filename: "earnings-\(view.year).csv")
     }
 
     func desk(req: Request) async throws -> Response {

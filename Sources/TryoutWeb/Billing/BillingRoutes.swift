@@ -13,6 +13,7 @@ extension SiteURL {
         case receipts
         case credit
         case earnings(year: Int? = nil)
+        case earningsCSV(year: Int? = nil)
         case api(API)
 
         enum API: Sendable {
@@ -35,6 +36,7 @@ extension SiteURL {
             case .receipts: [.constant("admin"), .constant("payments"), .constant("receipts")]
             case .credit: [.constant("admin"), .constant("payments"), .constant("credit")]
             case .earnings: [.constant("earnings")]
+            case .earningsCSV: [.constant("earnings"), .constant("statement.csv")]
             case .api(.earnings): SiteURL.apiPrefix + [.constant("me"), .constant("earnings")]
             case .api(.billing(let slug)): Self.apiBilling(slug)
             case .api(.statement(let slug)): Self.apiBilling(slug) + [.constant("statement")]
@@ -48,7 +50,7 @@ extension SiteURL {
         var query: [URLQueryItem] {
             switch self {
             case .billing(_, let month?), .statementCSV(_, let month?): [URLQueryItem(name: "month", value: month)]
-            case .earnings(let year?): [URLQueryItem(name: "year", value: String(year))]
+            case .earnings(let year?), .earningsCSV(let year?): [URLQueryItem(name: "year", value: String(year))]
             default: []
             }
         }
@@ -64,7 +66,7 @@ extension SiteURL {
         }
 
         static var templates: [Self] {
-            [.billing(.key), .statementCSV(.key), .invoices(.key), .invoice(.key, .key), .desk, .receipts, .credit, .earnings(),
+            [.billing(.key), .statementCSV(.key), .invoices(.key), .invoice(.key, .key), .desk, .receipts, .credit, .earnings(), .earningsCSV(),
              .api(.billing(.key)), .api(.statement(.key)), .api(.invoices(.key)), .api(.invoice(.key, .key)), .api(.receipts), .api(.credit), .api(.earnings)]
         }
     }

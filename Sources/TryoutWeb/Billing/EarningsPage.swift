@@ -45,6 +45,11 @@ struct EarningsPage: Component {
                     Tag.text("p", "Nothing released in \(String(view.year)).")
                 } else {
                     Tag.text("p", "Total: " + view.yearTotals.map(\.formatted).joined(separator: ", "))
+                    for (total, threshold) in view.reportable {
+                        Tag.text("p", "Your \(String(view.year)) payments of \(total.formatted) reached the \(threshold.amount.formatted) threshold "
+                                 + "for reporting on Form \(threshold.form): they are reported for tax.", ["class": "notice"])
+                    }
+                    Tag("p", [:]) { Tag.link("Download \(String(view.year)) as CSV", to: SiteURL.billing(.earningsCSV(year: view.year)).path) }
                     ScrollRegion(label: "Releases of \(String(view.year))") {
                         Tag("table", [:]) {
                             Tag("thead", [:]) { Tag("tr", [:]) { for heading in ["Date", "For", "Amount"] { Tag.text("th", heading, ["scope": "col"]) } } }

@@ -89,3 +89,19 @@ struct LedgerRulesTests {
         #expect(PlatformFee.basisPoints("9000") == nil)
     }
 }
+
+@Suite("Tax reporting thresholds")
+struct ReportingThresholdTests {
+    @Test("1099-NEC: USD 600 for payments before 2026, USD 2,000 from 2026; reaching it counts; other currencies have none",
+          arguments: [(2025, 60_000, true), (2025, 59_999, false), (2026, 60_000, false), (2026, 199_999, false), (2026, 200_000, true), (2031, 250_000, true)])
+    func thresholds(year: Int, total: Int64, reportable: Bool) {
+        #expect((ReportingThresholds.crosses(Money(amountMinor: total, currency: "USD"), year: year) != nil) == reportable)
+    }
+
+    @Test("the table's dates decide, and a currency without a line is never flagged")
+    func table() {
+        #expect(ReportingThresholds.threshold(forYear: 2026, currency: "USD")?.amount.formatted == "USD 2,000.00")
+        #expect(ReportingThresholds.threshold(forYear: 2019, currency: "USD")?.amount.formatted == "USD 600.00")
+        #expect(ReportingThresholds.crosses(Money(amountMinor: 10_000_000, currency: "EUR"), year: 2026) == nil)
+    }
+}

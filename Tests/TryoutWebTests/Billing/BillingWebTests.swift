@@ -106,6 +106,8 @@ struct BillingWebTests {
             let api = try await t.api(.GET, "/api/v1/me/earnings", token: try await t.token(for: "ada@uni.test"))
             #expect(api.status == .ok && api.body.string.contains(#""amountMinor":\#(share.amountMinor)"#))
             #expect(try await t.api(.GET, "/api/v1/me/earnings?year=twenty", token: try await t.token(for: "ada@uni.test")).status == .unprocessableEntity)
+            let csv = CSV.rows(try await t.get("/earnings/statement.csv").body.string)
+            #expect(csv.count == 2 && csv.last?.fields[3] == share.plainAmount)
             let other = try await visit(t, as: "hiring_manager@acme.test", "/earnings")
             #expect(other.body.string.contains("Nothing waiting for payout") && !other.body.string.contains(share.formatted))
         }
