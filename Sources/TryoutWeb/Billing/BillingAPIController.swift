@@ -42,7 +42,9 @@ struct BillingAPIController: RouteCollection {
 
     func earnings(req: Request) async throws -> DTO.Earnings {
         let year = req.query[String.self, at: "year"]
-        if let year, Int(year) == nil { throw ValidationFailure([FieldError("year", "Give the year as four digits, like 2026.")]) }
+        if let year, !(2000...2999).contains(Int(year) ?? 0) {
+            throw ValidationFailure([FieldError("year", "Give the year as four digits from 2000 to 2999, like 2026.")])
+        }
         return DTO.Earnings(try await EarningsService.earnings(year: year.flatMap { Int($0) }, try await req.signedInContext()))
     }
 
