@@ -77,6 +77,12 @@ struct PaymentsServiceTests {
             #expect(try await balance(.escrow(of: id.uuid, "USD"), t) == 0)
             #expect(try await balance(.balance(of: orgID, "USD"), t) == 70_000)
             #expect(try await Ledger.verify(on: t.db).isEmpty)
+            // Two entries alike in words and time are still two lines.
+            for _ in 1...2 {
+                try await Ledger.post(.transfer(.funding, 100, from: .platform(.externalFunding, "USD"), to: .balance(of: orgID, "USD"), memo: "Same words",
+                                                references: .init(organizationID: orgID)), by: nil, at: t.clock.now, on: t.db)
+            }
+            #expect(try await BillingService.statement(of: orgID, StatementMonth(containing: t.clock.now), owner).filter { $0.memo == "Same words" }.count == 2)
             let actions = try await AuditLog.recent(limit: 10, on: t.db).map(\.action)
             #expect(actions.contains(.invoiceIssued) && actions.contains(.fundingReceived) && actions.contains(.creditGranted))
         }

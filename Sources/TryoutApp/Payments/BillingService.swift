@@ -47,8 +47,11 @@ public enum BillingService {
     /// The month's entries, one line each, oldest first.
     public static func statement(of organizationID: UUID, _ month: StatementMonth, _ ctx: ActionContext) async throws -> [OrganizationStatementLine] {
         var lines: [OrganizationStatementLine] = []
+        var lastEntry: UUID?
         for posting in try await LedgerStatements.organization(organizationID, from: month.start, to: month.end, on: ctx.db) {
-            if lines.last.map({ $0.memo != posting.memo || $0.date != posting.created_at || $0.currency != posting.currency }) ?? true {
+            // The postings come ordered by entry: a new entry (or currency) starts a new line.
+            if posting.entry_id != lastEntry || lines.last?.currency != posting.currency {
+                lastEntry = posting.entry_id
                 lines.append(OrganizationStatementLine(date: posting.created_at, kind: JournalEntryKind(rawValue: posting.kind) ?? .reversal,
                                                        memo: posting.memo, currency: posting.currency, balance: 0, escrow: 0, payroll: 0, fees: 0))
             }
