@@ -30,6 +30,8 @@ struct NoLinks: MailLinks {
     func path(_ place: ApplicationPlace) -> String { "" }
     func unsubscribe(token: String) -> String { "" }
     var notificationSettings: String { "" }
+    var earnings: String { "" }
+    func billing(organizationSlug: String) -> String { "" }
 }
 
 struct NoPasswords: PasswordHashing {

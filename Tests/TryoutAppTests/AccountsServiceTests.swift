@@ -22,7 +22,8 @@ struct TestLinks: MailLinks {
 extension TestApp {
     /// A context as a command or a job would build one: no HTTP request anywhere.
     func context(from address: String = "192.0.2.1") -> ActionContext {
-        ActionContext(db: db, now: clock.now, client: ClientInfo(address: address), mail: Mailer(links: TestLinks()), passwords: PlainPasswords())
+        ActionContext(db: db, now: clock.now, client: ClientInfo(address: address), mail: Mailer(links: TestLinks()), passwords: PlainPasswords(),
+                      payments: app.tryout.paymentSettings)
     }
 }
 

@@ -9,6 +9,8 @@ import TryoutTestSupport
 extension TestLinks {
     func unsubscribe(token: String) -> String { "https://tryout.test/unsubscribe/\(token)" }
     var notificationSettings: String { "https://tryout.test/settings/notifications" }
+    var earnings: String { "/earnings" }
+    func billing(organizationSlug: String) -> String { "/orgs/\(organizationSlug)/billing" }
 }
 
 /// Preferences, the daily digest, reminders and unsubscribing, run as the jobs and pages run

@@ -50,4 +50,8 @@ public protocol MailLinks: Sendable {
     func unsubscribe(token: String) -> String
     /// The page where a person chooses how they hear of each kind of news.
     var notificationSettings: String { get }
+    /// The path of the signed-in person's earnings and payouts.
+    var earnings: String { get }
+    /// The path of an organization's billing page.
+    func billing(organizationSlug: String) -> String
 }

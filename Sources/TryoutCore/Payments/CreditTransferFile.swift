@@ -83,8 +83,8 @@ public struct CreditTransferFile: Sendable {
         x.close("CdtTrfTxInf")
     }
 
-    /// The same batch as a spreadsheet, for banks that take CSV uploads and for the books.
-    public var csv: String {
+    /// The transfers as a spreadsheet, for banks that take CSV uploads and for the books.
+    public static func csv(_ transfers: [PayoutTransfer]) -> String {
         CSV.document(header: ["end_to_end_id", "holder", "iban", "bic", "routing_number", "account_number", "currency", "amount", "remittance"],
                      rows: transfers.map { transfer in
             let (iban, bic, routing, account): (String, String, String, String) = switch transfer.details.account {

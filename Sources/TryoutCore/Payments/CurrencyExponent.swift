@@ -14,4 +14,9 @@ public enum CurrencyExponent {
         if four.contains(code) { return 4 }
         return 2
     }
+
+    /// Minor units in one major unit: 100 for USD, 1 for JPY.
+    public static func scale(_ code: String) -> Int64 {
+        (0..<of(code)).reduce(Int64(1)) { acc, _ in acc * 10 }
+    }
 }

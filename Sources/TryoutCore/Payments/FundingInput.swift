@@ -22,7 +22,7 @@ public struct AmountInput: Sendable, Equatable {
     }
 
     private init(_ parsed: Money?, currency code: String, field: String, allowZero: Bool) throws(ValidationFailure) {
-        let limit = Money(amountMinor: Self.maximumMajor * Self.scale(code), currency: code)
+        let limit = Money(amountMinor: Self.maximumMajor * CurrencyExponent.scale(code), currency: code)
         guard let money = parsed, money.amountMinor > 0 || (allowZero && money.amountMinor == 0), money.amountMinor <= limit.amountMinor else {
             throw ValidationFailure([FieldError(field, "Enter an amount above zero and at most \(limit.formatted), with at most \(CurrencyExponent.of(code)) decimals.")])
         }
@@ -37,7 +37,6 @@ public struct AmountInput: Sendable, Equatable {
         return code
     }
 
-    private static func scale(_ code: String) -> Int64 { (0..<CurrencyExponent.of(code)).reduce(Int64(1)) { acc, _ in acc * 10 } }
 }
 
 /// Invoice references people type into a bank transfer: short, unambiguous letters and digits.
@@ -45,10 +44,11 @@ public enum InvoiceReference {
     /// Crockford's base 32: no I, L, O or U, so nothing reads as another character.
     static let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
 
-    public static func random() -> String {
+    /// `TRY-XXXX-XXXX`; payout batches use `prefix` "PO".
+    public static func random(prefix: String = "TRY") -> String {
         var generator = SystemRandomNumberGenerator()
         let characters = (0..<8).map { _ in alphabet[Int(generator.next(upperBound: UInt32(alphabet.count)))] }
-        return "TRY-" + String(characters[0..<4]) + "-" + String(characters[4...])
+        return prefix + "-" + String(characters[0..<4]) + "-" + String(characters[4...])
     }
 
     /// The reference as typed, in any case, with spaces or without the dashes.

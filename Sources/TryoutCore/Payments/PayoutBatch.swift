@@ -32,7 +32,7 @@ public struct PayoutApprovalPolicy: Sendable, Equatable {
     }
 
     public func threshold(in currency: String) -> Money {
-        let scale = (0..<CurrencyExponent.of(currency)).reduce(Int64(1)) { acc, _ in acc * 10 }
+        let scale = CurrencyExponent.scale(currency)
         return Money(amountMinor: thresholdMajor.multipliedReportingOverflow(by: scale).overflow ? .max : thresholdMajor * scale, currency: currency)
     }
 
@@ -52,6 +52,12 @@ public struct PayoutDebtor: Sendable, Equatable {
     public var name: String
     public var iban: String
     public var bic: String?
+
+    public init(name: String, iban: String, bic: String?) {
+        self.name = name
+        self.iban = iban
+        self.bic = bic
+    }
 
     /// `Name|IBAN|BIC` (`TRYOUT_PAYOUT_ACCOUNT`), nil when any part does not check.
     public static func parse(_ raw: String?) -> PayoutDebtor? {

@@ -54,6 +54,12 @@ public enum AuditAction: String, Codable, Sendable, CaseIterable {
     case invoiceIssued = "billing.invoice_issued"
     case fundingReceived = "billing.funding_received"
     case creditGranted = "billing.credit_granted"
+    case payoutDetailsSaved = "payouts.details_saved"
+    case payoutBatchCreated = "payouts.batch_created"
+    case payoutBatchApproved = "payouts.batch_approved"
+    case payoutBatchExported = "payouts.batch_exported"
+    case payoutBatchPaid = "payouts.batch_paid"
+    case payoutBatchCancelled = "payouts.batch_cancelled"
 
     public var label: String {
         switch self {
@@ -111,6 +117,12 @@ public enum AuditAction: String, Codable, Sendable, CaseIterable {
         case .invoiceIssued: "Asked for an invoice to add funds"
         case .fundingReceived: "Recorded funds received"
         case .creditGranted: "Set credit terms"
+        case .payoutDetailsSaved: "Saved payout details"
+        case .payoutBatchCreated: "Created a payout batch"
+        case .payoutBatchApproved: "Approved a payout batch"
+        case .payoutBatchExported: "Downloaded a payout batch's bank file"
+        case .payoutBatchPaid: "Marked a payout batch paid"
+        case .payoutBatchCancelled: "Cancelled a payout batch"
         }
     }
 }

@@ -64,6 +64,24 @@ public enum WebhookEventData: Sendable, Equatable, Encodable {
     case review(Review)
     case dispute(Dispute)
     case payment(Payment)
+    case payout(Payout)
+
+    /// A payout batch the bank confirmed: what it carried of the pay this organization released.
+    public struct Payout: Sendable, Equatable, Encodable {
+        public var reference: String
+        public var amountMinor: Int64
+        public var currency: String
+        public var candidates: Int
+        public var paidAt: Date
+
+        public init(reference: String, amountMinor: Int64, currency: String, candidates: Int, paidAt: Date) {
+            self.reference = reference
+            self.amountMinor = amountMinor
+            self.currency = currency
+            self.candidates = candidates
+            self.paidAt = paidAt
+        }
+    }
 
     /// Pay released from a project's escrow for accepted work, in minor units.
     public struct Payment: Sendable, Equatable, Encodable {
@@ -257,7 +275,7 @@ public enum WebhookEventData: Sendable, Equatable, Encodable {
         }
     }
 
-    private enum Key: String, CodingKey { case project, application, engagement, agreement, submission, review, dispute, payment }
+    private enum Key: String, CodingKey { case project, application, engagement, agreement, submission, review, dispute, payment, payout }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Key.self)
@@ -270,6 +288,7 @@ public enum WebhookEventData: Sendable, Equatable, Encodable {
         case .review(let value): try container.encode(value, forKey: .review)
         case .dispute(let value): try container.encode(value, forKey: .dispute)
         case .payment(let value): try container.encode(value, forKey: .payment)
+        case .payout(let value): try container.encode(value, forKey: .payout)
         }
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// What an organization can hear about through a webhook. The raw values are the `type` of the
-/// payload and never change once shipped; later features add payout and credential events.
+/// payload and never change once shipped; later features add credential events.
 public enum WebhookEventType: String, Codable, Sendable, CaseIterable {
     case projectPublished = "project.published"
     case projectClosed = "project.closed"
@@ -23,6 +23,8 @@ public enum WebhookEventType: String, Codable, Sendable, CaseIterable {
     case disputeDecided = "dispute.decided"
     /// A deliverable's share of the pay left escrow for the candidate (or the employer's payroll).
     case paymentReleased = "payment.released"
+    /// Pay the organization released reached its candidates' banks in a payout.
+    case payoutPaid = "payout.paid"
 
     /// How the settings page lists the event.
     public var label: String {
@@ -42,6 +44,7 @@ public enum WebhookEventType: String, Codable, Sendable, CaseIterable {
         case .disputeOpened: "A dispute is opened"
         case .disputeDecided: "A dispute is decided"
         case .paymentReleased: "Pay is released for accepted work"
+        case .payoutPaid: "Released pay reaches candidates' banks"
         }
     }
 }

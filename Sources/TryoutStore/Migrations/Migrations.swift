@@ -44,6 +44,7 @@ public enum TryoutMigrations {
         CreateLedger(),
         CreateLedgerPostFunction(),
         CreateIdempotencyKeys(),
+        CreatePayouts(),
     ]
 }
 

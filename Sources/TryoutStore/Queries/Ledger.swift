@@ -117,6 +117,11 @@ public enum Ledger {
         }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// The entry written for the event `uniqueKey` names, if any.
+    public static func entryID(uniqueKey: String, on db: any Database) async throws -> UUID? {
+        try await JobQueue.sqlDatabase(db).raw("SELECT id FROM journal_entries WHERE unique_key = \(bind: uniqueKey)").first(decoding: IDRow.self)?.id
+    }
+
     /// The account's balance from its cache: the sum of its postings, kept in step by `post`.
     public static func balance(_ account: LedgerAccount, on db: any Database) async throws -> Int64 {
         try await state(of: account, on: db)?.balance ?? 0

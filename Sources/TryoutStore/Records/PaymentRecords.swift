@@ -57,3 +57,59 @@ public final class InvoiceRecord: Model, @unchecked Sendable {
 
     public var amount: Money { Money(amountMinor: amountMinor, currency: currency) }
 }
+
+/// A candidate's payout details, sealed by the application with the server's secret key; only
+/// the masked form is readable here.
+public final class PayoutDetailsRecord: Model, @unchecked Sendable {
+    public static let schema = "payout_details"
+
+    @ID(key: .id) public var id: UUID?
+    @Parent(key: "user_id") public var user: UserRecord
+    @Field(key: "method") public var method: String
+    @Field(key: "masked") public var masked: String
+    @Field(key: "sealed") public var sealed: String
+    @Field(key: "updated_at") public var updatedAt: Date
+
+    public init() {}
+}
+
+/// Candidates' payables gathered for one bank transfer run, in one currency.
+public final class PayoutBatchRecord: Model, @unchecked Sendable {
+    public static let schema = "payout_batches"
+
+    @ID(key: .id) public var id: UUID?
+    /// The message and payment id in the bank file, like `PO-20261202-7K3M`.
+    @Field(key: "reference") public var reference: String
+    @Field(key: "currency") public var currency: String
+    @Field(key: "total_minor") public var totalMinor: Int64
+    /// How many candidates it pays.
+    @Field(key: "transfers") public var transfers: Int
+    @Enum(key: "state") public var state: PayoutBatchState
+    @OptionalParent(key: "created_by") public var createdBy: UserRecord?
+    @Field(key: "created_at") public var createdAt: Date
+    @OptionalParent(key: "approved_by") public var approvedBy: UserRecord?
+    @OptionalField(key: "approved_at") public var approvedAt: Date?
+    /// Who marked it paid or cancelled it, and when.
+    @OptionalParent(key: "closed_by") public var closedBy: UserRecord?
+    @OptionalField(key: "closed_at") public var closedAt: Date?
+    @OptionalField(key: "bank_reference") public var bankReference: String?
+
+    public init() {}
+
+    public var total: Money { Money(amountMinor: totalMinor, currency: currency) }
+}
+
+/// What a batch pays one candidate for one organization's work.
+public final class PayoutItemRecord: Model, @unchecked Sendable {
+    public static let schema = "payout_items"
+
+    @ID(key: .id) public var id: UUID?
+    @Parent(key: "batch_id") public var batch: PayoutBatchRecord
+    @Field(key: "candidate_id") public var candidateID: UUID
+    @Field(key: "organization_id") public var organizationID: UUID
+    @Field(key: "amount_minor") public var amountMinor: Int64
+    @Field(key: "masked") public var masked: String
+    @Field(key: "sealed") public var sealed: String
+
+    public init() {}
+}

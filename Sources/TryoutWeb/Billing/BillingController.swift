@@ -59,7 +59,7 @@ struct BillingController: RouteCollection {
 
     func invoice(req: Request) async throws -> Response {
         let invoice = try await BillingService.invoice(slug: slug(req), req.parameters.get("invoiceID", as: UUID.self), try await req.signedInContext())
-        return try await req.render("Invoice \(invoice.reference)", InvoicePage(invoice: invoice, bankDetails: req.tryout.payments?.bankDetails ?? []))
+        return try await req.render("Invoice \(invoice.reference)", InvoicePage(invoice: invoice, bankDetails: req.tryout.paymentSettings.bankDetails))
     }
 
     func earnings(req: Request) async throws -> Response {

@@ -71,3 +71,8 @@ extension SiteURL {
         }
     }
 }
+
+extension SiteMailLinks {
+    var earnings: String { SiteURL.billing(.earnings()).path }
+    func billing(organizationSlug: String) -> String { SiteURL.billing(.billing(.value(organizationSlug))).path }
+}

@@ -11,9 +11,7 @@ extension Application {
         let command = environment.arguments.dropFirst().first { !$0.hasPrefix("-") } ?? "serve"
         if command == "serve" || command == "worker" {
             try requireMail()
-            guard tryout.payments != nil else {
-                throw Abort(.internalServerError, reason: "TRYOUT_PLATFORM_FEE_BPS must be a whole number of basis points from 0 to \(PlatformFee.maximumBasisPoints).")
-            }
+            if case .failure(let problem) = tryout.payments { throw Abort(.internalServerError, reason: problem.message) }
         }
         if command == "serve" {
             lifecycle.use(Housekeeping())

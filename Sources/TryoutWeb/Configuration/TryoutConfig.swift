@@ -47,9 +47,9 @@ public struct TryoutConfig: Sendable {
     /// `TRYOUT_JOB_LEASE_SECONDS`: how long a job stays with the worker that claimed it before it
     /// is taken for dead and the job runs again elsewhere (default 300).
     public var jobLease: TimeInterval
-    /// `TRYOUT_PLATFORM_FEE_BPS`: the platform's fee on pay, in basis points (default 0); nil when
-    /// the setting cannot be read, which stops the server at start-up rather than charge a typo.
-    public var payments: PaymentSettings?
+    /// The fee, the payout rules and the key that seals payout details (see `PaymentSettings.fromEnvironment`);
+    /// a setting that cannot be read stops the server at start-up rather than charge or pay a typo.
+    public var payments: Result<PaymentSettings, SettingsProblem>
 
     public init(dataDirectory: String = "./data", database: DatabaseTarget, publicURL: String = "http://127.0.0.1:8080",
                 bcryptCost: Int = 12, trustProxy: Bool = false, logMail: Bool = true,
@@ -57,7 +57,7 @@ public struct TryoutConfig: Sendable {
                 uploadLimits: UploadLimits = .init(), metricsToken: String? = nil, metricsOpen: Bool = true,
                 idleTimeout: TimeInterval = 30, fileStorage: (any FileStorage)? = nil,
                 now: @escaping @Sendable () -> Date = Date.init, workers: Int = 0, jobLease: TimeInterval = 300,
-                mail: MailSettings = .log, payments: PaymentSettings? = .init()) {
+                mail: MailSettings = .log, payments: Result<PaymentSettings, SettingsProblem> = .success(.init())) {
         self.dataDirectory = dataDirectory
         self.database = database
         self.publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
@@ -98,16 +98,17 @@ public struct TryoutConfig: Sendable {
             workers: Environment.get("TRYOUT_WORKERS").flatMap(Int.init) ?? 2,
             jobLease: Environment.get("TRYOUT_JOB_LEASE_SECONDS").flatMap(Double.init) ?? 300,
             mail: mail,
-            payments: PlatformFee.basisPoints(Environment.get("TRYOUT_PLATFORM_FEE_BPS")).map { fee in
-                PaymentSettings(feeBasisPoints: fee, bankDetails: (Environment.get("TRYOUT_BANK_DETAILS") ?? "").split(separator: "|")
-                    .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
-            }
+            payments: PaymentSettings.fromEnvironment(dataDirectory: dataDirectory)
         )
     }
 
     private static func megabytes(_ name: String, _ fallback: Int) -> Int {
         (Environment.get(name).flatMap(Int.init).flatMap { $0 > 0 ? $0 : nil } ?? fallback) << 20
     }
+
+    /// The payment settings, or the defaults for commands that run while a setting is wrong
+    /// (`serve` and `worker` refuse to start then).
+    public var paymentSettings: PaymentSettings { (try? payments.get()) ?? .init() }
 
     /// Cookies get `Secure` whenever people reach the site over https.
     public var secureCookies: Bool { publicURL.lowercased().hasPrefix("https://") }

@@ -33,7 +33,7 @@ extension Application {
     func jobContext() -> ActionContext {
         ActionContext(db: db, now: tryout.now(), client: ClientInfo(address: "job"),
                       mail: Mailer(links: SiteMailLinks(base: tryout.publicURL)), passwords: PasswordHasher(application: self),
-                      payments: tryout.payments ?? .init())
+                      payments: tryout.paymentSettings)
     }
 
     /// A pool of `count` workers running this application's jobs and schedules.

@@ -20,7 +20,7 @@ extension Request {
     /// What an action needs from this request: the database, the clock, the client, mail and passwords.
     var actionContext: ActionContext {
         let client = ClientInfo(address: clientIP, userAgent: String((headers.first(name: .userAgent) ?? "").prefix(500)))
-        return ActionContext(db: db, now: now, client: client, mail: mailer, passwords: passwords, payments: tryout.payments ?? .init())
+        return ActionContext(db: db, now: now, client: client, mail: mailer, passwords: passwords, payments: tryout.paymentSettings)
     }
 
     /// The context of a signed-in person's action; a request without a person is refused as

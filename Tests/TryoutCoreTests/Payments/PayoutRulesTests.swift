@@ -84,7 +84,7 @@ struct PayoutRulesTests {
                                              details: PayoutDetails(holder: "Grace", account: .us(routing: "011000015", account: "12345678"), taxID: nil),
                                              remittance: "r"))
         #expect(!file.xml.contains("SEPA") && file.xml.contains("<MmbId>011000015</MmbId>") && file.xml.contains("<ChrgBr>SHAR</ChrgBr>"))
-        let csv = file.csv.split(separator: "\r\n")
+        let csv = CreditTransferFile.csv(file.transfers).split(separator: "\r\n")
         #expect(csv.count == 4)
         #expect(csv[3] == "E2E-2,Grace,,,011000015,12345678,EUR,0.05,r")
     }
