@@ -23,6 +23,10 @@ public struct EarningsView: Sendable {
 
     public var payable: [Money]
     public var pending: [Pending]
+    /// Batches that paid or are paying the candidate, newest first.
+    public var payouts: [CandidatePayout]
+    /// The account payouts go to, masked; nil until the candidate adds one.
+    public var payoutAccount: String?
     public var year: Int
     public var releases: [Release]
     /// The year's releases summed per currency.
@@ -65,6 +69,7 @@ public enum EarningsService {
             .map { Money(amountMinor: $0.value.reduce(0) { $0 + $1.amount.amountMinor }, currency: $0.key) }
             .sorted { $0.currency < $1.currency }
         return EarningsView(payable: try await Ledger.balances(.candidatePayable, owner: userID, on: ctx.db), pending: pending,
-                            year: year, releases: releases, yearTotals: totals)
+                            payouts: try await Payouts.of(candidateID: userID, on: ctx.db),
+                            payoutAccount: try await Payouts.details(of: userID, on: ctx.db)?.masked, year: year, releases: releases, yearTotals: totals)
     }
 }

@@ -46,7 +46,7 @@ public struct PayoutDetailsInput: Sendable, Equatable {
         switch method {
         case "iban":
             let iban = IBAN.normalized(iban ?? "")
-            v.check(iban != nil, "iban", "Enter the IBAN as the bank gives it, like DE89 3704 0044 0532 0130 00; its check digits do not match.")
+            v.check(iban != nil, "iban", "Enter the IBAN as the bank gives it, like GB82 WEST 1234 5698 7654 32; its check digits do not match.")
             let rawBIC = TextInput.trimmed(bic ?? "")
             let bic = rawBIC.isEmpty ? nil : BIC.normalized(rawBIC)
             v.check(rawBIC.isEmpty || bic != nil, "bic", "A BIC has 8 or 11 letters and digits, like COBADEFFXXX; leave it blank if unsure.")

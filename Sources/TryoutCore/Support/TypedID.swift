@@ -52,6 +52,7 @@ public enum Entity {
     public enum Job {}
     public enum Dispute {}
     public enum Invoice {}
+    public enum Payout {}
 }
 
 public typealias UserID = TypedID<Entity.User>
@@ -80,3 +81,4 @@ public typealias WebhookEndpointID = TypedID<Entity.WebhookEndpoint>
 public typealias WebhookDeliveryID = TypedID<Entity.WebhookDelivery>
 public typealias JobID = TypedID<Entity.Job>
 public typealias InvoiceID = TypedID<Entity.Invoice>
+public typealias PayoutID = TypedID<Entity.Payout>

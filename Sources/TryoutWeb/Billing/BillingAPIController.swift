@@ -172,8 +172,20 @@ extension DTO {
             var amount: MoneyAmount
         }
 
+        /// A payout batch that pays the candidate, with its state (`awaiting_approval` and
+        /// `approved` are on their way).
+        struct Payout: Content {
+            var reference: String
+            var amount: MoneyAmount
+            var state: PayoutBatchState
+            var createdAt: Date
+            var closedAt: Date?
+        }
+
         var payable: [MoneyAmount]
         var pending: [Pending]
+        var payouts: [Payout]
+        var payoutAccount: String?
         var year: Int
         var releases: [Release]
         var yearTotals: [MoneyAmount]
@@ -190,6 +202,9 @@ extension DTO {
             payable = view.payable.map(MoneyAmount.init)
             pending = view.pending.map { Pending(engagementID: $0.engagementID, title: $0.title, organization: $0.organization,
                                                  stillToEarn: MoneyAmount($0.stillToEarn), viaPayroll: $0.viaPayroll) }
+            payouts = view.payouts.map { Payout(reference: $0.reference, amount: MoneyAmount(Money(amountMinor: $0.amount_minor, currency: $0.currency)),
+                                                state: PayoutBatchState(rawValue: $0.state) ?? .approved, createdAt: $0.created_at, closedAt: $0.closed_at) }
+            payoutAccount = view.payoutAccount
             year = view.year
             releases = view.releases.map { Release(date: $0.date, description: $0.memo, amount: MoneyAmount($0.amount)) }
             yearTotals = view.yearTotals.map(MoneyAmount.init)

@@ -3,10 +3,19 @@ import Plot
 import TryoutApp
 import TryoutCore
 
-/// `/earnings`: a candidate's pay: released and waiting for payout, still to earn in running
-/// engagements, and the year's releases.
+/// `/earnings`: a candidate's pay: released and waiting for payout, where payouts go, payouts so
+/// far, still to earn in running engagements, and the year's releases.
 struct EarningsPage: Component {
     var view: EarningsView
+
+    /// A payout as its candidate sees it: on its way until the bank confirms it.
+    static func label(_ state: String) -> String {
+        switch PayoutBatchState(rawValue: state) {
+        case .paid: "Paid"
+        case .cancelled: "Cancelled: back in your balance"
+        default: "On its way"
+        }
+    }
 
     var body: Component {
         ComponentGroup {
@@ -17,7 +26,34 @@ struct EarningsPage: Component {
                     Tag.text("p", "Nothing waiting for payout. Pay is released to you as each deliverable is accepted.")
                 } else {
                     Tag("ul", [:]) { for money in view.payable where money.amountMinor != 0 { Tag.text("li", money.formatted) } }
-                    Tag.text("p", "Waiting for the next payout.", ["class": "meta"])
+                    Tag.text("p", view.payoutAccount == nil ? "Add payout details so the next payout can reach you." : "Waiting for the next payout.",
+                             ["class": view.payoutAccount == nil ? "notice" : "meta"])
+                }
+                Tag("p", [:]) {
+                    Text(view.payoutAccount.map { "Payouts go to \($0). " } ?? "")
+                    Tag.link(view.payoutAccount == nil ? "Add payout details" : "Change payout details", to: SiteURL.payouts(.details).path)
+                }
+            }
+            Tag("section", ["class": "panel", "aria-labelledby": "payouts-title"]) {
+                Tag.text("h2", "Payouts", ["id": "payouts-title"])
+                if view.payouts.isEmpty {
+                    Tag.text("p", "No payout yet.")
+                } else {
+                    ScrollRegion(label: "Payouts") {
+                        Tag("table", [:]) {
+                            Tag("thead", [:]) { Tag("tr", [:]) { for heading in ["Payout", "Amount", "State", "Date"] { Tag.text("th", heading, ["scope": "col"]) } } }
+                            Tag("tbody", [:]) {
+                                for payout in view.payouts {
+                                    Tag("tr", [:]) {
+                                        Tag.text("td", payout.reference)
+                                        Tag.text("td", Money(amountMinor: payout.amount_minor, currency: payout.currency).formatted)
+                                        Tag.text("td", Self.label(payout.state))
+                                        Tag.text("td", DateText.day(payout.closed_at ?? payout.created_at))
+                                    }
+                                }
+                            }
+                        }
+                    }
                 }
             }
             Tag("section", ["class": "panel", "aria-labelledby": "pending-title"]) {

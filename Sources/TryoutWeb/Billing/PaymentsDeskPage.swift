@@ -16,6 +16,7 @@ struct PaymentsDeskPage: Component {
         ComponentGroup {
             Tag.text("h1", "Payments")
             ErrorSummary(errors: errors)
+            Tag("p", [:]) { Tag.link("Payouts to candidates", to: SiteURL.payouts(.list).path) }
             Tag("section", ["class": "panel", "aria-labelledby": "open-title"]) {
                 Tag.text("h2", "Invoices awaiting payment", ["id": "open-title"])
                 if desk.openInvoices.isEmpty {

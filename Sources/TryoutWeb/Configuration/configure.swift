@@ -46,6 +46,7 @@ public func configure(_ app: Application, _ config: TryoutConfig) async throws {
     try app.register(collection: EvaluationsAPIController())
     try app.register(collection: CalibrationAPIController())
     try app.register(collection: BillingAPIController())
+    try app.register(collection: PayoutsAPIController())
 
     // Calendar apps fetch the feed without a session; the secret address is the credential.
     app.get(SiteURL.Engagements.calendarFeed(.key), use: CalendarController.feed)
@@ -83,6 +84,7 @@ public func configure(_ app: Application, _ config: TryoutConfig) async throws {
     try browser.grouped(RequireSignedInMiddleware()).register(collection: DisputesController())
     try browser.grouped(RequireSignedInMiddleware()).register(collection: EvaluationsController())
     try browser.grouped(RequireSignedInMiddleware()).register(collection: BillingController())
+    try browser.grouped(RequireSignedInMiddleware()).register(collection: PayoutsController())
 
     app.asyncCommands.use(TryoutMigrateCommand(), as: "migrate")
     app.asyncCommands.use(DemoCommand(), as: "demo")

@@ -25,6 +25,7 @@ enum SiteURL: RoutePath {
     case disputesAPI(DisputesAPI)
     case evaluations(Evaluations)
     case billing(Billing)
+    case payouts(Payouts)
 
     private var route: any RoutePath {
         switch self {
@@ -48,6 +49,7 @@ enum SiteURL: RoutePath {
         case .disputesAPI(let route): route
         case .evaluations(let route): route
         case .billing(let route): route
+        case .payouts(let route): route
         }
     }
 
@@ -71,6 +73,7 @@ enum SiteURL: RoutePath {
             + DisputesAPI.templates.map(disputesAPI)
             + Evaluations.templates.map(evaluations)
             + Billing.templates.map(billing)
+            + Payouts.templates.map(payouts)
     }
 
     /// The absolute address for e-mails.
