@@ -83,9 +83,10 @@ run_server_suites() { # label, DATABASE_URL or ""
     data=$(mktemp -d /tmp/tryout-data.XXXXXX)
     base="http://127.0.0.1:$port"
     step "Server on $label at $base"
-    # Webhooks may reach loopback: the webhook suite's receivers listen there.
+    # Webhooks may reach loopback: the webhook suite's receivers listen there. The payout account
+    # lets the browser suite make an ISO 20022 bank file.
     DATABASE_URL="$url" TRYOUT_DATA_DIR="$data" TRYOUT_PUBLIC_URL="$base" TRYOUT_BCRYPT_COST=10 TRYOUT_WEBHOOKS_ALLOW_PRIVATE=1 \
-        .build/debug/tryout serve --port "$port" >"$LOGS/server-$label.log" 2>&1 &
+        TRYOUT_PAYOUT_ACCOUNT="Tryout Payments Ltd|GB82WEST12345698765432|NWBKGB2L" .build/debug/tryout serve --port "$port" >"$LOGS/server-$label.log" 2>&1 &
     SERVER_PID=$!
     for _ in $(seq 1 120); do curl -fs "$base/healthz" >/dev/null 2>&1 && break; sleep 0.5; done
     if ! curl -fs "$base/healthz"; then
