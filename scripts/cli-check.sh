@@ -48,6 +48,13 @@ TRYOUT_SMTP_URL=smtp://u:p@mail.example.com TRYOUT_MAIL_FROM=noreply@example.com
 TRYOUT_MAIL=log TRYOUT_PLATFORM_FEE_BPS=2.5% "$tryout" serve --env production --port "$port" >"$TRYOUT_DATA_DIR/fee.log" 2>&1 \
     && fail "production served with a platform fee it cannot read"
 grep -q "TRYOUT_PLATFORM_FEE_BPS" "$TRYOUT_DATA_DIR/fee.log" || fail "the server did not say which fee setting it cannot read"
+for setting in "TRYOUT_SECRET_KEY=short" "TRYOUT_PAYOUT_ACCOUNT=Tryout|DE00123" "TRYOUT_PAYOUT_APPROVAL_ABOVE=-1"; do
+    env TRYOUT_MAIL=log "$setting" "$tryout" serve --env production --port "$port" >"$TRYOUT_DATA_DIR/payments.log" 2>&1 \
+        && fail "production served with $setting"
+    grep -q "${setting%%=*}" "$TRYOUT_DATA_DIR/payments.log" || fail "the server did not say it cannot use ${setting%%=*}"
+done
+# Without TRYOUT_SECRET_KEY the first start wrote a sealing key that only its owner can read.
+[ "$(stat -c %a "$TRYOUT_DATA_DIR/secret.key")" = 600 ] || fail "the data directory's secret.key is missing or readable by others"
 
 TRYOUT_METRICS_TOKEN=metrics-check-token TRYOUT_BODY_IDLE_SECONDS=2 TRYOUT_MAIL=log \
     "$tryout" serve --env production --port "$port" >"$TRYOUT_DATA_DIR/server.log" 2>&1 &
