@@ -25,6 +25,8 @@ public struct BillingView: Sendable {
     public var invoices: [InvoiceRecord]
     public var month: StatementMonth
     public var statement: [OrganizationStatementLine]
+    /// The last full calendar year, whose contractors' tax figures filers ask for.
+    public var taxYear: Int
 }
 
 /// Adding funds and reading what an organization holds. Owners and admins only; anyone else
@@ -41,7 +43,7 @@ public enum BillingService {
         }
         return BillingView(organization: org, balances: balances, escrows: try await Escrows.held(by: orgID, on: ctx.db),
                            invoices: try await Invoices.of(organizationID: orgID, on: ctx.db), month: month,
-                           statement: try await statement(of: orgID, month, ctx))
+                           statement: try await statement(of: orgID, month, ctx), taxYear: StatementMonth(containing: ctx.now).year - 1)
     }
 
     /// The month's entries, one line each, oldest first.

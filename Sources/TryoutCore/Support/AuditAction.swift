@@ -60,6 +60,8 @@ public enum AuditAction: String, Codable, Sendable, CaseIterable {
     case payoutBatchExported = "payouts.batch_exported"
     case payoutBatchPaid = "payouts.batch_paid"
     case payoutBatchCancelled = "payouts.batch_cancelled"
+    case payrollPaid = "billing.payroll_paid"
+    case taxFormExported = "billing.tax_form_exported"
 
     public var label: String {
         switch self {
@@ -123,6 +125,8 @@ public enum AuditAction: String, Codable, Sendable, CaseIterable {
         case .payoutBatchExported: "Downloaded a payout batch's bank file"
         case .payoutBatchPaid: "Marked a payout batch paid"
         case .payoutBatchCancelled: "Cancelled a payout batch"
+        case .payrollPaid: "Marked a month's payroll paid"
+        case .taxFormExported: "Downloaded contractors' 1099-NEC figures"
         }
     }
 }

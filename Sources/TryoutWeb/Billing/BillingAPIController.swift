@@ -15,10 +15,13 @@ struct BillingAPIController: RouteCollection {
         api.get(Route.api(.statement(.key)), use: statement)
         api.get(Route.api(.invoice(.key, .key)), use: invoice)
         api.get(Route.api(.earnings), use: earnings)
+        api.get(Route.api(.payroll(.key)), use: payroll)
+        api.get(Route.api(.form1099(.key)), use: form1099)
         let money = api.grouped(IdempotencyMiddleware())
         money.post(Route.api(.invoices(.key)), use: requestInvoice)
         money.post(Route.api(.receipts), use: recordReceipt)
         money.post(Route.api(.credit), use: grantCredit)
+        money.post(Route.api(.payrollPaid(.key)), use: markPayrollPaid)
     }
 
     private func slug(_ req: Request) -> String { req.parameters.get("slug") ?? "" }
@@ -46,6 +49,30 @@ struct BillingAPIController: RouteCollection {
             throw ValidationFailure([FieldError("year", "Give the year as four digits from 2000 to 2999, like 2026.")])
         }
         return DTO.Earnings(try await EarningsService.earnings(year: year.flatMap { Int($0) }, try await req.signedInContext()))
+    }
+
+    func payroll(req: Request) async throws -> DTO.Payroll {
+        let month = req.query[String.self, at: "month"]
+        if let month, StatementMonth(month) == nil {
+            throw ValidationFailure([FieldError("month", "Give the month as YYYY-MM, like 2026-11.")])
+        }
+        return DTO.Payroll(try await EmployerReportsService.payroll(slug: slug(req), month: month, try await req.signedInContext()))
+    }
+
+    func markPayrollPaid(req: Request) async throws -> DTO.Payroll {
+        let ctx = try await req.signedInContext()
+        _ = try await BillingService.billing(slug: slug(req), month: nil, ctx)
+        let body = try req.decodeJSON(DTO.PayrollPaidInput.self)
+        return DTO.Payroll(try await EmployerReportsService.markPayrollPaid(slug: slug(req), month: body.month, ctx))
+    }
+
+    func form1099(req: Request) async throws -> Response {
+        let year = req.query[String.self, at: "year"]
+        let form = try await EmployerReportsService.form1099NEC(slug: slug(req), year: year.map { Int($0) ?? 0 }, try await req.signedInContext())
+        let response = Response(status: .ok, body: .init(string: form.csv))
+        response.headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return response
     }
 
     func requestInvoice(req: Request) async throws -> Response {
@@ -210,6 +237,38 @@ extension DTO {
             yearTotals = view.yearTotals.map(MoneyAmount.init)
             reportable = view.reportable.map { Reportable(total: MoneyAmount($0.total), threshold: MoneyAmount($0.threshold.amount), form: $0.threshold.form) }
         }
+    }
+
+    /// A pay period's releases of employees' pay to the organization's payroll account.
+    struct Payroll: Content {
+        struct Release: Content {
+            var date: Date
+            var employee: String
+            var email: String
+            var description: String
+            var amount: MoneyAmount
+        }
+
+        var month: String
+        var isOver: Bool
+        var totals: [MoneyAmount]
+        var paidCurrencies: [String]
+        var releases: [Release]
+
+        init(_ period: PayrollPeriod) {
+            month = period.month.text
+            isOver = period.isOver
+            totals = period.totals.map(MoneyAmount.init)
+            paidCurrencies = period.paidCurrencies.sorted()
+            releases = period.releases.map {
+                Release(date: $0.created_at, employee: $0.employee, email: $0.email, description: $0.memo,
+                        amount: MoneyAmount(amountMinor: $0.amount_minor, currency: $0.currency))
+            }
+        }
+    }
+
+    struct PayrollPaidInput: Content {
+        var month: String
     }
 
     struct InvoiceInput: Content {

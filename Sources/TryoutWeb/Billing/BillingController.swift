@@ -14,10 +14,14 @@ struct BillingController: RouteCollection {
         routes.get(SiteURL.Billing.desk, use: desk)
         routes.get(SiteURL.Billing.earnings(), use: earnings)
         routes.get(SiteURL.Billing.earningsCSV(), use: earningsCSV)
+        routes.get(SiteURL.Billing.payroll(.key), use: payroll)
+        routes.get(SiteURL.Billing.payrollCSV(.key), use: payrollCSV)
+        routes.get(SiteURL.Billing.form1099(.key), use: form1099)
         let money = routes.grouped(IdempotencyMiddleware())
         money.post(SiteURL.Billing.invoices(.key), use: requestInvoice)
         money.post(SiteURL.Billing.receipts, use: recordReceipt)
         money.post(SiteURL.Billing.credit, use: grantCredit)
+        money.post(SiteURL.Billing.payrollPaid(.key), use: markPayrollPaid)
     }
 
     private func slug(_ req: Request) -> String { req.parameters.get("slug") ?? "" }
@@ -35,6 +39,35 @@ struct BillingController: RouteCollection {
     func statementCSV(req: Request) async throws -> Response {
         let view = try await BillingService.billing(slug: slug(req), month: req.query[String.self, at: "month"], try await req.signedInContext())
         return Self.csv(BillingService.statementCSV(view.statement), filename: "statement-\(view.organization.slug)-\(view.month.text).csv")
+    }
+
+    func payroll(req: Request) async throws -> Response {
+        let period = try await EmployerReportsService.payroll(slug: slug(req), month: req.query[String.self, at: "month"], try await req.signedInContext())
+        return try await req.render("Payroll", PayrollPage(period: period, csrf: try await req.csrfToken()))
+    }
+
+    func payrollCSV(req: Request) async throws -> Response {
+        let period = try await EmployerReportsService.payroll(slug: slug(req), month: req.query[String.self, at: "month"], try await req.signedInContext())
+        return Self.csv(period.csv, filename: "payroll-\(period.organization.slug)-\(period.month.text).csv")
+    }
+
+    func markPayrollPaid(req: Request) async throws -> Response {
+        let month = try req.content.decode([String: String].self)["month"]
+        do {
+            let period = try await EmployerReportsService.markPayrollPaid(slug: slug(req), month: month, try await req.signedInContext())
+            try await req.flash("\(period.month.label) is marked paid through payroll.")
+        } catch ActionError.conflict(let reason) {
+            try await req.flash(reason, .error)
+        } catch is ValidationFailure {
+            try await req.flash("Choose a month to mark paid.", .error)
+        }
+        return req.redirect(to: SiteURL.billing(.payroll(.value(slug(req)), month: month)).path)
+    }
+
+    func form1099(req: Request) async throws -> Response {
+        let year = req.query[String.self, at: "year"]
+        let form = try await EmployerReportsService.form1099NEC(slug: slug(req), year: year.map { Int($0) ?? 0 }, try await req.signedInContext())
+        return Self.csv(form.csv, filename: "form-1099-nec-\(slug(req))-\(form.year).csv")
     }
 
     /// A CSV file to download.

@@ -4,7 +4,7 @@ import TryoutCore
 import TryoutStore
 
 /// `/orgs/:slug/billing`: the balance and any credit, what each project holds in escrow, the
-/// invoices to add funds, and the month's statement with its CSV.
+/// invoices to add funds, the month's statement with its CSV, and the payroll and tax reports.
 struct BillingPage: Component {
     var model: BillingViewModel
     var csrf: String
@@ -32,6 +32,24 @@ struct BillingPage: Component {
             escrow
             invoices
             statement
+            reports
+        }
+    }
+
+    /// What the employer's payroll and tax filer need from Tryout.
+    private var reports: Component {
+        Tag("section", ["class": "panel", "aria-labelledby": "reports-title"]) {
+            Tag.text("h2", "Payroll and tax", ["id": "reports-title"])
+            Tag("ul", [:]) {
+                Tag("li", [:]) {
+                    Tag.link("Payroll", to: SiteURL.billing(.payroll(.value(model.slug))).path)
+                    Text(": employees' pay released each month, for your payroll")
+                }
+                Tag("li", [:]) {
+                    Tag.link("Contractors' 1099-NEC figures for \(String(model.lastYear)) (CSV)", to: SiteURL.billing(.form1099(.value(model.slug), year: model.lastYear)).path)
+                    Text(": US dollar pay per contractor, with their tax identifier, for your filer")
+                }
+            }
         }
     }
 

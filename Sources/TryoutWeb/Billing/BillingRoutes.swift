@@ -2,8 +2,9 @@ import Foundation
 import TryoutCore
 
 extension SiteURL {
-    /// An organization's money (balance, escrow, invoices, monthly statements), a candidate's
-    /// earnings, and the platform admins' payments desk (receipts, credit terms).
+    /// An organization's money (balance, escrow, invoices, monthly statements, payroll and
+    /// 1099-NEC reports), a candidate's earnings, and the platform admins' payments desk
+    /// (receipts, credit terms).
     enum Billing: RoutePath {
         case billing(Parameter<String>, month: String? = nil)
         case statementCSV(Parameter<String>, month: String? = nil)
@@ -14,6 +15,10 @@ extension SiteURL {
         case credit
         case earnings(year: Int? = nil)
         case earningsCSV(year: Int? = nil)
+        case payroll(Parameter<String>, month: String? = nil)
+        case payrollCSV(Parameter<String>, month: String? = nil)
+        case payrollPaid(Parameter<String>)
+        case form1099(Parameter<String>, year: Int? = nil)
         case api(API)
 
         enum API: Sendable {
@@ -24,6 +29,9 @@ extension SiteURL {
             case receipts
             case credit
             case earnings
+            case payroll(Parameter<String>)
+            case payrollPaid(Parameter<String>)
+            case form1099(Parameter<String>)
         }
 
         var segments: [PathSegment] {
@@ -37,6 +45,13 @@ extension SiteURL {
             case .credit: [.constant("admin"), .constant("payments"), .constant("credit")]
             case .earnings: [.constant("earnings")]
             case .earningsCSV: [.constant("earnings"), .constant("statement.csv")]
+            case .payroll(let slug, _): Self.billing(slug) + [.constant("payroll")]
+            case .payrollCSV(let slug, _): Self.billing(slug) + [.constant("payroll.csv")]
+            case .payrollPaid(let slug): Self.billing(slug) + [.constant("payroll"), .constant("paid")]
+            case .form1099(let slug, _): Self.billing(slug) + [.constant("form-1099-nec.csv")]
+            case .api(.payroll(let slug)): Self.apiBilling(slug) + [.constant("payroll")]
+            case .api(.payrollPaid(let slug)): Self.apiBilling(slug) + [.constant("payroll"), .constant("paid")]
+            case .api(.form1099(let slug)): Self.apiBilling(slug) + [.constant("form-1099-nec")]
             case .api(.earnings): SiteURL.apiPrefix + [.constant("me"), .constant("earnings")]
             case .api(.billing(let slug)): Self.apiBilling(slug)
             case .api(.statement(let slug)): Self.apiBilling(slug) + [.constant("statement")]
@@ -49,8 +64,9 @@ extension SiteURL {
 
         var query: [URLQueryItem] {
             switch self {
-            case .billing(_, let month?), .statementCSV(_, let month?): [URLQueryItem(name: "month", value: month)]
-            case .earnings(let year?), .earningsCSV(let year?): [URLQueryItem(name: "year", value: String(year))]
+            case .billing(_, let month?), .statementCSV(_, let month?), .payroll(_, let month?), .payrollCSV(_, let month?):
+                [URLQueryItem(name: "month", value: month)]
+            case .earnings(let year?), .earningsCSV(let year?), .form1099(_, let year?): [URLQueryItem(name: "year", value: String(year))]
             default: []
             }
         }
@@ -67,7 +83,9 @@ extension SiteURL {
 
         static var templates: [Self] {
             [.billing(.key), .statementCSV(.key), .invoices(.key), .invoice(.key, .key), .desk, .receipts, .credit, .earnings(), .earningsCSV(),
-             .api(.billing(.key)), .api(.statement(.key)), .api(.invoices(.key)), .api(.invoice(.key, .key)), .api(.receipts), .api(.credit), .api(.earnings)]
+             .payroll(.key), .payrollCSV(.key), .payrollPaid(.key), .form1099(.key),
+             .api(.billing(.key)), .api(.statement(.key)), .api(.invoices(.key)), .api(.invoice(.key, .key)), .api(.receipts), .api(.credit), .api(.earnings),
+             .api(.payroll(.key)), .api(.payrollPaid(.key)), .api(.form1099(.key))]
         }
     }
 }

@@ -17,6 +17,7 @@ struct BillingViewModel {
     var invoices: [Invoice]
     var monthLabel: String
     var month: StatementMonth
+    var lastYear: Int
     var lines: [Line]
 
     init(_ view: BillingView) {
@@ -36,6 +37,7 @@ struct BillingViewModel {
                     state: invoice.state.label, created: DateText.day(invoice.createdAt))
         }
         month = view.month
+        lastYear = view.taxYear
         monthLabel = view.month.label
         lines = view.statement.map { line in
             let money = { (amount: Int64) in amount == 0 ? "" : Money(amountMinor: amount, currency: line.currency).formatted }

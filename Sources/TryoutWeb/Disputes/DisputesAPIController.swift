@@ -16,7 +16,7 @@ struct DisputesAPIController: RouteCollection {
         api.get(Route.dispute(.key), use: show)
         api.post(Route.dispute(.key, .answer), use: answer)
         api.post(Route.dispute(.key, .withdraw), use: withdraw)
-        api.post(Route.dispute(.key, .decision), use: decide)
+        api.grouped(IdempotencyMiddleware(required: false)).post(Route.dispute(.key, .decision), use: decide)
         api.get(Route.desk, use: desk)
     }
 

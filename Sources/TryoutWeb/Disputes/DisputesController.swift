@@ -14,7 +14,7 @@ struct DisputesController: RouteCollection {
         routes.get(SiteURL.Disputes.dispute(.key), use: show)
         routes.post(SiteURL.Disputes.dispute(.key, .answer), use: answer)
         routes.post(SiteURL.Disputes.dispute(.key, .withdraw), use: withdraw)
-        routes.post(SiteURL.Disputes.dispute(.key, .decision), use: decide)
+        routes.grouped(IdempotencyMiddleware(required: false)).post(SiteURL.Disputes.dispute(.key, .decision), use: decide)
         routes.get(SiteURL.Disputes.desk, use: desk)
     }
 

@@ -180,6 +180,7 @@ struct DisputePage: Component {
 
     private var decisionForm: Component {
         PostForm(action: SiteURL.disputes(.dispute(.value(detail.row.id), .decision)).path, csrf: csrf) {
+            IdempotencyField()
             ChoiceGroup(legend: "Outcome", name: "outcome", type: "radio", error: errors.message("outcome"),
                         choices: detail.outcomes.map { ($0.rawValue, $0.label, decision["outcome"] == $0.rawValue) })
             Field(name: "sharePercent", label: "Share of the deliverable's pay, for a partial decision (percent)", type: "number",

@@ -137,6 +137,7 @@ struct EngagementPage: Component {
                     Tag.text("h2", "End early", ["id": "end-title"])
                     Tag.text("p", "Either side may end the engagement with a reason. Pay for work already accepted stays owed.")
                     PostForm(action: SiteURL.Engagements.engagement(id, .terminate).path, csrf: csrf) {
+                        IdempotencyField()
                         TextAreaField(name: "reason", label: "Why the engagement ends", error: errors.message("reason"), rows: 3)
                         Submit("End the engagement", style: "danger")
                     }

@@ -19,7 +19,7 @@ struct EngagementsAPIController: RouteCollection {
         api.post(Route.api(.engagement(.key, .tick(.key))), use: tick)
         api.on(.POST, Route.api(.engagement(.key, .submissions(.key))).pathComponents, body: .stream, use: submit)
         api.get(Route.api(.engagement(.key, .file(.key))), use: EngagementDownload.file)
-        api.post(Route.api(.engagement(.key, .feedback(.key))), use: feedback)
+        api.grouped(IdempotencyMiddleware(required: false)).post(Route.api(.engagement(.key, .feedback(.key))), use: feedback)
         api.get(Route.api(.engagement(.key, .checkIns)), use: checkIns)
         api.post(Route.api(.engagement(.key, .checkIns)), use: book)
         api.post(Route.api(.engagement(.key, .checkInNotes(.key))), use: notes)
@@ -27,7 +27,7 @@ struct EngagementsAPIController: RouteCollection {
         api.post(Route.api(.engagement(.key, .messages)), use: post)
         api.get(Route.api(.engagement(.key, .timeEntries)), use: timeLog)
         api.post(Route.api(.engagement(.key, .timeEntries)), use: log)
-        api.post(Route.api(.engagement(.key, .termination)), use: terminate)
+        api.grouped(IdempotencyMiddleware(required: false)).post(Route.api(.engagement(.key, .termination)), use: terminate)
     }
 
     func list(req: Request) async throws -> [DTO.EngagementSummary] {

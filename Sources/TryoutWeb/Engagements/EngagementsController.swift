@@ -13,7 +13,7 @@ struct EngagementsController: RouteCollection {
         routes.post(SiteURL.Engagements.engagement(.key, .tick(.key)), use: tick)
         routes.post(SiteURL.Engagements.engagement(.key, .team), use: addToTeam)
         routes.post(SiteURL.Engagements.engagement(.key, .removeFromTeam(.key)), use: removeFromTeam)
-        routes.post(SiteURL.Engagements.engagement(.key, .terminate), use: terminate)
+        routes.grouped(IdempotencyMiddleware(required: false)).post(SiteURL.Engagements.engagement(.key, .terminate), use: terminate)
     }
 
     func list(req: Request) async throws -> Response {

@@ -14,7 +14,7 @@ struct WorkController: RouteCollection {
         // Streamed: the checks below run before any of the body is read.
         routes.on(.POST, SiteURL.Engagements.engagement(.key, .submissions(.key)).pathComponents, body: .stream, use: submit)
             .userInfo[CSRFMiddleware.streamedKey] = true
-        routes.post(SiteURL.Engagements.engagement(.key, .feedback(.key)), use: feedback)
+        routes.grouped(IdempotencyMiddleware(required: false)).post(SiteURL.Engagements.engagement(.key, .feedback(.key)), use: feedback)
         routes.get(SiteURL.Engagements.engagement(.key, .file(.key)), use: EngagementDownload.file)
     }
 

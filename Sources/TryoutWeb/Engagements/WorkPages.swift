@@ -126,6 +126,7 @@ struct MilestonePage: Component {
                 }
             }
             PostForm(action: SiteURL.Engagements.engagement(id, .feedback(.value(latest.id))).path, csrf: csrf) {
+                IdempotencyField()
                 if let decision, decision.mustScore {
                     ReviewScoringFields(rubric: decision.panel.rubric, form: form, errors: errors)
                 }

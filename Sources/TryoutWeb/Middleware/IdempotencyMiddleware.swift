@@ -8,13 +8,21 @@ import Vapor
 /// field. The first request's response is kept and returned for every repeat; the same key with
 /// another body is refused (422); a repeat while the first is still running gets 409. A key is
 /// freed when its request is refused, so the corrected request can use it.
+///
+/// Where money is all a request does (funding, payouts) the key is `required`. Where money
+/// follows a step of the work (publishing, accepting a deliverable, ending an engagement, a
+/// dispute's decision), the key is honoured when sent and the step's own state refuses a repeat
+/// without one, so API clients written before keys existed keep working; the pages always send one.
 struct IdempotencyMiddleware: AsyncMiddleware {
     static let header = "Idempotency-Key"
     static let formField = "_idempotency"
 
+    var required = true
+
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let userID = try await request.requirePrincipal().userID
         let (key, content) = try Self.keyAndContent(of: request)
+        if key == nil, !required { return try await next.respond(to: request) }
         guard let key, (1...255).contains(key.count), key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._:-".contains($0)) }) else {
             throw Abort(.badRequest, reason: "A request that moves money needs an idempotency key (the \(Self.header) header: up to 255 letters, digits, "
                         + "dots, colons, dashes or underscores, a new value such as a UUID for each operation); send the same key again to repeat it safely.")

@@ -13,9 +13,11 @@ struct AuthoringController: RouteCollection {
         routes.post(SiteURL.Projects.organizationProjects(.key), use: create)
         routes.get(SiteURL.Projects.project(.key, .edit), use: editForm)
         routes.post(SiteURL.Projects.project(.key, .edit), use: update)
-        routes.post(SiteURL.Projects.project(.key, .publish), use: { try await transition($0, to: .published) })
-        routes.post(SiteURL.Projects.project(.key, .close), use: { try await transition($0, to: .closed) })
-        routes.post(SiteURL.Projects.project(.key, .cancel), use: { try await transition($0, to: .cancelled) })
+        // Publishing holds pay in escrow; closing and cancelling give the unused part back.
+        let money = routes.grouped(IdempotencyMiddleware(required: false))
+        money.post(SiteURL.Projects.project(.key, .publish), use: { try await transition($0, to: .published) })
+        money.post(SiteURL.Projects.project(.key, .close), use: { try await transition($0, to: .closed) })
+        money.post(SiteURL.Projects.project(.key, .cancel), use: { try await transition($0, to: .cancelled) })
         routes.post(SiteURL.Projects.project(.key, .duplicate), use: duplicate)
     }
 

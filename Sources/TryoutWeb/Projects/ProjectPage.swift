@@ -156,6 +156,7 @@ struct ProjectPage: Component {
                                                 (.close, "Close applications", .closed), (.cancel, "Cancel project", .cancelled)]
                 where ProjectLifecycle.allowedTargets(from: project.state).contains(target) {
                     PostForm(action: SiteURL.projects(.project(id, action)).path, csrf: csrf) {
+                        IdempotencyField()
                         Submit(label, style: target == .cancelled ? "danger" : "primary")
                     }
                 }

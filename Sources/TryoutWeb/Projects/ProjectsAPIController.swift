@@ -16,8 +16,9 @@ struct ProjectsAPIController: RouteCollection {
         authed.post(SiteURL.Projects.api(.organizationProjects(.key)), use: create)
         authed.on(.PUT, SiteURL.Projects.api(.project(.key)), use: update)
         authed.on(.PATCH, SiteURL.Projects.api(.project(.key)), use: patch)
-        authed.post(SiteURL.Projects.api(.publish(.key)), use: { try await move($0, to: .published) })
-        authed.post(SiteURL.Projects.api(.close(.key)), use: { try await move($0, to: .closed) })
+        let money = authed.grouped(IdempotencyMiddleware(required: false))
+        money.post(SiteURL.Projects.api(.publish(.key)), use: { try await move($0, to: .published) })
+        money.post(SiteURL.Projects.api(.close(.key)), use: { try await move($0, to: .closed) })
     }
 
     func list(req: Request) async throws -> DTO.ProjectList {

@@ -86,6 +86,21 @@ struct ProjectsAPITests {
         }
     }
 
+    @Test("publishing holds escrow; with an idempotency key a repeat returns the first answer, without one the project's state refuses it")
+    func idempotentPublish() async throws {
+        try await withTestApp { t in
+            let s = try await setUp(t)
+            let id = try await create(t, s.manager, try await brief(t))
+            let first = try await t.api(.POST, "/api/v1/projects/\(id)/publish", token: s.manager, idempotencyKey: "pub-1")
+            #expect(first.status == .ok)
+            let again = try await t.api(.POST, "/api/v1/projects/\(id)/publish", token: s.manager, idempotencyKey: "pub-1")
+            #expect(again.status == .ok && again.headers.first(name: "Idempotent-Replayed") == "true" && again.body.string == first.body.string)
+            #expect(try await t.api(.POST, "/api/v1/projects/\(id)/publish", token: s.manager).status == .conflict)
+            #expect(try await t.api(.POST, "/api/v1/projects/\(id)/publish", token: s.manager, idempotencyKey: "bad key").status == .badRequest)
+            #expect(try await Ledger.balance(.escrow(of: try #require(UUID(uuidString: id)), "USD"), on: t.db) == 60_000)
+        }
+    }
+
     @Test("currency codes are read in any case and stored in capitals, in briefs and in searches")
     func currencyCase() async throws {
         try await withTestApp { t in

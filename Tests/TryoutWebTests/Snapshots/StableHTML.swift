@@ -16,6 +16,8 @@ enum StableHTML {
         // CSRF tokens go first: they would otherwise be numbered like the other secrets.
         text = replace(#"(name="_csrf" value=")[^"]*"#, in: text) { _, match in match[1] + "CSRF" }
         text = replace(#"([?&](?:amp;)?_csrf=)[A-Za-z0-9_%-]+"#, in: text) { _, match in match[1] + "CSRF" }
+        // So are idempotency keys: a new one each time a form is shown.
+        text = replace(#"(name="_idempotency" value=")[^"]*"#, in: text) { _, match in match[1] + "KEY" }
         text = numbered(#"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"#, in: text) {
             String(format: "00000000-0000-0000-0000-%012d", $0)
         }
