@@ -1,5 +1,5 @@
 # Developer commands. `make test` is what CI runs.
-.PHONY: run test test-swift db-up build clean
+.PHONY: run test test-swift ledger-load db-up build clean
 
 run:
 	swift run tryout serve
@@ -15,6 +15,13 @@ test:
 # Only the Swift suites on SQLite (fast inner loop).
 test-swift:
 	swift test
+
+# The ledger under load (issue 14's long form): 20 API clients for 60 s on a throwaway
+# PostgreSQL, then the same while the server is killed with SIGKILL five times. `make test`
+# runs a short form.
+ledger-load:
+	swift build --product tryout
+	scripts/ledger-load.sh
 
 # A throwaway PostgreSQL for trying the server on it by hand; prints the variables to export.
 db-up:

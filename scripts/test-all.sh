@@ -125,6 +125,11 @@ scripts/postgres.sh createdb tryout_jobs
 scripts/jobs-check.sh .build/debug/tryout "$TRYOUT_PG_BASE/tryout_jobs"
 record "job workers (PostgreSQL)" $?
 
+step "The ledger under load and SIGKILL, short form (make ledger-load runs the long one)"
+scripts/postgres.sh createdb tryout_ledger
+scripts/ledger-check.sh .build/debug/tryout "$TRYOUT_PG_BASE/tryout_ledger" 15 10 2
+record "ledger under load, 2 kills (PostgreSQL)" $?
+
 scripts/postgres.sh createdb tryout_e2e
 step "Servers on SQLite and PostgreSQL, side by side: browser + axe, webhooks, schemathesis (output follows when both end)"
 (run_server_suites sqlite "") >"$LOGS/server-suites-sqlite.out" 2>&1 &

@@ -9,15 +9,8 @@ import TryoutTestSupport
 /// The payroll export per pay period and the contractors' 1099-NEC figures.
 @Suite("Employer reports")
 struct EmployerReportsTests {
-    /// Releases `amount` of the engagement's pay to `earner`, as accepting a deliverable does.
-    private func release(_ amount: Int64, of engagement: EngagementRecord, to earner: LedgerAccount, _ t: TestApp) async throws {
-        let escrow = LedgerAccount.escrow(of: engagement.$project.id, "USD")
-        try await Ledger.post(.transfer(.escrowHold, amount, from: .balance(of: engagement.$organization.id, "USD"), to: escrow, memo: "hold"),
-                              by: nil, at: t.clock.now, on: t.db)
-        try await Ledger.post(.transfer(.release, amount, from: escrow, to: earner, memo: "“Report”, Churn",
-                                        references: .init(organizationID: engagement.$organization.id, projectID: engagement.$project.id,
-                                                          engagementID: engagement.id)),
-                              by: nil, at: t.clock.now, on: t.db)
+    private func references(_ engagement: EngagementRecord) -> LedgerReferences {
+        LedgerReferences(organizationID: engagement.$organization.id, projectID: engagement.$project.id, engagementID: engagement.id)
     }
 
     @Test("a month's payroll releases export as CSV and, once the month is over, are marked paid once: the money goes back to the balance")
@@ -25,7 +18,7 @@ struct EmployerReportsTests {
         try await withTestApp { t in
             let engagement = try await Factory(t).engagement()
             let orgID = engagement.$organization.id
-            try await release(40_000, of: engagement, to: .payroll(of: orgID, "USD"), t)
+            try await Factory(t).release(40_000, to: .payroll(of: orgID, "USD"), references: references(engagement))
             let owner = try await t.context(as: "owner@acme.test")
             let month = StatementMonth(containing: t.clock.now)
             let before = try await Ledger.balance(.balance(of: orgID, "USD"), on: t.db)
@@ -58,8 +51,8 @@ struct EmployerReportsTests {
             let engagement = try await Factory(t).engagement()
             let org = try #require(try await OrganizationRecord.find(engagement.$organization.id, on: t.db))
             let grace = try await Factory(t).engagement(in: org, candidate: "grace@uni.test", candidateName: "Grace Hopper")
-            try await release(250_000, of: engagement, to: .payable(of: engagement.$candidate.id, "USD"), t)
-            try await release(10_000, of: grace, to: .payable(of: grace.$candidate.id, "USD"), t)
+            try await Factory(t).release(250_000, to: .payable(of: engagement.$candidate.id, "USD"), references: references(engagement))
+            try await Factory(t).release(10_000, to: .payable(of: grace.$candidate.id, "USD"), references: references(grace))
             try await PayoutDetailsService.save(PayoutDetailsInput(holder: "Ada N. Okafor", method: "us", routingNumber: "011000015",
                                                                    accountNumber: "12345678", taxID: "123-45-6789"),
                                                 try await t.context(as: "ada@uni.test"))

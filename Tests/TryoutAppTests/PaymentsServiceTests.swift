@@ -199,12 +199,8 @@ struct PaymentsServiceTests {
     func reportingThreshold() async throws {
         try await withTestApp { t in
             let ada = try await Factory(t).candidate("ada@uni.test", name: "Ada Okafor")
-            let project = UUID()
             func release(_ amount: Int64, _ memo: String) async throws {
-                try await Ledger.post(.transfer(.escrowHold, amount, from: .platform(.externalFunding, "USD"), to: .escrow(of: project, "USD"), memo: "hold"),
-                                      by: nil, at: t.clock.now, on: t.db)
-                try await Ledger.post(.transfer(.release, amount, from: .escrow(of: project, "USD"), to: .payable(of: try ada.requireID(), "USD"), memo: memo),
-                                      by: nil, at: t.clock.now, on: t.db)
+                try await Factory(t).release(amount, to: .payable(of: try ada.requireID(), "USD"), memo: memo)
             }
             try await release(150_000, "“Memo”, Churn")
             let context = try await t.context(as: "ada@uni.test")

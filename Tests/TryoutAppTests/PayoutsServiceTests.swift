@@ -12,16 +12,6 @@ struct PayoutsServiceTests {
     private let first = "staff@tryout.test", second = "finance@tryout.test"
     private let iban = PayoutDetailsInput(holder: "Ada Okafor", method: "iban", iban: "DE89 3704 0044 0532 0130 00", bic: "COBADEFFXXX", taxID: "123-45-6789")
 
-    /// Releases `amount` of Acme's work to `candidate`, as accepting a deliverable does.
-    private func release(_ amount: Int64, to candidate: UserRecord, from organizationID: UUID, _ t: TestApp) async throws {
-        let project = UUID()
-        try await Ledger.post(.transfer(.escrowHold, amount, from: .platform(.externalFunding, "EUR"), to: .escrow(of: project, "EUR"), memo: "hold"),
-                              by: nil, at: t.clock.now, on: t.db)
-        try await Ledger.post(.transfer(.release, amount, from: .escrow(of: project, "EUR"), to: .payable(of: try candidate.requireID(), "EUR"),
-                                        memo: "“Report”, Churn", references: .init(organizationID: organizationID, projectID: project)),
-                              by: nil, at: t.clock.now, on: t.db)
-    }
-
     @Test("payout details are checked, sealed, shown masked, and do not open for anyone else")
     func details() async throws {
         try await withTestApp { t in
@@ -59,9 +49,9 @@ struct PayoutsServiceTests {
             let grace = try await Factory(t).candidate("grace@uni.test", name: "Grace Hopper")
             try await Factory(t).user(first, admin: true)
             try await Factory(t).user(second, admin: true)
-            try await release(6_000, to: ada, from: try acme.requireID(), t)
-            try await release(9_000, to: ada, from: try beta.requireID(), t)
-            try await release(2_500, to: grace, from: try acme.requireID(), t)
+            try await Factory(t).release(6_000, "EUR", to: .payable(of: try ada.requireID(), "EUR"), references: .init(organizationID: try acme.requireID()))
+            try await Factory(t).release(9_000, "EUR", to: .payable(of: try ada.requireID(), "EUR"), references: .init(organizationID: try beta.requireID()))
+            try await Factory(t).release(2_500, "EUR", to: .payable(of: try grace.requireID(), "EUR"), references: .init(organizationID: try acme.requireID()))
             try await PayoutDetailsService.save(iban, try await t.context(as: "ada@uni.test"))
             let admin = try await t.context(as: first)
             let receiver = t.useWebhookReceiver()
@@ -121,7 +111,7 @@ struct PayoutsServiceTests {
             let acme = try await Factory(t).organization("Acme Analytics")
             let ada = try await Factory(t).candidate("ada@uni.test", name: "Ada Okafor")
             try await Factory(t).user(first, admin: true)
-            try await release(6_000, to: ada, from: try acme.requireID(), t)
+            try await Factory(t).release(6_000, "EUR", to: .payable(of: try ada.requireID(), "EUR"), references: .init(organizationID: try acme.requireID()))
             try await PayoutDetailsService.save(iban, try await t.context(as: "ada@uni.test"))
             let admin = try await t.context(as: first)
             let batch = try await PayoutsService.create(currency: "EUR", admin)

@@ -47,10 +47,21 @@ public struct Factory {
     /// Money for publishing paid projects: a million in every currency briefs may pay in.
     public func fund(_ org: OrganizationRecord, major: Int64 = 1_000_000) async throws {
         for currency in BriefInput.currencies {
-            let amount = major * (0..<CurrencyExponent.of(currency)).reduce(Int64(1)) { acc, _ in acc * 10 }
+            let amount = major * CurrencyExponent.scale(currency)
             try await Ledger.post(.transfer(.funding, amount, from: .platform(.externalFunding, currency), to: .balance(of: try org.requireID(), currency),
                                             memo: "Test funds"), by: nil, at: app.clock.now, on: app.db)
         }
+    }
+
+    /// Pay released to `earner` as accepting a deliverable releases it: held in the escrow of
+    /// `references`' project (a new one when none), then released with those references.
+    public func release(_ amount: Int64, _ currency: String = "USD", to earner: LedgerAccount, references: LedgerReferences = .init(),
+                        memo: String = "“Report”, Churn") async throws {
+        let escrow = LedgerAccount.escrow(of: references.projectID ?? UUID(), currency)
+        try await Ledger.post(.transfer(.escrowHold, amount, from: .platform(.externalFunding, currency), to: escrow, memo: "hold"),
+                              by: nil, at: app.clock.now, on: app.db)
+        try await Ledger.post(.transfer(.release, amount, from: escrow, to: earner, memo: memo, references: references),
+                              by: nil, at: app.clock.now, on: app.db)
     }
 
     public func member(_ email: String, of org: OrganizationRecord) async throws -> MemberRecord {

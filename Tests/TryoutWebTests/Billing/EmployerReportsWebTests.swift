@@ -13,14 +13,9 @@ struct EmployerReportsWebTests {
     /// An employee's deliverable released to Acme's payroll, and a contractor's to their payable.
     private func releases(_ t: TestApp) async throws -> EngagementRecord {
         let engagement = try await Factory(t).engagement()
-        let escrow = LedgerAccount.escrow(of: engagement.$project.id, "USD")
         let refs = LedgerReferences(organizationID: engagement.$organization.id, projectID: engagement.$project.id, engagementID: engagement.id)
-        try await Ledger.post(.transfer(.escrowHold, 90_000, from: .balance(of: engagement.$organization.id, "USD"), to: escrow, memo: "hold"),
-                              by: nil, at: t.clock.now, on: t.db)
-        try await Ledger.post(.transfer(.release, 30_000, from: escrow, to: .payroll(of: engagement.$organization.id, "USD"), memo: "“Memo”, Churn",
-                                        references: refs), by: nil, at: t.clock.now, on: t.db)
-        try await Ledger.post(.transfer(.release, 60_000, from: escrow, to: .payable(of: engagement.$candidate.id, "USD"), memo: "“Deck”, Churn",
-                                        references: refs), by: nil, at: t.clock.now, on: t.db)
+        try await Factory(t).release(30_000, to: .payroll(of: engagement.$organization.id, "USD"), references: refs, memo: "“Memo”, Churn")
+        try await Factory(t).release(60_000, to: .payable(of: engagement.$candidate.id, "USD"), references: refs, memo: "“Deck”, Churn")
         return engagement
     }
 

@@ -9,16 +9,6 @@ import TryoutTestSupport
 import Vapor
 import VaporTesting
 
-/// Releases `amount` of `organizationID`'s work to `candidate`, as accepting a deliverable does.
-func releasePay(_ amount: Int64, _ currency: String, to candidate: UserRecord, from organizationID: UUID, _ t: TestApp) async throws {
-    let project = UUID()
-    try await Ledger.post(.transfer(.escrowHold, amount, from: .platform(.externalFunding, currency), to: .escrow(of: project, currency), memo: "hold"),
-                          by: nil, at: t.clock.now, on: t.db)
-    try await Ledger.post(.transfer(.release, amount, from: .escrow(of: project, currency), to: .payable(of: try candidate.requireID(), currency),
-                                    memo: "“Report”, Churn", references: .init(organizationID: organizationID, projectID: project)),
-                          by: nil, at: t.clock.now, on: t.db)
-}
-
 @Suite("Payouts pages")
 struct PayoutsWebTests {
     private let payoutAccount: (inout TryoutConfig) -> Void = {
@@ -33,7 +23,7 @@ struct PayoutsWebTests {
             let ada = try await Factory(t).candidate("ada@uni.test", name: "Ada Okafor")
             try await Factory(t).user("staff@tryout.test", admin: true)
             try await Factory(t).user("finance@tryout.test", admin: true)
-            try await releasePay(30_000, "EUR", to: ada, from: try acme.requireID(), t)
+            try await Factory(t).release(30_000, "EUR", to: .payable(of: try ada.requireID(), "EUR"), references: .init(organizationID: try acme.requireID()))
 
             let earnings = try await visit(t, as: "ada@uni.test", "/earnings")
             #expect(earnings.body.string.contains("Add payout details so the next payout can reach you."))
@@ -81,7 +71,7 @@ struct PayoutsWebTests {
             let ada = try await Factory(t).candidate("ada@uni.test", name: "Ada Okafor")
             try await Factory(t).user("staff@tryout.test", admin: true)
             try await Factory(t).user("finance@tryout.test", admin: true)
-            try await releasePay(250_00, "USD", to: ada, from: try acme.requireID(), t)
+            try await Factory(t).release(250_00, "USD", to: .payable(of: try ada.requireID(), "USD"), references: .init(organizationID: try acme.requireID()))
             let candidate = try await t.token(for: "ada@uni.test")
             let admin = try await t.token(for: "staff@tryout.test")
             let finance = try await t.token(for: "finance@tryout.test")
