@@ -105,6 +105,11 @@ for token in json.load(sys.stdin):
 #   summary, reason or survey comment with control characters is refused (422).
 # - A receipt names an invoice that must exist and be open in the amount's currency; an amount's
 #   upper bound (ten million in the major unit) depends on its currency's decimals.
+# - Payout details: an IBAN's check digits, a routing number's checksum and which fields go with
+#   which method are rules a schema cannot hold (422). A payout batch needs someone owed in its
+#   currency (422); approving, downloading, paying and cancelling depend on the batch's state and
+#   who made it (409). A payroll month must be a real month that is over (422, 409), and a 1099-NEC
+#   year not in the future (422).
 CONFIG="$(mktemp)"
 trap 'cleanup; rm -f "$CONFIG"' EXIT
 cat >"$CONFIG" <<'TOML'
@@ -118,7 +123,8 @@ include-operation-id = ["listProjects", "createProject", "updateProject", "patch
                         "giveFeedback", "bookCheckIn", "recordCheckInNotes", "postMessage", "logTime", "terminateEngagement",
                         "updateScreening", "createWebhook", "updateNotificationPreferences", "scoreVersion", "updateReviewSettings",
                         "openDispute", "answerDispute", "decideDispute", "recordEvaluation", "answerExitSurvey",
-                        "requestInvoice", "recordReceipt", "grantCredit"]
+                        "requestInvoice", "recordReceipt", "grantCredit", "savePayoutDetails", "createPayout", "approvePayout",
+                        "markPayoutPaid", "cancelPayout", "getPayoutBankFile", "getPayroll", "markPayrollPaid", "getForm1099NEC"]
 checks.positive_data_acceptance.expected-statuses = ["2xx", "401", "403", "404", "409", "422"]
 TOML
 
@@ -156,6 +162,7 @@ if [[ -n "${CANDIDATE_TOKEN:-}" ]]; then
         --include-operation-id listDisputes --include-operation-id openDispute --include-operation-id getDispute \
         --include-operation-id answerDispute --include-operation-id withdrawDispute \
         --include-operation-id getEvaluation --include-operation-id answerExitSurvey \
+        --include-operation-id getPayoutDetails --include-operation-id savePayoutDetails \
         --phases examples,coverage,fuzzing "$@" || status=1
 fi
 
