@@ -63,4 +63,17 @@ struct VCJWTTests {
         changed[0] ^= 1
         #expect(throws: VCJWT.Failure.badSignature) { try VCJWT.verify(input + "." + Base64URL.encode(changed), keys: ["k": jwk]) }
     }
+
+    @Test("the DID document lists every key for assertions; a credential verifies with the keys read back from it, and not with another DID's document")
+    func didDocument() throws {
+        let did = "did:web:tryout.example.org"
+        let retired = Curve25519.Signing.PrivateKey()
+        let document = DIDDocument(did: did, keys: [("key-1", JWK(ed25519: retired.publicKey, kid: nil)), ("key-2", JWK(ed25519: key.publicKey, kid: nil))])
+        let published = try JSONDecoder().decode(DIDDocument.self, from: JSONEncoder().encode(document))
+        #expect(published.assertionMethod == ["\(did)#key-1", "\(did)#key-2"] && published.verificationMethod.allSatisfy { $0.type == "JsonWebKey" })
+        let old = try VCJWT.sign(credential(), with: retired, kid: "\(did)#key-1", notBefore: Date())
+        let new = try VCJWT.sign(credential(), with: key, kid: "\(did)#key-2", notBefore: Date())
+        for jwt in [old, new] { _ = try VCJWT.verify(jwt, keys: published.assertionKeys(for: did)) }
+        #expect(published.assertionKeys(for: "did:web:elsewhere.example").isEmpty)
+    }
 }
