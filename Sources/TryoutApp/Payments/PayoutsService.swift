@@ -107,7 +107,7 @@ public enum PayoutsService {
                                         amount: Money(amountMinor: items.reduce(0) { $0 + $1.amountMinor }, currency: batch.currency),
                                         organizations: items.compactMap { item in organizations.first { $0.id == item.organizationID }?.name }.sorted())
         }.sorted { $0.candidate < $1.candidate }
-        let mayApprove = batch.state == .awaitingApproval && batch.$createdBy.id != ctx.principal?.userID
+        let mayApprove = PayoutApprovalPolicy.mayApprove(batch.state, createdBy: batch.$createdBy.id, approver: ctx.principal?.userID)
         return PayoutBatchView(batch: batch, lines: lines, mayApprove: mayApprove, bankFileReady: ctx.payments.payoutAccount != nil)
     }
 
@@ -117,7 +117,7 @@ public enum PayoutsService {
         let batch = try await find(id, ctx)
         let admin = try await ctx.actingUser()
         guard batch.state == .awaitingApproval else { throw ActionError.conflict("Payout \(batch.reference) is not waiting for approval.") }
-        guard batch.$createdBy.id != admin.id else {
+        guard PayoutApprovalPolicy.mayApprove(batch.state, createdBy: batch.$createdBy.id, approver: admin.id) else {
             throw ActionError.conflict("A second platform admin approves payout \(batch.reference): you created it.")
         }
         return try await ctx.act(locking: .none) { tx in

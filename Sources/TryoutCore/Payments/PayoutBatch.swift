@@ -40,6 +40,11 @@ public struct PayoutApprovalPolicy: Sendable, Equatable {
         total.amountMinor > threshold(in: total.currency).amountMinor
     }
 
+    /// The second approval is someone else's: never the admin who made the batch.
+    public static func mayApprove(_ state: PayoutBatchState, createdBy creatorID: UUID?, approver approverID: UUID?) -> Bool {
+        state == .awaitingApproval && approverID != nil && approverID != creatorID
+    }
+
     /// Reads the setting; nil when it is not a whole number of zero or more.
     public static func parse(_ raw: String?) -> PayoutApprovalPolicy? {
         guard let raw, !raw.isEmpty else { return PayoutApprovalPolicy() }

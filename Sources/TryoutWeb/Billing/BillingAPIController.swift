@@ -69,10 +69,7 @@ struct BillingAPIController: RouteCollection {
     func form1099(req: Request) async throws -> Response {
         let year = req.query[String.self, at: "year"]
         let form = try await EmployerReportsService.form1099NEC(slug: slug(req), year: year.map { Int($0) ?? 0 }, try await req.signedInContext())
-        let response = Response(status: .ok, body: .init(string: form.csv))
-        response.headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
-        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        return response
+        return .attachment(form.csv, contentType: "text/csv; charset=utf-8", filename: "form-1099-nec-\(slug(req))-\(form.year).csv", private: true)
     }
 
     func requestInvoice(req: Request) async throws -> Response {

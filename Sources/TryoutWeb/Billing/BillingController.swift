@@ -67,15 +67,12 @@ struct BillingController: RouteCollection {
     func form1099(req: Request) async throws -> Response {
         let year = req.query[String.self, at: "year"]
         let form = try await EmployerReportsService.form1099NEC(slug: slug(req), year: year.map { Int($0) ?? 0 }, try await req.signedInContext())
-        return Self.csv(form.csv, filename: "form-1099-nec-\(slug(req))-\(form.year).csv")
+        return Self.csv(form.csv, filename: "form-1099-nec-\(slug(req))-\(form.year).csv", private: true)
     }
 
     /// A CSV file to download.
-    private static func csv(_ text: String, filename: String) -> Response {
-        let response = Response(status: .ok, body: .init(string: text))
-        response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(filename)\"")
-        return response
+    private static func csv(_ text: String, filename: String, private: Bool = false) -> Response {
+        .attachment(text, contentType: "text/csv; charset=utf-8", filename: filename, private: `private`)
     }
 
     func requestInvoice(req: Request) async throws -> Response {

@@ -70,7 +70,7 @@ struct PayoutsAPIController: RouteCollection {
         guard let format = PayoutsService.BankFileFormat(rawValue: raw) else {
             throw ValidationFailure([FieldError("format", "Ask for format csv or pain001.")])
         }
-        return try await PayoutsController.download(try await PayoutsService.bankFile(id(req), format: format, try await req.signedInContext()))
+        return PayoutsController.download(try await PayoutsService.bankFile(id(req), format: format, try await req.signedInContext()))
     }
 }
 

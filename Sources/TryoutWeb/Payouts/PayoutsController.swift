@@ -84,7 +84,8 @@ struct PayoutsController: RouteCollection {
     func move(_ req: Request, _ step: Route.Step) async throws -> Response {
         let ctx = try await req.signedInContext()
         let form = (try? req.content.decode([String: String].self)) ?? [:]
-        let back = SiteURL.payouts(.batch(.value(PayoutID(id(req) ?? UUID())))).path
+        guard let batchID = id(req) else { throw ActionError.notFound }
+        let back = SiteURL.payouts(.batch(.value(PayoutID(batchID)))).path
         do {
             let batch = switch step {
             case .approve: try await PayoutsService.approve(id(req), ctx)
@@ -102,15 +103,11 @@ struct PayoutsController: RouteCollection {
 
     func bankFile(_ req: Request, _ file: Route.BankFile) async throws -> Response {
         let format: PayoutsService.BankFileFormat = file == .csv ? .csv : .pain001
-        return try await Self.download(try await PayoutsService.bankFile(id(req), format: format, try await req.signedInContext()))
+        return Self.download(try await PayoutsService.bankFile(id(req), format: format, try await req.signedInContext()))
     }
 
-    /// A file to save, never shown in the browser or kept by a cache: it holds account numbers.
-    static func download(_ file: PayoutBankFile) async throws -> Response {
-        let response = Response(status: .ok, body: .init(string: file.body))
-        response.headers.replaceOrAdd(name: .contentType, value: file.contentType)
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(file.filename)\"")
-        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        return response
+    /// Bank files hold account numbers: never kept by a cache.
+    static func download(_ file: PayoutBankFile) -> Response {
+        .attachment(file.body, contentType: file.contentType, filename: file.filename, private: true)
     }
 }

@@ -54,6 +54,11 @@ struct PayoutRulesTests {
         #expect(PayoutApprovalPolicy.parse("-1") == nil)
         #expect(PayoutApprovalPolicy.parse("ten") == nil)
         #expect(PayoutApprovalPolicy(thresholdMajor: .max).threshold(in: "USD").amountMinor == .max)
+        let creator = UUID(), other = UUID()
+        #expect(PayoutApprovalPolicy.mayApprove(.awaitingApproval, createdBy: creator, approver: other))
+        #expect(!PayoutApprovalPolicy.mayApprove(.awaitingApproval, createdBy: creator, approver: creator))
+        #expect(!PayoutApprovalPolicy.mayApprove(.approved, createdBy: creator, approver: other))
+        #expect(!PayoutApprovalPolicy.mayApprove(.awaitingApproval, createdBy: creator, approver: nil))
     }
 
     @Test("the platform's account is read from Name|IBAN|BIC and refused when any part is wrong")

@@ -44,6 +44,7 @@ struct EmployerReportsWebTests {
 
             let form = try await t.get("/orgs/acme/billing/form-1099-nec.csv?year=\(month.year)")
             #expect(form.headers.contentType?.subType == "csv" && CSV.rows(form.body.string).last?.fields[4] == "600.00")
+            #expect(form.headers.first(name: .cacheControl) == "no-store")
             #expect(try await visit(t, as: "hiring_manager@acme.test", "/orgs/acme/billing/form-1099-nec.csv?year=\(month.year)").status == .notFound)
             #expect(try await t.get("/orgs/acme/billing/payroll").status == .notFound)
         }

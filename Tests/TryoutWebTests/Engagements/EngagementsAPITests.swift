@@ -85,9 +85,15 @@ struct EngagementsAPITests {
             let badLevel = try await t.api(.POST, "\(base)/submissions/\(submissionID)/feedback", token: hana,
                                            json: #"{"decision":"accept","scorecard":{"levels":[3,5,3]}}"#)
             #expect(badLevel.status == .unprocessableEntity && badLevel.body.string.contains(#""field":"scorecard.levels.1""#))
-            let answered = try json(try await t.api(.POST, "\(base)/submissions/\(submissionID)/feedback", token: hana, json: """
+            let accepting = """
                 {"decision":"accept","feedback":"Good","scorecard":{"levels":[4,3,3],"comments":["Right","",""],"note":"Solid"}}
-                """))
+                """
+            let accepted = try await t.api(.POST, "\(base)/submissions/\(submissionID)/feedback", token: hana, json: accepting, idempotencyKey: "fb-1")
+            let answered = try json(accepted)
+            // Accepting releases pay: sent again with its key, it answers as the first time and moves nothing.
+            let acceptedAgain = try await t.api(.POST, "\(base)/submissions/\(submissionID)/feedback", token: hana, json: accepting, idempotencyKey: "fb-1")
+            let replayed = acceptedAgain.headers.first(name: "Idempotent-Replayed")
+            #expect(replayed == "true" && acceptedAgain.body.string == accepted.body.string)
             #expect(answered["state"] as? String == "accepted" && answered["turnaroundSeconds"] as? Int == 0)
             #expect(answered["result"] == nil, "the manager reads the scorecards under /reviews, not the candidate's result")
             let decided = try json(try await t.api(.GET, base, token: ada))
@@ -118,7 +124,11 @@ struct EngagementsAPITests {
             #expect(written["notes"] as? String == "Good pace" && written["candidateAttended"] as? Bool == true)
             #expect(try await t.api(.POST, notes, token: hana, json: #"{"notes":"Rewritten","candidateAttended":false}"#).status == .conflict)
 
-            let ended = try json(try await t.api(.POST, "\(base)/termination", token: hana, json: #"{"reason":"Budget cut"}"#))
+            #expect(try await t.api(.POST, "\(base)/termination", token: hana, json: #"{"reason":"Budget cut"}"#, idempotencyKey: "no spaces").status == .badRequest)
+            let ending = try await t.api(.POST, "\(base)/termination", token: hana, json: #"{"reason":"Budget cut"}"#, idempotencyKey: "end-1")
+            let ended = try json(ending)
+            let endedAgain = try await t.api(.POST, "\(base)/termination", token: hana, json: #"{"reason":"Budget cut"}"#, idempotencyKey: "end-1")
+            #expect(endedAgain.headers.first(name: "Idempotent-Replayed") == "true")
             #expect((ended["summary"] as? [String: Any])?["state"] as? String == "terminated")
             #expect(((ended["owed"] as? [String: Any])?["amountMinor"] as? Int ?? 0) > 0)
             #expect(try await t.api(.POST, "\(base)/termination", token: ada, json: #"{"reason":"Again"}"#).status == .conflict)
