@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-postgres-driver", from: "2.14.0"),
         .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
@@ -47,8 +48,11 @@ let package = Package(
                 "TryoutCore",
                 "TryoutStore",
                 .product(name: "FluentKit", package: "fluent-kit"),
-                // HMAC-SHA256 for signing webhooks.
+                // HMAC-SHA256 for signing webhooks; Ed25519 for credentials.
                 .product(name: "Crypto", package: "swift-crypto"),
+                // gzip for credential status lists.
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
         // SMTP on SwiftNIO and RFC 5322 messages: nothing of Tryout's, so it is tested alone.

@@ -11,23 +11,6 @@ import TryoutTestSupport
 struct EvaluationsServiceTests {
     private let manager = "hiring_manager@acme.test", candidate = "ada@uni.test"
 
-    /// Acme's engagement with Ada, every deliverable handed in once and accepted with the manager's
-    /// scorecard at `level` on every criterion: completed.
-    private func completed(_ t: TestApp, level: Int = 3) async throws -> EngagementID {
-        let id = EngagementID(try await Factory(t).engagement().requireID())
-        try await t.startWork(id)
-        for milestone in try await Engagements.milestones(of: id.uuid, on: t.db) {
-            let (ada, adaContext) = try await t.participant(id, as: candidate)
-            let version = try await WorkService.submit(MilestoneID(try milestone.requireID()), VersionUpload(note: "", links: ["https://example.org/w"], files: []),
-                                                       storage: t.app.tryout.fileStorage, limits: UploadLimits(), in: ada, adaContext)
-            let (hana, hanaContext) = try await t.participant(id, as: manager)
-            try await WorkService.feedback(SubmissionID(try version.requireID()), try FeedbackInput(decision: "accept", feedback: ""),
-                                           scorecard: .all(level), in: hana, hanaContext)
-        }
-        #expect(try await Engagements.find(id.uuid, on: t.db)?.state == .completed)
-        return id
-    }
-
     private func draft(_ score: Int?, reason: String = "") -> FinalEvaluationDraft {
         FinalEvaluationDraft(overallScore: score, reason: reason, recommendation: "yes", satisfaction: 4, summary: "Clear work, well explained.")
     }
@@ -44,7 +27,7 @@ struct EvaluationsServiceTests {
             }
         }
         try await withTestApp { t in
-            let id = try await completed(t)
+            let id = try await t.completedEngagement()
             let (hana, context) = try await t.participant(id, as: manager)
             let sheet = try await EvaluationsService.sheet(in: hana, context)
             #expect(sheet.computedScore == 67 && sheet.mayEvaluate && sheet.evaluation == nil)
@@ -72,7 +55,7 @@ struct EvaluationsServiceTests {
     @Test("the candidate answers the exit survey once; the organization reads averages only from three answers, and so does the marketplace")
     func surveys() async throws {
         try await withTestApp { t in
-            let id = try await completed(t)
+            let id = try await t.completedEngagement()
             let (hana, hanaContext) = try await t.participant(id, as: manager)
             await #expect(throws: ActionError.forbidden("Only the candidate answers the exit survey.")) {
                 try await EvaluationsService.answerSurvey(try ExitSurveyInput(ratings: answers, comment: ""), in: hana, hanaContext)

@@ -76,6 +76,23 @@ extension TestApp {
         }
     }
 
+    /// Acme's engagement with Ada, every deliverable handed in once and accepted with the manager's
+    /// scorecard at `level` on every criterion: completed.
+    func completedEngagement(level: Int = 3) async throws -> EngagementID {
+        let id = EngagementID(try await Factory(self).engagement().requireID())
+        try await startWork(id)
+        for milestone in try await Engagements.milestones(of: id.uuid, on: db) {
+            let (ada, adaContext) = try await participant(id, as: "ada@uni.test")
+            let version = try await WorkService.submit(MilestoneID(try milestone.requireID()), VersionUpload(note: "", links: ["https://example.org/w"], files: []),
+                                                       storage: app.tryout.fileStorage, limits: UploadLimits(), in: ada, adaContext)
+            let (hana, hanaContext) = try await participant(id, as: "hiring_manager@acme.test")
+            try await WorkService.feedback(SubmissionID(try version.requireID()), try FeedbackInput(decision: "accept", feedback: ""),
+                                           scorecard: .all(level), in: hana, hanaContext)
+        }
+        #expect(try await Engagements.find(id.uuid, on: db)?.state == .completed)
+        return id
+    }
+
     /// Signed and onboarded: the work can start.
     func startWork(_ id: EngagementID) async throws {
         try await signAgreements(id)

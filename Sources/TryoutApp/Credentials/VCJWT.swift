@@ -47,28 +47,42 @@ public enum VCJWT {
 
     public static func sign(_ credential: OpenBadgeCredential, with key: Curve25519.Signing.PrivateKey, kid: String,
                             notBefore: Date) throws -> String {
+        try sign(credential, issuer: credential.issuer.id, id: credential.id, with: key, kid: kid, notBefore: notBefore)
+    }
+
+    /// Any credential, such as a status list, whose issuer and id are given.
+    public static func sign(_ credential: some Encodable, issuer: String, id: String, with key: Curve25519.Signing.PrivateKey, kid: String,
+                            notBefore: Date) throws -> String {
         var payload = try JSONSerialization.jsonObject(with: JSONEncoder().encode(credential)) as? [String: Any] ?? [:]
-        payload["iss"] = credential.issuer.id
-        payload["jti"] = credential.id
+        payload["iss"] = issuer
+        payload["jti"] = id
         payload["nbf"] = Int(notBefore.timeIntervalSince1970)
         let header: [String: Any] = ["alg": "EdDSA", "typ": "JWT", "kid": kid]
         let input = try encode(header) + "." + encode(payload)
         return input + "." + Base64URL.encode(try key.signature(for: Data(input.utf8)))
     }
 
-    /// The header and payload of a JWT whose signature is checked against `keys` (by `kid`).
-    public static func verify(_ jwt: String, keys: [String: JWK]) throws(Failure) -> (header: [String: Any], payload: [String: Any]) {
-        let parts = jwt.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        guard parts.count == 3, let headerData = Base64URL.decode(parts[0]), let payloadData = Base64URL.decode(parts[1]),
-              let signature = Base64URL.decode(parts[2]),
-              let header = try? JSONSerialization.jsonObject(with: headerData) as? [String: Any],
-              let payload = try? JSONSerialization.jsonObject(with: payloadData) as? [String: Any] else { throw .malformed }
+    /// The header and payload of a JWT whose signature is checked against `keys`, by `kid`: the
+    /// header's own unless the caller resolved it (a relative `#key-1`, an embedded key).
+    public static func verify(_ jwt: String, keys: [String: JWK], kid given: String? = nil) throws(Failure) -> (header: [String: Any], payload: [String: Any]) {
+        let token = jwt.trimmingCharacters(in: .whitespacesAndNewlines)
+        let parts = token.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        guard let (header, payload) = decode(token), let signature = Base64URL.decode(parts[2]) else { throw .malformed }
         let alg = header["alg"] as? String ?? ""
         // Only asymmetric algorithms: "none" or an HMAC would let anyone forge a credential.
         guard alg == "EdDSA" || alg == "ES256" else { throw .unsupportedAlgorithm(alg) }
-        let kid = header["kid"] as? String ?? ""
+        let kid = given ?? header["kid"] as? String ?? ""
         guard let key = keys[kid] else { throw .unknownKey(kid) }
         guard key.verifies(signature, over: Data((parts[0] + "." + parts[1]).utf8), alg: alg) else { throw .badSignature }
+        return (header, payload)
+    }
+
+    /// The header and payload of a JWT, unverified; nil unless it has three parts, the first two JSON objects.
+    public static func decode(_ jwt: String) -> (header: [String: Any], payload: [String: Any])? {
+        let parts = jwt.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 3, let headerData = Base64URL.decode(parts[0]), let payloadData = Base64URL.decode(parts[1]),
+              let header = try? JSONSerialization.jsonObject(with: headerData) as? [String: Any],
+              let payload = try? JSONSerialization.jsonObject(with: payloadData) as? [String: Any] else { return nil }
         return (header, payload)
     }
 

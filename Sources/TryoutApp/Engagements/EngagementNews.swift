@@ -52,6 +52,7 @@ public enum EngagementNews {
         try await Engagements.move(engagement, to: state, at: context.now, on: context.db)
         if state == .completed {
             try await Webhooks.emit(try WebhookEvents.engagement(.engagementCompleted, engagement, context), context)
+            try await context.enqueue(IssueCredential(engagementID: id.uuid), uniqueKey: "credential:\(id.uuid)")
         }
         let text = "“\(engagement.project.title)” is now: \(state.label.lowercased())."
         let link = context.mail.links.path(.overview(id))

@@ -105,6 +105,7 @@ public enum OrganizationsService {
         let actor = try await ctx.actingUser()
         let floor = (settings.payFloor.map { "pay floor \($0.formatted) an hour" } ?? "platform pay floor")
             + (settings.showReviewerScores ? "; candidates see each reviewer's levels" : "")
+            + (settings.showcaseWork ? "; credentials show accepted work" : "")
         try await ctx.act(locking: .none) { ctx in
             try await Organizations.update(org, settings: settings, on: ctx.db)
             try await ctx.audit(.settingsChanged, by: actor, organizationID: org.id, detail: floor)

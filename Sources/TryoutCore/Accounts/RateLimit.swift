@@ -35,6 +35,9 @@ public enum RequestLimits {
     public static let signUpMailPerAccount = RateLimit(count: 3, window: 3600)
     /// Confirmation links asked for again by a signed-in person.
     public static let verificationResend = RateLimit(count: 3, window: 3600)
+    /// Credentials checked from one client address: each may make this server fetch another
+    /// issuer's documents, so nobody turns it into a crawler.
+    public static let credentialChecksPerClient = RateLimit(count: 120, window: 3600)
 
     /// The longest window, for cleaning up old events.
     public static let longestWindow: TimeInterval = 3600

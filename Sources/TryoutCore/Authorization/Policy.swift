@@ -28,6 +28,10 @@ public enum Action: Sendable, Equatable {
     case managePayments
     /// Read every open dispute and decide it.
     case decideDisputes
+    /// Revoke a credential the organization issued: its owner, or a platform admin.
+    case revokeCredential(UUID)
+    /// Endorse a candidate's credential from the organization's work: those who run projects.
+    case endorse(UUID)
 }
 
 /// The one place that decides who may do what to which object. The web layer asks it on
@@ -44,13 +48,13 @@ public enum Policy {
             return principal.role(in: org)?.managesOrganization == true
         case .manageStudents(let org):
             return [.owner, .admin, .staff].contains { principal.role(in: org) == $0 }
-        case .readAuditLog(let org):
+        case .readAuditLog(let org), .revokeCredential(let org):
             return principal.isPlatformAdmin || principal.role(in: org) == .owner
         case .viewApplicants(let org):
             return [.owner, .admin, .hiringManager, .reviewer].contains { principal.role(in: org) == $0 }
         case .readFairnessReport(let org), .readCalibration(let org), .manageBilling(let org):
             return principal.role(in: org)?.managesOrganization == true
-        case .authorProjects(let org):
+        case .authorProjects(let org), .endorse(let org):
             guard let role = principal.role(in: org) else { return false }
             return role == .owner || role == .admin || role == .hiringManager
         }

@@ -14,18 +14,23 @@ public struct OrganizationSettings: Equatable, Sendable {
     public var payFloor: Money?
     /// Candidates see each reviewer's levels (without names) beside the panel's result.
     public var showReviewerScores: Bool
+    /// Credentials link the accepted deliverables, and portfolios show them: off unless chosen,
+    /// since work done for an employer is theirs to show.
+    public var showcaseWork: Bool
 
-    public init(description: String = "", website: String = "", payFloor: Money? = nil, showReviewerScores: Bool = false) {
+    public init(description: String = "", website: String = "", payFloor: Money? = nil, showReviewerScores: Bool = false,
+                showcaseWork: Bool = false) {
         self.description = description
         self.website = website
         self.payFloor = payFloor
         self.showReviewerScores = showReviewerScores
+        self.showcaseWork = showcaseWork
     }
 
     /// Reads the settings form. The floor may raise the platform's floor for its currency, never
     /// lower it: the platform's floors are the least a micro-internship may pay.
     public static func parse(description: String?, website: String?, floorAmount: String?, floorCurrency: String?,
-                             showReviewerScores: Bool = false) throws(ValidationFailure) -> OrganizationSettings {
+                             showReviewerScores: Bool = false, showcaseWork: Bool = false) throws(ValidationFailure) -> OrganizationSettings {
         var v = Validator()
         let text = TextInput.trimmed(description ?? "")
         v.check(TextInput.isStorable(text), "description", "The description contains control characters; remove them.")
@@ -55,6 +60,7 @@ public struct OrganizationSettings: Equatable, Sendable {
             }
         }
         try v.finish()
-        return OrganizationSettings(description: text, website: site, payFloor: floor, showReviewerScores: showReviewerScores)
+        return OrganizationSettings(description: text, website: site, payFloor: floor, showReviewerScores: showReviewerScores,
+                                    showcaseWork: showcaseWork)
     }
 }

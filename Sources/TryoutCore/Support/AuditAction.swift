@@ -62,6 +62,9 @@ public enum AuditAction: String, Codable, Sendable, CaseIterable {
     case payoutBatchCancelled = "payouts.batch_cancelled"
     case payrollPaid = "billing.payroll_paid"
     case taxFormExported = "billing.tax_form_exported"
+    case credentialIssued = "credentials.issued"
+    case credentialRevoked = "credentials.revoked"
+    case credentialEndorsed = "credentials.endorsed"
 
     public var label: String {
         switch self {
@@ -127,6 +130,9 @@ public enum AuditAction: String, Codable, Sendable, CaseIterable {
         case .payoutBatchCancelled: "Cancelled a payout batch"
         case .payrollPaid: "Marked a month's payroll paid"
         case .taxFormExported: "Downloaded contractors' 1099-NEC figures"
+        case .credentialIssued: "Issued a credential"
+        case .credentialRevoked: "Revoked a credential"
+        case .credentialEndorsed: "Endorsed a candidate's work"
         }
     }
 }

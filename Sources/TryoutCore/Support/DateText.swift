@@ -16,4 +16,9 @@ public enum DateText {
     public static func iso(_ date: Date) -> String {
         date.formatted(.iso8601)
     }
+
+    /// An XML Schema dateTime as other issuers write it, with or without fractions; nil otherwise.
+    public static func parseISO(_ text: String) -> Date? {
+        (try? Date(text, strategy: .iso8601)) ?? (try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)))
+    }
 }

@@ -53,6 +53,7 @@ public enum Entity {
     public enum Dispute {}
     public enum Invoice {}
     public enum Payout {}
+    public enum Credential {}
 }
 
 public typealias UserID = TypedID<Entity.User>
@@ -82,3 +83,4 @@ public typealias WebhookDeliveryID = TypedID<Entity.WebhookDelivery>
 public typealias JobID = TypedID<Entity.Job>
 public typealias InvoiceID = TypedID<Entity.Invoice>
 public typealias PayoutID = TypedID<Entity.Payout>
+public typealias CredentialID = TypedID<Entity.Credential>

@@ -65,6 +65,24 @@ public enum WebhookEventData: Sendable, Equatable, Encodable {
     case dispute(Dispute)
     case payment(Payment)
     case payout(Payout)
+    case credential(Credential)
+
+    /// A credential issued for an engagement's accepted work: where anyone verifies it.
+    public struct Credential: Sendable, Equatable, Encodable {
+        public var id: CredentialID
+        public var engagementID: EngagementID
+        public var projectID: ProjectID
+        public var name: String
+        public var url: String
+
+        public init(id: CredentialID, engagementID: EngagementID, projectID: ProjectID, name: String, url: String) {
+            self.id = id
+            self.engagementID = engagementID
+            self.projectID = projectID
+            self.name = name
+            self.url = url
+        }
+    }
 
     /// A payout batch the bank confirmed: what it carried of the pay this organization released.
     public struct Payout: Sendable, Equatable, Encodable {
@@ -275,7 +293,7 @@ public enum WebhookEventData: Sendable, Equatable, Encodable {
         }
     }
 
-    private enum Key: String, CodingKey { case project, application, engagement, agreement, submission, review, dispute, payment, payout }
+    private enum Key: String, CodingKey { case project, application, engagement, agreement, submission, review, dispute, payment, payout, credential }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Key.self)
@@ -289,6 +307,7 @@ public enum WebhookEventData: Sendable, Equatable, Encodable {
         case .dispute(let value): try container.encode(value, forKey: .dispute)
         case .payment(let value): try container.encode(value, forKey: .payment)
         case .payout(let value): try container.encode(value, forKey: .payout)
+        case .credential(let value): try container.encode(value, forKey: .credential)
         }
     }
 }

@@ -25,6 +25,8 @@ public enum WebhookEventType: String, Codable, Sendable, CaseIterable {
     case paymentReleased = "payment.released"
     /// Pay the organization released reached its candidates' banks in a payout.
     case payoutPaid = "payout.paid"
+    /// A candidate received a verifiable credential for accepted work.
+    case credentialIssued = "credential.issued"
 
     /// How the settings page lists the event.
     public var label: String {
@@ -45,6 +47,7 @@ public enum WebhookEventType: String, Codable, Sendable, CaseIterable {
         case .disputeDecided: "A dispute is decided"
         case .paymentReleased: "Pay is released for accepted work"
         case .payoutPaid: "Released pay reaches candidates' banks"
+        case .credentialIssued: "A candidate receives a credential for accepted work"
         }
     }
 }

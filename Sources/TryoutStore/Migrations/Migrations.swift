@@ -45,6 +45,7 @@ public enum TryoutMigrations {
         CreateLedgerPostFunction(),
         CreateIdempotencyKeys(),
         CreatePayouts(),
+        CreateCredentials(),
     ]
 }
 

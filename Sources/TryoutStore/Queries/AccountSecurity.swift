@@ -57,6 +57,7 @@ public enum AccountSecurity {
         case signUpClient = "signup.client"
         case signUpMail = "signup.mail"
         case verificationResend = "verification.resend"
+        case credentialCheck = "credentials.verify"
     }
 
     public static func record(_ bucket: Bucket, key: String, at now: Date, on db: any Database) async throws {

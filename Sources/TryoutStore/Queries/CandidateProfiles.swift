@@ -32,10 +32,14 @@ extension CandidateProfiles {
     }
 
     /// Skills proven by completed engagements: every skill the project asked for, at the level it
-    /// asked for (the highest when several projects asked).
+    /// asked for (the highest when several projects asked). An engagement whose credential was
+    /// revoked proves nothing.
     public static func provenSkills(userIDs: [UUID], on db: any Database) async throws -> [UUID: [String: Int]] {
         guard !userIDs.isEmpty else { return [:] }
+        let revoked = Set(try await CredentialRecord.query(on: db).filter(\.$candidateID ~~ Set(userIDs)).filter(\.$revokedAt != nil)
+            .all(\.$engagementID))
         let completed = try await EngagementRecord.query(on: db).filter(\.$candidate.$id ~~ Set(userIDs)).filter(\.$state == .completed).all()
+            .filter { !revoked.contains($0.id ?? UUID()) }
         guard !completed.isEmpty else { return [:] }
         let skills = try await ProjectSkillRecord.query(on: db).filter(\.$project.$id ~~ Set(completed.map(\.$project.id))).all()
         let byProject = Dictionary(grouping: skills, by: \.$project.id)

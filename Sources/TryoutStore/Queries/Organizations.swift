@@ -38,6 +38,7 @@ public enum Organizations {
         org.website = settings.website
         org.payFloor = settings.payFloor
         org.showReviewerScores = settings.showReviewerScores
+        org.showcaseWork = settings.showcaseWork
         try await org.save(on: db)
     }
 

@@ -17,6 +17,8 @@ public final class OrganizationRecord: Model, @unchecked Sendable {
     @OptionalField(key: "pay_floor_currency") public var payFloorCurrency: String?
     /// Candidates see each reviewer's scorecard (without names), not only the panel's result.
     @Field(key: "show_reviewer_scores") public var showReviewerScores: Bool
+    /// Candidates' credentials link their accepted deliverables, and their portfolios show them.
+    @Field(key: "showcase_work") public var showcaseWork: Bool
 
     public init() {}
 
@@ -30,7 +32,8 @@ public final class OrganizationRecord: Model, @unchecked Sendable {
     }
 
     public var settings: OrganizationSettings {
-        OrganizationSettings(description: description, website: website, payFloor: payFloor, showReviewerScores: showReviewerScores)
+        OrganizationSettings(description: description, website: website, payFloor: payFloor, showReviewerScores: showReviewerScores,
+                             showcaseWork: showcaseWork)
     }
 
     public init(id: UUID? = nil, kind: OrganizationKind, name: String, slug: String,
@@ -41,6 +44,7 @@ public final class OrganizationRecord: Model, @unchecked Sendable {
         self.slug = slug
         self.status = status
         self.showReviewerScores = false
+        self.showcaseWork = false
         self.description = description
         self.website = website
         self.createdAt = createdAt

@@ -12,6 +12,7 @@ extension Application {
         if command == "serve" || command == "worker" {
             try requireMail()
             if case .failure(let problem) = tryout.payments { throw Abort(.internalServerError, reason: problem.message) }
+            if case .failure(let problem) = tryout.credentials { throw Abort(.internalServerError, reason: problem.message) }
         }
         if command == "serve" {
             lifecycle.use(Housekeeping())

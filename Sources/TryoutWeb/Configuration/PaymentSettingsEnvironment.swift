@@ -40,22 +40,10 @@ extension PaymentSettings {
             }
             return cipher
         }
-        let directory = URL(fileURLWithPath: dataDirectory)
-        let file = directory.appendingPathComponent("secret.key")
-        if !FileManager.default.fileExists(atPath: file.path) {
-            // Written aside and linked into place: of two processes starting at once, one key wins
-            // and both read it.
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            let draft = directory.appendingPathComponent("secret.key.\(UUID().uuidString)")
-            guard FileManager.default.createFile(atPath: draft.path, contents: Data(FieldCipher.newKeyText().utf8),
-                                                 attributes: [.posixPermissions: 0o600]) else {
-                throw SettingsProblem(message: "Cannot write \(file.path); set TRYOUT_SECRET_KEY or make the data directory writable.")
-            }
-            try? FileManager.default.linkItem(at: draft, to: file)
-            try? FileManager.default.removeItem(at: draft)
-        }
-        guard let text = try? String(contentsOf: file, encoding: .utf8), let cipher = FieldCipher(base64: text) else {
-            throw SettingsProblem(message: "\(file.path) must hold 32 bytes in base64; restore it from a backup (payout details sealed with it cannot be read otherwise).")
+        guard let text = try KeyFile.text("secret.key", in: dataDirectory, variable: "TRYOUT_SECRET_KEY", making: FieldCipher.newKeyText),
+              let cipher = FieldCipher(base64: text) else {
+            let path = URL(fileURLWithPath: dataDirectory).appendingPathComponent("secret.key").path
+            throw SettingsProblem(message: "\(path) must hold 32 bytes in base64; restore it from a backup (payout details sealed with it cannot be read otherwise).")
         }
         return cipher
     }

@@ -50,6 +50,9 @@ public struct TryoutConfig: Sendable {
     /// The fee, the payout rules and the key that seals payout details (see `PaymentSettings.fromEnvironment`);
     /// a setting that cannot be read stops the server at start-up rather than charge or pay a typo.
     public var payments: Result<PaymentSettings, SettingsProblem>
+    /// The issuer's DID and signing key (see `CredentialSettings.fromEnvironment`); like payments,
+    /// a key that cannot be read stops the server at start-up.
+    public var credentials: Result<CredentialSettings, SettingsProblem>
 
     public init(dataDirectory: String = "./data", database: DatabaseTarget, publicURL: String = "http://127.0.0.1:8080",
                 bcryptCost: Int = 12, trustProxy: Bool = false, logMail: Bool = true,
@@ -57,7 +60,8 @@ public struct TryoutConfig: Sendable {
                 uploadLimits: UploadLimits = .init(), metricsToken: String? = nil, metricsOpen: Bool = true,
                 idleTimeout: TimeInterval = 30, fileStorage: (any FileStorage)? = nil,
                 now: @escaping @Sendable () -> Date = Date.init, workers: Int = 0, jobLease: TimeInterval = 300,
-                mail: MailSettings = .log, payments: Result<PaymentSettings, SettingsProblem> = .success(.init())) {
+                mail: MailSettings = .log, payments: Result<PaymentSettings, SettingsProblem> = .success(.init()),
+                credentials: Result<CredentialSettings, SettingsProblem>? = nil) {
         self.dataDirectory = dataDirectory
         self.database = database
         self.publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
@@ -76,6 +80,7 @@ public struct TryoutConfig: Sendable {
         self.workers = max(0, workers)
         self.jobLease = max(1, jobLease)
         self.payments = payments
+        self.credentials = credentials ?? CredentialSettings.fromEnvironment(dataDirectory: dataDirectory, publicURL: self.publicURL)
     }
 
     /// Reads the process environment; unset variables take the safe defaults above.
@@ -109,6 +114,13 @@ public struct TryoutConfig: Sendable {
     /// The payment settings, or the defaults for commands that run while a setting is wrong
     /// (`serve` and `worker` refuse to start then).
     public var paymentSettings: PaymentSettings { (try? payments.get()) ?? .init() }
+
+    /// The credential settings, or for commands that run while the key is wrong, a key of the
+    /// moment that signs nothing anyone keeps (`serve` and `worker` refuse to start then).
+    public var credentialSettings: CredentialSettings {
+        (try? credentials.get()) ?? CredentialSettings(did: DIDWeb(publicURL: "http://127.0.0.1")!, baseURL: publicURL,
+                                                       signer: CredentialSigner(key: .init()))
+    }
 
     /// Cookies get `Secure` whenever people reach the site over https.
     public var secureCookies: Bool { publicURL.lowercased().hasPrefix("https://") }

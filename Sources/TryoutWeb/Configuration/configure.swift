@@ -47,6 +47,8 @@ public func configure(_ app: Application, _ config: TryoutConfig) async throws {
     try app.register(collection: CalibrationAPIController())
     try app.register(collection: BillingAPIController())
     try app.register(collection: PayoutsAPIController())
+    try app.register(collection: CredentialsAPIController())
+    try app.register(collection: IssuerController())
 
     // Calendar apps fetch the feed without a session; the secret address is the credential.
     app.get(SiteURL.Engagements.calendarFeed(.key), use: CalendarController.feed)
@@ -66,6 +68,7 @@ public func configure(_ app: Application, _ config: TryoutConfig) async throws {
     try browser.register(collection: ApplicationsController())
     try browser.register(collection: ApplicantsController())
     try browser.register(collection: StudentsController())
+    try browser.register(collection: CredentialsController())
     try browser.grouped(RequireSignedInMiddleware()).register(collection: AuthoringController())
     try browser.grouped(RequireSignedInMiddleware()).register(collection: SettingsController())
     try browser.grouped(RequireSignedInMiddleware()).register(collection: NotificationPreferencesController())
@@ -95,6 +98,7 @@ public func configure(_ app: Application, _ config: TryoutConfig) async throws {
     app.asyncCommands.use(WorkerCommand(), as: "worker")
     app.asyncCommands.use(JobsCommand(), as: "jobs")
     app.asyncCommands.use(LedgerCommand(), as: "ledger")
+    app.asyncCommands.use(KeysCommand(), as: "keys")
 }
 
 /// Pages that only make sense for a signed-in person send everyone else to sign in.

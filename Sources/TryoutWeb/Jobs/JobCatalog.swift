@@ -15,6 +15,7 @@ enum JobCatalog {
         handlers.register(SendReminders.self, SendReminders.run)
         handlers.register(WebhookDeliveryJob.self) { job, ctx in try await WebhookDelivery.run(job, ctx, settings: app.webhooks) }
         handlers.register(PruneWebhookDeliveries.self, PruneWebhookDeliveries.run)
+        handlers.register(IssueCredential.self) { job, ctx in try await IssueCredential.run(job, ctx, settings: app.tryout.credentialSettings) }
         return handlers
     }
 

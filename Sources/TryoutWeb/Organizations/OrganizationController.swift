@@ -131,6 +131,7 @@ struct OrganizationController: RouteCollection {
         var payFloorCurrency: String?
         /// A checkbox: present when ticked.
         var showReviewerScores: String?
+        var showcaseWork: String?
 
         init(_ settings: OrganizationSettings) {
             description = settings.description
@@ -138,6 +139,7 @@ struct OrganizationController: RouteCollection {
             payFloor = settings.payFloor?.plainAmount
             payFloorCurrency = settings.payFloor?.currency
             showReviewerScores = settings.showReviewerScores ? "on" : nil
+            showcaseWork = settings.showcaseWork ? "on" : nil
         }
     }
 
@@ -147,7 +149,8 @@ struct OrganizationController: RouteCollection {
         do {
             let settings = try OrganizationSettings.parse(description: form.description, website: form.website,
                                                           floorAmount: form.payFloor, floorCurrency: form.payFloorCurrency,
-                                                          showReviewerScores: form.showReviewerScores != nil)
+                                                          showReviewerScores: form.showReviewerScores != nil,
+                                                          showcaseWork: form.showcaseWork != nil)
             try await OrganizationsService.saveSettings(settings, of: org, ctx)
             try await req.flash("Settings saved.")
             return req.redirect(to: view.url(.settings))

@@ -49,6 +49,12 @@ struct OrganizationSettingsPage: Component {
                         CheckboxField(name: "showReviewerScores", label: "Also show candidates each reviewer's levels, without names",
                                       checked: form.showReviewerScores != nil)
                     }
+                    Tag("fieldset", [:]) {
+                        Tag.text("legend", "Credentials")
+                        Tag.text("p", "Candidates receive a verifiable credential for accepted work. It names the project, its skills and the rubric result; the work itself stays private unless you choose otherwise.", ["class": "hint"])
+                        CheckboxField(name: "showcaseWork", label: "Let candidates show their accepted deliverables in credentials and portfolios",
+                                      checked: form.showcaseWork != nil)
+                    }
                 }
                 Submit("Save settings")
             }

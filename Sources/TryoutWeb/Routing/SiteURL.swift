@@ -26,6 +26,7 @@ enum SiteURL: RoutePath {
     case evaluations(Evaluations)
     case billing(Billing)
     case payouts(Payouts)
+    case credentials(Credentials)
 
     private var route: any RoutePath {
         switch self {
@@ -50,6 +51,7 @@ enum SiteURL: RoutePath {
         case .evaluations(let route): route
         case .billing(let route): route
         case .payouts(let route): route
+        case .credentials(let route): route
         }
     }
 
@@ -74,6 +76,7 @@ enum SiteURL: RoutePath {
             + Evaluations.templates.map(evaluations)
             + Billing.templates.map(billing)
             + Payouts.templates.map(payouts)
+            + Credentials.templates.map(credentials)
     }
 
     /// The absolute address for e-mails.

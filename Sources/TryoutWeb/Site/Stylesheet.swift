@@ -31,6 +31,7 @@ enum Stylesheet {
     .button.primary { background: var(--accent); color: var(--accent-ink); }
     .button.secondary { background: #fff; color: var(--accent); }
     .button.danger { background: #fff; color: var(--error); border-color: var(--error); }
+    .pre-line { white-space: pre-line; }
     .button.link { background: none; border: none; color: var(--accent); text-decoration: underline; padding: .25rem; }
     .flash { padding: .75rem 1rem; border-radius: 4px; border-left: 4px solid var(--ok); background: #eaf5ee; }
     .flash-error { border-left-color: var(--error); background: #fbeaec; }
