@@ -76,6 +76,23 @@ struct CredentialsServiceTests {
         }
     }
 
+    @Test("issuing sends credential.issued to the organization's endpoints that listen for it")
+    func webhook() async throws {
+        try await withTestApp { t in
+            let id = try await t.completedEngagement()
+            let owner = try await t.context(as: "owner@acme.test")
+            let acme = try await WebhooksService.organization(slug: "acme", owner)
+            try await WebhooksService.create(url: "https://hooks.example.com/tryout", kind: "standard", events: ["credential.issued"], in: acme,
+                                             settings: t.webhookSettings, owner)
+            try await IssueCredential.run(IssueCredential(engagementID: id.uuid), t.context(), settings: t.app.tryout.credentialSettings)
+            let credential = try #require(try await Credentials.of(engagementID: id.uuid, on: t.db))
+            let deliveries = try await JobRecord.query(on: t.db).filter(\.$kind == WebhookDeliveryJob.kind).all()
+            #expect(deliveries.count == 1)
+            let credentialID = try credential.requireID().uuidString.lowercased()
+            #expect(deliveries.first?.payload.contains("credential.issued") == true && deliveries.first?.payload.contains(credentialID) == true)
+        }
+    }
+
     @Test("an engagement that did not complete gets no credential, and its job gives up at once")
     func onlyCompleted() async throws {
         try await withTestApp { t in
