@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the test suites need, and only what is missing: Debian packages (Chromium and its
 # driver for the browser tests, PostgreSQL for the store tests) and a Python virtual environment
-# with selenium, pytest, schemathesis, icalendar, standardwebhooks, xmlschema, sepaxml (for its ISO 20022 schemas) and axe-core (shipped in axe-playwright-python).
+# with selenium, pytest, schemathesis, icalendar, standardwebhooks, xmlschema, sepaxml (for its ISO 20022 schemas), joserfc (an independent JOSE implementation for credentials) and axe-core (shipped in axe-playwright-python).
 # aiosmtpd and openssl: the SMTP test's mail server and its throwaway certificates.
 # Safe to run again and again: a second run does nothing and prints nothing.
 #
@@ -11,7 +11,7 @@ set -euo pipefail
 
 VENV="${VENV:-.venv}"
 APT_PACKAGES=(chromium chromium-driver postgresql openssl)
-PIP_PACKAGES=(selenium pytest schemathesis icalendar aiosmtpd standardwebhooks xmlschema sepaxml)
+PIP_PACKAGES=(selenium pytest schemathesis icalendar aiosmtpd standardwebhooks xmlschema sepaxml joserfc)
 
 log() { printf 'test-deps: %s\n' "$*" >&2; }
 

@@ -64,6 +64,20 @@ struct VCJWTTests {
         #expect(throws: VCJWT.Failure.badSignature) { try VCJWT.verify(input + "." + Base64URL.encode(changed), keys: ["k": jwk]) }
     }
 
+    @Test("Ed25519 under its RFC 9864 name verifies like EdDSA; an HMAC algorithm is refused whatever the key")
+    func algorithmNames() throws {
+        let keys = [kid: JWK(ed25519: key.publicKey, kid: kid)]
+        for alg in ["Ed25519", "HS256"] {
+            let input = Base64URL.encode(Data(#"{"alg":"\#(alg)","kid":"\#(kid)"}"#.utf8)) + "." + Base64URL.encode(Data(#"{"iss":"did:web:x"}"#.utf8))
+            let jwt = input + "." + Base64URL.encode(try key.signature(for: Data(input.utf8)))
+            if alg == "Ed25519" {
+                #expect(try VCJWT.verify(jwt, keys: keys).payload["iss"] as? String == "did:web:x")
+            } else {
+                #expect(throws: VCJWT.Failure.unsupportedAlgorithm(alg)) { try VCJWT.verify(jwt, keys: keys) }
+            }
+        }
+    }
+
     @Test("the DID document lists every key for assertions; a credential verifies with the keys read back from it, and not with another DID's document")
     func didDocument() throws {
         let did = "did:web:tryout.example.org"

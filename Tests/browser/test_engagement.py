@@ -78,6 +78,30 @@ def started_engagement(site: Site, project_path: str) -> tuple[str, str]:
     return email, engagement
 
 
+def completed_engagement(site: Site, project_path: str) -> tuple[str, str]:
+    """A fresh candidate hands in every deliverable once and the manager accepts each with level 3
+    on every criterion: the engagement completes. Returns (e-mail, engagement path), signed out."""
+    email, engagement = started_engagement(site, project_path)
+    site.sign_in(email, PASSWORD)
+    tick_own_items(site, engagement)
+    site.open(engagement + "/board")
+    milestones = [a.get_attribute("href").replace(site.base_url, "") for a in site.find_all("main .board a")]
+    assert len(milestones) == 3
+    for milestone in milestones:
+        site.open(milestone)
+        form, hand = site.form_of("Hand in this version")
+        site.fill(form, {"links.0": "https://example.org/work"})
+        site.submit_and_wait(hand)
+        assert site.flash() == "Version 1 handed in."
+    site.sign_out()
+    site.sign_in(MANAGER)
+    for milestone in milestones:
+        feedback(site, milestone, "accept", "Good.")
+        assert site.flash() == "Accepted."
+    site.sign_out()
+    return email, engagement
+
+
 def choose_levels(site: Site, form, levels: list[str]) -> None:
     """Picks a level per criterion by clicking its label, as a person would."""
     for index, level in enumerate(levels):

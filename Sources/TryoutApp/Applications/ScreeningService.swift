@@ -92,13 +92,15 @@ public enum ScreeningService {
         return Dictionary(records.map { ($0.id ?? "", $0.label) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// Discoverable candidates who are not yet applicants, best match first, named by a handle.
-    public static func peopleToInvite(_ project: ProjectRecord, limit: Int = 20, _ ctx: ActionContext) async throws -> [PersonToInvite] {
+    /// Discoverable candidates who are not yet applicants, best match first, named by a handle;
+    /// with `verifiedOnly`, only those whose completed, unrevoked work proves one of the project's skills.
+    public static func peopleToInvite(_ project: ProjectRecord, verifiedOnly: Bool = false, limit: Int = 20,
+                                      _ ctx: ActionContext) async throws -> [PersonToInvite] {
         let brief = try await ProjectBriefs.brief(of: project, on: ctx.db)
         let applied = Set(try await Applications.forProject(try project.requireID(), on: ctx.db).map(\.$candidate.id))
         var pool = CandidatePool()
         for (record, profile) in try await CandidateProfiles.discoverable(withAnySkill: brief.skills.map(\.uri), on: ctx.db)
-        where !applied.contains(record.$user.id) {
+        where !applied.contains(record.$user.id) && (!verifiedOnly || brief.skills.contains { profile.provenSkills[$0.uri] != nil }) {
             pool.add(id: try record.requireID(), MatchCandidate(profile))
         }
         return pool.top(limit, for: MatchProject(brief))

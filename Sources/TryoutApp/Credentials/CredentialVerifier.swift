@@ -72,7 +72,7 @@ public struct CredentialVerifier: Sendable {
         report.issuer = issuer
         report.add("Format", .passed, "A JWT whose header and payload are JSON.")
         let alg = header["alg"] as? String ?? ""
-        guard alg == "EdDSA" || alg == "ES256" else {
+        guard VCJWT.acceptedAlgorithms.contains(alg) else {
             report.add("Algorithm", .failed, "“\(alg)” is not accepted: credentials must be signed with EdDSA (Ed25519) or ES256.")
             return report
         }

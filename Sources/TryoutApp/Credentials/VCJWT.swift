@@ -21,7 +21,7 @@ public struct JWK: Codable, Sendable, Equatable {
     func verifies(_ signature: Data, over input: Data, alg: String) -> Bool {
         guard let xBytes = Base64URL.decode(x) else { return false }
         switch (alg, kty, crv) {
-        case ("EdDSA", "OKP", "Ed25519"):
+        case ("EdDSA", "OKP", "Ed25519"), ("Ed25519", "OKP", "Ed25519"):
             guard let key = try? Curve25519.Signing.PublicKey(rawRepresentation: xBytes) else { return false }
             return key.isValidSignature(signature, for: input)
         case ("ES256", "EC", "P-256"):
@@ -44,6 +44,9 @@ public enum VCJWT {
         case unknownKey(String)
         case badSignature
     }
+
+    /// EdDSA as OB 3.0 names Ed25519, its fully specified name from RFC 9864, and ES256.
+    public static let acceptedAlgorithms: Set<String> = ["EdDSA", "Ed25519", "ES256"]
 
     public static func sign(_ credential: OpenBadgeCredential, with key: Curve25519.Signing.PrivateKey, kid: String,
                             notBefore: Date) throws -> String {
@@ -70,7 +73,7 @@ public enum VCJWT {
         guard let (header, payload) = decode(token), let signature = Base64URL.decode(parts[2]) else { throw .malformed }
         let alg = header["alg"] as? String ?? ""
         // Only asymmetric algorithms: "none" or an HMAC would let anyone forge a credential.
-        guard alg == "EdDSA" || alg == "ES256" else { throw .unsupportedAlgorithm(alg) }
+        guard acceptedAlgorithms.contains(alg) else { throw .unsupportedAlgorithm(alg) }
         let kid = given ?? header["kid"] as? String ?? ""
         guard let key = keys[kid] else { throw .unknownKey(kid) }
         guard key.verifies(signature, over: Data((parts[0] + "." + parts[1]).utf8), alg: alg) else { throw .badSignature }

@@ -13,6 +13,8 @@ public struct EngagementSnapshot: Sendable {
     public let checkIns: [CheckInRecord]
     public let unreadMessages: Int
     public let minutesLogged: Int
+    /// The credential issued for the accepted work, once the job has issued it.
+    public let credentialID: CredentialID?
 
     public static func load(_ participant: EngagementParticipant, _ context: ActionContext) async throws -> EngagementSnapshot {
         let id = participant.id.uuid, db = context.db
@@ -24,7 +26,9 @@ public struct EngagementSnapshot: Sendable {
             submissions: try await Submissions.of(engagementID: id, on: db),
             checkIns: try await EngagementActivity.checkIns(of: id, on: db),
             unreadMessages: try await EngagementActivity.unread(userID: participant.userID.uuid, engagementIDs: [id], on: db)[id] ?? 0,
-            minutesLogged: try await EngagementActivity.timeEntries(of: id, on: db).reduce(0) { $0 + $1.minutes })
+            minutesLogged: try await EngagementActivity.timeEntries(of: id, on: db).reduce(0) { $0 + $1.minutes },
+            credentialID: participant.engagement.state == .completed
+                ? try await Credentials.of(engagementID: id, on: db)?.id.map(CredentialID.init) : nil)
     }
 
     public var engagement: EngagementRecord { participant.engagement }

@@ -105,9 +105,11 @@ struct ApplicantsController: RouteCollection {
     func candidates(req: Request) async throws -> Response {
         let ctx = try await req.visitorContext()
         let project = try await ScreeningService.project(try req.projectID(), for: Action.authorProjects, ctx)
-        let people = try await ScreeningService.peopleToInvite(project, ctx)
+        let verifiedOnly = req.query[String.self, at: "verified"] != nil
+        let people = try await ScreeningService.peopleToInvite(project, verifiedOnly: verifiedOnly, ctx)
         return try await req.render("People to invite: \(project.title)",
-                                    PeopleToInvitePage(project: try ScreenedProject(project), people: people, csrf: try await req.csrfToken()))
+                                    PeopleToInvitePage(project: try ScreenedProject(project), people: people, verifiedOnly: verifiedOnly,
+                                                       csrf: try await req.csrfToken()))
     }
 
     func invite(req: Request) async throws -> Response {

@@ -7,6 +7,7 @@ import TryoutCore
 struct PeopleToInvitePage: Component {
     var project: ScreenedProject
     var people: [PersonToInvite]
+    var verifiedOnly = false
     var csrf: String
 
     var body: Component {
@@ -15,8 +16,13 @@ struct PeopleToInvitePage: Component {
             Tag.text("p", "Candidates who asked to be found, best match first. They are named by a code until they apply and you move them on.",
                      ["class": "lead"])
             if project.state != .published { Tag.text("p", "Publish the project to invite people to it.") }
+            Tag("form", ["method": "get", "action": ApplicantsPage.link(project.id, .candidates)]) {
+                CheckboxField(name: "verified", label: "Only people whose skills are verified by a credential for completed work", checked: verifiedOnly)
+                Submit("Filter", style: "secondary")
+            }
             if people.isEmpty {
-                Tag.text("p", "No discoverable candidate has the skills this project asks for yet.")
+                Tag.text("p", verifiedOnly ? "No discoverable candidate has one of this project's skills verified yet."
+                    : "No discoverable candidate has the skills this project asks for yet.")
             } else {
                 Tag("table", [:]) {
                     Tag("thead", [:]) {

@@ -18,21 +18,11 @@ struct VerificationSummary: Component {
             case .invalid:
                 Tag.text("p", "Does not verify: see the failed checks below. Do not rely on this credential.", ["class": "flash flash-error", "role": "status"])
             }
-            Tag("div", ["class": "scroll"]) {
-                Tag("table", [:]) {
-                    Tag.text("caption", "Checks")
-                    Tag("thead", [:]) {
-                        Tag("tr", [:]) { for heading in ["Check", "Outcome", "Detail"] { Tag.text("th", heading, ["scope": "col"]) } }
-                    }
-                    Tag("tbody", [:]) {
-                        for check in verification.checks {
-                            Tag("tr", [:]) {
-                                Tag.text("th", check.name, ["scope": "row"])
-                                Tag.text("td", check.outcome.rawValue.capitalized)
-                                Tag.text("td", check.detail)
-                            }
-                        }
-                    }
+            Tag.text("h2", "Checks")
+            Tag("dl", ["class": "facts"]) {
+                for check in verification.checks {
+                    Tag.text("dt", check.name)
+                    Tag.text("dd", "\(check.outcome.rawValue.capitalized): \(check.detail)")
                 }
             }
         }

@@ -113,6 +113,15 @@ struct EngagementPage: Component {
             checklist
             milestones
             if context.may(.manageTeam) { team }
+            if let credentialID = context.credentialID {
+                Tag("section", ["aria-labelledby": "credential-title"]) {
+                    Tag.text("h2", "Credential", ["id": "credential-title"])
+                    Tag("p", [:]) {
+                        Text(context.role == .candidate ? "This work earned you a verifiable credential: " : "The candidate received a verifiable credential: ")
+                        Tag.link(context.role == .candidate ? "see it, share it, add it to LinkedIn" : "see it", to: SiteURL.credentials(.credential(.value(credentialID))).path)
+                    }
+                }
+            }
             if engagement.state.isOver && context.role != .mentor {
                 Tag("section", ["aria-labelledby": "evaluation-title"]) {
                     Tag.text("h2", "Final evaluation", ["id": "evaluation-title"])

@@ -115,6 +115,7 @@ struct EngagementOverview: Sendable {
     var minutesLogged: Int
     var nextStep: NextStep
     var owed: Money
+    var credentialID: CredentialID?
 
     var id: EngagementID { engagement.id }
 
@@ -156,6 +157,7 @@ struct EngagementOverview: Sendable {
         minutesLogged = snapshot.minutesLogged
         nextStep = snapshot.nextStep
         owed = snapshot.owed
+        credentialID = snapshot.credentialID
     }
 }
 

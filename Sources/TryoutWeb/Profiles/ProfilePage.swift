@@ -20,6 +20,8 @@ struct ProfilePage: Component {
                 Tag.link("Projects recommended for you", to: SiteURL.Profiles.recommended.path)
                 Text(" · ")
                 Tag.link("Voluntary questions for fair hiring", to: SiteURL.Profiles.demographics.path)
+                Text(" · ")
+                Tag.link("Credentials and portfolio", to: SiteURL.credentials(.mine).path)
             }
             ErrorSummary(errors: errors)
             PostForm(action: SiteURL.Profiles.profile.path, csrf: csrf) {

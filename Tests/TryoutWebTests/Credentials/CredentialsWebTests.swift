@@ -160,4 +160,25 @@ struct CredentialsWebTests {
         }
     }
 
+
+    @Test("people to invite can be narrowed to candidates whose skills a credential verifies; a revoked credential no longer counts")
+    func verifiedSkillsFilter() async throws {
+        try await withTestApp { t in
+            let (record, path) = try await issued(t)
+            let acme = try #require(try await Organizations.find(slug: "acme", on: t.db))
+            let project = try await Factory(t).publishedProject(of: acme)
+            try await Factory(t).candidate("bo@uni.test", name: "Bo Lind")
+            let ada = try #require(try await CandidateProfiles.profile(userID: record.candidateID, on: t.db)).requireID()
+            let people = "/projects/\(try project.requireID())/candidates"
+            let everyone = try await visit(t, as: "hiring_manager@acme.test", people).body.string
+            #expect(everyone.components(separatedBy: "<th scope=\"row\">Candidate ").count == 3)
+            let verified = try await t.get(people + "?verified=on").body.string
+            #expect(verified.components(separatedBy: "<th scope=\"row\">Candidate ").count == 2)
+            #expect(verified.contains("Candidate \(BlindScreening.code(for: ada))") && verified.contains(#"name="verified" checked"#))
+            _ = try await visit(t, as: "owner@acme.test", path + "/revoke")
+            #expect(try await t.post(path + "/revoke", ["reason": "Issued in error."]).status == .seeOther)
+            let after = try await visit(t, as: "hiring_manager@acme.test", people + "?verified=on").body.string
+            #expect(after.contains("No discoverable candidate has one of this project's skills verified yet."))
+        }
+    }
 }
