@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Checks the command line of a built `tryout` on one database: `migrate`, `admin create` (password
 # on standard input), `taxonomy import` of the sample ESCO files, that `serve --env production`
-# refuses to start without e-mail settings (or with a wrong one) or with an unreadable platform fee,
+# refuses to start without e-mail settings (or with a wrong one), an unreadable platform fee or signing key,
+# that `keys rotate` adds a signing key and keeps the old ones published,
 # that `ledger verify` checks the ledger, and that it never loads demo
 # data while the admin can sign in, closes /metrics without its token, closes a
 # connection whose body stalls, and sweeps unreferenced files. Usage: scripts/cli-check.sh PATH/TO/tryout [DATABASE_URL]
@@ -55,6 +56,22 @@ for setting in "TRYOUT_SECRET_KEY=short" "TRYOUT_PAYOUT_ACCOUNT=Tryout|DE00123" 
 done
 # Without TRYOUT_SECRET_KEY the first start wrote a sealing key that only its owner can read.
 [ "$(stat -c %a "$TRYOUT_DATA_DIR/secret.key")" = 600 ] || fail "the data directory's secret.key is missing or readable by others"
+# Likewise the credential signing key; an unreadable TRYOUT_SIGNING_KEY stops the server.
+[ "$(stat -c %a "$TRYOUT_DATA_DIR/signing.key")" = 600 ] || fail "the data directory's signing.key is missing or readable by others"
+TRYOUT_MAIL=log TRYOUT_SIGNING_KEY=short "$tryout" serve --env production --port "$port" >"$TRYOUT_DATA_DIR/signing.log" 2>&1 \
+    && fail "the server started with an unreadable signing key"
+grep -q "TRYOUT_SIGNING_KEY" "$TRYOUT_DATA_DIR/signing.log" || fail "the server did not say it cannot use TRYOUT_SIGNING_KEY"
+first_key=$("$tryout" keys list --env production) || fail "keys list failed"
+grep -q "(signing)" <<<"$first_key" || { echo "$first_key"; fail "keys list did not mark the signing key"; }
+old_file=$(cat "$TRYOUT_DATA_DIR/signing.key")
+"$tryout" keys rotate --env production | grep -q "stay valid" || fail "keys rotate did not report"
+[ "$(cat "$TRYOUT_DATA_DIR/signing.key")" != "$old_file" ] && [ "$(stat -c %a "$TRYOUT_DATA_DIR/signing.key")" = 600 ] \
+    || fail "keys rotate did not replace signing.key, or left it readable by others"
+rotated=$("$tryout" keys list --env production)
+[ "$(grep -c "key-" <<<"$rotated")" = 2 ] && grep "(signing)" <<<"$rotated" | grep -qv "$(awk '{print $1}' <<<"$first_key")" \
+    || { echo "$rotated"; fail "after keys rotate the old key is not listed, or still signs"; }
+TRYOUT_SIGNING_KEY="$old_file" "$tryout" keys rotate --env production | grep -q "^TRYOUT_SIGNING_KEY=" \
+    || fail "keys rotate with TRYOUT_SIGNING_KEY set did not print the new setting"
 
 TRYOUT_METRICS_TOKEN=metrics-check-token TRYOUT_BODY_IDLE_SECONDS=2 TRYOUT_MAIL=log \
     "$tryout" serve --env production --port "$port" >"$TRYOUT_DATA_DIR/server.log" 2>&1 &
@@ -62,6 +79,8 @@ pid=$!
 for _ in $(seq 1 120); do curl -fs "$base/healthz" >/dev/null 2>&1 && break; sleep 0.5; done
 curl -fs "$base/healthz" | grep -q '"status":"ok"' || { cat "$TRYOUT_DATA_DIR/server.log"; fail "production server did not start"; }
 curl -fs "$base/" | grep -q "Customer churn analysis" && fail "production loaded demo projects"
+[ "$(curl -fs "$base/.well-known/did.json" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["assertionMethod"]))')" = 3 ] \
+    || fail "the DID document does not list every key made (the first, the rotated and the printed one)"
 grep -q "demo" "$TRYOUT_DATA_DIR/server.log" && fail "production mentioned demo data"
 "${VENV:-.venv}/bin/python" scripts/api_token.py "$base" owner@northwind.test tryout-demo-pass >/dev/null 2>&1 \
     && fail "a demo account exists in production"
@@ -84,4 +103,4 @@ except socket.timeout:
     sys.exit(1)
 sys.exit(0 if time.monotonic() - started < 8 else 1)
 PY
-echo "cli-check: 17 passed, 0 failed"
+echo "cli-check: 24 passed, 0 failed"

@@ -135,7 +135,6 @@ public enum CredentialsService {
         for index in try await Credentials.revokedIndices(in: list, on: db) { bits.set(index) }
         let url = settings.statusListURL(list)
         let credential = BitstringStatusListCredential(id: url, issuer: settings.did.did, validFrom: now, gzippedList: try Gzip.compress(bits.bytes))
-        try await settings.signer.publish(at: now, on: db)
         return try VCJWT.sign(credential, issuer: settings.did.did, id: url, with: settings.signer.key, kid: settings.kid, notBefore: now)
     }
 

@@ -115,6 +115,11 @@ extension Application {
         try await tryout.database.tune(db)
         try await autoMigrate()
         try await Taxonomy.loadBundledIfEmpty(on: db)
+        // Listed in the DID document before anything is signed with it. A key that cannot be
+        // read publishes nothing: `serve` and `worker` refuse to start then.
+        if case .success(let credentials) = tryout.credentials {
+            try await credentials.signer.publish(at: tryout.now(), on: db)
+        }
     }
 
     /// Loads the demo world and returns what to tell the person who started the server.

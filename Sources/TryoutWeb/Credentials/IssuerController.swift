@@ -4,7 +4,8 @@ import TryoutCore
 import Vapor
 
 /// What verifiers fetch without a session: the issuer's DID document, its keys as a JWKS, and
-/// the signed status lists. Every answer is built from the database, so every server agrees.
+/// the signed status lists. Every answer is built from the database, so every server agrees; each
+/// server publishes its key when it prepares the database.
 struct IssuerController: RouteCollection {
     typealias Route = SiteURL.Credentials
 
@@ -15,15 +16,11 @@ struct IssuerController: RouteCollection {
     }
 
     func didDocument(req: Request) async throws -> Response {
-        let settings = req.application.tryout.credentialSettings
-        try await settings.signer.publish(at: req.now, on: req.db)
-        return try Self.json(try await settings.document(on: req.db), contentType: "application/did+json")
+        try Self.json(try await req.application.tryout.credentialSettings.document(on: req.db), contentType: "application/did+json")
     }
 
     func jwks(req: Request) async throws -> Response {
-        let settings = req.application.tryout.credentialSettings
-        try await settings.signer.publish(at: req.now, on: req.db)
-        let keys = try await settings.document(on: req.db).verificationMethod.map(\.publicKeyJwk)
+        let keys = try await req.application.tryout.credentialSettings.document(on: req.db).verificationMethod.map(\.publicKeyJwk)
         return try Self.json(["keys": keys], contentType: "application/jwk-set+json")
     }
 

@@ -35,8 +35,7 @@ struct KeysCommand: AsyncCommand {
         let settings = try app.tryout.credentials.get()
         let text = CredentialSigner.newKeyText()
         guard let signer = CredentialSigner(base64: text) else { throw Abort(.internalServerError, reason: "A new key could not be made.") }
-        // The old key first, in case it signed nothing yet: it must stay listed either way.
-        try await settings.signer.publish(at: app.tryout.now(), on: app.db)
+        // The old key was published when the database was prepared, and stays listed.
         try await signer.publish(at: app.tryout.now(), on: app.db)
         if let variable = Environment.get(CredentialSettings.keyVariable), !variable.isEmpty {
             console.print("Published \(signer.fragment). Set on every server, then restart them:")
