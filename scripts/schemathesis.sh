@@ -110,6 +110,10 @@ for token in json.load(sys.stdin):
 #   currency (422); approving, downloading, paying and cancelling depend on the batch's state and
 #   who made it (409). A payroll month must be a real month that is over (422, 409), and a 1099-NEC
 #   year not in the future (422).
+# - Credentials: revoking needs a reason that is not blank (422) and a credential not yet revoked
+#   (409); a portfolio address must not be reserved or someone else's, and publishing needs one
+#   (422); a pasted credential that is only blanks is refused (422), and checks are limited per
+#   client address (429, with Retry-After), which a fuzzer's hundreds of requests reach.
 CONFIG="$(mktemp)"
 trap 'cleanup; rm -f "$CONFIG"' EXIT
 cat >"$CONFIG" <<'TOML'
@@ -124,8 +128,13 @@ include-operation-id = ["listProjects", "createProject", "updateProject", "patch
                         "updateScreening", "createWebhook", "updateNotificationPreferences", "scoreVersion", "updateReviewSettings",
                         "openDispute", "answerDispute", "decideDispute", "recordEvaluation", "answerExitSurvey",
                         "requestInvoice", "recordReceipt", "grantCredit", "savePayoutDetails", "createPayout", "approvePayout",
-                        "markPayoutPaid", "cancelPayout", "getPayoutBankFile", "getPayroll", "markPayrollPaid", "getForm1099NEC"]
+                        "markPayoutPaid", "cancelPayout", "getPayoutBankFile", "getPayroll", "markPayrollPaid", "getForm1099NEC",
+                        "revokeCredential", "savePortfolio"]
 checks.positive_data_acceptance.expected-statuses = ["2xx", "401", "403", "404", "409", "422"]
+
+[[operations]]
+include-operation-id = ["verifyCredential"]
+checks.positive_data_acceptance.expected-statuses = ["2xx", "422", "429"]
 TOML
 
 common=(--checks all --max-examples "$MAX_EXAMPLES" --request-timeout 10 --no-color)
@@ -163,6 +172,7 @@ if [[ -n "${CANDIDATE_TOKEN:-}" ]]; then
         --include-operation-id answerDispute --include-operation-id withdrawDispute \
         --include-operation-id getEvaluation --include-operation-id answerExitSurvey \
         --include-operation-id getPayoutDetails --include-operation-id savePayoutDetails \
+        --include-operation-id listMyCredentials --include-operation-id getPortfolio --include-operation-id savePortfolio \
         --phases examples,coverage,fuzzing "$@" || status=1
 fi
 

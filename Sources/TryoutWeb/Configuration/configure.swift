@@ -89,6 +89,8 @@ public func configure(_ app: Application, _ config: TryoutConfig) async throws {
     try browser.grouped(RequireSignedInMiddleware()).register(collection: BillingController())
     try browser.grouped(RequireSignedInMiddleware()).register(collection: PayoutsController())
 
+    app.storage[FixedRoutes.self] = FixedRoutes.table(app.routes)
+
     app.asyncCommands.use(TryoutMigrateCommand(), as: "migrate")
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(AdminCommand(), as: "admin")

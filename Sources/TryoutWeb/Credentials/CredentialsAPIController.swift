@@ -12,7 +12,8 @@ struct CredentialsAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let open = routes.grouped(BearerAuthMiddleware())
         open.get(Route.api(.credential(.key)), use: credential)
-        open.post(Route.api(.verify), use: verify)
+        // A schema-valid body is at most 64 KB of credential; larger ones get a field error, not a bare 413.
+        open.on(.POST, Route.api(.verify).pathComponents, body: .collect(maxSize: "1mb"), use: verify)
         let api = open.grouped(RequireAPIUserMiddleware())
         api.get(Route.api(.mine), use: mine)
         api.post(Route.api(.revoke(.key)), use: revoke)
