@@ -3,6 +3,8 @@ before handing in their own; the manager decides seeing both; the candidate read
 The review pages are checked by axe at desktop width and at 390 px."""
 from __future__ import annotations
 
+import os
+import re
 from contextlib import contextmanager
 
 from selenium.webdriver.common.by import By
@@ -27,10 +29,23 @@ def phone_width(site: Site):
 
 
 def accessible_at_both_widths(site: Site, what: str) -> None:
+    """axe at 1280 and 390 px, no sideways scrolling on the phone; with TRYOUT_SCREENSHOTS set, a
+    screenshot of each width in that folder, named after `what`."""
     site.assert_accessible(what)
+    screenshot(site, what, 1280)
     with phone_width(site):
         site.assert_accessible(f"{what}, at 390 px")
         assert fits_width(site), f"{what} scrolls sideways at 390 px"
+        screenshot(site, what, 390)
+
+
+def screenshot(site: Site, what: str, width: int) -> None:
+    folder = os.environ.get("TRYOUT_SCREENSHOTS")
+    if not folder:
+        return
+    os.makedirs(folder, exist_ok=True)
+    name = re.sub(r"[^a-z0-9]+", "-", what.lower()).strip("-")
+    site.driver.save_screenshot(os.path.join(folder, f"{name}-{width}.png"))
 
 
 def choose_reviewers(site: Site, project_path: str) -> None:

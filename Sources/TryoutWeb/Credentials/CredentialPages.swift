@@ -3,22 +3,30 @@ import Plot
 import TryoutApp
 import TryoutCore
 
-/// What verifying found, check by check: shared by a credential's page and `/verify`.
-struct VerificationSummary: Component {
+/// What verifying found, in one line: valid, revoked, or not to be relied on.
+struct VerificationBanner: Component {
     var verification: CredentialVerification
     var revocationReason: String?
 
     var body: Component {
+        switch verification.status {
+        case .valid:
+            Tag.text("p", "Verified: signed by its issuer's published key, within its dates, and not revoked.", ["class": "flash", "role": "status"])
+        case .revoked:
+            Tag.text("p", "Revoked by its issuer" + (revocationReason.map { ": \($0)" } ?? "."), ["class": "flash flash-error", "role": "status"])
+        case .invalid:
+            Tag.text("p", "Does not verify: see the failed checks below. Do not rely on this credential.", ["class": "flash flash-error", "role": "status"])
+        }
+    }
+}
+
+/// Each check verifying ran, and what it found.
+struct VerificationChecks: Component {
+    var verification: CredentialVerification
+
+    var body: Component {
         ComponentGroup {
-            switch verification.status {
-            case .valid:
-                Tag.text("p", "Verified: signed by its issuer's published key, within its dates, and not revoked.", ["class": "flash", "role": "status"])
-            case .revoked:
-                Tag.text("p", "Revoked by its issuer" + (revocationReason.map { ": \($0)" } ?? "."), ["class": "flash flash-error", "role": "status"])
-            case .invalid:
-                Tag.text("p", "Does not verify: see the failed checks below. Do not rely on this credential.", ["class": "flash flash-error", "role": "status"])
-            }
-            Tag.text("h2", "Checks")
+            Tag.text("h2", "How it was checked")
             Tag("dl", ["class": "facts"]) {
                 for check in verification.checks {
                     Tag.text("dt", check.name)
@@ -42,7 +50,7 @@ struct CredentialPage: Component {
         ComponentGroup {
             Tag.text("h1", view.name)
             ErrorSummary(errors: errors)
-            VerificationSummary(verification: view.verification, revocationReason: view.revocationReason)
+            VerificationBanner(verification: view.verification, revocationReason: view.revocationReason)
             Tag("section", ["class": "panel", "aria-labelledby": "about-title"]) {
                 Tag.text("h2", "What it says", ["id": "about-title"])
                 Tag("dl", ["class": "facts"]) {
@@ -112,6 +120,7 @@ struct CredentialPage: Component {
                     }
                 }
             }
+            VerificationChecks(verification: view.verification)
             if view.mayRevoke {
                 Tag("p", [:]) { Tag.link("Revoke this credential…", to: SiteURL.credentials(.revoke(.value(view.id))).path) }
             }
@@ -185,7 +194,7 @@ struct VerifyPage: Component {
             if let verification {
                 Tag("section", ["class": "panel", "aria-labelledby": "result-title"]) {
                     Tag.text("h2", "Result", ["id": "result-title"])
-                    VerificationSummary(verification: verification)
+                    VerificationBanner(verification: verification)
                     if let credential = verification.credential {
                         Tag("dl", ["class": "facts"]) {
                             Tag.text("dt", "Credential")
@@ -196,6 +205,7 @@ struct VerifyPage: Component {
                             Tag.text("dd", credential.credentialSubject.achievement.creator.name)
                         }
                     }
+                    VerificationChecks(verification: verification)
                 }
             }
         }
