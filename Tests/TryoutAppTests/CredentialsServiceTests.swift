@@ -93,6 +93,19 @@ struct CredentialsServiceTests {
         }
     }
 
+    @Test("engagements completed before credentials existed get theirs when the server prepares its database, once")
+    func backfill() async throws {
+        try await withTestApp { t in
+            let id = try await t.completedEngagement()
+            try await JobRecord.query(on: t.db).filter(\.$kind == IssueCredential.kind).delete()
+            #expect(try await IssueCredential.enqueueMissing(at: t.clock.now, on: t.db) == 1)
+            #expect(try await IssueCredential.enqueueMissing(at: t.clock.now, on: t.db) == 0, "queued already")
+            try await t.runJobs()
+            #expect(try await Credentials.of(engagementID: id.uuid, on: t.db) != nil)
+            #expect(try await Credentials.completedWithout(on: t.db).isEmpty)
+        }
+    }
+
     @Test("an engagement that did not complete gets no credential, and its job gives up at once")
     func onlyCompleted() async throws {
         try await withTestApp { t in

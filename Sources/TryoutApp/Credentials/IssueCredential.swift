@@ -15,6 +15,19 @@ public struct IssueCredential: Job, Equatable {
         self.engagementID = engagementID
     }
 
+    /// Queues the job for every completed engagement without a credential, such as those that
+    /// completed before this release; a job queued already is not queued twice. Returns how many were queued.
+    @discardableResult
+    public static func enqueueMissing(at now: Date, on db: any Database) async throws -> Int {
+        var queued = 0
+        for engagementID in try await Credentials.completedWithout(on: db) {
+            let id = try await JobQueue.enqueue(IssueCredential(engagementID: engagementID), runAt: now, uniqueKey: "credential:\(engagementID)",
+                                                at: now, on: db)
+            if id != nil { queued += 1 }
+        }
+        return queued
+    }
+
     public static func run(_ job: IssueCredential, _ ctx: ActionContext, settings: CredentialSettings) async throws {
         try await ctx.act(locking: .none) { ctx in
             try await issue(job.engagementID, settings, ctx)

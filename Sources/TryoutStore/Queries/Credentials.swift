@@ -20,6 +20,13 @@ public enum Credentials {
         return try await query.sort(\.$issuedAt, .descending).all()
     }
 
+    /// Completed engagements that have no credential yet: those that completed before credentials
+    /// were issued, or whose job is still to run.
+    public static func completedWithout(on db: any Database) async throws -> [UUID] {
+        let issued = Set(try await CredentialRecord.query(on: db).all(\.$engagementID))
+        return try await EngagementRecord.query(on: db).filter(\.$state == .completed).all(\.$id).filter { !issued.contains($0) }
+    }
+
     /// The list new credentials go to and the slots taken in it: the first list that is not full.
     public static func openList(size: Int, on db: any Database) async throws -> (list: Int, taken: Set<Int>) {
         var list = 1

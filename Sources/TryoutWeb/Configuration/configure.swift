@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import TryoutApp
 import TryoutStore
 import Vapor
 
@@ -121,6 +122,7 @@ extension Application {
         // read publishes nothing: `serve` and `worker` refuse to start then.
         if case .success(let credentials) = tryout.credentials {
             try await credentials.signer.publish(at: tryout.now(), on: db)
+            try await IssueCredential.enqueueMissing(at: tryout.now(), on: db)
         }
     }
 
