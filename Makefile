@@ -1,5 +1,5 @@
 # Developer commands. `make test` is what CI runs.
-.PHONY: run test test-swift ledger-load db-up build clean
+.PHONY: run test test-swift ledger-load load db-up build clean
 
 run:
 	swift run tryout serve
@@ -22,6 +22,11 @@ test-swift:
 ledger-load:
 	swift build --product tryout
 	scripts/ledger-load.sh
+
+# Pages under load on both databases (issue 17's method): a release build, 20,000 projects,
+# wrk on every main page and /healthz; prints each page's share of /healthz. Not part of `make test`.
+load:
+	scripts/load.sh
 
 # A throwaway PostgreSQL for trying the server on it by hand; prints the variables to export.
 db-up:

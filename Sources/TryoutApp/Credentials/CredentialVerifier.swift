@@ -170,7 +170,7 @@ public struct CredentialVerifier: Sendable {
             report.add(CredentialVerification.statusCheck, .failed, "The status entry is not a BitstringStatusListEntry with a list and an index.")
             return
         }
-        guard let list = try await statusList(url, keys: keys, on: db), let revoked = list.isSet(index) else {
+        guard let list = try await statusList(url, keys: keys, at: now, on: db), let revoked = list.isSet(index) else {
             report.add(CredentialVerification.statusCheck, .failed, "The status list at \(url) could not be read or verified.")
             return
         }
@@ -178,10 +178,10 @@ public struct CredentialVerifier: Sendable {
     }
 
     /// The bits of the status list at `url`, whose own signature must verify with the issuer's keys.
-    private func statusList(_ url: String, keys: [String: JWK], on db: any Database) async throws -> BitstringStatusList? {
+    private func statusList(_ url: String, keys: [String: JWK], at now: Date, on db: any Database) async throws -> BitstringStatusList? {
         let jwt: String?
         if url.hasPrefix(settings.baseURL + "/credentials/status/"), let list = Int(url.dropFirst((settings.baseURL + "/credentials/status/").count)) {
-            jwt = try await CredentialsService.statusListJWT(list, settings, at: Date(), on: db)
+            jwt = try await CredentialsService.statusListJWT(list, settings, at: now, on: db)
         } else {
             jwt = await fetcher.fetch(url).map { String(decoding: $0, as: UTF8.self) }
         }

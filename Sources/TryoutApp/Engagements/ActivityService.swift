@@ -10,7 +10,7 @@ public enum ActivityService {
             let tx = move.context
             try EngagementLifecycle.checkOpen(move.engagement.state)
             let checkIn = try await EngagementActivity.book(input, engagementID: participant.id.uuid, by: participant.userID.uuid, at: tx.now, on: tx.db)
-            try await move.tell(.checkInBooked, "Check-in booked for \(DateText.short(input.startsAt)) UTC.", at: .checkIns(participant.id), email: true)
+            try await move.tell(.checkInBooked, "Check-in booked for \(DateText.short(input.startsAt)).", at: .checkIns(participant.id), email: true)
             return checkIn
         }
     }
@@ -34,7 +34,7 @@ public enum ActivityService {
             try EngagementLifecycle.checkNotes(move.engagement.state, startsAt: checkIn.startsAt, now: tx.now, written: !checkIn.notes.isEmpty)
             try await EngagementActivity.record(notes, on: checkIn, on: tx.db)
             let attendance = notes.candidateAttended ? "attended" : "did not attend"
-            try await move.tell(.checkInWrittenUp, "Notes on the check-in of \(DateText.short(checkIn.startsAt)) UTC (the candidate \(attendance)).",
+            try await move.tell(.checkInWrittenUp, "Notes on the check-in of \(DateText.short(checkIn.startsAt)) (the candidate \(attendance)).",
                                 at: .checkIns(participant.id))
         }
     }

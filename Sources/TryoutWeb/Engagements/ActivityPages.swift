@@ -20,7 +20,7 @@ struct CheckInsPage: Component {
             if snapshot.checkIns.isEmpty { Tag.text("p", "No check-ins booked yet.") }
             for checkIn in snapshot.checkIns {
                 Tag("article", ["class": "panel", "aria-label": "Check-in on \(DateText.short(checkIn.startsAt))"]) {
-                    Tag.text("h2", "\(DateText.short(checkIn.startsAt)) UTC, \(checkIn.minutes) min")
+                    Tag.text("h2", "\(DateText.short(checkIn.startsAt)), \(checkIn.minutes) min")
                     Tag.text("p", checkIn.agenda)
                     if !checkIn.notes.isEmpty {
                         Tag.text("h3", "Notes")
@@ -70,7 +70,7 @@ struct MessagesPage: Component {
                     Tag("li", [:]) {
                         Tag("p", ["class": "meta"]) {
                             Tag.text("strong", message.authorName)
-                            Text(" · \(DateText.short(message.createdAt)) UTC")
+                            Text(" · \(DateText.short(message.createdAt))")
                         }
                         Tag("p", [:]) {
                             for segment in MessageText.segments(message.body) {

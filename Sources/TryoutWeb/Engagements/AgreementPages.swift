@@ -75,7 +75,7 @@ struct AgreementPage: Component {
         ComponentGroup {
             Tag.text("dt", "\(side.label) signature")
             if let name, let at {
-                Tag.text("dd", "\(name), \(DateText.short(at)) UTC" + (ip.map { ", from \($0)" } ?? ""))
+                Tag.text("dd", "\(name), \(DateText.short(at))" + (ip.map { ", from \($0)" } ?? ""))
             } else {
                 Tag.text("dd", "Not signed yet")
             }

@@ -153,7 +153,7 @@ struct VersionView: Component {
         Tag("article", ["class": "panel", "aria-label": "Version \(submission.version)"]) {
             Tag.text("h3", "Version \(submission.version)")
             Tag("p", ["class": "meta"]) {
-                Text("Sent \(DateText.short(submission.createdAt)) UTC · \(submission.state.label)")
+                Text("Sent \(DateText.short(submission.createdAt)) · \(submission.state.label)")
                 if submission.late { Tag.text("span", " · late", ["class": "late"]) }
                 if let turnaround = submission.turnaround { Text(" · answered in \(DurationText.short(turnaround))") }
             }
