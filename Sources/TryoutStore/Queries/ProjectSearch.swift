@@ -43,15 +43,27 @@ public enum ProjectSearch {
         public var descending: Bool
         /// `rows` carries the count in its `total` column.
         public var counted: Bool
+        /// For sorts whose key orders like a stored column: the key's expression and the column.
+        /// The page is then ordered by the column inside `rows`, so an index walks it in order and
+        /// stops at the limit, instead of sorting every match by the computed key.
+        public var ordered: (key: SQLQueryString, column: SQLQueryString)? = nil
 
         /// A page of `rows` from a cursor on, with one extra row that says whether more follow.
         public func page(after cursor: String?, limit: Int) -> SQLQueryString {
-            var page: SQLQueryString = "SELECT * FROM (" + rows + ") AS matches"
-            if let cursor = cursor.flatMap(Cursor.init(encoded:)) {
-                let op = descending ? "<" : ">"
-                page += " WHERE (sort_key \(unsafeRaw: op) \(bind: cursor.key) OR (sort_key = \(bind: cursor.key) AND id \(unsafeRaw: op) \(bind: cursor.id)))"
-            }
+            let op = descending ? "<" : ">"
             let direction = descending ? "DESC" : "ASC"
+            let after = cursor.flatMap(Cursor.init(encoded:))
+            if let (key, column) = ordered {
+                var page = rows
+                if let after {
+                    page += " AND (" + key + " \(unsafeRaw: op) \(bind: after.key) OR (" + key + " = \(bind: after.key) AND p.id \(unsafeRaw: op) \(bind: after.id)))"
+                }
+                return page + " ORDER BY " + column + " \(unsafeRaw: direction), p.id \(unsafeRaw: direction) LIMIT \(literal: limit + 1)"
+            }
+            var page: SQLQueryString = "SELECT * FROM (" + rows + ") AS matches"
+            if let after {
+                page += " WHERE (sort_key \(unsafeRaw: op) \(bind: after.key) OR (sort_key = \(bind: after.key) AND id \(unsafeRaw: op) \(bind: after.id)))"
+            }
             return page + " ORDER BY sort_key \(unsafeRaw: direction), id \(unsafeRaw: direction) LIMIT \(literal: limit + 1)"
         }
     }
@@ -134,7 +146,14 @@ public enum ProjectSearch {
         let count: SQLQueryString = "SELECT count(*) AS n FROM (SELECT 1" + filtered + " LIMIT \(literal: beyond)) AS capped"
         let matches: SQLQueryString = "SELECT p.id AS id, " + key + " AS sort_key" + filtered
         guard query.effectiveSort == .relevance else {
-            return Statements(rows: matches, count: count, descending: descending, counted: false)
+            // Publication time and pay order like their stored columns; a deadline's key puts
+            // projects without one last, which the column does not.
+            let column: SQLQueryString? = switch query.effectiveSort {
+            case .newest: "p.published_at"
+            case .pay: "p.pay_minor"
+            case .deadline, .relevance: nil
+            }
+            return Statements(rows: matches, count: count, descending: descending, counted: false, ordered: column.map { (key, $0) })
         }
         // PostgreSQL computes a subquery's columns before it sorts, so it would score every match;
         // SQLite's bm25() only works inside the full-text query, and there it runs after the limit.
