@@ -181,4 +181,19 @@ struct CredentialsWebTests {
             #expect(after.contains("No discoverable candidate has one of this project's skills verified yet."))
         }
     }
+
+    @Test("another organization's manager cannot endorse; accepted work shows only where the employer allowed it; GET on the verify address is 405")
+    func boundaries() async throws {
+        try await withTestApp { t in
+            let (_, path) = try await issued(t)
+            try await Factory(t).organization("Globex", roles: [.owner, .hiringManager])
+            _ = try await visit(t, as: "hiring_manager@globex.test", path)
+            #expect(try await t.post(path + "/endorse", ["text": "Great."]).status == .notFound)
+            #expect(try await EndorsementRecord.query(on: t.db).count() == 0, "nothing written")
+            try await t.signOut()
+            #expect(try await t.get(path + "/evidence/1").status == .notFound, "Acme did not allow showing the work")
+            let wrongMethod = try await t.api(.GET, "/api/v1/credentials/verify", token: nil)
+            #expect(wrongMethod.status == .methodNotAllowed && wrongMethod.headers.first(name: "Allow") == "POST")
+        }
+    }
 }
