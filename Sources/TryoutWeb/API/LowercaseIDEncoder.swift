@@ -4,7 +4,12 @@ import Vapor
 /// Writes JSON answers with every identifier in lower case, as RFC 9562 asks: Foundation's `UUID`
 /// writes upper case. Registered for `application/json`, so no DTO (and no new one) can forget it.
 struct LowercaseIDEncoder: ContentEncoder {
-    private let json = JSONEncoder.custom(dates: .iso8601)
+    private let json: JSONEncoder = {
+        let encoder = JSONEncoder.custom(dates: .iso8601)
+        // The same answer is the same bytes, so its ETag holds from one request to the next.
+        encoder.outputFormatting = .sortedKeys
+        return encoder
+    }()
 
     func encode<E: Encodable>(_ encodable: E, to body: inout ByteBuffer, headers: inout HTTPHeaders) throws {
         headers.contentType = .json

@@ -53,6 +53,10 @@ public struct TryoutConfig: Sendable {
     /// The issuer's DID and signing key (see `CredentialSettings.fromEnvironment`); like payments,
     /// a key that cannot be read stops the server at start-up.
     public var credentials: Result<CredentialSettings, SettingsProblem>
+    /// `TRYOUT_PAGE_CACHE_MS`: how long each process keeps the pages anonymous visitors share
+    /// (default 1000, at most 1000 so a publication shows within two seconds; 0 keeps none).
+    /// Tests keep none unless they test the cache.
+    public var pageCacheLifetime: TimeInterval
 
     public init(dataDirectory: String = "./data", database: DatabaseTarget, publicURL: String = "http://127.0.0.1:8080",
                 bcryptCost: Int = 12, trustProxy: Bool = false, logMail: Bool = true,
@@ -61,7 +65,7 @@ public struct TryoutConfig: Sendable {
                 idleTimeout: TimeInterval = 30, fileStorage: (any FileStorage)? = nil,
                 now: @escaping @Sendable () -> Date = Date.init, workers: Int = 0, jobLease: TimeInterval = 300,
                 mail: MailSettings = .log, payments: Result<PaymentSettings, SettingsProblem> = .success(.init()),
-                credentials: Result<CredentialSettings, SettingsProblem>? = nil) {
+                credentials: Result<CredentialSettings, SettingsProblem>? = nil, pageCacheLifetime: TimeInterval = 0) {
         self.dataDirectory = dataDirectory
         self.database = database
         self.publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
@@ -80,6 +84,7 @@ public struct TryoutConfig: Sendable {
         self.workers = max(0, workers)
         self.jobLease = max(1, jobLease)
         self.payments = payments
+        self.pageCacheLifetime = min(1, max(0, pageCacheLifetime))
         self.credentials = credentials ?? CredentialSettings.fromEnvironment(dataDirectory: dataDirectory, publicURL: self.publicURL)
     }
 
@@ -103,7 +108,8 @@ public struct TryoutConfig: Sendable {
             workers: Environment.get("TRYOUT_WORKERS").flatMap(Int.init) ?? 2,
             jobLease: Environment.get("TRYOUT_JOB_LEASE_SECONDS").flatMap(Double.init) ?? 300,
             mail: mail,
-            payments: PaymentSettings.fromEnvironment(dataDirectory: dataDirectory)
+            payments: PaymentSettings.fromEnvironment(dataDirectory: dataDirectory),
+            pageCacheLifetime: (Environment.get("TRYOUT_PAGE_CACHE_MS").flatMap(Double.init) ?? 1000) / 1000
         )
     }
 

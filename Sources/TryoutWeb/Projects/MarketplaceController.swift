@@ -6,7 +6,7 @@ import Vapor
 /// `/projects`: search and browse the published projects the visitor may see.
 struct MarketplaceController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(SiteURL.Projects.marketplace, use: search)
+        routes.grouped(PublicPageCache()).get(SiteURL.Projects.marketplace, use: search)
     }
 
     func search(req: Request) async throws -> Response {

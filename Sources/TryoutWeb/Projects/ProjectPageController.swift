@@ -7,7 +7,7 @@ import Vapor
 /// A project's page: the brief as the visitor may read it, with the author's panel or the apply form.
 struct ProjectPageController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(SiteURL.Projects.project(.key), use: show)
+        routes.grouped(PublicPageCache()).get(SiteURL.Projects.project(.key), use: show)
     }
 
     func show(req: Request) async throws -> Response {

@@ -10,8 +10,9 @@ import Vapor
 struct ProjectsAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let api = routes.grouped(BearerAuthMiddleware())
-        api.get(SiteURL.Projects.api(.projects), use: list)
-        api.get(SiteURL.Projects.api(.project(.key)), use: show)
+        let shared = api.grouped(PublicPageCache())
+        shared.get(SiteURL.Projects.api(.projects), use: list)
+        shared.get(SiteURL.Projects.api(.project(.key)), use: show)
         let authed = api.grouped(RequireAPIUserMiddleware())
         authed.post(SiteURL.Projects.api(.organizationProjects(.key)), use: create)
         authed.on(.PUT, SiteURL.Projects.api(.project(.key)), use: update)

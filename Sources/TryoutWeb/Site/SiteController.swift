@@ -5,7 +5,7 @@ import Vapor
 /// The home page, and the stylesheet and script every page loads.
 struct SiteController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(SiteURL.Site.home, use: home)
+        routes.grouped(PublicPageCache()).get(SiteURL.Site.home, use: home)
         routes.get(SiteURL.Site.stylesheet) { _ in Self.asset(Stylesheet.css, type: "css") }
         routes.get(SiteURL.Site.skillScript) { _ in Self.asset(SkillSuggestions.script, type: "javascript") }
     }
