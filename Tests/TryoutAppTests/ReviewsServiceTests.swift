@@ -157,6 +157,36 @@ struct ReviewsServiceTests {
         }
     }
 
+    @Test("the header's count of versions to score agrees with each reviewer's queue as versions are scored and decided")
+    func headerCount() async throws {
+        try await withTestApp { t in
+            let (id, milestone) = try await engagement(t, reviewers: [reviewer, admin]) { $0.panelSize = 2 }
+            let first = try await handIn(t, id, milestone)
+            let second = try #require(try await Engagements.milestones(of: id.uuid, on: t.db).dropFirst().first)
+            _ = try await handIn(t, id, MilestoneID(try second.requireID()))
+            func counts() async throws -> [Int] {
+                var counts: [Int] = []
+                for email in [reviewer, admin, manager] {
+                    let header = try await HeaderSummary.load(for: UserID(try await userID(t, email)), on: t.db).versionsToScore
+                    #expect(header == (try await ReviewsService.queue(try await t.context(as: email)).count), "\(email)")
+                    counts.append(header)
+                }
+                return counts
+            }
+            #expect(try await counts() == [2, 2, 0])
+            try await ReviewsService.score(first, .all(2), try await t.context(as: admin))
+            #expect(try await counts() == [2, 1, 0])
+            let (hana, context) = try await t.participant(id, as: manager)
+            try await WorkService.feedback(first, try FeedbackInput(decision: "accept", feedback: ""), in: hana, context)
+            #expect(try await counts() == [1, 1, 0], "a decided version waits for nobody")
+            let summary = try await HeaderSummary.load(for: UserID(try await userID(t, reviewer)), on: t.db)
+            #expect(summary.organizations.map(\.slug) == ["acme"] && !summary.isCandidate)
+            #expect(summary.unreadNotifications == (try await Notifications.recent(userID: try await userID(t, reviewer), on: t.db))
+                .filter { $0.readAt == nil }.count && summary.unreadNotifications > 0)
+            #expect(try await HeaderSummary.load(for: UserID(try await userID(t, "ada@uni.test")), on: t.db).isCandidate)
+        }
+    }
+
     @Test("the candidate reads the result once decided: medians and comments, individual levels only where the organization shows them")
     func candidateResult() async throws {
         try await withTestApp { t in

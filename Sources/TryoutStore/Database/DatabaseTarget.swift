@@ -7,13 +7,12 @@ import SQLKit
 /// Where Tryout keeps its data: an SQLite file by default, PostgreSQL when a URL is given.
 public enum DatabaseTarget: Sendable, Equatable {
     case sqliteFile(path: String)
-    case sqliteMemory
     case postgres(url: String)
 
     /// The name `/healthz` reports.
     public var driverName: String {
         switch self {
-        case .sqliteFile, .sqliteMemory: "sqlite"
+        case .sqliteFile: "sqlite"
         case .postgres: "postgres"
         }
     }
@@ -28,8 +27,6 @@ public enum DatabaseTarget: Sendable, Equatable {
         switch self {
         case .sqliteFile(let path):
             return .sqlite(.file(path))
-        case .sqliteMemory:
-            return .sqlite(.memory)
         case .postgres(let url):
             var config = try SQLPostgresConfiguration(url: url)
             config.searchPath = ["public"]

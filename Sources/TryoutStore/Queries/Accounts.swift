@@ -38,7 +38,7 @@ public enum Accounts {
     }
 
     public static func principal(for user: UserRecord, on db: any Database) async throws -> Principal {
-        let members = try await memberships(userID: try user.requireID(), on: db)
+        let members = try await MemberRecord.query(on: db).filter(\.$user.$id == user.requireID()).all()
         let schools = try await PartnerStudentRecord.query(on: db).filter(\.$user.$id == user.requireID()).all(\.$organization.$id)
         return Principal(userID: try user.requireID(), isPlatformAdmin: user.isPlatformAdmin,
                          memberships: Dictionary(members.map { ($0.$organization.id, $0.role) }, uniquingKeysWith: { a, _ in a }),
@@ -57,11 +57,15 @@ public enum Accounts {
 
     /// The live session for a cookie value, with its user loaded.
     public static func session(token: String, at now: Date, on db: any Database) async throws -> SessionRecord? {
-        try await SessionRecord.query(on: db)
+        // One statement, not a second for the user: this runs on every signed-in request.
+        guard let session = try await SessionRecord.query(on: db)
+            .join(UserRecord.self, on: \SessionRecord.$user.$id == \UserRecord.$id)
             .filter(\.$tokenHash == SecretToken.hash(token))
             .filter(\.$expiresAt > now)
-            .with(\.$user)
             .first()
+        else { return nil }
+        session.$user.value = try session.joined(UserRecord.self)
+        return session
     }
 
     public static func endSessions(userID: UUID, except keep: UUID? = nil, on db: any Database) async throws {

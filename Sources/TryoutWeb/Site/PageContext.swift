@@ -43,9 +43,8 @@ extension Request {
                 nav.append(.init(label: "Engagements", url: SiteURL.engagements(.list).path))
             }
             // Shown only while something waits, as the unread count is, so the header stays short.
-            if !summary.organizations.isEmpty {
-                let toScore = try await ReviewsService.queue(try await signedInContext()).count
-                if toScore > 0 { nav.append(.init(label: "Reviews (\(toScore) to score)", url: SiteURL.reviews(.queue).path)) }
+            if !summary.organizations.isEmpty, summary.versionsToScore > 0 {
+                nav.append(.init(label: "Reviews (\(summary.versionsToScore) to score)", url: SiteURL.reviews(.queue).path))
             }
             let unread = summary.unreadNotifications
             nav.append(.init(label: unread == 0 ? "Notifications" : "Notifications (\(unread) unread)", url: SiteURL.applications(.notifications).path))

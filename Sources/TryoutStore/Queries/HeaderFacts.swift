@@ -1,0 +1,38 @@
+import FluentKit
+import Foundation
+import SQLKit
+
+/// What every signed-in page's header shows, read in two statements however many
+/// organizations, notifications or versions to score the person has: the header is on every
+/// page, so its cost is paid on every request.
+public enum HeaderFacts {
+    public struct Facts: Sendable {
+        /// Name and address of each organization the person belongs to, unordered.
+        public var organizations: [(name: String, slug: String)]
+        public var isCandidate: Bool
+        public var unreadNotifications: Int
+        /// Versions the person was asked to score, still waiting for a decision, not scored yet
+        /// (what `Reviews.queue` lists).
+        public var versionsToScore: Int
+    }
+
+    public static func load(userID: UUID, on db: any Database) async throws -> Facts {
+        guard let sql = db as? any SQLDatabase else { throw SQLRequired() }
+        let organizations = try await sql.raw("""
+            SELECT o.name AS name, o.slug AS slug FROM members m JOIN organizations o ON o.id = m.organization_id
+            WHERE m.user_id = \(bind: userID)
+            """).all().map { (name: try $0.decode(column: "name", as: String.self), slug: try $0.decode(column: "slug", as: String.self)) }
+        let counts = try await sql.raw("""
+            SELECT
+              (SELECT count(*) FROM notifications WHERE user_id = \(bind: userID) AND read_at IS NULL) AS unread,
+              (SELECT count(*) FROM candidate_profiles WHERE user_id = \(bind: userID)) AS profiles,
+              (SELECT count(*) FROM review_assignments a JOIN submissions s ON s.id = a.submission_id
+                WHERE a.reviewer_id = \(bind: userID) AND s.state = 'submitted'
+                AND NOT EXISTS (SELECT 1 FROM scorecards c WHERE c.submission_id = a.submission_id AND c.reviewer_id = \(bind: userID))
+              ) AS to_score
+            """).first()
+        func count(_ column: String) throws -> Int { try counts?.decode(column: column, as: Int.self) ?? 0 }
+        return Facts(organizations: organizations, isCandidate: try count("profiles") > 0,
+                     unreadNotifications: try count("unread"), versionsToScore: try count("to_score"))
+    }
+}
