@@ -8,11 +8,15 @@
 #   scripts/load.sh [PROJECTS] [CANDIDATES]      # defaults: 20000 2000
 #
 # Environment: DURATION (10s), CONNECTIONS (32), THREADS (2), DATABASES ("sqlite postgres"),
-# SKIP_BUILD=1 to use the release build as it is.
+# APPLICANTS (500, on the demo employer's busiest project), MESSAGES (50, in its engagement),
+# PAGE_CACHE_MS (the server's TRYOUT_PAGE_CACHE_MS, default 1000), SKIP_BUILD=1 to use the
+# release build as it is.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PROJECTS=${1:-20000}
 CANDIDATES=${2:-2000}
+APPLICANTS=${APPLICANTS:-500}
+MESSAGES=${MESSAGES:-50}
 DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
@@ -36,11 +40,16 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# One wrk run: prints "req/s p50 p99", latencies in ms.
-measure() { # url cookie
-    local args=(-t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency)
-    [ -n "$2" ] && args+=(-H "Cookie: $2")
-    wrk "${args[@]}" "$1" | awk '
+# One wrk run: prints "req/s p50 p99 errors", latencies in ms. A path "@FILE" takes the paths
+# listed in FILE in turn.
+measure() { # base path cookie
+    local args=(-t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency) url=$1$2
+    [ -n "$3" ] && args+=(-H "Cookie: $3")
+    if [ "${2:0:1}" = @ ]; then
+        export WRK_PATHS=${2:1}
+        args+=(-s scripts/load_rotate.lua); url=$1/
+    fi
+    wrk "${args[@]}" "$url" | awk '
         function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
         /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) } /^Requests\/sec/ { rps = $2 }
         /Non-2xx or 3xx responses/ { bad = $NF }
@@ -56,20 +65,22 @@ run_database() { # label
         url="$TRYOUT_PG_BASE/tryout_load"
     fi
     log "$label: generating $PROJECTS projects and $CANDIDATES candidates"
-    DATABASE_URL="$url" TRYOUT_DATA_DIR="$data" "$TRYOUT" demo --projects "$PROJECTS" --candidates "$CANDIDATES" >/dev/null
+    DATABASE_URL="$url" TRYOUT_DATA_DIR="$data" "$TRYOUT" demo --projects "$PROJECTS" --candidates "$CANDIDATES" \
+        --applicants "$APPLICANTS" --messages "$MESSAGES" >/dev/null
     port=$(free_port); base="http://127.0.0.1:$port"
     DATABASE_URL="$url" TRYOUT_DATA_DIR="$data" TRYOUT_PUBLIC_URL="$base" TRYOUT_WORKERS=0 TRYOUT_MAIL=log LOG_LEVEL=warning \
+        TRYOUT_PAGE_CACHE_MS="${PAGE_CACHE_MS:-1000}" \
         "$TRYOUT" serve --env production --port "$port" >"$data/server.log" 2>&1 &
     SERVER_PID=$!
     for _ in $(seq 1 120); do curl -fs "$base/healthz" >/dev/null 2>&1 && break; sleep 0.5; done
     curl -fs "$base/healthz" >/dev/null || { tail -20 "$data/server.log"; log "$label: the server did not start"; exit 1; }
     local ceiling="" rows=()
     while IFS=$'\t' read -r page path cookie; do
-        read -r rps p50 p99 bad < <(measure "$base$path" "$cookie")
+        read -r rps p50 p99 bad < <(measure "$base" "$path" "$cookie")
         [ -z "$ceiling" ] && ceiling=$rps
         [ "$bad" -gt 0 ] && page="$page ($bad errors)"
         rows+=("$(printf '| %s | %s | %d | %.1f%% | %.1f ms | %.1f ms |' "$label" "$page" "$rps" "$(awk -v a="$rps" -v b="$ceiling" 'BEGIN { print 100 * a / b }')" "$p50" "$p99")")
-    done < <(python3 scripts/load_pages.py "$base")
+    done < <(python3 scripts/load_pages.py "$base" "$data")
     local rss; rss=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$SERVER_PID/status")
     kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
     [ "$label" = postgres ] && { scripts/postgres.sh stop "$PG_ROOT"; PG_ROOT=""; }

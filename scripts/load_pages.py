@@ -1,12 +1,16 @@
 #!/usr/bin/env python3
 """The pages scripts/load.sh puts under load, found on a server holding the demo data: one line
-per page, `label<TAB>path<TAB>cookie header` (empty for anonymous pages).
+per page, `label<TAB>path<TAB>cookie header` (empty for anonymous pages). A path starting with
+`@` names a file of paths, one a line, which wrk takes in turn (scripts/load_rotate.lua): the
+page measured across many projects or searches, past the copies kept for anonymous visitors.
 
-Usage: scripts/load_pages.py BASE_URL
+Usage: scripts/load_pages.py BASE_URL DIRECTORY_FOR_PATH_FILES
 """
 import json
+import os
 import re
 import sys
+from urllib.parse import quote
 
 from api_token import Browser
 
@@ -20,11 +24,31 @@ def first(pattern: str, page: str, what: str) -> str:
     return match.group(1)
 
 
+def newest_projects(browser: Browser, count: int) -> list:
+    """The newest `count` public projects, through the API's cursor."""
+    projects, cursor = [], None
+    while len(projects) < count:
+        page = json.loads(browser.get("/api/v1/projects?limit=100" + (f"&cursor={quote(cursor)}" if cursor else "")))
+        projects += page["items"]
+        cursor = page.get("nextCursor")
+        if not cursor:
+            break
+    return projects[:count]
+
+
+def path_file(directory: str, name: str, paths: list) -> str:
+    path = os.path.join(directory, name)
+    with open(path, "w") as out:
+        out.write("\n".join(paths) + "\n")
+    return "@" + path
+
+
 def main(argv):
-    base = argv[1].rstrip("/")
+    base, directory = argv[1].rstrip("/"), argv[2]
     anonymous = Browser(base)
-    listing = json.loads(anonymous.get("/api/v1/projects?limit=1"))
-    project = listing["items"][0]["id"]
+    projects = newest_projects(anonymous, 1000)
+    project = projects[0]["id"]
+    words = sorted({word.lower() for item in projects for word in re.findall(r"[A-Za-z]{6,}", item["title"])})[:200]
     pages = [
         ("/healthz (the ceiling)", "/healthz", ""),
         ("/", "/", ""),
@@ -33,6 +57,9 @@ def main(argv):
         ("/projects?q=engineer", "/projects?q=engineer", ""),
         ("/projects?q=engineer, two filters", "/projects?q=engineer&mode=remote&maxWeeks=8", ""),
         ("/api/v1/projects?q=engineer", "/api/v1/projects?q=engineer", ""),
+        (f"/projects/{{id}}, {len(projects)} projects in turn",
+         path_file(directory, "projects.txt", [f"/projects/{item['id']}" for item in projects]), ""),
+        (f"/projects?q=…, {len(words)} words in turn", path_file(directory, "searches.txt", [f"/projects?q={word}" for word in words]), ""),
     ]
     candidate = Browser(base)
     candidate.sign_in("ada@candidates.test", PASSWORD)

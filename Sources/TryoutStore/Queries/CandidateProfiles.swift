@@ -26,7 +26,7 @@ public enum CandidateProfiles {
 extension CandidateProfiles {
     /// The profile as Core sees it, with the skills the candidate's completed work proved.
     public static func profile(_ record: CandidateProfileRecord, on db: any Database) async throws -> CandidateProfile {
-        var profile = try await claims(record, on: db)
+        var profile = claims(record, skills: try await skillClaims(of: [record.requireID()], on: db)[record.requireID()] ?? [])
         profile.provenSkills = try await provenSkills(userIDs: [record.$user.id], on: db)[record.$user.id] ?? [:]
         return profile
     }
@@ -53,11 +53,17 @@ extension CandidateProfiles {
     }
 
     /// The profile as the candidate wrote it.
-    private static func claims(_ record: CandidateProfileRecord, on db: any Database) async throws -> CandidateProfile {
+    /// The skills each profile claims, for many profiles in one statement.
+    private static func skillClaims(of profileIDs: [UUID], on db: any Database) async throws -> [UUID: [CandidateProfile.SkillClaim]] {
+        guard !profileIDs.isEmpty else { return [:] }
+        let rows = try await CandidateSkillRecord.query(on: db).filter(\.$profile.$id ~~ Set(profileIDs)).all()
+        return Dictionary(grouping: rows, by: \.$profile.id).mapValues { $0.map { CandidateProfile.SkillClaim(uri: $0.$skill.id, level: $0.level) } }
+    }
+
+    private static func claims(_ record: CandidateProfileRecord, skills: [CandidateProfile.SkillClaim]) -> CandidateProfile {
         var profile = CandidateProfile()
         profile.headline = record.headline
-        profile.skills = try await CandidateSkillRecord.query(on: db).filter(\.$profile.$id == record.requireID()).all()
-            .map { CandidateProfile.SkillClaim(uri: $0.$skill.id, level: $0.level) }
+        profile.skills = skills
         profile.portfolioURL = record.portfolioURL
         profile.githubURL = record.githubURL
         profile.linkedInURL = record.linkedInURL
@@ -141,15 +147,14 @@ extension CandidateProfiles {
     }
 
     private static func withProfiles(_ records: [CandidateProfileRecord], on db: any Database) async throws -> [(record: CandidateProfileRecord, profile: CandidateProfile)] {
-        // Proven skills for all at once: one query for many profiles, not one each.
+        // Claimed and proven skills for all at once: one query each for many profiles, not one each.
         let proven = try await provenSkills(userIDs: records.map(\.$user.id), on: db)
-        var result: [(record: CandidateProfileRecord, profile: CandidateProfile)] = []
-        for record in records {
-            var profile = try await claims(record, on: db)
+        let claimed = try await skillClaims(of: records.map { try $0.requireID() }, on: db)
+        return try records.map { record in
+            var profile = claims(record, skills: claimed[try record.requireID()] ?? [])
             profile.provenSkills = proven[record.$user.id] ?? [:]
-            result.append((record, profile))
+            return (record, profile)
         }
-        return result
     }
 
     /// The profiles of these users, by user id.

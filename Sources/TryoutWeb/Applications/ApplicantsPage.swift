@@ -4,9 +4,16 @@ import TryoutApp
 import TryoutCore
 
 /// A project's applicants for its organization: filter, sort, decide in bulk, screening switches.
+/// A popular project draws hundreds, so they are shown a page of `pageSize` at a time.
 struct ApplicantsPage: Component {
+    static let pageSize = 50
+
     var project: ScreenedProject
+    /// This page's applicants, of `total`.
     var applicants: [ApplicantView]
+    var total: Int
+    /// From 1.
+    var page: Int
     var state: ApplicationState?
     var sort: ApplicantSort
     var decides: Bool
@@ -53,6 +60,7 @@ struct ApplicantsPage: Component {
             } else {
                 table(selectable: false)
             }
+            pager(id)
             if decides { screening(id) }
         }
     }
@@ -74,7 +82,7 @@ struct ApplicantsPage: Component {
 
     private func table(selectable: Bool) -> Component {
         Tag("table", [:]) {
-            Tag.text("caption", "\(applicants.count) applicant\(applicants.count == 1 ? "" : "s")")
+            Tag.text("caption", caption)
             Tag("thead", [:]) {
                 Tag("tr", [:]) {
                     if selectable { Tag.text("th", "Choose", ["scope": "col"]) }
@@ -100,6 +108,32 @@ struct ApplicantsPage: Component {
                         Tag.text("td", applicant.state.label)
                         Tag.text("td", DateText.day(applicant.appliedAt))
                     }
+                }
+            }
+        }
+    }
+
+    private var first: Int { (page - 1) * Self.pageSize + 1 }
+
+    private var caption: String {
+        let count = "\(total) applicant\(total == 1 ? "" : "s")"
+        return total > Self.pageSize ? "\(count), \(first) to \(first + applicants.count - 1) shown" : count
+    }
+
+    /// Links to the neighbouring pages, keeping the filter and the order.
+    private func pager(_ id: ProjectID) -> Component {
+        func link(_ number: Int) -> String {
+            var query = ["sort=\(sort.rawValue)", "page=\(number)"]
+            if let state { query.insert("state=\(state.rawValue)", at: 0) }
+            return Self.link(id, .applicants) + "?" + query.joined(separator: "&")
+        }
+        let hasNext = first + applicants.count - 1 < total
+        return ComponentGroup {
+            if page > 1 || hasNext {
+                Tag("nav", ["aria-label": "Pages of applicants", "class": "pager"]) {
+                    if page > 1 { Tag.link("Previous \(Self.pageSize)", to: link(page - 1), ["rel": "prev"]) }
+                    if page > 1 && hasNext { Text(" · ") }
+                    if hasNext { Tag.link("Next \(min(Self.pageSize, total - first - applicants.count + 1))", to: link(page + 1), ["rel": "next"]) }
                 }
             }
         }

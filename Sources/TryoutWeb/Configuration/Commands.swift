@@ -60,9 +60,15 @@ struct DemoCommand: AsyncCommand {
 
         @Option(name: "candidates", help: "Also generate this many candidates with ESCO skills.")
         var candidates: Int?
+
+        @Option(name: "applicants", help: "Have this many of the generated candidates apply to Bruno's project at Northwind.")
+        var applicants: Int?
+
+        @Option(name: "messages", help: "Add this many messages to Bruno's engagement at Northwind.")
+        var messages: Int?
     }
 
-    var help: String { "Loads the demo organizations, people and projects; --projects N --candidates M add a synthetic data set of any size." }
+    var help: String { "Loads the demo organizations, people and projects; --projects N --candidates M add a synthetic data set of any size, --applicants and --messages a busy day at Northwind." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
@@ -75,18 +81,21 @@ struct DemoCommand: AsyncCommand {
         }
         let projects = max(0, signature.projects ?? 0)
         let candidates = max(0, signature.candidates ?? 0)
-        guard projects + candidates > 0 else { return }
-        let started = ContinuousClock.now
-        let bar = context.console.progressBar(title: "Generating")
-        bar.start()
-        let hash = try await PasswordHasher(application: app).hash(DemoData.password)
-        try await SyntheticData.generate(projects: projects, candidates: candidates, passwordHash: hash, at: app.tryout.now(),
-                                         on: app.db) { stage, done in
-            bar.activity.title = stage
-            bar.activity.currentProgress = done
+        if projects + candidates > 0 {
+            let started = ContinuousClock.now
+            let bar = context.console.progressBar(title: "Generating")
+            bar.start()
+            let hash = try await PasswordHasher(application: app).hash(DemoData.password)
+            try await SyntheticData.generate(projects: projects, candidates: candidates, passwordHash: hash, at: app.tryout.now(),
+                                             on: app.db) { stage, done in
+                bar.activity.title = stage
+                bar.activity.currentProgress = done
+            }
+            bar.succeed()
+            context.console.print("Generated \(projects) projects and \(candidates) candidates in \(ContinuousClock.now - started).")
         }
-        bar.succeed()
-        context.console.print("Generated \(projects) projects and \(candidates) candidates in \(ContinuousClock.now - started).")
+        try await DemoCrowd.add(applicants: max(0, signature.applicants ?? 0), messages: max(0, signature.messages ?? 0),
+                                at: app.tryout.now(), on: app.db)
     }
 }
 
