@@ -70,11 +70,18 @@ def main(argv):
     projects = set(re.findall(r'href="/projects/([0-9a-f-]{36})"', manager.get("/orgs/northwind-analytics/projects")))
     if not projects:
         raise SystemExit("load_pages.py: found no project of the demo employer")
-    lists = {f"/projects/{id}/applicants": manager.get(f"/projects/{id}/applicants").count('<th scope="row"') for id in projects}
+    def applicants_of(page: str) -> int:
+        caption = re.search(r"<caption>(\d+) applicants?", page)
+        return int(caption.group(1)) if caption else 0
+
+    lists = {f"/projects/{id}/applicants": applicants_of(manager.get(f"/projects/{id}/applicants")) for id in projects}
     applicants = max(lists, key=lists.get)
     pages.append((f"an employer's applicants list ({lists[applicants]} applicants)", applicants, manager.cookie_header()))
     engagement = first(r'href="(/engagements/[0-9a-f-]{36})"', manager.get("/engagements"), "engagement")
     pages.append(("an engagement page", engagement, manager.cookie_header()))
+    thread = manager.get(engagement + "/messages").split('<ol class="thread"', 1)
+    messages = thread[1].split("</ol>", 1)[0].count("<li>") if len(thread) == 2 else 0
+    pages.append((f"its messages ({messages})", engagement + "/messages", manager.cookie_header()))
     for label, path, cookie in pages:
         print(f"{label}\t{path}\t{cookie}")
     return 0

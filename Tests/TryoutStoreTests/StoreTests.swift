@@ -18,6 +18,37 @@ struct StoreTests {
         }
     }
 
+    @Test("profiles read as plain rows for a list equal the profile read through its model, field by field")
+    func profilesAsRows() async throws {
+        try await withTestApp { t in
+            try await Taxonomy.loadBundledIfEmpty(on: t.db)
+            let full = try await Factory(t).user("ada@uni.test")
+            let empty = try await Factory(t).user("bo@uni.test")
+            let record = try await CandidateProfiles.create(userID: full.requireID(), name: "Ada", at: t.clock.now, on: t.db)
+            let bare = try await CandidateProfiles.create(userID: empty.requireID(), name: "Bo", at: t.clock.now, on: t.db)
+            var profile = CandidateProfile()
+            profile.headline = "Data analyst"
+            profile.skills = try await SkillRecord.query(on: t.db).limit(3).all().map { .init(uri: try $0.requireID(), level: 3) }
+            (profile.portfolioURL, profile.githubURL, profile.linkedInURL) = ("https://a.example", "https://github.com/a", "https://linkedin.com/in/a")
+            profile.hoursPerWeek = 12
+            profile.availableFrom = t.clock.now
+            profile.availableTo = t.clock.now.addingTimeInterval(86_400 * 30)
+            profile.timeZone = "Africa/Lagos"
+            profile.location = "Lagos"
+            profile.languages = ["English", "Yoruba"]
+            profile.education = "BSc"
+            profile.accommodations = "Captions"
+            profile.discoverable = true
+            try await CandidateProfiles.update(record, to: profile, at: t.clock.now, on: t.db)
+            let rows = try await CandidateProfiles.profiles(userIDs: [full.requireID(), empty.requireID(), UUID()], on: t.db)
+            #expect(rows.count == 2)
+            #expect(rows[try full.requireID()] == (try await CandidateProfiles.profile(record, on: t.db)))
+            #expect(rows[try empty.requireID()] == (try await CandidateProfiles.profile(bare, on: t.db)))
+            let ada = try full.requireID()
+            #expect(rows[ada]?.skills.count == 3 && rows[ada]?.languages == ["English", "Yoruba"])
+        }
+    }
+
     @Test("demo data: two employers with every role, a partner, twelve candidates, published projects")
     func demo() async throws {
         try await withTestApp { t in

@@ -41,12 +41,12 @@ public enum ScreeningService {
     public static func views(of applications: [ApplicationRecord], on project: ProjectRecord, _ ctx: ActionContext) async throws -> [ApplicantView] {
         let brief = try await ProjectBriefs.brief(of: project, on: ctx.db)
         let profiles = try await CandidateProfiles.profiles(userIDs: applications.map(\.$candidate.id), on: ctx.db)
-        let labels = try await skillLabels(profiles.values.flatMap { $0.profile.skills.map(\.uri) } + brief.skills.map(\.uri), on: ctx.db)
+        let labels = try await Taxonomy.labels(of: profiles.values.flatMap { $0.skills.map(\.uri) } + brief.skills.map(\.uri), on: ctx.db)
         let matchProject = MatchProject(brief)
-        let notes = try await accommodations(applications, profiles.mapValues { $0.profile }, ctx)
+        let notes = try await accommodations(applications, profiles, ctx)
         let questions = brief.screeningQuestions
         return try applications.map { application in
-            let profile = profiles[application.$candidate.id]?.profile ?? CandidateProfile()
+            let profile = profiles[application.$candidate.id] ?? CandidateProfile()
             let score = Matching.score(MatchCandidate(profile), for: matchProject)
             let visible = BlindScreening.identityVisible(project.screening, revealed: application.revealedAt != nil)
             return ApplicantView(
@@ -85,11 +85,6 @@ public enum ScreeningService {
                                education: profile.education,
                                links: [profile.portfolioURL, profile.githubURL, profile.linkedInURL].filter { !$0.isEmpty },
                                portfolio: application.portfolio, timeZone: profile.timeZone)
-    }
-
-    public static func skillLabels(_ uris: [String], on db: any Database) async throws -> [String: String] {
-        let records = try await SkillRecord.query(on: db).filter(\.$id ~~ Set(uris)).all()
-        return Dictionary(records.map { ($0.id ?? "", $0.label) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Discoverable candidates who are not yet applicants, best match first, named by a handle;

@@ -71,7 +71,7 @@ public struct IssueCredential: Job, Equatable {
                 evidence.append(.init(url: settings.evidenceURL(id, deliverable: milestone.position + 1), name: milestone.title))
             }
         }
-        let labels = try await ScreeningService.skillLabels(brief.skills.map(\.uri), on: ctx.db)
+        let labels = try await Taxonomy.labels(of: brief.skills.map(\.uri), on: ctx.db)
         let organization = engagement.organization
         let orgURL = organization.website.isEmpty ? "\(settings.baseURL)/orgs/\(organization.slug)" : organization.website
         let salt = Base64URL.encode(Data((0..<16).map { _ in UInt8.random(in: .min ... .max) }))

@@ -1,5 +1,6 @@
 import FluentKit
 import Foundation
+import SQLKit
 import TryoutCore
 
 public enum CandidateProfiles {
@@ -157,10 +158,47 @@ extension CandidateProfiles {
         }
     }
 
-    /// The profiles of these users, by user id.
-    public static func profiles(userIDs: [UUID], on db: any Database) async throws -> [UUID: (record: CandidateProfileRecord, profile: CandidateProfile)] {
-        let records = try await CandidateProfileRecord.query(on: db).filter(\.$user.$id ~~ Set(userIDs)).all()
-        return Dictionary(try await withProfiles(records, on: db).map { ($0.record.$user.id, $0) }, uniquingKeysWith: { first, _ in first })
+    /// The profiles of these users as Core sees them, by user id. An applicants list reads
+    /// hundreds at once, so the rows are read as they are, without building a model for each.
+    public static func profiles(userIDs: [UUID], on db: any Database) async throws -> [UUID: CandidateProfile] {
+        guard let sql = db as? any SQLDatabase else { throw SQLRequired() }
+        guard !userIDs.isEmpty else { return [:] }
+        let rows = try await sql.select()
+            .columns("id", "user_id", "headline", "hours_per_week", "time_zone", "location", "portfolio_url", "github_url", "linkedin_url",
+                     "available_from", "available_to", "languages", "education", "accommodations", "discoverable")
+            .from(CandidateProfileRecord.schema).where("user_id", .in, Array(Set(userIDs))).all()
+        let profileIDs = try rows.map { try $0.decode(column: "id", as: UUID.self) }
+        var claimed: [UUID: [CandidateProfile.SkillClaim]] = [:]
+        if !profileIDs.isEmpty {
+            for row in try await sql.select().columns("profile_id", "skill_uri", "level").from(CandidateSkillRecord.schema)
+                .where("profile_id", .in, profileIDs).all() {
+                claimed[try row.decode(column: "profile_id", as: UUID.self), default: []]
+                    .append(.init(uri: try row.decode(column: "skill_uri", as: String.self), level: try row.decode(column: "level", as: Int.self)))
+            }
+        }
+        let proven = try await provenSkills(userIDs: userIDs, on: db)
+        var profiles: [UUID: CandidateProfile] = [:]
+        for (row, id) in zip(rows, profileIDs) {
+            let userID = try row.decode(column: "user_id", as: UUID.self)
+            var profile = CandidateProfile()
+            profile.headline = try row.decode(column: "headline", as: String.self)
+            profile.skills = claimed[id] ?? []
+            profile.portfolioURL = try row.decode(column: "portfolio_url", as: String.self)
+            profile.githubURL = try row.decode(column: "github_url", as: String.self)
+            profile.linkedInURL = try row.decode(column: "linkedin_url", as: String.self)
+            profile.hoursPerWeek = try row.decode(column: "hours_per_week", as: Int.self)
+            profile.availableFrom = try row.decode(column: "available_from", as: Date?.self)
+            profile.availableTo = try row.decode(column: "available_to", as: Date?.self)
+            profile.timeZone = try row.decode(column: "time_zone", as: String.self)
+            profile.location = try row.decode(column: "location", as: String.self)
+            profile.languages = try row.decode(column: "languages", as: String.self).split(separator: "\n").map(String.init)
+            profile.education = try row.decode(column: "education", as: String.self)
+            profile.accommodations = try row.decode(column: "accommodations", as: String.self)
+            profile.discoverable = try row.decode(column: "discoverable", as: Bool.self)
+            profile.provenSkills = proven[userID] ?? [:]
+            profiles[userID] = profile
+        }
+        return profiles
     }
 
     /// The voluntary answers of these users, for aggregate reports only.

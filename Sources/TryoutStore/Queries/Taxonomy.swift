@@ -36,6 +36,16 @@ public enum Taxonomy {
         }
     }
 
+    /// The preferred label of each skill, by URI: only the two columns, as lists of applicants
+    /// and their skills name hundreds at once.
+    public static func labels(of uris: [String], on db: any Database) async throws -> [String: String] {
+        guard let sql = db as? any SQLDatabase else { throw SQLRequired() }
+        guard !uris.isEmpty else { return [:] }
+        let rows = try await sql.select().columns("uri", "label").from(SkillRecord.schema).where("uri", .in, Array(Set(uris))).all()
+        return Dictionary(try rows.map { (try $0.decode(column: "uri", as: String.self), try $0.decode(column: "label", as: String.self)) },
+                          uniquingKeysWith: { first, _ in first })
+    }
+
     public static func skill(uri: String, on db: any Database) async throws -> SkillRecord? {
         // PostgreSQL refuses NUL in text, and no URI holds a control character.
         guard TextInput.isStorable(uri) else { return nil }

@@ -54,7 +54,7 @@ struct ApplicationsAPIController: RouteCollection {
     func recommendations(req: Request) async throws -> [DTO.Recommendation] {
         let ctx = try await req.signedInContext()
         let found = try await ProfilesService.recommendations(for: try await ProfilesService.owner(ctx), limit: 20, ctx).projects
-        let labels = try await ScreeningService.skillLabels(found.flatMap(\.score.missingRequired), on: req.db)
+        let labels = try await Taxonomy.labels(of: found.flatMap(\.score.missingRequired), on: req.db)
         return found.map { DTO.Recommendation(project: DTO.ProjectSummary($0.project), match: DTO.Match($0.score, labels: labels)) }
     }
 

@@ -392,7 +392,7 @@ struct EngagementConversationTests {
             let sql = try #require(try await Taxonomy.skill(label: "SQL", on: t.db)?.id)
             #expect(try await CandidateProfiles.profile(user, on: t.db).provenSkills == [sql: 3])
             let listed = try await CandidateProfiles.profiles(userIDs: [engagement.$candidate.id], on: t.db)
-            #expect(listed[engagement.$candidate.id]?.profile.provenSkills == [sql: 3])
+            #expect(listed[engagement.$candidate.id]?.provenSkills == [sql: 3])
             let project = try await Factory(t).publishedProject(of: engagement.organization)
             let brief = try await ProjectBriefs.brief(of: project, on: t.db)
             let score = Matching.score(MatchCandidate(try await CandidateProfiles.profile(user, on: t.db)), for: MatchProject(brief))
