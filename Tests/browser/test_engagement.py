@@ -127,6 +127,11 @@ def test_sign_onboard_submit_change_resubmit_accept(site: Site) -> None:
     form, sign = site.form_of("Sign")
     site.submit_and_wait(sign)  # without consent
     assert "Tick the box" in site.find("main .error-summary").text
+    # After a refused submit the keyboard starts at the list of problems, and the checkbox names its error.
+    assert site.driver.execute_script("return document.activeElement.id") == "error-summary"
+    consent = site.find("#field-consent")
+    assert consent.get_attribute("aria-invalid") == "true"
+    assert "Tick the box" in site.find("#" + consent.get_attribute("aria-describedby")).text
     site.assert_accessible("agreement with a signing error")
     sign_every_agreement(site, engagement)
     site.sign_out()

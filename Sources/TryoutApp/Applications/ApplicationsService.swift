@@ -129,6 +129,17 @@ public enum ApplicationsService {
         try await Notifications.recent(userID: try ctx.actingPrincipal().userID, on: ctx.db)
     }
 
+    /// Opens one of the person's notifications: it is read from now on, and the answer is the
+    /// address it is about. Another person's notification is not found.
+    public static func openNotification(_ id: NotificationID, _ ctx: ActionContext) async throws -> String {
+        let userID = try ctx.actingPrincipal().userID
+        let opened = try await ctx.act(locking: .none) { ctx in
+            try await Notifications.open(id.uuid, userID: userID, at: ctx.now, on: ctx.db)
+        }
+        guard let opened else { throw ActionError.notFound }
+        return opened.link
+    }
+
     /// Marks every notification of the person as read.
     public static func markNotificationsRead(_ ctx: ActionContext) async throws {
         let userID = try ctx.actingPrincipal().userID

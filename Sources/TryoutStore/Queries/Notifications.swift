@@ -16,6 +16,17 @@ public enum Notifications {
         try await NotificationRecord.query(on: db).filter(\.$user.$id == userID).filter(\.$readAt == nil).count()
     }
 
+    /// The person's notification, marked read if it was not; nil when it is someone else's.
+    public static func open(_ id: UUID, userID: UUID, at now: Date, on db: any Database) async throws -> NotificationRecord? {
+        guard let notification = try await NotificationRecord.query(on: db).filter(\.$id == id).filter(\.$user.$id == userID).first()
+        else { return nil }
+        if notification.readAt == nil {
+            notification.readAt = now
+            try await notification.save(on: db)
+        }
+        return notification
+    }
+
     public static func markAllRead(userID: UUID, at now: Date, on db: any Database) async throws {
         try await NotificationRecord.query(on: db).filter(\.$user.$id == userID).filter(\.$readAt == nil)
             .set(\.$readAt, to: now).update()

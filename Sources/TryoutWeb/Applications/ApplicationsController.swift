@@ -16,6 +16,7 @@ struct ApplicationsController: RouteCollection {
         }
         routes.get(SiteURL.Applications.notifications, use: notifications)
         routes.post(SiteURL.Applications.markNotificationsRead, use: markRead)
+        routes.get(SiteURL.Applications.notification(.key), use: open)
     }
 
     func apply(req: Request) async throws -> Response {
@@ -62,6 +63,15 @@ struct ApplicationsController: RouteCollection {
     func notifications(req: Request) async throws -> Response {
         let items = try await ApplicationsService.notifications(try await req.signedInContext())
         return try await req.render("Notifications", NotificationsPage(items: items.map(NotificationItem.init), csrf: try await req.csrfToken()))
+    }
+
+    /// Following a notification marks it read on the way to what it is about. Its address was
+    /// written by Tryout, but only a path on this site is followed, never another site.
+    func open(req: Request) async throws -> Response {
+        guard let id = req.parameters.get("notificationID", as: NotificationID.self) else { throw ActionError.notFound }
+        let link = try await ApplicationsService.openNotification(id, try await req.signedInContext())
+        let local = link.hasPrefix("/") && !link.hasPrefix("//") && !link.hasPrefix("/\\")
+        return req.redirect(to: local ? link : SiteURL.applications(.notifications).path)
     }
 
     func markRead(req: Request) async throws -> Response {

@@ -10,6 +10,7 @@ extension SiteURL {
         case application(Parameter<ApplicationID>, CandidateAnswer? = nil)
         case notifications
         case markNotificationsRead
+        case notification(Parameter<NotificationID>)
         case project(Parameter<ProjectID>, ProjectPart)
         case organizationFairness(Parameter<String>)
         case api(API)
@@ -47,6 +48,7 @@ extension SiteURL {
             case .application(let id, let answer): Self.application(id, answer)
             case .notifications: [.constant("notifications")]
             case .markNotificationsRead: [.constant("notifications"), .constant("read")]
+            case .notification(let id): [.constant("notifications"), .parameter("notificationID", id)]
             case .project(let id, let part): Self.projectSegments(id) + part.segments
             case .organizationFairness(let slug): [.constant("orgs"), .parameter("slug", slug), .constant("fairness")]
             case .api(let route): SiteURL.apiPrefix + route.segments
@@ -63,7 +65,7 @@ extension SiteURL {
 
         static var templates: [Self] {
             let answers: [CandidateAnswer?] = [nil] + CandidateAnswer.allCases
-            return [.mine, .notifications, .markNotificationsRead, .organizationFairness(.key)]
+            return [.mine, .notifications, .markNotificationsRead, .notification(.key), .organizationFairness(.key)]
                 + answers.map { .application(.key, $0) }
                 + ProjectPart.templates.map { .project(.key, $0) }
                 + API.templates.map { .api($0) }

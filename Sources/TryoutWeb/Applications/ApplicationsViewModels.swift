@@ -69,13 +69,14 @@ struct MyApplicationDetail: Sendable {
 /// One of the person's notifications.
 struct NotificationItem: Sendable {
     var message: String
+    /// Opens the notification (`/notifications/ID`), which marks it read and leads on to what it is about.
     var link: String
     var createdAt: Date
     var unread: Bool
 
     init(_ notification: NotificationRecord) {
         message = notification.message
-        link = notification.link
+        link = notification.id.map { SiteURL.applications(.notification(.value(NotificationID($0)))).path } ?? notification.link
         createdAt = notification.createdAt
         unread = notification.readAt == nil
     }

@@ -57,8 +57,8 @@ struct AgreementPage: Component {
                         Field(name: "fullName", label: "Your full name", value: viewerName, error: errors.message("fullName"),
                               hint: "Typing your name signs the agreement. The time, your address and your browser are recorded with it.",
                               autocomplete: "name")
-                        CheckboxField(name: "consent", label: "I have read this agreement and agree to it.", checked: false)
-                        if let error = errors.message("consent") { Tag.text("p", error, ["class": "error-text"]) }
+                        CheckboxField(name: "consent", label: "I have read this agreement and agree to it.", checked: false,
+                                      error: errors.message("consent"))
                         Submit("Sign")
                     }
                 }

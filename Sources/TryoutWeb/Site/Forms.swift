@@ -102,16 +102,20 @@ struct TextAreaField: Component {
     }
 }
 
-/// A labelled checkbox.
+/// A labelled checkbox; its error, like a text field's, is announced with it.
 struct CheckboxField: Component {
     var name: String
     var label: String
     var checked: Bool
+    var error: String?
 
     var body: Component {
         let id = "field-\(name)"
-        return Tag("div", ["class": "choice"]) {
-            Tag(void: "input", [("type", "checkbox"), ("id", id), ("name", name)] + (checked ? [("checked", "")] : []))
+        var attributes: [(String, String)] = [("type", "checkbox"), ("id", id), ("name", name)] + (checked ? [("checked", "")] : [])
+        if error != nil { attributes += [("aria-invalid", "true"), ("aria-describedby", "\(id)-error")] }
+        return Tag("div", ["class": error == nil ? "choice" : "choice field-error"]) {
+            if let error { Tag.text("p", error, ["class": "error-text", "id": "\(id)-error"]) }
+            Tag(void: "input", attributes)
             Tag("label", ["for": id]) { Text(label) }
         }
     }
@@ -127,29 +131,33 @@ struct SelectField: Component {
 
     var body: Component {
         let id = "field-\(name)"
+        var select = Tag("select", ["id": id, "name": name]) {
+            for option in options {
+                if option.value == selected {
+                    Tag("option", ["value": option.value, "selected": ""]) { Text(option.label) }
+                } else {
+                    Tag("option", ["value": option.value]) { Text(option.label) }
+                }
+            }
+        }
+        if error != nil { select.attributes += [("aria-invalid", "true"), ("aria-describedby", "\(id)-error")] }
         return Tag("div", ["class": "field"]) {
             Tag("label", ["for": id]) { Text(label) }
             if let error { Tag.text("p", error, ["class": "error-text", "id": "\(id)-error"]) }
-            Tag("select", ["id": id, "name": name]) {
-                for option in options {
-                    if option.value == selected {
-                        Tag("option", ["value": option.value, "selected": ""]) { Text(option.label) }
-                    } else {
-                        Tag("option", ["value": option.value]) { Text(option.label) }
-                    }
-                }
-            }
+            select
         }
     }
 }
 
-/// A list of every problem at the top of a form, each linking to its field.
+/// A list of every problem at the top of a form, each linking to its field. It takes the focus
+/// when the page loads, so after a refused submit a keyboard or screen-reader user starts there
+/// rather than at the top of the page.
 struct ErrorSummary: Component {
     var errors: [FieldError]
 
     var body: Component {
         if errors.isEmpty { return EmptyComponent() }
-        return Tag("div", ["class": "error-summary", "role": "alert", "tabindex": "-1", "id": "error-summary"]) {
+        return Tag("div", ["class": "error-summary", "role": "alert", "tabindex": "-1", "id": "error-summary", "autofocus": ""]) {
             Tag.text("h2", errors.count == 1 ? "There is a problem" : "There are \(errors.count) problems")
             Tag("ul", [:]) {
                 for error in errors {

@@ -30,6 +30,10 @@ struct EngagementAgreementTests {
             #expect(printable.headers.first(name: .contentDisposition)?.hasPrefix("attachment") == true)
             #expect(printable.body.string.contains(agreement.sha256) && !printable.body.string.contains("Sign as the"))
 
+            let refused = try await t.post("/engagements/\(id)/agreements/\(agreementID)/sign", ["fullName": "Ada Okafor"]).body.string
+            #expect(refused.contains(#"id="error-summary" autofocus"#), "the summary takes the focus")
+            #expect(refused.contains(#"id="field-consent" name="consent" aria-invalid="true" aria-describedby="field-consent-error""#))
+            #expect(refused.contains(#"<p class="error-text" id="field-consent-error">"#))
             try await t.post("/engagements/\(id)/agreements/\(agreementID)/sign", ["fullName": "Ada Okafor", "consent": "on"])
             try await t.get("/engagements/\(id)")
             try await t.post("/engagements/\(id)/agreements/\(agreementID)/sign", ["fullName": "Someone Else", "consent": "on"])

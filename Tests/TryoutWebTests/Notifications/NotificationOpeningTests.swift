@@ -1,0 +1,43 @@
+import Fluent
+import Foundation
+import Testing
+import TryoutCore
+import TryoutStore
+import TryoutTestSupport
+@testable import TryoutWeb
+import Vapor
+
+@Suite("Opening a notification")
+struct NotificationOpeningTests {
+    @Test("a notification opens what it is about and is read from then on; someone else's is not found; only paths on the site are followed")
+    func opening() async throws {
+        try await withTestApp { t in
+            let ada = try await Factory(t).user("ada@uni.test")
+            let bo = try await Factory(t).user("bo@uni.test")
+            for (message, link) in [("Offer on Zephyr", "/applications"), ("Odd link", "https://elsewhere.example/x"), ("Protocol-relative", "//elsewhere.example")] {
+                try await Notifications.add(userID: ada.requireID(), message: message, link: link, at: t.clock.now, on: t.db)
+            }
+            try await Notifications.add(userID: bo.requireID(), message: "Bo's", link: "/applications", at: t.clock.now, on: t.db)
+            func id(_ message: String) async throws -> UUID {
+                try #require(try await NotificationRecord.query(on: t.db).filter(\.$message == message).first()?.requireID())
+            }
+
+            try await t.signIn("ada@uni.test")
+            let page = try await t.get("/notifications").body.string
+            let offer = try await id("Offer on Zephyr")
+            #expect(page.contains(#"<a href="/notifications/\#(offer.uuidString.lowercased())">Offer on Zephyr</a>"#))
+            #expect(page.contains("Notifications (3 unread)"))
+            let opened = try await t.get("/notifications/\(offer)")
+            #expect(opened.status == .seeOther && opened.headers.first(name: .location) == "/applications")
+            #expect(try await NotificationRecord.find(offer, on: t.db)?.readAt == t.clock.now)
+            #expect(try await t.get("/notifications").body.string.contains("Notifications (2 unread)"))
+
+            for odd in ["Odd link", "Protocol-relative"] {
+                #expect(try await t.get("/notifications/\(try await id(odd))").headers.first(name: .location) == "/notifications")
+            }
+            #expect(try await t.get("/notifications/\(try await id("Bo's"))").status == .notFound)
+            #expect(try await NotificationRecord.find(try await id("Bo's"), on: t.db)?.readAt == nil)
+            #expect(try await t.get("/notifications/not-an-id").status == .notFound)
+        }
+    }
+}
