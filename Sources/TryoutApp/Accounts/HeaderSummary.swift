@@ -7,6 +7,8 @@ import TryoutStore
 /// how many versions wait for their scorecard.
 public struct HeaderSummary: Sendable {
     public struct Organization: Sendable {
+        public let id: OrganizationID
+        public let kind: OrganizationKind
         public let name: String
         public let slug: String
     }
@@ -19,7 +21,9 @@ public struct HeaderSummary: Sendable {
     public static func load(for userID: UserID, on db: any Database) async throws -> HeaderSummary {
         let facts = try await HeaderFacts.load(userID: userID.uuid, on: db)
         return HeaderSummary(
-            organizations: facts.organizations.map { Organization(name: $0.name, slug: $0.slug) }.sorted { $0.name < $1.name },
+            organizations: facts.organizations.map {
+                Organization(id: OrganizationID($0.id), kind: OrganizationKind(rawValue: $0.kind) ?? .employer, name: $0.name, slug: $0.slug)
+            }.sorted { $0.name < $1.name },
             isCandidate: facts.isCandidate, unreadNotifications: facts.unreadNotifications, versionsToScore: facts.versionsToScore)
     }
 }

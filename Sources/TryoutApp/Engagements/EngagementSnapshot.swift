@@ -34,8 +34,16 @@ public struct EngagementSnapshot: Sendable {
     public var engagement: EngagementRecord { participant.engagement }
 
     public var nextStep: NextStep {
+        Self.nextStep(of: engagement.state, agreements: agreements, checklist: checklist, milestones: milestones)
+    }
+
+    /// The next step of an engagement in `state`, from its current agreements (by kind), its
+    /// checklist and its deliverables (each in order): the engagement's page and the
+    /// candidate's home say the same.
+    public static func nextStep(of state: EngagementState, agreements: [AgreementRecord], checklist: [ChecklistItemRecord],
+                                milestones: [MilestoneRecord]) -> NextStep {
         EngagementLifecycle.nextStep(
-            state: engagement.state,
+            state: state,
             unsigned: agreements.flatMap { agreement in
                 EngagementSide.allCases.filter { agreement.signedAt($0) == nil }.map { (agreement.kind.label, $0) }
             },

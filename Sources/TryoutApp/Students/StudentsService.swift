@@ -18,6 +18,12 @@ public enum StudentsService {
         try await PartnerStudents.students(of: try partner.requireID(), on: ctx.db)
     }
 
+    /// What each student (by user) has done on the platform: applications, engagements running
+    /// and completed, credentials. The partner's home adds them up.
+    public static func outcomes(of partner: OrganizationRecord, _ ctx: ActionContext) async throws -> [UUID: HomeFacts.StudentOutcomes] {
+        try await HomeFacts.studentOutcomes(of: try partner.requireID(), on: ctx.db)
+    }
+
     /// Mails each address a link to join, with one audit entry for them all.
     public static func invite(_ addresses: [EmailAddress], to partner: OrganizationRecord, links: any InvitationLinks,
                               _ ctx: ActionContext) async throws {

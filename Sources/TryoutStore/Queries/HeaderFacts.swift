@@ -7,8 +7,8 @@ import SQLKit
 /// page, so its cost is paid on every request.
 public enum HeaderFacts {
     public struct Facts: Sendable {
-        /// Name and address of each organization the person belongs to, unordered.
-        public var organizations: [(name: String, slug: String)]
+        /// Each organization the person belongs to, unordered.
+        public var organizations: [(id: UUID, kind: String, name: String, slug: String)]
         public var isCandidate: Bool
         public var unreadNotifications: Int
         /// Versions the person was asked to score, still waiting for a decision, not scored yet
@@ -19,9 +19,12 @@ public enum HeaderFacts {
     public static func load(userID: UUID, on db: any Database) async throws -> Facts {
         guard let sql = db as? any SQLDatabase else { throw SQLRequired() }
         let organizations = try await sql.raw("""
-            SELECT o.name AS name, o.slug AS slug FROM members m JOIN organizations o ON o.id = m.organization_id
+            SELECT o.id AS id, o.kind AS kind, o.name AS name, o.slug AS slug FROM members m JOIN organizations o ON o.id = m.organization_id
             WHERE m.user_id = \(bind: userID)
-            """).all().map { (name: try $0.decode(column: "name", as: String.self), slug: try $0.decode(column: "slug", as: String.self)) }
+            """).all().map { row in
+            (id: try row.decode(column: "id", as: UUID.self), kind: try row.decode(column: "kind", as: String.self),
+             name: try row.decode(column: "name", as: String.self), slug: try row.decode(column: "slug", as: String.self))
+        }
         let counts = try await sql.raw("""
             SELECT
               (SELECT count(*) FROM notifications WHERE user_id = \(bind: userID) AND read_at IS NULL) AS unread,

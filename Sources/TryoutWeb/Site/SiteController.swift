@@ -10,9 +10,15 @@ struct SiteController: RouteCollection {
         routes.get(SiteURL.Site.skillScript) { _ in Self.asset(SkillSuggestions.script, type: "javascript") }
     }
 
+    /// The marketing page for visitors; for a signed-in person, their own home.
     func home(req: Request) async throws -> Response {
+        if let user = req.user {
+            let ctx = try await req.signedInContext()
+            let home = try HomeView(try await HomeService.home(ctx), name: user.displayName, now: ctx.now)
+            return try await req.render("Home", PersonalHomePage(home: home, now: ctx.now))
+        }
         let projects = try await MarketplaceService.latest(req.actionContext)
-        return try await req.render("Paid micro-internships", HomePage(projects: ProjectCards(projects: projects, showOrganization: true), signedIn: req.user != nil))
+        return try await req.render("Paid micro-internships", HomePage(projects: ProjectCards(projects: projects, showOrganization: true)))
     }
 
     private static func asset(_ text: String, type: String) -> Response {

@@ -73,6 +73,18 @@ enum Stylesheet {
     .thread li { border-bottom: 1px solid var(--line); padding: .5rem 0; white-space: pre-wrap; }
     .late { color: var(--error); font-weight: 600; }
     .done { color: var(--ok); font-weight: 600; }
+    .todo { border-left: 4px solid var(--accent); background: var(--soft); padding: .25rem 1rem .75rem; margin: 0 0 1.5rem; border-radius: 4px; }
+    .todo ul { margin: 0; padding-left: 1.2rem; }
+    .todo li { margin: .25rem 0; }
+    /* A phone has no room for a table's columns: each row becomes a block and each cell says
+       which column it is from (data-label), instead of the page scrolling sideways. */
+    @media (max-width: 40rem) {
+      table.stack thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+      table.stack, table.stack tbody, table.stack tr, table.stack th, table.stack td { display: block; width: 100%; }
+      table.stack tr { border-bottom: 1px solid var(--line); padding: .5rem 0; }
+      table.stack th, table.stack td { border: 0; padding: .1rem 0; overflow-wrap: anywhere; }
+      table.stack td[data-label]::before { content: attr(data-label) ": "; font-weight: 600; }
+    }
     .next-step { border-left: 4px solid var(--accent); background: var(--soft); padding: .75rem 1rem; margin: 0 0 1.5rem; }
     .sub-nav ul { display: flex; flex-wrap: wrap; gap: .25rem 1rem; list-style: none; margin: 0 0 1.25rem; padding: 0; }
     .sub-nav a[aria-current] { font-weight: 700; }

@@ -39,8 +39,9 @@ struct StudentsController: RouteCollection {
     private func render(_ req: Request, _ org: OrganizationRecord, _ ctx: ActionContext, status: HTTPStatus = .ok,
                         errors: [FieldError] = [], emails: String = "") async throws -> Response {
         let view = try OrganizationView(org)
+        let outcomes = try await StudentsService.outcomes(of: org, ctx)
         let page = StudentsPage(csrf: try await req.csrfToken(), org: view,
-                                students: try await StudentsService.students(of: org, ctx).map(StudentsPage.Student.init),
+                                students: try await StudentsService.students(of: org, ctx).map { try StudentsPage.Student($0, outcomes: outcomes) },
                                 invitations: try await InvitationFlow<StudentInvitation>.pending(in: org, ctx).map { try .init($0, of: view) },
                                 errors: errors, emails: emails)
         return try await req.render("\(org.name): students", status: status, page)

@@ -1,6 +1,7 @@
 import Foundation
 import Plot
 import TryoutCore
+import TryoutStore
 
 /// `/orgs/:slug/students`: a partner's students, pending invitations and the invite form.
 struct StudentsPage: Component {
@@ -10,6 +11,7 @@ struct StudentsPage: Component {
         var displayName: String
         var email: String
         var joined: Date
+        var outcomes: HomeFacts.StudentOutcomes
     }
 
     var csrf: String
@@ -18,6 +20,8 @@ struct StudentsPage: Component {
     var invitations: [PendingInvitations.Item]
     var errors: [FieldError]
     var emails: String
+
+    static let headings = ["Name", "E-mail", "Joined", "Applications", "Working now", "Completed", "Credentials"]
 
     var body: Component {
         ComponentGroup {
@@ -32,20 +36,23 @@ struct StudentsPage: Component {
             if students.isEmpty {
                 Tag.text("p", "No students yet: invite them below.")
             } else {
-                Tag("table", [:]) {
-                    Tag.text("caption", "Students of \(org.name)", ["class": "visually-hidden"])
+                Tag("table", ["class": "stack"]) {
+                    Tag.text("caption", "Students of \(org.name), with what they have done on Tryout", ["class": "visually-hidden"])
                     Tag("thead", [:]) {
                         Tag("tr", [:]) {
-                            for heading in ["Name", "E-mail", "Joined"] { Tag.text("th", heading, ["scope": "col"]) }
+                            for heading in Self.headings { Tag.text("th", heading, ["scope": "col"]) }
                             Tag("th", ["scope": "col"]) { Tag.text("span", "Actions", ["class": "visually-hidden"]) }
                         }
                     }
                     Tag("tbody", [:]) {
                         for student in students {
                             Tag("tr", [:]) {
-                                Tag.text("td", student.displayName)
-                                Tag.text("td", student.email)
-                                Tag.text("td", DateText.day(student.joined))
+                                Tag.text("th", student.displayName, ["scope": "row"])
+                                let outcomes = student.outcomes
+                                for (heading, value) in zip(Self.headings.dropFirst(), [student.email, DateText.day(student.joined), String(outcomes.applications),
+                                                                                       String(outcomes.working), String(outcomes.completed), String(outcomes.credentials)]) {
+                                    Tag.text("td", value, ["data-label": heading])
+                                }
                                 Tag("td", [:]) {
                                     PostForm(action: SiteURL.students(.remove(.value(org.slug), .value(student.id))).path, csrf: csrf) {
                                         Submit("Remove", style: "danger", detail: student.email)
@@ -57,7 +64,7 @@ struct StudentsPage: Component {
                 }
             }
             PendingInvitations(csrf: csrf, items: invitations)
-            Tag.text("h2", "Invite students")
+            Tag.text("h2", "Invite students", ["id": "invite-title"])
             PostForm(action: SiteURL.students(.invitations(.value(org.slug))).path, csrf: csrf) {
                 TextAreaField(name: "emails", label: "E-mail addresses", value: emails, error: errors.message("emails"),
                               hint: "Up to \(EmailAddress.maxListCount) at a time, separated by commas or one a line. "
