@@ -176,7 +176,7 @@ def test_not_found_page(site: Site) -> None:
 
 # (who signs in, path, what the page must show)
 SIGNED_IN_PAGES = [
-    (OWNER, "/", "Hire on proof of work"),
+    (OWNER, "/", "What needs you now"),
     (OWNER, f"/orgs/{DEMO_ORG}", "Members and invitations"),
     (OWNER, f"/orgs/{DEMO_ORG}/members", "Invite someone"),
     (OWNER, f"/orgs/{DEMO_ORG}/audit", "audit log"),
@@ -191,7 +191,7 @@ SIGNED_IN_PAGES = [
     (MANAGER, f"/orgs/{DEMO_ORG}/projects", "Write a new brief"),
     (MANAGER, f"/orgs/{DEMO_ORG}/projects/new", "Start from a template"),
     (MANAGER, f"/orgs/{DEMO_ORG}/projects/new?template=survey-design", "Started from the Survey design template"),
-    (CANDIDATE, "/", "Latest projects"),
+    (CANDIDATE, "/", "Recommended for you"),
     (CANDIDATE, "/settings", "Signed in as ada@candidates.test"),
     (CANDIDATE, f"/orgs/{DEMO_ORG}", "Northwind"),
     # Not a member: answered like an unknown address, so the page does not reveal who is a member.

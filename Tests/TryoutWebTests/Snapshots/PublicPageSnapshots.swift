@@ -2,15 +2,22 @@ import Foundation
 import Testing
 import TryoutTestSupport
 
-/// Pages anyone may open: home, the marketplace, a project, an organization, the error pages.
+/// Pages anyone may open: home (and each role's own home), the marketplace, a project, an organization, the error pages.
 @Suite("Public PageSnapshots")
 struct PublicPageSnapshots {
     @Test func home() async throws {
         try await withTestApp { t in
             let world = try await SnapshotWorld.make(t)
             try await world.camera.snap("/", as: nil, named: "anonymous")
+            // Signed in, each role's own home: Ada's application waits, as does the manager's applicant.
             try await world.camera.snap("/", as: SnapshotWorld.ada, named: "candidate")
             try await world.camera.snap("/", as: SnapshotWorld.owner, named: "owner")
+            try await world.camera.snap("/", as: SnapshotWorld.reviewer, named: "reviewer")
+            try await world.camera.snap("/", as: SnapshotWorld.staff, named: "partner-staff")
+            try await world.camera.snap("/", as: SnapshotWorld.platformAdmin, named: "platform-admin")
+            try await world.decide("shortlisted")
+            try await world.decide("offered")
+            try await world.camera.snap("/", as: SnapshotWorld.ada, named: "candidate-offered")
         }
     }
 

@@ -1,0 +1,54 @@
+"""Sign-in lands on the person's own home: what waits for them, each item a link to where it is
+done, then their projects, work, students or the platform's queue. Every home is checked by axe at
+1280 and 390 px without sideways scrolling; with TRYOUT_SCREENSHOTS set, each is saved as
+home-<role>-<width>.png."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import ADMIN, CANDIDATE, MANAGER, PARTNER_STAFF, Site
+from test_reviews import accessible_at_both_widths
+
+HOMES = [
+    (MANAGER, "manager", "Northwind Analytics: projects"),
+    ("reviewer@northwind.test", "reviewer", "Your review queue"),
+    (CANDIDATE, "candidate", "Recommended for you"),
+    ("bruno@candidates.test", "candidate working", "Your work"),
+    (PARTNER_STAFF, "partner staff", "Projects shared with"),
+    (ADMIN, "platform admin", "The platform"),
+]
+
+
+@pytest.mark.parametrize(("email", "role", "shows"), HOMES, ids=[role for _, role, _ in HOMES])
+def test_sign_in_lands_on_the_home_of_each_role(site: Site, email: str, role: str, shows: str) -> None:
+    site.sign_in(email)
+    assert site.path == "/", f"{email} should land on their home, not {site.path}"
+    assert site.h1().startswith("Welcome, ")
+    assert site.find("main section.todo h2").text == "What needs you now"
+    assert shows in site.find("main").text
+    accessible_at_both_widths(site, f"home {role}")
+
+
+def click(site: Site, text_starts: str, within: str = "main") -> None:
+    links = [a for a in site.find_all(f"{within} a") if a.text.strip().startswith(text_starts)]
+    assert links, f"no link starting with {text_starts!r} at {site.path}"
+    site.submit_and_wait(links[0])
+
+
+def test_manager_opens_an_item_from_the_home_in_one_click(site: Site) -> None:
+    """The demo's running engagement waits for the employer's signatures: the first item opens the agreement."""
+    site.sign_in(MANAGER)
+    items = [a.text for a in site.find_all("main .todo a")]
+    assert items, "the demo manager has something to do"
+    click(site, items[0], within="main .todo")
+    assert site.path != "/"
+    site.assert_accessible(f"opened from the home: {items[0]}")
+
+
+def test_partner_staff_see_each_students_activity_from_the_home(site: Site) -> None:
+    site.sign_in(PARTNER_STAFF)
+    click(site, "Each student")
+    assert site.h1().endswith(": students")
+    headings = [th.get_attribute("textContent").strip() for th in site.find_all("main table thead th")]
+    assert headings[:7] == ["Name", "E-mail", "Joined", "Applications", "Working now", "Completed", "Credentials"]
+    accessible_at_both_widths(site, "students with their activity")
