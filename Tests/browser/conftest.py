@@ -279,8 +279,20 @@ class Site:
             raise AssertionError(f"axe-core failed on {self.path}: {result['error']}")
         return result
 
+    def assert_fits_phone(self) -> None:
+        """The page at 390×844 is no wider than the screen: nothing makes a phone scroll sideways."""
+        size = self.driver.get_window_size()
+        self.driver.set_window_size(390, 844)
+        try:
+            wide, screen = self.driver.execute_script(
+                "return [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+            assert wide <= screen, f"{self.path} is {wide} px wide on a {screen} px phone screen: it scrolls sideways"
+        finally:
+            self.driver.set_window_size(size["width"], size["height"])
+
     def assert_accessible(self, what: str = "") -> None:
         self.assert_page_ok()
+        self.assert_fits_phone()
         result = self.axe()
         violations = result["violations"]
         label = f"{what} ({self.path})" if what else self.path

@@ -333,7 +333,7 @@ def test_admin_organizations_with_two_organizations_of_the_same_name(site: Site)
     site.driver.delete_all_cookies()
     site.sign_in(ADMIN)
     site.open("/admin/organizations")
-    assert [link.text for link in site.find_all("main table td a")].count(org_name) == 2
+    assert [link.text for link in site.find_all("main table tbody th a")].count(org_name) == 2
     site.assert_accessible("admin organizations with two organizations named alike")
 
 

@@ -107,10 +107,10 @@ struct SettingsPage: Component {
                         Tag("tbody", [:]) {
                             for token in tokens {
                                 Tag("tr", [:]) {
-                                    Tag.text("td", token.name)
-                                    Tag.text("td", token.prefix + "…")
-                                    Tag.text("td", DateText.short(token.createdAt))
-                                    Tag.text("td", token.lastUsedAt.map(DateText.short) ?? "Never")
+                                    Tag.text("th", token.name, ["scope": "row"])
+                                    Tag.text("td", token.prefix + "…", ["data-label": "Starts with"])
+                                    Tag.text("td", DateText.short(token.createdAt), ["data-label": "Created"])
+                                    Tag.text("td", token.lastUsedAt.map(DateText.short) ?? "Never", ["data-label": "Last used"])
                                     Tag("td", [:]) {
                                         PostForm(action: SiteURL.accounts(.revokeToken(.value(token.id))).path, csrf: csrf) {
                                             Submit("Revoke", style: "danger", detail: "token \(token.name) (\(token.prefix)…)")

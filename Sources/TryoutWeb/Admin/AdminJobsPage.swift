@@ -40,7 +40,7 @@ struct AdminJobsPage: Component {
                     Tag("tr", [:]) {
                         Tag.text("th", row.kind, ["scope": "row"])
                         for state in JobState.allCases {
-                            Tag("td", [:]) {
+                            Tag("td", ["data-label": state.label]) {
                                 let count = row.counts[state] ?? 0
                                 if count == 0 { Text("0") } else {
                                     Tag.link(String(count), to: SiteURL.admin(.jobs(state: state.rawValue, kind: row.kind)).path)
@@ -78,12 +78,12 @@ struct AdminJobsPage: Component {
             Tag("tbody", [:]) {
                 for job in overview.jobs {
                     Tag("tr", [:]) {
-                        Tag.text("td", job.kind)
-                        Tag.text("td", job.state.label)
-                        Tag.text("td", "\(job.attempts) of \(job.maxAttempts)")
-                        Tag.text("td", DateText.short(job.finishedAt ?? job.runAt))
-                        Tag.text("td", job.lastError ?? "—")
-                        Tag("td", [:]) { Tag.text("code", String(job.payload.prefix(300))) }
+                        Tag.text("td", job.kind, ["data-label": "Kind"])
+                        Tag.text("td", job.state.label, ["data-label": "State"])
+                        Tag.text("td", "\(job.attempts) of \(job.maxAttempts)", ["data-label": "Attempts"])
+                        Tag.text("td", DateText.short(job.finishedAt ?? job.runAt), ["data-label": "Runs at"])
+                        Tag.text("td", job.lastError ?? "—", ["data-label": "Last error"])
+                        Tag("td", ["data-label": "Input"]) { Tag.text("code", String(job.payload.prefix(300))) }
                         Tag("td", [:]) {
                             if job.state == .dead {
                                 PostForm(action: SiteURL.admin(.retryJob(.value(job.id))).path, csrf: csrf) {

@@ -27,9 +27,9 @@ struct AdminOrganizationsPage: Component {
                 Tag("tbody", [:]) {
                     for org in organizations {
                         Tag("tr", [:]) {
-                            Tag("td", [:]) { Tag.link(org.name, to: org.url()) }
-                            Tag.text("td", org.kind.rawValue.capitalized)
-                            Tag.text("td", org.status.rawValue.capitalized)
+                            Tag("th", ["scope": "row"]) { Tag.link(org.name, to: org.url()) }
+                            Tag.text("td", org.kind.rawValue.capitalized, ["data-label": "Kind"])
+                            Tag.text("td", org.status.rawValue.capitalized, ["data-label": "Status"])
                             Tag("td", [:]) {
                                 for (status, label) in [("verified", "Verify"), ("suspended", "Suspend"), ("unverified", "Reinstate")]
                                 where status != org.status.rawValue && !(status == "unverified" && org.status == .verified) {

@@ -93,7 +93,7 @@ struct ApplicantsPage: Component {
                 for applicant in applicants {
                     Tag("tr", [:]) {
                         if selectable {
-                            Tag("td", [:]) {
+                            Tag("td", ["class": "pick"]) {
                                 Tag(void: "input", [("type", "checkbox"), ("name", "ids[]"), ("value", applicant.id.description),
                                                     ("id", "pick-\(applicant.id)"),
                                                     ("aria-label", "Choose \(applicant.displayName)")])
@@ -102,11 +102,11 @@ struct ApplicantsPage: Component {
                         Tag("th", ["scope": "row"]) {
                             Tag.link(applicant.displayName, to: Self.link(project.id, .applicant(.value(applicant.id))))
                         }
-                        Tag.text("td", "\(applicant.score.total)")
-                        Tag.text("td", applicant.score.explanation.prefix(2).joined(separator: "; "))
-                        Tag.text("td", applicant.workingHours?.summary ?? "")
-                        Tag.text("td", applicant.state.label)
-                        Tag.text("td", DateText.day(applicant.appliedAt))
+                        Tag.text("td", "\(applicant.score.total)", ["data-label": "Match"])
+                        Tag.text("td", applicant.score.explanation.prefix(2).joined(separator: "; "), ["data-label": "Why"])
+                        Tag.text("td", applicant.workingHours?.summary ?? "", ["data-label": "Time zone"])
+                        Tag.text("td", applicant.state.label, ["data-label": "Status"])
+                        Tag.text("td", DateText.day(applicant.appliedAt), ["data-label": "Applied"])
                     }
                 }
             }

@@ -37,11 +37,11 @@ struct FairnessPage: Component {
                         for group in table.groups {
                             Tag("tr", [:]) {
                                 Tag.text("th", table.dimension.options.first { $0.value == group.name }?.label ?? group.name, ["scope": "row"])
-                                Tag.text("td", String(group.applicants))
-                                rate(group.shortlist)
-                                ratio(group.shortlist)
-                                rate(group.offer)
-                                ratio(group.offer)
+                                Tag.text("td", String(group.applicants), ["data-label": "Applicants"])
+                                rate(group.shortlist, "Shortlist rate")
+                                ratio(group.shortlist, "Shortlist impact ratio")
+                                rate(group.offer, "Offer rate")
+                                ratio(group.offer, "Offer impact ratio")
                             }
                         }
                     }
@@ -52,13 +52,14 @@ struct FairnessPage: Component {
         }
     }
 
-    private func rate(_ rate: FairnessReport.Rate) -> Component {
-        Tag.text("td", "\(rate.selected) (\(rate.rate.formatted(.percent.precision(.fractionLength(0)))))")
+    private func rate(_ rate: FairnessReport.Rate, _ heading: String) -> Component {
+        Tag.text("td", "\(rate.selected) (\(rate.rate.formatted(.percent.precision(.fractionLength(0)))))", ["data-label": heading])
     }
 
-    private func ratio(_ rate: FairnessReport.Rate) -> Component {
-        guard let ratio = rate.impactRatio else { return Tag.text("td", "–") }
+    private func ratio(_ rate: FairnessReport.Rate, _ heading: String) -> Component {
+        guard let ratio = rate.impactRatio else { return Tag.text("td", "–", ["data-label": heading]) }
         let text = ratio.formatted(.number.precision(.fractionLength(2)))
-        return Tag.text("td", rate.flagged ? "\(text) (below \(FairnessReport.flagBelow.formatted(.number.precision(.fractionLength(2)))))" : text)
+        return Tag.text("td", rate.flagged ? "\(text) (below \(FairnessReport.flagBelow.formatted(.number.precision(.fractionLength(2)))))" : text,
+                        ["data-label": heading])
     }
 }

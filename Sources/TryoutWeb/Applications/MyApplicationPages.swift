@@ -23,10 +23,10 @@ struct MyApplicationsPage: Component {
                     Tag("tbody", [:]) {
                         for application in applications {
                             Tag("tr", [:]) {
-                                Tag("td", [:]) { Tag.link(application.projectTitle, to: SiteURL.applications(.application(.value(application.id))).path) }
-                                Tag.text("td", application.organizationName)
-                                Tag.text("td", DateText.day(application.appliedAt))
-                                Tag.text("td", application.standing.text(at: now))
+                                Tag("th", ["scope": "row"]) { Tag.link(application.projectTitle, to: SiteURL.applications(.application(.value(application.id))).path) }
+                                Tag.text("td", application.organizationName, ["data-label": "Organization"])
+                                Tag.text("td", DateText.day(application.appliedAt), ["data-label": "Applied"])
+                                Tag.text("td", application.standing.text(at: now), ["data-label": "Status"])
                             }
                         }
                     }

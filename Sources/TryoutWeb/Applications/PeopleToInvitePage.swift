@@ -32,8 +32,8 @@ struct PeopleToInvitePage: Component {
                         for person in people {
                             Tag("tr", [:]) {
                                 Tag.text("th", person.handle, ["scope": "row"])
-                                Tag.text("td", String(person.score.total))
-                                Tag.text("td", person.score.explanation.joined(separator: "; "))
+                                Tag.text("td", String(person.score.total), ["data-label": "Match"])
+                                Tag.text("td", person.score.explanation.joined(separator: "; "), ["data-label": "Why"])
                                 Tag("td", [:]) {
                                     if project.state == .published {
                                         PostForm(action: ApplicantsPage.link(project.id, .invite(.value(person.profileID))), csrf: csrf) {

@@ -81,9 +81,9 @@ struct BillingPage: Component {
                             for escrow in model.escrows {
                                 Tag("tr", [:]) {
                                     Tag("td", [:]) { Tag.link(escrow.title, to: SiteURL.projects(.project(.value(ProjectID(escrow.projectID)))).path) }
-                                    Tag.text("td", escrow.state)
-                                    Tag.text("td", escrow.terms)
-                                    Tag.text("td", escrow.held)
+                                    Tag.text("td", escrow.state, ["data-label": "State"])
+                                    Tag.text("td", escrow.terms, ["data-label": "Places × pay"])
+                                    Tag.text("td", escrow.held, ["data-label": "Held now"])
                                 }
                             }
                         }
@@ -132,7 +132,9 @@ struct BillingPage: Component {
                         Tag("tbody", [:]) {
                             for line in model.lines {
                                 Tag("tr", [:]) {
-                                    for cell in [line.date, line.label, line.memo, line.balance, line.escrow, line.fees] { Tag.text("td", cell) }
+                                    for (heading, cell) in zip(["Date", "What", "Details", "Balance", "Escrow", "Fees"], [line.date, line.label, line.memo, line.balance, line.escrow, line.fees]) {
+                                        Tag.text("td", cell, ["data-label": heading])
+                                    }
                                 }
                             }
                         }

@@ -46,9 +46,9 @@ struct EarningsPage: Component {
                                 for payout in view.payouts {
                                     Tag("tr", [:]) {
                                         Tag.text("td", payout.reference)
-                                        Tag.text("td", Money(amountMinor: payout.amount_minor, currency: payout.currency).formatted)
-                                        Tag.text("td", Self.label(payout.state))
-                                        Tag.text("td", DateText.day(payout.closed_at ?? payout.created_at))
+                                        Tag.text("td", Money(amountMinor: payout.amount_minor, currency: payout.currency).formatted, ["data-label": "Amount"])
+                                        Tag.text("td", Self.label(payout.state), ["data-label": "State"])
+                                        Tag.text("td", DateText.day(payout.closed_at ?? payout.created_at), ["data-label": "Date"])
                                     }
                                 }
                             }
@@ -93,8 +93,8 @@ struct EarningsPage: Component {
                                 for release in view.releases {
                                     Tag("tr", [:]) {
                                         Tag.text("td", DateText.day(release.date))
-                                        Tag.text("td", release.memo)
-                                        Tag.text("td", release.amount.formatted)
+                                        Tag.text("td", release.memo, ["data-label": "For"])
+                                        Tag.text("td", release.amount.formatted, ["data-label": "Amount"])
                                     }
                                 }
                             }

@@ -31,9 +31,9 @@ struct PaymentsDeskPage: Component {
                                 for invoice in desk.openInvoices {
                                     Tag("tr", [:]) {
                                         Tag.text("td", invoice.reference)
-                                        Tag.text("td", invoice.organization.name)
-                                        Tag.text("td", invoice.amount.formatted)
-                                        Tag.text("td", DateText.day(invoice.createdAt))
+                                        Tag.text("td", invoice.organization.name, ["data-label": "Organization"])
+                                        Tag.text("td", invoice.amount.formatted, ["data-label": "Amount"])
+                                        Tag.text("td", DateText.day(invoice.createdAt), ["data-label": "Issued"])
                                     }
                                 }
                             }

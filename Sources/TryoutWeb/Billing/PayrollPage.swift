@@ -39,9 +39,9 @@ struct PayrollPage: Component {
                                 for release in period.releases {
                                     Tag("tr", [:]) {
                                         Tag.text("td", DateText.day(release.created_at))
-                                        Tag("td", [:]) { Text(release.employee); Tag.text("span", " " + release.email, ["class": "meta"]) }
-                                        Tag.text("td", release.memo)
-                                        Tag.text("td", Money(amountMinor: release.amount_minor, currency: release.currency).formatted)
+                                        Tag("td", ["data-label": "Employee"]) { Text(release.employee); Tag.text("span", " " + release.email, ["class": "meta"]) }
+                                        Tag.text("td", release.memo, ["data-label": "For"])
+                                        Tag.text("td", Money(amountMinor: release.amount_minor, currency: release.currency).formatted, ["data-label": "Amount"])
                                     }
                                 }
                             }

@@ -39,10 +39,10 @@ struct CalibrationPage: Component {
                             for reviewer in model.reviewers {
                                 Tag("tr", [:]) {
                                     Tag.text("th", reviewer.name, ["scope": "row"])
-                                    Tag.text("td", CalibrationViewModel.signed(reviewer.meanOffset))
-                                    Tag.text("td", String(reviewer.units))
-                                    Tag.text("td", reviewer.turnaround.map(DurationText.short) ?? "Not asked")
-                                    Tag.text("td", reviewer.flagged ? "More than one level off" : "")
+                                    Tag.text("td", CalibrationViewModel.signed(reviewer.meanOffset), ["data-label": "Mean offset (levels)"])
+                                    Tag.text("td", String(reviewer.units), ["data-label": "Units"])
+                                    Tag.text("td", reviewer.turnaround.map(DurationText.short) ?? "Not asked", ["data-label": "Median turnaround"])
+                                    Tag.text("td", reviewer.flagged ? "More than one level off" : "", ["data-label": "Flag"])
                                 }
                             }
                         }

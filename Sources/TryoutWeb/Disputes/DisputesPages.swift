@@ -69,12 +69,12 @@ struct DisputeTable: Component {
                 Tag("tbody", [:]) {
                     for row in rows {
                         Tag("tr", [:]) {
-                            if showsEngagement { Tag.text("td", "\(row.projectTitle) · \(row.candidateName) · \(row.organizationName)") }
-                            Tag("td", [:]) { Tag.link(row.subject.label, to: SiteURL.disputes(.dispute(.value(row.id))).path) }
-                            Tag.text("td", row.openedSide.label)
+                            if showsEngagement { Tag.text("td", "\(row.projectTitle) · \(row.candidateName) · \(row.organizationName)", ["data-label": "Engagement"]) }
+                            Tag("td", ["data-label": "About"]) { Tag.link(row.subject.label, to: SiteURL.disputes(.dispute(.value(row.id))).path) }
+                            Tag.text("td", row.openedSide.label, ["data-label": "Opened by"])
                             Tag.text("td", showsEngagement ? "\(DateText.short(row.openedAt)) (\(DurationText.short(now.timeIntervalSince(row.openedAt))))"
-                                                           : DateText.short(row.openedAt))
-                            Tag.text("td", row.standing)
+                                                           : DateText.short(row.openedAt), ["data-label": "Opened"])
+                            Tag.text("td", row.standing, ["data-label": "State"])
                         }
                     }
                 }

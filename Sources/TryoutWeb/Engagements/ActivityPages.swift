@@ -134,9 +134,9 @@ struct TimeLogPage: Component {
                         for entry in entries {
                             Tag("tr", [:]) {
                                 Tag.text("td", DateText.day(entry.day))
-                                Tag.text("td", TimeText.hours(entry.minutes))
-                                Tag.text("td", entry.milestoneID.flatMap { titles[$0] } ?? "")
-                                Tag.text("td", entry.note)
+                                Tag.text("td", TimeText.hours(entry.minutes), ["data-label": "Hours"])
+                                Tag.text("td", entry.milestoneID.flatMap { titles[$0] } ?? "", ["data-label": "Deliverable"])
+                                Tag.text("td", entry.note, ["data-label": "Note"])
                                 if canLog {
                                     Tag("td", [:]) {
                                         PostForm(action: SiteURL.Engagements.engagement(id, .deleteTimeEntry(.value(entry.id))).path, csrf: csrf) {

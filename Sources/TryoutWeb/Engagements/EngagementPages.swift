@@ -20,10 +20,10 @@ struct EngagementsPage: Component {
                         for row in rows {
                             Tag("tr", [:]) {
                                 Tag("td", [:]) { Tag.link(row.engagement.title, to: SiteURL.Engagements.engagement(row.engagement.id).path) }
-                                Tag.text("td", row.engagement.candidateName)
-                                Tag.text("td", row.engagement.organizationName)
-                                Tag.text("td", row.engagement.state.label)
-                                Tag.text("td", String(row.unread))
+                                Tag.text("td", row.engagement.candidateName, ["data-label": "Candidate"])
+                                Tag.text("td", row.engagement.organizationName, ["data-label": "Organization"])
+                                Tag.text("td", row.engagement.state.label, ["data-label": "State"])
+                                Tag.text("td", String(row.unread), ["data-label": "Unread messages"])
                             }
                         }
                     }
@@ -170,8 +170,8 @@ struct EngagementPage: Component {
                         for agreement in snapshot.agreements {
                             Tag("tr", [:]) {
                                 Tag("td", [:]) { Tag.link("\(agreement.kind.label) (version \(agreement.version))", to: SiteURL.Engagements.engagement(id, .agreement(.value(agreement.id))).path) }
-                                Tag.text("td", agreement.candidateSignedAt.map { "Signed \(DateText.short($0))" } ?? "Not signed yet")
-                                Tag.text("td", agreement.employerSignedAt.map { "Signed \(DateText.short($0))" } ?? "Not signed yet")
+                                Tag.text("td", agreement.candidateSignedAt.map { "Signed \(DateText.short($0))" } ?? "Not signed yet", ["data-label": "Candidate"])
+                                Tag.text("td", agreement.employerSignedAt.map { "Signed \(DateText.short($0))" } ?? "Not signed yet", ["data-label": "Employer"])
                             }
                         }
                     }

@@ -121,7 +121,7 @@ struct SurveyTable: Component {
                     for (question, mean) in zip(ExitSurveyInput.questions, summary.means) {
                         Tag("tr", [:]) {
                             Tag.text("th", question.text, ["scope": "row"])
-                            Tag.text("td", String(format: "%.1f", mean))
+                            Tag.text("td", String(format: "%.1f", mean), ["data-label": "Average"])
                         }
                     }
                 }

@@ -20,7 +20,7 @@ struct NotificationPreferencesPage: Component {
             Tag.text("p", "You always see what happens in Tryout under Notifications. Choose which of it also comes by e-mail: at once, in one e-mail a day at 08:00 your time, or not at all.", ["class": "lead"])
             ErrorSummary(errors: errors)
             PostForm(action: SiteURL.notifications(.preferences).path, csrf: csrf) {
-                Tag("table", ["class": "preferences"]) {
+                Tag("table", ["class": "preferences choices"]) {
                     Tag.text("caption", "E-mail for each kind of news", ["class": "visually-hidden"])
                     Tag("thead", [:]) {
                         Tag("tr", [:]) {

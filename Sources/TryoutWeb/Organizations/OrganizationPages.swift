@@ -112,9 +112,9 @@ struct MembersPage: Component {
         let isSelf = member.userID == viewer.userID
         let selectID = "role-\(member.id.uuid.uuidString)"
         return Tag("tr", [:]) {
-            Tag.text("td", member.displayName + (isSelf ? " (you)" : ""))
-            Tag.text("td", member.email)
-            Tag("td", [:]) {
+            Tag.text("th", member.displayName + (isSelf ? " (you)" : ""), ["scope": "row"])
+            Tag.text("td", member.email, ["data-label": "E-mail"])
+            Tag("td", ["data-label": "Role"]) {
                 if canManage {
                     PostForm(action: org.url(.memberRole(.value(member.id))), csrf: csrf) {
                         Tag("label", ["for": selectID, "class": "visually-hidden"]) { Text("Role of \(member.displayName) (\(member.email))") }
@@ -174,11 +174,11 @@ struct AuditLogPage: Component {
                     Tag("tbody", [:]) {
                         for entry in entries {
                             Tag("tr", [:]) {
-                                Tag.text("td", DateText.short(entry.at))
-                                Tag.text("td", entry.actorEmail.isEmpty ? "—" : entry.actorEmail)
-                                Tag.text("td", entry.action)
-                                Tag.text("td", entry.detail)
-                                Tag.text("td", entry.address)
+                                Tag.text("th", DateText.short(entry.at), ["scope": "row"])
+                                Tag.text("td", entry.actorEmail.isEmpty ? "—" : entry.actorEmail, ["data-label": "Who"])
+                                Tag.text("td", entry.action, ["data-label": "What"])
+                                Tag.text("td", entry.detail, ["data-label": "Detail"])
+                                Tag.text("td", entry.address, ["data-label": "From"])
                             }
                         }
                     }

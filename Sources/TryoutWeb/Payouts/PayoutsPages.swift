@@ -48,10 +48,10 @@ struct PayoutsPage: Component {
                                 for batch in desk.batches {
                                     Tag("tr", [:]) {
                                         Tag("td", [:]) { Tag.link(batch.reference, to: SiteURL.payouts(.batch(.value(PayoutID(batch.id!)))).path) }
-                                        Tag.text("td", batch.total.formatted)
-                                        Tag.text("td", String(batch.transfers))
-                                        Tag.text("td", batch.state.label)
-                                        Tag.text("td", DateText.day(batch.createdAt))
+                                        Tag.text("td", batch.total.formatted, ["data-label": "Total"])
+                                        Tag.text("td", String(batch.transfers), ["data-label": "Candidates"])
+                                        Tag.text("td", batch.state.label, ["data-label": "State"])
+                                        Tag.text("td", DateText.day(batch.createdAt), ["data-label": "Created"])
                                     }
                                 }
                             }
@@ -108,9 +108,9 @@ struct PayoutBatchPage: Component {
                             for line in view.lines {
                                 Tag("tr", [:]) {
                                     Tag("td", [:]) { Text(line.candidate); Tag.text("span", " " + line.email, ["class": "meta"]) }
-                                    Tag.text("td", line.account)
-                                    Tag.text("td", line.amount.formatted)
-                                    Tag.text("td", line.organizations.joined(separator: ", "))
+                                    Tag.text("td", line.account, ["data-label": "Account"])
+                                    Tag.text("td", line.amount.formatted, ["data-label": "Amount"])
+                                    Tag.text("td", line.organizations.joined(separator: ", "), ["data-label": "For work at"])
                                 }
                             }
                         }

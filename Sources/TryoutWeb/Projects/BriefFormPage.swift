@@ -228,10 +228,10 @@ struct OrganizationProjectsPage: Component {
                     Tag("tbody", [:]) {
                         for project in projects {
                             Tag("tr", [:]) {
-                                Tag("td", [:]) { Tag.link(project.title, to: SiteURL.projects(.project(.value(project.id))).path) }
-                                Tag.text("td", project.state.rawValue.capitalized)
-                                Tag.text("td", project.pay.formatted)
-                                Tag.text("td", DateText.day(project.createdAt))
+                                Tag("th", ["scope": "row"]) { Tag.link(project.title, to: SiteURL.projects(.project(.value(project.id))).path) }
+                                Tag.text("td", project.state.rawValue.capitalized, ["data-label": "State"])
+                                Tag.text("td", project.pay.formatted, ["data-label": "Pay"])
+                                Tag.text("td", DateText.day(project.createdAt), ["data-label": "Created"])
                             }
                         }
                     }

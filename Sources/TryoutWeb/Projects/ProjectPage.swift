@@ -115,22 +115,7 @@ struct ProjectPage: Component {
     private var rubric: Component {
         ComponentGroup {
             Tag.text("h2", "How the work is judged")
-            Tag("table", [:]) {
-                Tag("thead", [:]) {
-                    Tag("tr", [:]) {
-                        for heading in ["Criterion", "Weight", "Level 1", "Level 2", "Level 3", "Level 4"] { Tag.text("th", heading, ["scope": "col"]) }
-                    }
-                }
-                Tag("tbody", [:]) {
-                    for criterion in brief.rubric {
-                        Tag("tr", [:]) {
-                            Tag.text("th", criterion.title, ["scope": "row"])
-                            Tag.text("td", "\(criterion.weight)%")
-                            for level in criterion.levels { Tag.text("td", level) }
-                        }
-                    }
-                }
-            }
+            RubricTable(rubric: brief.rubric)
         }
     }
 

@@ -45,32 +45,6 @@ enum LevelText {
     }
 }
 
-/// The rubric with what each level means.
-struct ReviewRubric: Component {
-    var rubric: [RubricCriterion]
-
-    var body: Component {
-        ScrollRegion(label: "The rubric") {
-            Tag("table", [:]) {
-                Tag("thead", [:]) {
-                    Tag("tr", [:]) {
-                        for heading in ["Criterion", "Weight", "Level 1", "Level 2", "Level 3", "Level 4"] { Tag.text("th", heading, ["scope": "col"]) }
-                    }
-                }
-                Tag("tbody", [:]) {
-                    for criterion in rubric {
-                        Tag("tr", [:]) {
-                            Tag.text("th", criterion.title, ["scope": "row"])
-                            Tag.text("td", "\(criterion.weight)%")
-                            for level in criterion.levels { Tag.text("td", level) }
-                        }
-                    }
-                }
-            }
-        }
-    }
-}
-
 /// The panel's scorecards side by side: each reviewer's level per criterion, the median and the
 /// spread, the weighted scores, then each reviewer's comments and note.
 struct ReviewPanelSection: Component {
@@ -110,15 +84,15 @@ struct ReviewPanelSection: Component {
                     for (index, criterion) in panel.rubric.enumerated() {
                         Tag("tr", [:]) {
                             Tag.text("th", "\(criterion.title) (\(criterion.weight)%)", ["scope": "row"])
-                            for card in panel.cards { Tag.text("td", card.levels.indices.contains(index) ? String(card.levels[index]) : "–") }
-                            Tag.text("td", panel.medians.indices.contains(index) ? LevelText.number(panel.medians[index]) : "–")
-                            Tag.text("td", panel.spreads.indices.contains(index) ? "\(panel.spreads[index])" : "–")
+                            for card in panel.cards { Tag.text("td", card.levels.indices.contains(index) ? String(card.levels[index]) : "–", ["data-label": card.reviewer]) }
+                            Tag.text("td", panel.medians.indices.contains(index) ? LevelText.number(panel.medians[index]) : "–", ["data-label": "Median"])
+                            Tag.text("td", panel.spreads.indices.contains(index) ? "\(panel.spreads[index])" : "–", ["data-label": "Spread"])
                         }
                     }
                     Tag("tr", [:]) {
                         Tag.text("th", "Weighted score (of 100)", ["scope": "row"])
-                        for card in panel.cards { Tag.text("td", String(card.weightedScore)) }
-                        Tag.text("td", panel.weightedScore.map(String.init) ?? "–")
+                        for card in panel.cards { Tag.text("td", String(card.weightedScore), ["data-label": card.reviewer]) }
+                        Tag.text("td", panel.weightedScore.map(String.init) ?? "–", ["data-label": "Median"])
                         Tag.text("td", "")
                     }
                 }

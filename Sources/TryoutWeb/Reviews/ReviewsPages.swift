@@ -28,7 +28,7 @@ struct ReviewPage: Component {
             work
             Tag("section", ["aria-labelledby": "rubric-title"]) {
                 Tag.text("h2", "How the work is judged", ["id": "rubric-title"])
-                ReviewRubric(rubric: rubric)
+                RubricTable(rubric: rubric)
             }
             if seat.canScore {
                 scoring

@@ -28,24 +28,19 @@ enum Layout {
         ComponentGroup {
             Tag.link("Skip to main content", to: "#main", ["class": "skip-link"])
             Tag("header", ["class": "site-header"]) {
-                Tag.link("Tryout", to: SiteURL.site(.home).path, ["class": "brand"])
-                Tag("nav", ["aria-label": "Main"]) {
-                    Tag("ul", [:]) {
-                        for link in context.nav {
-                            Tag("li", [:]) {
-                                if link.url == context.currentPath {
-                                    Tag.link(link.label, to: link.url, ["aria-current": "page"])
-                                } else {
-                                    Tag.link(link.label, to: link.url)
-                                }
-                            }
-                        }
-                    }
+                Tag("a", ["href": SiteURL.site(.home).path, "class": "brand"]) {
+                    Tag.text("span", "T", ["class": "mark", "aria-hidden": "true"])
+                    Text("Tryout")
                 }
-                if let csrf = context.csrf, let name = context.userName {
-                    PostForm(action: SiteURL.accounts(.signOut).path, csrf: csrf, label: "Sign out") {
-                        Tag.text("span", name, ["class": "who"])
-                        Submit("Sign out", style: "link")
+                // Wide screens show the links in a row; a phone folds the same links into a menu
+                // that opens without script. Only one of the two is displayed at any width.
+                Tag("nav", ["class": "site-nav", "aria-label": "Main"]) { links(context) }
+                account(context)
+                Tag("details", ["class": "site-menu"]) {
+                    Tag.text("summary", "Menu")
+                    Tag("div", ["class": "menu-panel"]) {
+                        Tag("nav", ["aria-label": "Menu"]) { links(context) }
+                        account(context)
                     }
                 }
             }
@@ -61,6 +56,39 @@ enum Layout {
                     Tag.link("ESCO", to: "https://esco.ec.europa.eu/")
                     Text(", © European Union, reused under Decision 2011/833/EU.")
                 }
+            }
+        }
+    }
+
+    private static func links(_ context: PageContext) -> Component {
+        Tag("ul", [:]) {
+            for link in context.nav {
+                Tag("li", [:]) { anchor(link, current: link.url == context.currentPath) }
+            }
+        }
+    }
+
+    private static func anchor(_ link: PageContext.NavLink, current: Bool) -> Component {
+        var anchor = Tag("a") {
+            Text(link.label)
+            if link.count > 0 {
+                Text(" ")
+                Tag("span", ["class": "count"]) {
+                    Text("\(link.count)")
+                    Tag.text("span", " \(link.countNoun)", ["class": "visually-hidden"])
+                }
+            }
+        }
+        anchor.attributes = [("href", link.url)] + (current ? [("aria-current", "page")] : [])
+        return anchor
+    }
+
+    private static func account(_ context: PageContext) -> Component {
+        guard let csrf = context.csrf, let name = context.userName else { return EmptyComponent() }
+        return Tag("div", ["class": "account"]) {
+            PostForm(action: SiteURL.accounts(.signOut).path, csrf: csrf, label: "Sign out") {
+                Tag.text("span", name, ["class": "who", "title": name])
+                Submit("Sign out", style: "link")
             }
         }
     }

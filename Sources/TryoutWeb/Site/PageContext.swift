@@ -9,6 +9,9 @@ struct PageContext {
     struct NavLink {
         var label: String
         var url: String
+        /// Shown as a badge after the label while something waits ("3"), read out with `countNoun`.
+        var count = 0
+        var countNoun = ""
     }
 
     var userName: String?
@@ -44,10 +47,10 @@ extension Request {
             }
             // Shown only while something waits, as the unread count is, so the header stays short.
             if !summary.organizations.isEmpty, summary.versionsToScore > 0 {
-                nav.append(.init(label: "Reviews (\(summary.versionsToScore) to score)", url: SiteURL.reviews(.queue).path))
+                nav.append(.init(label: "Reviews", url: SiteURL.reviews(.queue).path, count: summary.versionsToScore, countNoun: "to score"))
             }
-            let unread = summary.unreadNotifications
-            nav.append(.init(label: unread == 0 ? "Notifications" : "Notifications (\(unread) unread)", url: SiteURL.applications(.notifications).path))
+            nav.append(.init(label: "Notifications", url: SiteURL.applications(.notifications).path,
+                             count: summary.unreadNotifications, countNoun: "unread"))
             if user.isPlatformAdmin {
                 nav.append(.init(label: "Admin", url: SiteURL.admin(.organizations).path))
             }

@@ -69,7 +69,7 @@ struct PersonalHomePage: Component {
 
     private func projectTable(_ employer: HomeView.Employer) -> Component {
         let headings = ["Project", "State", "Waiting", "Shortlisted", "Offers open", "Working"]
-        return Tag("table", ["class": "stack"]) {
+        return Tag("table", [:]) {
             Tag.text("caption", "Current projects of \(employer.name)", ["class": "visually-hidden"])
             Tag("thead", [:]) { Tag("tr", [:]) { for heading in headings { Tag.text("th", heading, ["scope": "col"]) } } }
             Tag("tbody", [:]) {

@@ -6,15 +6,35 @@ enum Stylesheet {
     * { box-sizing: border-box; }
     body { margin: 0; color: var(--ink); background: var(--bg); line-height: 1.5; }
     a { color: var(--accent); }
-    a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible, textarea:focus-visible, main:focus-visible {
+    a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible, textarea:focus-visible, main:focus-visible, summary:focus-visible {
       outline: 3px solid #f5a623; outline-offset: 2px; }
     .skip-link { position: absolute; left: -999px; top: 0; background: var(--ink); color: #fff; padding: .5rem 1rem; }
     .skip-link:focus { left: 0; z-index: 10; }
-    .site-header { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; padding: .75rem 1.25rem; border-bottom: 1px solid var(--line); }
-    .brand { font-weight: 700; font-size: 1.25rem; text-decoration: none; color: var(--ink); }
-    .site-header nav ul { display: flex; flex-wrap: wrap; gap: .25rem 1rem; list-style: none; margin: 0; padding: 0; }
-    .site-header nav a[aria-current] { font-weight: 700; }
-    .site-header form { margin-left: auto; display: flex; gap: .5rem; align-items: center; }
+    .site-header { display: flex; gap: 1.25rem; align-items: center; padding: .6rem 1.25rem; border-bottom: 1px solid var(--line); position: relative; }
+    .brand { display: inline-flex; align-items: center; gap: .45rem; font-weight: 800; font-size: 1.25rem; letter-spacing: -.01em;
+      text-decoration: none; color: var(--ink); }
+    .brand .mark { display: inline-grid; place-items: center; width: 1.7rem; height: 1.7rem; border-radius: 6px; background: var(--accent);
+      color: var(--accent-ink); font-size: 1.05rem; }
+    .site-header ul { list-style: none; margin: 0; padding: 0; }
+    .site-nav ul { display: flex; flex-wrap: wrap; gap: .25rem 1rem; white-space: nowrap; }
+    .site-header a[aria-current] { font-weight: 700; }
+    .count { display: inline-block; min-width: 1.5em; padding: 0 .4em; border-radius: 999px; background: var(--accent); color: var(--accent-ink);
+      font-size: .8rem; font-weight: 700; line-height: 1.5; text-align: center; }
+    .account { margin-left: auto; }
+    .account form { display: flex; gap: .5rem; align-items: center; margin: 0; }
+    .who { max-width: 14rem; min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; color: var(--muted); }
+    .account button { white-space: nowrap; }
+    /* Below 60rem the links no longer fit in a row: they fold into a menu that opens without script. */
+    .site-menu { display: none; margin-left: auto; }
+    .site-menu summary { cursor: pointer; padding: .35rem .9rem; border: 1px solid #767f8a; border-radius: 6px; font-weight: 600; }
+    .menu-panel { position: absolute; right: .75rem; top: 100%; z-index: 5; width: min(20rem, calc(100vw - 1.5rem)); background: var(--bg);
+      border: 1px solid var(--line); border-radius: 8px; box-shadow: 0 8px 24px rgb(0 0 0 / .15); padding: .5rem 1rem 1rem; }
+    .menu-panel li a { display: block; padding: .45rem 0; }
+    .menu-panel .account { margin: .5rem 0 0; padding-top: .5rem; border-top: 1px solid var(--line); }
+    @media (max-width: 60rem) {
+      .site-nav, .site-header > .account { display: none; }
+      .site-menu { display: block; }
+    }
     main { max-width: 60rem; margin: 0 auto; padding: 1.5rem 1.25rem 3rem; }
     .site-footer { border-top: 1px solid var(--line); padding: 1rem 1.25rem; color: var(--muted); font-size: .9rem; }
     h1 { font-size: 1.8rem; margin-top: 0; }
@@ -25,7 +45,9 @@ enum Stylesheet {
     .error-text { margin: 0; color: var(--error); font-weight: 600; }
     .field-error input { border-color: var(--error); border-width: 2px; }
     input, select, textarea { font: inherit; padding: .5rem; border: 1px solid #767f8a; border-radius: 4px; }
-    fieldset { border: 1px solid var(--line); border-radius: 6px; margin: 0 0 1rem; max-width: 32rem; }
+    /* A fieldset is as wide as its widest content by default, which pushes a phone's page sideways. */
+    fieldset { border: 1px solid var(--line); border-radius: 6px; margin: 0 0 1rem; max-width: 32rem; min-width: 0; }
+    input, select, textarea { max-width: 100%; }
     .choice { display: flex; gap: .5rem; align-items: center; margin: .25rem 0; }
     .button { font: inherit; cursor: pointer; border-radius: 4px; padding: .5rem 1rem; border: 2px solid var(--accent); }
     .button.primary { background: var(--accent); color: var(--accent-ink); }
@@ -63,7 +85,6 @@ enum Stylesheet {
     fieldset.row { border-style: dashed; }
     .inline-list { display: flex; flex-wrap: wrap; gap: .25rem 1rem; padding-left: 1.2rem; }
     .brief h2, .brief h3, .brief h4 { margin-top: 1rem; }
-    @media (max-width: 40rem) { .site-header form { margin-left: 0; } }
     .board { display: grid; grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr)); gap: 1rem; }
     .board section { background: var(--soft); border-radius: 6px; padding: .75rem; }
     .board h2 { font-size: 1.05rem; margin: 0 0 .5rem; }
@@ -77,13 +98,14 @@ enum Stylesheet {
     .todo ul { margin: 0; padding-left: 1.2rem; }
     .todo li { margin: .25rem 0; }
     /* A phone has no room for a table's columns: each row becomes a block and each cell says
-       which column it is from (data-label), instead of the page scrolling sideways. */
+       which column it is from (data-label), instead of the page scrolling sideways. A grid of
+       choices (.choices) keeps its columns: its headings are the choices. */
     @media (max-width: 40rem) {
-      table.stack thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
-      table.stack, table.stack tbody, table.stack tr, table.stack th, table.stack td { display: block; width: 100%; }
-      table.stack tr { border-bottom: 1px solid var(--line); padding: .5rem 0; }
-      table.stack th, table.stack td { border: 0; padding: .1rem 0; overflow-wrap: anywhere; }
-      table.stack td[data-label]::before { content: attr(data-label) ": "; font-weight: 600; }
+      main table:not(.choices) thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+      main table:not(.choices), main table:not(.choices) :is(tbody, tfoot, tr, th, td) { display: block; width: 100%; }
+      main table:not(.choices) tr { border-bottom: 1px solid var(--line); padding: .5rem 0; }
+      main table:not(.choices) :is(th, td) { border: 0; padding: .1rem 0; overflow-wrap: anywhere; }
+      main table:not(.choices) td[data-label]::before { content: attr(data-label) ": "; font-weight: 600; }
     }
     .next-step { border-left: 4px solid var(--accent); background: var(--soft); padding: .75rem 1rem; margin: 0 0 1.5rem; }
     .sub-nav ul { display: flex; flex-wrap: wrap; gap: .25rem 1rem; list-style: none; margin: 0 0 1.25rem; padding: 0; }

@@ -36,7 +36,7 @@ struct StudentsPage: Component {
             if students.isEmpty {
                 Tag.text("p", "No students yet: invite them below.")
             } else {
-                Tag("table", ["class": "stack"]) {
+                Tag("table", [:]) {
                     Tag.text("caption", "Students of \(org.name), with what they have done on Tryout", ["class": "visually-hidden"])
                     Tag("thead", [:]) {
                         Tag("tr", [:]) {

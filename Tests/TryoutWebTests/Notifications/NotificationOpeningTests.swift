@@ -26,11 +26,11 @@ struct NotificationOpeningTests {
             let page = try await t.get("/notifications").body.string
             let offer = try await id("Offer on Zephyr")
             #expect(page.contains(#"<a href="/notifications/\#(offer.uuidString.lowercased())">Offer on Zephyr</a>"#))
-            #expect(page.contains("Notifications (3 unread)"))
+            #expect(page.contains(#"Notifications <span class="count">3<span class="visually-hidden"> unread</span>"#))
             let opened = try await t.get("/notifications/\(offer)")
             #expect(opened.status == .seeOther && opened.headers.first(name: .location) == "/applications")
             #expect(try await NotificationRecord.find(offer, on: t.db)?.readAt == t.clock.now)
-            #expect(try await t.get("/notifications").body.string.contains("Notifications (2 unread)"))
+            #expect(try await t.get("/notifications").body.string.contains(#"Notifications <span class="count">2<span class="visually-hidden"> unread</span>"#))
 
             for odd in ["Odd link", "Protocol-relative"] {
                 #expect(try await t.get("/notifications/\(try await id(odd))").headers.first(name: .location) == "/notifications")

@@ -183,7 +183,7 @@ struct HomeTests {
             try await t.signIn("root@tryout.test")
             let page = try await t.get("/").body.string
             let verify = try link(startingWith: "2 organizations to verify", in: page)
-            #expect(occurrences(of: "<td>Unverified</td>", in: try await t.get(verify).body.string) == 2)
+            #expect(occurrences(of: #"<td data-label="Status">Unverified</td>"#, in: try await t.get(verify).body.string) == 2)
             let dead = try link(startingWith: "1 job gave up", in: page)
             #expect(occurrences(of: "/retry", in: try await t.get(dead).body.string) == 1)
             #expect(page.contains("Disputes (0 open)") && !page.contains("to decide"))
