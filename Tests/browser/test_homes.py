@@ -52,3 +52,17 @@ def test_partner_staff_see_each_students_activity_from_the_home(site: Site) -> N
     headings = [th.get_attribute("textContent").strip() for th in site.find_all("main table thead th")]
     assert headings[:7] == ["Name", "E-mail", "Joined", "Applications", "Working now", "Completed", "Credentials"]
     accessible_at_both_widths(site, "students with their activity")
+
+
+def test_removing_a_student_asks_first_and_can_be_called_off(site: Site) -> None:
+    """Remove is a link to a page of its own that says what happens; "Keep them" changes nothing."""
+    site.sign_in(PARTNER_STAFF)
+    click(site, "Each student")
+    before = len(site.find_all("main table tbody tr"))
+    assert before > 0, "the demo school has students"
+    click(site, "Remove")
+    assert site.h1().startswith("Remove ") and site.h1().endswith("?")
+    accessible_at_both_widths(site, "remove a student confirmation")
+    click(site, "Keep them")
+    assert site.h1().endswith(": students")
+    assert len(site.find_all("main table tbody tr")) == before

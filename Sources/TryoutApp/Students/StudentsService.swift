@@ -39,19 +39,33 @@ public enum StudentsService {
         }
     }
 
+    /// One of the partner's students, with their account; not found in another school.
+    public static func student(_ id: StudentID?, of partner: OrganizationRecord, _ ctx: ActionContext) async throws -> PartnerStudentRecord {
+        guard let id, let student = try await PartnerStudents.student(id: id.uuid, in: try partner.requireID(), on: ctx.db) else {
+            throw ActionError.notFound
+        }
+        return student
+    }
+
     /// Removes one of the partner's students; the student with their account.
     public static func remove(_ id: StudentID?, from partner: OrganizationRecord, _ ctx: ActionContext) async throws -> PartnerStudentRecord {
-        let orgID = try partner.requireID()
-        guard let id, let student = try await PartnerStudents.student(id: id.uuid, in: orgID, on: ctx.db) else { throw ActionError.notFound }
-        try await end(student, organizationID: orgID, detail: student.user.email, by: try await ctx.actingUser(), ctx)
+        let student = try await student(id, of: partner, ctx)
+        try await end(student, organizationID: try partner.requireID(), detail: student.user.email, by: try await ctx.actingUser(), ctx)
+        return student
+    }
+
+    /// One of the acting person's own places at a school, with its organization.
+    public static func school(_ id: StudentID?, _ ctx: ActionContext) async throws -> PartnerStudentRecord {
+        let user = try await ctx.actingUser()
+        guard let id, let student = try await PartnerStudents.schools(of: try user.requireID(), on: ctx.db).first(where: { $0.id == id.uuid })
+        else { throw ActionError.notFound }
         return student
     }
 
     /// The acting person leaves a school; the place with its organization.
     public static func leave(_ id: StudentID?, _ ctx: ActionContext) async throws -> PartnerStudentRecord {
+        let student = try await school(id, ctx)
         let user = try await ctx.actingUser()
-        guard let id, let student = try await PartnerStudents.schools(of: try user.requireID(), on: ctx.db).first(where: { $0.id == id.uuid })
-        else { throw ActionError.notFound }
         try await end(student, organizationID: student.$organization.id, detail: "\(user.email) left", by: user, ctx)
         return student
     }

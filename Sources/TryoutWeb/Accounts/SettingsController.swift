@@ -11,6 +11,7 @@ struct SettingsController: RouteCollection {
         routes.post(SiteURL.Accounts.settingsProfile, use: updateProfile)
         routes.post(SiteURL.Accounts.settingsPassword, use: changePassword)
         routes.post(SiteURL.Accounts.settingsTokens, use: createToken)
+        routes.get(SiteURL.Accounts.revokeToken(.key), use: confirmRevoking)
         routes.post(SiteURL.Accounts.revokeToken(.key), use: revokeToken)
     }
 
@@ -76,6 +77,17 @@ struct SettingsController: RouteCollection {
             let errors = failure.errors.map { FieldError("tokenName", $0.message) }
             return try await render(req, status: .unprocessableEntity, errors: errors)
         }
+    }
+
+    func confirmRevoking(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        guard let id = req.parameters.get("tokenID", as: APITokenID.self),
+              let token = try await TokensService.list(of: user, req.actionContext).first(where: { $0.id == id.uuid }) else { throw Abort(.notFound) }
+        return try await req.render("Revoke the token “\(token.name)”?", ConfirmationPage(
+            question: "Revoke the token “\(token.name)”?",
+            consequences: "Scripts and tools that use it are refused from now on. It cannot be turned back on; you can create a new one.",
+            action: req.url.path, confirm: "Revoke “\(token.name)”", backLabel: "Keep it", back: SiteURL.accounts(.settings).path,
+            csrf: try await req.csrfToken()))
     }
 
     func revokeToken(req: Request) async throws -> Response {

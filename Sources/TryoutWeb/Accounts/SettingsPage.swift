@@ -66,9 +66,8 @@ struct SettingsPage: Component {
                             Tag("li", [:]) {
                                 Tag.link(school.name, to: SiteURL.organizations(.organization(.value(school.slug))).path)
                                 Text(" ")
-                                PostForm(action: SiteURL.students(.leave(.value(StudentID(school.studentID)))).path, csrf: csrf) {
-                                    Submit("Leave", style: "link", detail: school.name)
-                                }
+                                ActionLink(title: "Leave", url: SiteURL.students(.leave(.value(StudentID(school.studentID)))).path, style: "secondary",
+                                           detail: school.name)
                             }
                         }
                     }
@@ -112,9 +111,8 @@ struct SettingsPage: Component {
                                     Tag.text("td", DateText.short(token.createdAt), ["data-label": "Created"])
                                     Tag.text("td", token.lastUsedAt.map(DateText.short) ?? "Never", ["data-label": "Last used"])
                                     Tag("td", [:]) {
-                                        PostForm(action: SiteURL.accounts(.revokeToken(.value(token.id))).path, csrf: csrf) {
-                                            Submit("Revoke", style: "danger", detail: "token \(token.name) (\(token.prefix)…)")
-                                        }
+                                        ActionLink(title: "Revoke", url: SiteURL.accounts(.revokeToken(.value(token.id))).path,
+                                                   detail: "token \(token.name) (\(token.prefix)…)")
                                     }
                                 }
                             }

@@ -64,11 +64,25 @@ struct EngagementsController: RouteCollection {
         return req.redirect(to: SiteURL.Engagements.engagement(engagement.id).path)
     }
 
+    /// Ending early cannot be undone: a valid reason first gets a page of its own that asks, and
+    /// only its button (`confirmed`) ends the engagement.
     func terminate(req: Request) async throws -> Response {
         let engagement = try await EngagementRequest.load(req)
+        let reason = (try? req.content.get(String.self, at: "reason")) ?? ""
         do {
+            let input = try TerminationInput(reason: reason)
+            guard (try? req.content.get(String.self, at: "confirmed")) == "yes" else {
+                try engagement.participant.require(.terminate)
+                let project = engagement.participant.engagement.project.title
+                return try await req.render("End the engagement on “\(project)”?", ConfirmationPage(
+                    question: "End the engagement on “\(project)” now?",
+                    consequences: "Nothing more can be handed in or reviewed, and nothing more is earned; pay for work already accepted stays "
+                        + "owed. The other side is told, with your reason: “\(input.reason)”. It cannot be undone.",
+                    action: req.url.path, confirm: "End the engagement", backLabel: "Keep working",
+                    back: SiteURL.Engagements.engagement(engagement.id).path, csrf: try await req.csrfToken(),
+                    carried: [("reason", reason), ("confirmed", "yes")], idempotent: true))
+            }
             return try await req.redirecting(to: .engagement(engagement.id)) {
-                let input = try TerminationInput(reason: (try? req.content.get(String.self, at: "reason")) ?? "")
                 try await EngagementsService.terminate(input, in: engagement.participant, engagement.context)
                 return "The engagement has ended."
             }

@@ -13,6 +13,7 @@ struct OrganizationController: RouteCollection {
         routes.post(SiteURL.Organizations.organization(.key, .invitations), use: invite)
         routes.post(SiteURL.Organizations.organization(.key, .revokeInvitation(.key)), use: revokeInvitation)
         routes.post(SiteURL.Organizations.organization(.key, .memberRole(.key)), use: changeRole)
+        routes.get(SiteURL.Organizations.organization(.key, .removeMember(.key)), use: confirmRemoval)
         routes.post(SiteURL.Organizations.organization(.key, .removeMember(.key)), use: removeMember)
         routes.get(SiteURL.Organizations.organization(.key, .auditLog), use: audit)
         routes.get(SiteURL.Organizations.organization(.key, .settings), use: settings)
@@ -91,6 +92,29 @@ struct OrganizationController: RouteCollection {
             try await req.flash(failure.errors.first?.message ?? "Choose a role.", .error)
         }
         return req.redirect(to: view.url(.members))
+    }
+
+    /// Asks before someone leaves or is removed; only the person themself and those who manage
+    /// the members get the page.
+    func confirmRemoval(req: Request) async throws -> Response {
+        let (org, view, ctx) = try await organization(req, Action.viewOrganization)
+        guard let id = req.parameters.get("memberID", as: MemberID.self),
+              let member = try await OrganizationsService.members(of: org, ctx).first(where: { $0.id == id.uuid }) else { throw Abort(.notFound) }
+        let leaving = member.$user.id == ctx.principal?.userID
+        guard leaving || Policy.allows(ctx.principal, .manageMembers(view.id.uuid)) else { throw Abort(.notFound) }
+        let who = "\(member.user.displayName) (\(member.user.email))"
+        let page = leaving
+            ? ConfirmationPage(question: "Leave \(org.name)?",
+                               consequences: "You lose access to its projects, applicants, engagements and reviews at once, and leave the teams "
+                                   + "of its engagements. Only its owners or admins can invite you back.",
+                               action: req.url.path, confirm: "Leave \(org.name)", backLabel: "Stay", back: view.url(.members),
+                               csrf: try await req.csrfToken())
+            : ConfirmationPage(question: "Remove \(who) from \(org.name)?",
+                               consequences: "They lose access to its projects, applicants, engagements and reviews at once, and leave the teams "
+                                   + "of its engagements. You can invite them again.",
+                               action: req.url.path, confirm: "Remove \(member.user.displayName)", backLabel: "Keep them", back: view.url(.members),
+                               csrf: try await req.csrfToken())
+        return try await req.render(page.question, page)
     }
 
     func removeMember(req: Request) async throws -> Response {

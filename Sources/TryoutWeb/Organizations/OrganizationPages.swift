@@ -135,9 +135,7 @@ struct MembersPage: Component {
             }
             Tag("td", [:]) {
                 if canManage || isSelf {
-                    PostForm(action: org.url(.removeMember(.value(member.id))), csrf: csrf) {
-                        Submit(isSelf ? "Leave" : "Remove", style: "danger", detail: isSelf ? org.name : member.email)
-                    }
+                    ActionLink(title: isSelf ? "Leave" : "Remove", url: org.url(.removeMember(.value(member.id))), detail: isSelf ? org.name : member.email)
                 }
             }
         }

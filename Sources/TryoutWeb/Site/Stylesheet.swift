@@ -37,7 +37,7 @@ enum Stylesheet {
     }
     main { max-width: 60rem; margin: 0 auto; padding: 1.5rem 1.25rem 3rem; }
     .site-footer { border-top: 1px solid var(--line); padding: 1rem 1.25rem; color: var(--muted); font-size: .9rem; }
-    h1 { font-size: 1.8rem; margin-top: 0; }
+    h1 { font-size: 1.8rem; margin-top: 0; overflow-wrap: anywhere; }
     .lead { font-size: 1.15rem; color: var(--muted); }
     .field { margin: 0 0 1rem; display: flex; flex-direction: column; gap: .25rem; max-width: 32rem; }
     .field label { font-weight: 600; }

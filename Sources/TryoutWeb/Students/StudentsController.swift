@@ -15,9 +15,11 @@ struct StudentsController: RouteCollection {
         routes.get(SiteURL.Students.list(.key), use: list)
         routes.post(SiteURL.Students.invitations(.key), use: invite)
         routes.post(SiteURL.Students.revokeInvitation(.key, .key), use: revoke)
+        routes.get(SiteURL.Students.remove(.key, .key), use: confirmRemoval)
         routes.post(SiteURL.Students.remove(.key, .key), use: remove)
         routes.get(SiteURL.Students.invitation(.key), use: invitationPages.show)
         routes.post(SiteURL.Students.acceptInvitation(.key), use: accept)
+        routes.get(SiteURL.Students.leave(.key), use: confirmLeaving)
         routes.post(SiteURL.Students.leave(.key), use: leave)
     }
 
@@ -73,11 +75,34 @@ struct StudentsController: RouteCollection {
         return req.redirect(to: studentsPage(org))
     }
 
+    func confirmRemoval(req: Request) async throws -> Response {
+        let (org, ctx) = try await partner(req)
+        let student = try await StudentsService.student(req.parameters.get("studentID", as: StudentID.self), of: org, ctx)
+        let who = "\(student.user.displayName) (\(student.user.email))"
+        return try await req.render("Remove \(who)?", ConfirmationPage(
+            question: "Remove \(who) from \(org.name)?",
+            consequences: "They stop seeing the projects shared with \(org.name), and you stop seeing their activity. Their account, applications "
+                + "and work stay theirs. You can invite them again.",
+            action: req.url.path, confirm: "Remove \(student.user.displayName)", backLabel: "Keep them", back: studentsPage(org),
+            csrf: try await req.csrfToken()))
+    }
+
     func remove(req: Request) async throws -> Response {
         let (org, ctx) = try await partner(req)
         let student = try await StudentsService.remove(req.parameters.get("studentID", as: StudentID.self), from: org, ctx)
         try await req.flash("\(student.user.email) is no longer a student of \(org.name).")
         return req.redirect(to: studentsPage(org))
+    }
+
+    func confirmLeaving(req: Request) async throws -> Response {
+        let school = try await StudentsService.school(req.parameters.get("studentID", as: StudentID.self), try await req.signedInContext())
+        let name = school.organization.name
+        return try await req.render("Leave \(name)?", ConfirmationPage(
+            question: "Leave \(name)?",
+            consequences: "You stop seeing the projects employers share with \(name), and its career staff stop seeing your activity. "
+                + "Your applications and work stay yours. Only a new invitation brings you back.",
+            action: req.url.path, confirm: "Leave \(name)", backLabel: "Stay", back: SiteURL.accounts(.settings).path,
+            csrf: try await req.csrfToken()))
     }
 
     /// A student leaving a school, from their settings.

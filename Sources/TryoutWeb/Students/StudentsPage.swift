@@ -54,9 +54,7 @@ struct StudentsPage: Component {
                                     Tag.text("td", value, ["data-label": heading])
                                 }
                                 Tag("td", [:]) {
-                                    PostForm(action: SiteURL.students(.remove(.value(org.slug), .value(student.id))).path, csrf: csrf) {
-                                        Submit("Remove", style: "danger", detail: student.email)
-                                    }
+                                    ActionLink(title: "Remove", url: SiteURL.students(.remove(.value(org.slug), .value(student.id))).path, detail: student.email)
                                 }
                             }
                         }

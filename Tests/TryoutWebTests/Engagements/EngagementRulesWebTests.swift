@@ -285,7 +285,12 @@ struct EngagementConversationTests {
 
             try await visit(t, as: "ada@uni.test", "/engagements/\(id)")
             #expect(try await t.post("/engagements/\(id)/terminate", ["reason": ""]).status == .unprocessableEntity)
-            try await t.post("/engagements/\(id)/terminate", ["reason": "I took a full-time job.\r\nThanks for everything."])
+            // The reason first gets a page that asks; only its button ends the engagement.
+            let asked = try await t.post("/engagements/\(id)/terminate", ["reason": "I took a full-time job.\r\nThanks for everything."])
+            #expect(asked.status == .ok && asked.body.string.contains("<h1>End the engagement on “"))
+            #expect(asked.body.string.contains(#"<input type="hidden" name="confirmed" value="yes"/>"#))
+            #expect(try await EngagementRecord.find(id, on: t.db)?.state != .terminated)
+            try await t.post("/engagements/\(id)/terminate", ["reason": "I took a full-time job.\r\nThanks for everything.", "confirmed": "yes"])
             let ended = try #require(try await EngagementRecord.find(id, on: t.db))
             #expect(ended.state == .terminated && ended.endReason.hasSuffix("Thanks for everything.") && ended.endedAt != nil)
             let page = try await t.get("/engagements/\(id)")
