@@ -48,7 +48,8 @@ struct EngagementsServiceTests {
             #expect(try await state(t, id) == .active)
             #expect(try await Engagements.team(of: id.uuid, on: t.db).map(\.user.email) == [manager])
             let heard = try await Notifications.recent(userID: ada.userID.uuid, on: t.db).map(\.message)
-            #expect(heard.contains("Employer signed the contractor agreement."))
+            // Each notice names the project first, then who did what.
+            #expect(heard.contains("\(ada.engagement.project.title): \(manager) signed “Contractor agreement”."))
             #expect(heard.contains("“\(ada.engagement.project.title)” is now: working."))
         }
     }

@@ -129,6 +129,13 @@ public enum ApplicationsService {
         try await Notifications.recent(userID: try ctx.actingPrincipal().userID, on: ctx.db)
     }
 
+    /// The zone the person reads times in: the one chosen in their notification settings, else
+    /// their candidate profile's, else UTC.
+    public static func readerZone(_ ctx: ActionContext) async throws -> TimeZone {
+        let name = try await NotificationPreferences.zoneName(of: try await ctx.actingUser(), on: ctx.db)
+        return TimeZoneName.zone(name) ?? TimeZone(identifier: "UTC")!
+    }
+
     /// Opens one of the person's notifications: it is read from now on, and the answer is the
     /// address it is about. Another person's notification is not found.
     public static func openNotification(_ id: NotificationID, _ ctx: ActionContext) async throws -> String {

@@ -10,7 +10,7 @@ public enum ActivityService {
             let tx = move.context
             try EngagementLifecycle.checkOpen(move.engagement.state)
             let checkIn = try await EngagementActivity.book(input, engagementID: participant.id.uuid, by: participant.userID.uuid, at: tx.now, on: tx.db)
-            try await move.tell(.checkInBooked, "Check-in booked for \(DateText.short(input.startsAt)).", at: .checkIns(participant.id), email: true)
+            try await move.tell(.checkInBooked, "\(participant.user.displayName) booked a check-in for \(DateText.short(input.startsAt)).", at: .checkIns(participant.id), email: true)
             return checkIn
         }
     }

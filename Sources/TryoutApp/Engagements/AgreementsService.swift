@@ -26,7 +26,7 @@ public enum AgreementsService {
                 // Whoever signs for the employer runs the engagement until the team says otherwise.
                 _ = try await Engagements.addToTeam(participant.userID.uuid, engagementID: participant.id.uuid, at: tx.now, on: tx.db)
             }
-            try await move.tell(.agreementSigned, "\(side.label) signed the \(agreement.kind.label.lowercased()).",
+            try await move.tell(.agreementSigned, "\(participant.user.displayName) signed “\(agreement.kind.label)”.",
                                 at: .agreement(participant.id, agreementID))
         }
     }
@@ -40,7 +40,7 @@ public enum AgreementsService {
             guard agreement.supersededAt == nil else { throw ActionError.notFound }
             let terms = try await Engagements.terms(of: move.engagement, issued: tx.now, on: tx.db)
             let fresh = try await Agreements.issue(agreement.kind, for: move.engagement, terms: terms, at: tx.now, on: tx.db)
-            try await move.tell(.agreementReissued, "A new version of the \(fresh.kind.label.lowercased()) needs signing.",
+            try await move.tell(.agreementReissued, "A new version of “\(fresh.kind.label)” needs signing.",
                                 at: .agreement(participant.id, AgreementID(try fresh.requireID())), email: true)
         }
     }

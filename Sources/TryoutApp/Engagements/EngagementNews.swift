@@ -10,10 +10,12 @@ public enum EngagementNews {
     static func record(_ move: EngagementMove, _ action: AuditAction, _ text: String, at place: EngagementPlace, email: Bool) async throws {
         let engagement = move.engagement, context = move.context
         let link = context.mail.links.path(place)
+        // Someone in several engagements reads the notice in a list: it names the project first.
+        let notice = "\(engagement.project.title): \(text)"
         for user in try await audience(of: engagement, team: move.participant.team, except: move.participant.userID.uuid, on: context.db) {
-            try await Notifications.add(userID: try user.requireID(), message: text, link: link, at: context.now, on: context.db)
+            try await Notifications.add(userID: try user.requireID(), message: notice, link: link, at: context.now, on: context.db)
             if email {
-                try await context.mail.send(MailMessage(to: user.email, subject: "\(engagement.project.title): \(text)",
+                try await context.mail.send(MailMessage(to: user.email, subject: notice,
                                                         text: "\(text)\n\n\(context.mail.links.base + link)\n",
                                                         category: .engagementActivity, recipientUserID: user.id), at: context.now, on: context.db)
             }

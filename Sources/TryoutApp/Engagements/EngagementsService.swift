@@ -31,7 +31,7 @@ public enum EngagementsService {
             try participant.require(.tick(item.owner))
             guard item.doneAt == nil else { return }
             _ = try await Engagements.tick(itemID.uuid, of: move.engagement, by: participant.userID.uuid, at: move.context.now, on: move.context.db)
-            try await move.tell(.checklistTicked, "Done: \(item.title).", at: .overview(participant.id))
+            try await move.tell(.checklistTicked, "\(participant.user.displayName) ticked off “\(item.title)”.", at: .overview(participant.id))
         }
     }
 
@@ -42,7 +42,7 @@ public enum EngagementsService {
             try await Engagements.terminate(move.engagement, reason: reason, by: participant.userID.uuid, at: move.context.now, on: move.context.db)
             try await EscrowFlows.endedEarly(move.engagement, by: participant.userID.uuid, move.context)
             try await Webhooks.emit(try WebhookEvents.engagement(.engagementTerminated, move.engagement, reason: reason, move.context), move.context)
-            try await move.tell(.engagementTerminated, "\(participant.role.side.label) ended “\(move.engagement.project.title)” early: \(reason)",
+            try await move.tell(.engagementTerminated, "\(participant.user.displayName) ended the engagement early: \(reason)",
                                 at: .overview(participant.id), email: true)
         }
     }

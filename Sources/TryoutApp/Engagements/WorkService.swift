@@ -97,7 +97,7 @@ public enum WorkService {
             try await ReviewsService.drawPanel(for: submission, of: milestone, in: move.engagement, tx)
             try await Webhooks.emit(try WebhookEvents.submission(submission, of: milestone, in: move.engagement, tx), tx)
             let late = submission.late ? " (late)" : ""
-            try await move.tell(.workSubmitted, "Version \(submission.version) of “\(milestone.title)” is in\(late).",
+            try await move.tell(.workSubmitted, "\(participant.user.displayName) handed in version \(submission.version) of “\(milestone.title)”\(late).",
                                 at: .milestone(participant.id, milestoneID), email: true)
             return submission
         }
@@ -167,7 +167,7 @@ public enum WorkService {
             try await Webhooks.emit(try WebhookEvents.submission(submission, of: milestone, in: move.engagement,
                                                                  decision: input.decision.rawValue, tx), tx)
             let verdict = input.decision == .accept ? "accepted" : "needs changes"
-            try await move.tell(.feedbackGiven, "Version \(submission.version) of “\(milestone.title)” \(verdict).",
+            try await move.tell(.feedbackGiven, "\(participant.user.displayName): version \(submission.version) of “\(milestone.title)” \(verdict).",
                                 at: .milestone(participant.id, milestoneID), email: true)
         }
     }

@@ -77,7 +77,7 @@ public enum DisputesService {
             try await dispute.create(on: tx.db)
             try await Webhooks.emit(try WebhookEvents.dispute(.disputeOpened, dispute, in: move.engagement, tx), tx)
             let due = DateText.short(DisputeRules.answerDue(openedAt: tx.now))
-            try await move.tell(.disputeOpened, "The \(participant.role.side.label.lowercased()) opened a dispute about \(input.subject.label.lowercased()); the answer is due by \(due).",
+            try await move.tell(.disputeOpened, "\(participant.user.displayName) (\(participant.role.side.label.lowercased())) opened a dispute about \(input.subject.label.lowercased()); the answer is due by \(due).",
                                 at: .dispute(DisputeID(try dispute.requireID())), email: true)
             return dispute
         }
@@ -96,7 +96,7 @@ public enum DisputesService {
             dispute.answeredAt = tx.now
             dispute.state = .awaitingDecision
             try await dispute.save(on: tx.db)
-            try await move.tell(.disputeAnswered, "The \(participant.role.side.label.lowercased()) answered the dispute about \(dispute.subject.label.lowercased()); a platform admin decides next.",
+            try await move.tell(.disputeAnswered, "\(participant.user.displayName) (\(participant.role.side.label.lowercased())) answered the dispute about \(dispute.subject.label.lowercased()); a platform admin decides next.",
                                 at: .dispute(id), email: true)
         }
     }
@@ -111,7 +111,7 @@ public enum DisputesService {
             dispute.state = .withdrawn
             dispute.withdrawnAt = tx.now
             try await dispute.save(on: tx.db)
-            try await move.tell(.disputeWithdrawn, "The \(participant.role.side.label.lowercased()) withdrew the dispute about \(dispute.subject.label.lowercased()).",
+            try await move.tell(.disputeWithdrawn, "\(participant.user.displayName) (\(participant.role.side.label.lowercased())) withdrew the dispute about \(dispute.subject.label.lowercased()).",
                                 at: .dispute(id), email: true)
         }
     }

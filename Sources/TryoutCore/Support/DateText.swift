@@ -1,11 +1,19 @@
 import Foundation
 
-/// Dates as people read them on pages and in e-mails, always in UTC so every viewer sees the same text.
+/// Dates as people read them on pages and in e-mails: in UTC where several people read the same
+/// text, in the reader's own zone where the text is theirs alone (their notifications).
 public enum DateText {
     public static func short(_ date: Date) -> String {
-        date.formatted(Date.FormatStyle(date: .abbreviated, time: .shortened, timeZone: TimeZone(identifier: "UTC")!)
-            .locale(Locale(identifier: "en_GB"))) + " UTC"
+        short(date, in: utc)
     }
+
+    /// "3 Dec 2026, 22:21 Europe/Paris": the zone is named so the time is never mistaken for UTC.
+    public static func short(_ date: Date, in zone: TimeZone) -> String {
+        date.formatted(Date.FormatStyle(date: .abbreviated, time: .shortened, timeZone: zone).locale(Locale(identifier: "en_GB")))
+            + " " + (zone.identifier == "GMT" ? "UTC" : zone.identifier)
+    }
+
+    private static let utc = TimeZone(identifier: "UTC")!
 
     public static func day(_ date: Date) -> String {
         date.formatted(Date.FormatStyle(date: .abbreviated, time: .omitted, timeZone: TimeZone(identifier: "UTC")!)

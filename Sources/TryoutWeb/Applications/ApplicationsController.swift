@@ -61,8 +61,10 @@ struct ApplicationsController: RouteCollection {
     }
 
     func notifications(req: Request) async throws -> Response {
-        let items = try await ApplicationsService.notifications(try await req.signedInContext())
-        return try await req.render("Notifications", NotificationsPage(items: items.map(NotificationItem.init), csrf: try await req.csrfToken()))
+        let ctx = try await req.signedInContext()
+        let items = try await ApplicationsService.notifications(ctx)
+        return try await req.render("Notifications", NotificationsPage(items: items.map(NotificationItem.init), zone: try await ApplicationsService.readerZone(ctx),
+                                                                       csrf: try await req.csrfToken()))
     }
 
     /// Following a notification marks it read on the way to what it is about. Its address was

@@ -14,8 +14,14 @@ enum ApplyPanel {
 }
 
 extension ApplyPanel: Component {
+    /// The form itself, which the project page puts after the brief; every other state is a line
+    /// that goes before it.
+    var isForm: Bool {
+        if case .form = self { true } else { false }
+    }
+
     var body: Component {
-        Tag("section", ["class": "panel", "aria-labelledby": "apply-title"]) {
+        Tag("section", ["class": "panel", "id": "apply", "aria-labelledby": "apply-title"]) {
             Tag.text("h2", "Apply", ["id": "apply-title"])
             content
         }

@@ -100,6 +100,8 @@ extension MyApplicationPage {
 /// What changed for the person, newest first; unread ones stand out.
 struct NotificationsPage: Component {
     var items: [NotificationItem]
+    /// The reader's zone: each time shows once, in it, with UTC on hover.
+    var zone: TimeZone
     var csrf: String
 
     var body: Component {
@@ -116,7 +118,11 @@ struct NotificationsPage: Component {
                         Tag("li", item.unread ? ["class": "unread"] : [:]) {
                             if item.unread { Tag.text("strong", "New: ") }
                             Tag.link(item.message, to: item.link)
-                            Tag.text("span", " · " + DateText.short(item.createdAt), ["class": "meta"])
+                            Tag("span", ["class": "meta"]) {
+                                Text(" · ")
+                                Tag.text("time", DateText.short(item.createdAt, in: zone), ["datetime": DateText.iso(item.createdAt),
+                                                                                           "title": DateText.short(item.createdAt)])
+                            }
                         }
                     }
                 }

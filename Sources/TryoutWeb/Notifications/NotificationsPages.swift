@@ -32,7 +32,7 @@ struct NotificationPreferencesPage: Component {
                         for category in NotificationCategory.allCases { row(category) }
                     }
                 }
-                Field(name: NotificationFields.timeZone, label: "Your time zone, for the daily digest", value: timeZone,
+                Field(name: NotificationFields.timeZone, label: "Your time zone, for the daily digest and the times of your notifications", value: timeZone,
                       error: errors.message(NotificationFields.timeZone),
                       hint: "An IANA name such as Europe/Berlin; left empty, your candidate profile's zone or UTC. Now: \(effectiveTimeZone).",
                       required: false, autocomplete: "off", extra: [("list", "time-zones")])

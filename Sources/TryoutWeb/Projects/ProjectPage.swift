@@ -44,6 +44,17 @@ struct ProjectPage: Component {
             }
             if let lint, let csrf { authorPanel(lint, csrf: csrf) }
             Tag.text("p", project.summary, ["class": "lead"])
+            // What a candidate decides on comes first: pay, time, dates, skills and their match;
+            // then the brief; the form to apply comes after it, one link away.
+            facts
+            if !project.skills.isEmpty {
+                Tag.text("h2", "Skills")
+                Tag("ul", [:]) {
+                    for skill in project.skills {
+                        Tag.text("li", "\(skill.label) (level \(skill.level) of 4, \(skill.required ? "required" : "nice to have"))")
+                    }
+                }
+            }
             if let match { matchPanel(match.score, missing: match.missing) }
             if showsApplicants {
                 Tag("p", ["class": "actions"]) {
@@ -52,17 +63,12 @@ struct ProjectPage: Component {
                     Tag.link("Review settings", to: SiteURL.reviews(.settings(.value(project.id))).path, ["class": "button secondary"])
                 }
             }
-            if let apply { apply }
-            Tag("dl", ["class": "facts"]) {
-                fact("Pay", brief.pay.formatted + (brief.pay.perHour(brief.estimatedHours).map { " (about \($0.formatted) an hour)" } ?? ""))
-                fact("Time", "About \(brief.estimatedHours) hours over \(brief.durationWeeks) week\(brief.durationWeeks == 1 ? "" : "s")")
-                fact("Where", brief.locationMode.label + (brief.place.isEmpty ? "" : ", \(brief.place)"))
-                if let zone = brief.timeZone { fact("Team's hours", WorkingHoursOverlap.hours(in: zone)) }
-                fact("Engagement", brief.classification?.label ?? "Not chosen yet")
-                fact("Places", String(brief.slots))
-                if let start = brief.startDate { fact("Starts", DateText.day(start)) }
-                if let deadline = brief.applicationDeadline { fact("Apply by", DateText.day(deadline)) }
-                if let rating { fact("Past candidates", rating) }
+            if let apply {
+                if apply.isForm {
+                    Tag("p", [:]) { Tag.link("Apply to this project", to: "#apply", ["class": "button primary"]) }
+                } else {
+                    apply
+                }
             }
             Tag.text("h2", "The brief")
             Tag("div", ["class": "brief"]) { Node<HTML.BodyContext>.raw(SafeMarkdown.html(brief.body)) }
@@ -79,18 +85,25 @@ struct ProjectPage: Component {
                 }
             }
             if !brief.rubric.isEmpty { rubric }
-            if !project.skills.isEmpty {
-                Tag.text("h2", "Skills")
-                Tag("ul", [:]) {
-                    for skill in project.skills {
-                        Tag.text("li", "\(skill.label) (level \(skill.level) of 4, \(skill.required ? "required" : "nice to have"))")
-                    }
-                }
-            }
             if !brief.accommodations.isEmpty {
                 Tag.text("h2", "Accommodations")
                 Tag.text("p", brief.accommodations)
             }
+            if let apply, apply.isForm { apply }
+        }
+    }
+
+    private var facts: Component {
+        Tag("dl", ["class": "facts"]) {
+            fact("Pay", brief.pay.formatted + (brief.pay.perHour(brief.estimatedHours).map { " (about \($0.formatted) an hour)" } ?? ""))
+            fact("Time", "About \(brief.estimatedHours) hours over \(brief.durationWeeks) week\(brief.durationWeeks == 1 ? "" : "s")")
+            if let start = brief.startDate { fact("Starts", DateText.day(start)) }
+            if let deadline = brief.applicationDeadline { fact("Apply by", DateText.day(deadline)) }
+            fact("Where", brief.locationMode.label + (brief.place.isEmpty ? "" : ", \(brief.place)"))
+            if let zone = brief.timeZone { fact("Team's hours", WorkingHoursOverlap.hours(in: zone)) }
+            fact("Engagement", brief.classification?.label ?? "Not chosen yet")
+            fact("Places", String(brief.slots))
+            if let rating { fact("Past candidates", rating) }
         }
     }
 

@@ -245,7 +245,7 @@ struct EngagementConversationTests {
             let kept = try #require(try await EngagementActivity.checkIn(try checkIn.requireID(), engagementID: id, on: t.db))
             #expect(kept.notes == "Went well" && kept.candidateAttended == true)
             #expect(try await AuditEventRecord.query(on: t.db).filter(\.$action == .checkInWrittenUp).count() == 1)
-            #expect(try await NotificationRecord.query(on: t.db).filter(\.$message ~~ "Check-in booked").count() >= 1)
+            #expect(try await NotificationRecord.query(on: t.db).filter(\.$message ~~ "booked a check-in for").count() >= 1)
 
             // Time is the candidate's, and only once work has started.
             try await visit(t, as: "ada@uni.test", "/engagements/\(id)/time")

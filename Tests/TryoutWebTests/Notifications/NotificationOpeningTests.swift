@@ -40,4 +40,23 @@ struct NotificationOpeningTests {
             #expect(try await t.get("/notifications/not-an-id").status == .notFound)
         }
     }
+
+    @Test("each notification's time shows once, in the reader's zone, with UTC on hover")
+    func readerZone() async throws {
+        try await withTestApp { t in
+            let ada = try await Factory(t).user("ada@uni.test")
+            try await Notifications.add(userID: ada.requireID(), message: "Offer on Zephyr", link: "/applications", at: t.clock.now, on: t.db)
+            try await t.signIn("ada@uni.test")
+            let utc = try await t.get("/notifications").body.string
+            #expect(utc.contains(#"title="\#(DateText.short(t.clock.now))">\#(DateText.short(t.clock.now))</time>"#))
+
+            ada.timeZone = "Asia/Tokyo"
+            try await ada.save(on: t.db)
+            let tokyo = try await t.get("/notifications").body.string
+            let local = DateText.short(t.clock.now, in: TimeZone(identifier: "Asia/Tokyo")!)
+            #expect(local.hasSuffix(" Asia/Tokyo") && local != DateText.short(t.clock.now))
+            #expect(tokyo.contains(#"<time datetime="\#(DateText.iso(t.clock.now))" title="\#(DateText.short(t.clock.now))">\#(local)</time>"#))
+            #expect(tokyo.components(separatedBy: "UTC</time>").count == 1, "the time shows once, not again in UTC")
+        }
+    }
 }
