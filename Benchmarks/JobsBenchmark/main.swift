@@ -23,7 +23,7 @@ struct NoOp: Job {
 struct NoLinks: MailLinks {
     var signIn: String { "" }
     var forgotPassword: String { "" }
-    func verifyEmail(token: String) -> String { "" }
+    func verifyEmail(token: String, next: String?) -> String { "" }
     func resetPassword(token: String) -> String { "" }
     var base: String { "" }
     func path(_ place: EngagementPlace) -> String { "" }

@@ -14,7 +14,7 @@ struct PlainPasswords: PasswordHashing {
 struct TestLinks: MailLinks {
     var signIn: String { "https://tryout.test/signin" }
     var forgotPassword: String { "https://tryout.test/password/forgot" }
-    func verifyEmail(token: String) -> String { "https://tryout.test/email/verify/\(token)" }
+    func verifyEmail(token: String, next: String?) -> String { "https://tryout.test/email/verify/\(token)" }
     func resetPassword(token: String) -> String { "https://tryout.test/password/reset/\(token)" }
     var base: String { "https://tryout.test" }
 }

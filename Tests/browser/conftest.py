@@ -338,7 +338,9 @@ NEW_PASSWORD = "lantern orchard " + uuid.uuid4().hex[:6]
 
 @pytest.fixture(scope="session")
 def project_path(driver: WebDriver, base_url: str) -> str:
-    """A project page, taken from a link on the home page."""
+    """A project page, taken from a link on the home page as visitors see it."""
+    driver.get(base_url + "/healthz")
+    driver.delete_all_cookies()
     driver.get(base_url + "/")
     links = driver.find_elements(By.CSS_SELECTOR, "main a[href^='/projects/']")
     assert links, "the home page links to no project: is the demo data loaded?"

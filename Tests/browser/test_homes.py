@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import ADMIN, CANDIDATE, MANAGER, PARTNER_STAFF, Site
+from conftest import ADMIN, CANDIDATE, MANAGER, NEW_PASSWORD, PARTNER_STAFF, Site, mailed_link, unique_email
 from test_reviews import accessible_at_both_widths
 
 HOMES = [
@@ -66,3 +66,24 @@ def test_removing_a_student_asks_first_and_can_be_called_off(site: Site) -> None
     click(site, "Keep them")
     assert site.h1().endswith(": students")
     assert len(site.find_all("main table tbody tr")) == before
+
+
+def test_candidate_signs_up_from_a_project_sets_up_and_comes_back(site: Site, project_path: str) -> None:
+    """Sign-up from a project: confirm the address, sign in, three profile questions, back to the project."""
+    site.open(project_path)
+    click(site, "sign up as a candidate")
+    email = unique_email("first-steps")
+    form, button = site.form_of("Create account")
+    site.fill(form, {"name": "Browser First Steps", "email": email, "password": NEW_PASSWORD})
+    site.submit_and_wait(button)
+    assert site.h1() == "Check your inbox"
+    site.open(mailed_link(email, "/email/verify/"))
+    site.sign_in(email, NEW_PASSWORD, here=True)
+    assert site.path.startswith("/profile/start?next="), f"a new candidate starts with their profile, not {site.path}"
+    accessible_at_both_widths(site, "profile set-up")
+    form, save = site.form_of("Save and go back to the project")
+    site.fill(form, {"skill.0.label": "SQL", "skill.0.level": "3", "hoursPerWeek": "10", "timeZone": "Europe/London"})
+    site.submit_and_wait(save)
+    assert site.path == project_path, f"the set-up should end on the project, not {site.path}"
+    assert "Profile saved" in site.flash()
+    assert "Your match:" in site.find("main").text

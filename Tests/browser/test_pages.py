@@ -26,7 +26,7 @@ def test_candidate_signs_up_and_lands_signed_in(site: Site) -> None:
     name = f"Browser Candidate {unique('c')}"
     site.sign_up("candidate", name, unique_email("candidate"), NEW_PASSWORD)
 
-    assert site.path == "/settings", f"a new candidate should land on /settings, not {site.path}"
+    assert site.path == "/profile/start", f"a new candidate should start with their profile, not {site.path}"
     assert site.header_user() == name
     assert "Settings" in site.nav_labels() and "Sign in" not in site.nav_labels()
     site.assert_accessible("landing page after a candidate signs up")

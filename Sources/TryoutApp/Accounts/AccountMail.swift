@@ -4,12 +4,12 @@ import TryoutStore
 
 /// The e-mails about a person's own account, written in the caller's transaction.
 enum AccountMail {
-    static func confirmAddress(_ user: UserRecord, _ ctx: ActionContext) async throws {
+    static func confirmAddress(_ user: UserRecord, next: String? = nil, _ ctx: ActionContext) async throws {
         let token = try await AccountSecurity.createEmailVerification(userID: try user.requireID(), at: ctx.now, on: ctx.db)
         try await ctx.mail.send(to: user.email, subject: "Confirm your e-mail address for Tryout", body: """
             Welcome to Tryout, \(user.displayName). Open this link within 24 hours to confirm that this address is yours:
 
-            \(ctx.mail.links.verifyEmail(token: token.value))
+            \(ctx.mail.links.verifyEmail(token: token.value, next: next))
 
             Until you do, you can sign in and look around, but not apply, join an organization or create API tokens.
             If you did not sign up, ignore this message and nothing more will happen.

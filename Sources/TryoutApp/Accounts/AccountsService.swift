@@ -48,7 +48,7 @@ public enum AccountsService {
             } else {
                 try await CandidateProfiles.create(userID: userID, name: signUp.name, at: ctx.now, on: ctx.db)
             }
-            if mayMail { try await AccountMail.confirmAddress(user, ctx) }
+            if mayMail { try await AccountMail.confirmAddress(user, next: signUp.next, ctx) }
         }
     }
 

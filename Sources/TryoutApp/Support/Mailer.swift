@@ -38,7 +38,8 @@ public struct Mailer: Sendable {
 public protocol MailLinks: Sendable {
     var signIn: String { get }
     var forgotPassword: String { get }
-    func verifyEmail(token: String) -> String
+    /// The confirmation link; `next` is where the person's first steps end.
+    func verifyEmail(token: String, next: String?) -> String
     func resetPassword(token: String) -> String
     /// The address people use, which e-mails put before a path.
     var base: String { get }

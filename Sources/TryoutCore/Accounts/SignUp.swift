@@ -24,6 +24,8 @@ public struct SignUp: Sendable, Equatable {
     public var kind: AccountKind
     /// The organization to create, for employer and partner accounts.
     public var organizationName: String?
+    /// A path on this site the person came from (a project), where their first steps end.
+    public var next: String?
 
     /// Checks the raw form; every problem is reported at once.
     public static func validate(name: String?, email: String?, password: String?, kind: String?,

@@ -27,20 +27,23 @@ struct AccountController: RouteCollection {
         var password: String?
         var kind: String?
         var organization: String?
+        var next: String?
     }
 
     func signUpPage(req: Request) async throws -> Response {
         let kind = AccountKind(rawValue: req.query[String.self, at: "kind"] ?? "") ?? .candidate
-        return try await req.render("Sign up", SignUpPage(csrf: try await req.csrfToken(), form: .init(kind: kind.rawValue)))
+        let next = RedirectTarget.samePath(req.query[String.self, at: "next"]) ?? ""
+        return try await req.render("Sign up", SignUpPage(csrf: try await req.csrfToken(), form: .init(kind: kind.rawValue, next: next)))
     }
 
     /// Answers the same whether or not the address has an account, and signs nobody in.
     func signUp(req: Request) async throws -> Response {
         let form = try req.content.decode(SignUpForm.self)
-        let signUp: SignUp
+        var signUp: SignUp
         do {
             signUp = try SignUp.validate(name: form.name, email: form.email, password: form.password,
                                          kind: form.kind, organizationName: form.organization)
+            signUp.next = RedirectTarget.samePath(form.next)
         } catch {
             return try await renderSignUp(req, form, errors: error.errors)
         }
@@ -63,7 +66,7 @@ struct AccountController: RouteCollection {
 
     private func renderSignUp(_ req: Request, _ form: SignUpForm, errors: [FieldError]) async throws -> Response {
         let model = SignUpPage.Form(name: form.name ?? "", email: form.email ?? "", kind: form.kind ?? "candidate",
-                                    organization: form.organization ?? "")
+                                    organization: form.organization ?? "", next: RedirectTarget.samePath(form.next) ?? "")
         return try await req.render("Sign up", status: .unprocessableEntity,
                                     SignUpPage(csrf: try await req.csrfToken(), form: model, errors: errors))
     }

@@ -7,6 +7,8 @@ struct SignUpPage: Component {
         var email = ""
         var kind = AccountKind.candidate.rawValue
         var organization = ""
+        /// The page the person came from (a project), carried to their first steps.
+        var next = ""
     }
 
     var csrf: String
@@ -19,6 +21,7 @@ struct SignUpPage: Component {
             Tag.text("p", "Candidates find paid projects and build proof of their skills. Employers and universities create an organization and invite their team.", ["class": "lead"])
             ErrorSummary(errors: errors)
             PostForm(action: SiteURL.accounts(.signUp()).path, csrf: csrf) {
+                if !form.next.isEmpty { Tag(void: "input", [("type", "hidden"), ("name", "next"), ("value", form.next)]) }
                 Tag("fieldset", [:]) {
                     Tag.text("legend", "I am joining as")
                     if let error = errors.message("kind") { Tag.text("p", error, ["class": "error-text", "id": "field-kind"]) }

@@ -5,12 +5,13 @@ extension SiteURL {
     /// Signing up and in, confirming the address, resetting the password, and the person's own
     /// settings and API tokens.
     enum Accounts: RoutePath {
-        case signUp(kind: AccountKind? = nil)
+        /// `next`: the page the new person came from, where their first steps end.
+        case signUp(kind: AccountKind? = nil, next: String? = nil)
         case signIn(next: String? = nil)
         case signOut
         case forgotPassword
         case resetPassword(Parameter<String>)
-        case verifyEmail(Parameter<String>)
+        case verifyEmail(Parameter<String>, next: String? = nil)
         case resendVerification
         case settings
         case settingsProfile
@@ -33,7 +34,7 @@ extension SiteURL {
             case .signOut: [.constant("signout")]
             case .forgotPassword: [.constant("password"), .constant("forgot")]
             case .resetPassword(let token): [.constant("password"), .constant("reset"), .parameter("token", token)]
-            case .verifyEmail(let token): [.constant("email"), .constant("verify"), .parameter("token", token)]
+            case .verifyEmail(let token, _): [.constant("email"), .constant("verify"), .parameter("token", token)]
             case .resendVerification: [.constant("settings"), .constant("email"), .constant("verification")]
             case .settings: [.constant("settings")]
             case .settingsProfile: [.constant("settings"), .constant("profile")]
@@ -49,7 +50,9 @@ extension SiteURL {
         var query: [URLQueryItem] {
             switch self {
             case .signIn(let next?): [URLQueryItem(name: "next", value: next)]
-            case .signUp(let kind?): [URLQueryItem(name: "kind", value: kind.rawValue)]
+            case .signUp(let kind, let next):
+                (kind.map { [URLQueryItem(name: "kind", value: $0.rawValue)] } ?? []) + (next.map { [URLQueryItem(name: "next", value: $0)] } ?? [])
+            case .verifyEmail(_, let next?): [URLQueryItem(name: "next", value: next)]
             default: []
             }
         }

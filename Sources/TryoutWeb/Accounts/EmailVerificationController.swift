@@ -17,9 +17,12 @@ struct EmailVerificationController: RouteCollection {
             throw Abort(.notFound, reason: "This confirmation link has expired or was already used. Sign in and ask for a new one under Settings.")
         }
         try await req.flash("Your e-mail address \(user.email) is confirmed.")
-        // Where a new account starts: its organization, or the candidate's settings.
+        // Where a new account starts: its organization, or the candidate's first steps, which end
+        // on the page they signed up from.
         let memberships = try await AccountsService.memberships(of: user, req.actionContext)
-        let start = memberships.first.map { SiteURL.organizations(.organization(.value($0.organization.slug), .members)).path } ?? SiteURL.accounts(.settings).path
+        let next = RedirectTarget.samePath(req.query[String.self, at: "next"])
+        let start = memberships.first.map { SiteURL.organizations(.organization(.value($0.organization.slug), .members)).path }
+            ?? SiteURL.Profiles.start(next: next).path
         if req.user?.id == user.id { return req.redirect(to: start) }
         return req.redirect(to: SiteURL.accounts(.signIn(next: start)).path)
     }

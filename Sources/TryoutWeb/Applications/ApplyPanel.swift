@@ -4,7 +4,8 @@ import TryoutCore
 
 /// The part of a project page about applying: the form, or where the candidate's application stands.
 enum ApplyPanel {
-    case signedOut
+    /// Signing in or up comes back to the project.
+    case signedOut(ProjectID)
     case notCandidate
     /// A candidate whose address is not confirmed yet.
     case unconfirmed(String)
@@ -29,11 +30,12 @@ extension ApplyPanel: Component {
 
     @ComponentBuilder private var content: Component {
         switch self {
-        case .signedOut:
+        case .signedOut(let projectID):
+            let back = SiteURL.projects(.project(.value(projectID))).path
             Tag("p", [:]) {
-                Tag.link("Sign in", to: SiteURL.accounts(.signIn()).path)
+                Tag.link("Sign in", to: SiteURL.accounts(.signIn(next: back)).path)
                 Text(" or ")
-                Tag.link("sign up as a candidate", to: SiteURL.accounts(.signUp()).path)
+                Tag.link("sign up as a candidate", to: SiteURL.accounts(.signUp(kind: .candidate, next: back)).path)
                 Text(" to apply.")
             }
         case .notCandidate:

@@ -9,6 +9,8 @@ struct ProfileController: RouteCollection {
         routes.get(SiteURL.Profiles.profile, use: show)
         routes.post(SiteURL.Profiles.profile, use: save)
         routes.get(SiteURL.Profiles.recommended, use: recommended)
+        routes.get(SiteURL.Profiles.start(), use: start)
+        routes.post(SiteURL.Profiles.start(), use: saveStart)
         routes.get(SiteURL.Profiles.demographics, use: demographics)
         routes.post(SiteURL.Profiles.demographics, use: saveDemographics)
     }
@@ -30,6 +32,35 @@ struct ProfileController: RouteCollection {
         } catch let failure as ValidationFailure {
             return try await render(req, input: input, status: .unprocessableEntity, errors: failure.errors)
         }
+    }
+
+    func start(req: Request) async throws -> Response {
+        let ctx = try await req.signedInContext()
+        let own = try await ProfilesService.profile(of: try await ProfilesService.owner(ctx), ctx)
+        return try await req.render("Set up your profile", ProfileStartPage(
+            csrf: try await req.csrfToken(), input: CandidateProfileInput(profile: own.profile, skillLabels: own.skillLabels),
+            next: RedirectTarget.samePath(req.query[String.self, at: "next"]) ?? "", errors: []))
+    }
+
+    /// Saves the first steps over the rest of the profile, which stays as it was, then goes on
+    /// to where the person came from.
+    func saveStart(req: Request) async throws -> Response {
+        let ctx = try await req.signedInContext()
+        let owner = try await ProfilesService.owner(ctx)
+        let own = try await ProfilesService.profile(of: owner, ctx)
+        let posted = try req.content.decode([String: String].self)
+        var fields = CandidateProfileInput(profile: own.profile, skillLabels: own.skillLabels).fields.filter { !$0.key.hasPrefix("skill.") }
+        for (name, value) in posted where name.hasPrefix("skill.") || ProfileStartPage.fields.contains(name) { fields[name] = value }
+        let input = CandidateProfileInput(fields)
+        let next = RedirectTarget.samePath(posted["next"]) ?? ""
+        do {
+            try await ProfilesService.save(input, for: owner, ctx)
+        } catch let failure as ValidationFailure {
+            return try await req.render("Set up your profile", status: .unprocessableEntity,
+                                        ProfileStartPage(csrf: try await req.csrfToken(), input: input, next: next, errors: failure.errors))
+        }
+        try await req.flash("Profile saved. You can add a headline, languages and links on your profile any time.")
+        return req.redirect(to: next.isEmpty ? SiteURL.site(.home).path : next)
     }
 
     private func render(_ req: Request, input: CandidateProfileInput, status: HTTPStatus = .ok,

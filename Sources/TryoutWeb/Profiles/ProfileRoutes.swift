@@ -6,6 +6,8 @@ extension SiteURL {
         case profile
         case demographics
         case recommended
+        /// A new candidate's first steps: skills, availability and time zone, then `next`.
+        case start(next: String? = nil)
         case api(API)
 
         /// The candidate's own profile over the API, read and replaced whole.
@@ -18,10 +20,16 @@ extension SiteURL {
             case .profile: [.constant("profile")]
             case .demographics: [.constant("profile"), .constant("demographics")]
             case .recommended: [.constant("profile"), .constant("recommended")]
+            case .start: [.constant("profile"), .constant("start")]
             case .api(.profile): SiteURL.apiPrefix + [.constant("me"), .constant("profile")]
             }
         }
 
-        static var templates: [Self] { [.profile, .demographics, .recommended, .api(.profile)] }
+        var query: [URLQueryItem] {
+            guard case .start(let next?) = self else { return [] }
+            return [URLQueryItem(name: "next", value: next)]
+        }
+
+        static var templates: [Self] { [.profile, .demographics, .recommended, .start(), .api(.profile)] }
     }
 }

@@ -31,7 +31,7 @@ extension Request {
     private func applyPanel(_ standing: ApplyingStanding, _ project: ProjectRecord, _ brief: Brief, input: ApplicationInput?,
                             errors: [FieldError]) async throws -> ApplyPanel {
         switch standing {
-        case .signedOut: return .signedOut
+        case .signedOut: return .signedOut(ProjectID(try project.requireID()))
         case .notCandidate: return .notCandidate
         case .applied(let live): return .applied(try AppliedSummary(live))
         case .closed(let refusal): return .closed(refusal)

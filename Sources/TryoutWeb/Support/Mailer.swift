@@ -9,7 +9,9 @@ struct SiteMailLinks: MailLinks {
 
     var signIn: String { SiteURL.accounts(.signIn()).absolute(base: base) }
     var forgotPassword: String { SiteURL.accounts(.forgotPassword).absolute(base: base) }
-    func verifyEmail(token: String) -> String { SiteURL.accounts(.verifyEmail(.value(token))).absolute(base: base) }
+    func verifyEmail(token: String, next: String?) -> String {
+        SiteURL.accounts(.verifyEmail(.value(token), next: next)).absolute(base: base)
+    }
     func resetPassword(token: String) -> String { SiteURL.accounts(.resetPassword(.value(token))).absolute(base: base) }
 }
 

@@ -23,7 +23,7 @@ struct AccountTests {
 
             let confirm = try await mailedLink("/email/verify/", to: "ada@example.com", t)
             let verified = try await t.get(confirm)
-            #expect(verified.headers.first(name: .location) == "/signin?next=%2Fsettings")
+            #expect(verified.headers.first(name: .location) == "/signin?next=%2Fprofile%2Fstart", "a new candidate starts with their profile")
             #expect(try await Accounts.user(email: EmailAddress("ada@example.com")!, on: t.db)?.emailVerifiedAt != nil)
             #expect(try await t.get("/signin").body.string.contains("is confirmed"))
             #expect(try await t.get(confirm).status == .notFound, "a confirmation link works once")
