@@ -35,9 +35,6 @@ extension SiteURL {
             return [state.map { URLQueryItem(name: "state", value: $0) }, kind.map { URLQueryItem(name: "kind", value: $0) }].compactMap { $0 }
         }
 
-        /// Job kinds are words joined by dots and hyphens, shown as they are.
-        static var queryAllowed: CharacterSet { CharacterSet.alphanumerics.union(CharacterSet(charactersIn: ".-_")) }
-
         private var prefix: [PathSegment] {
             if case .api = self { return SiteURL.apiPrefix }
             return []

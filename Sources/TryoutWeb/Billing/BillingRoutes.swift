@@ -71,8 +71,6 @@ extension SiteURL {
             }
         }
 
-        static var queryAllowed: CharacterSet { CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-")) }
-
         private static func billing(_ slug: Parameter<String>) -> [PathSegment] {
             [.constant("orgs"), .parameter("slug", slug), .constant("billing")]
         }

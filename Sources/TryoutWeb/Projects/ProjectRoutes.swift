@@ -54,9 +54,6 @@ extension SiteURL {
             return [URLQueryItem(name: "template", value: template)]
         }
 
-        /// Template ids are words joined by hyphens, shown as they are.
-        static var queryAllowed: CharacterSet { CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-")) }
-
         static var templates: [Self] {
             [.marketplace, .project(.key), .organizationProjects(.key), .newProject(.key)]
                 + Authoring.allCases.map { .project(.key, $0) }

@@ -38,8 +38,9 @@ protocol RoutePath: Sendable {
 extension RoutePath {
     var query: [URLQueryItem] { [] }
 
-    /// What a query value keeps unescaped.
-    static var queryAllowed: CharacterSet { .alphanumerics }
+    /// What a query value keeps unescaped: letters, digits and the other characters RFC 3986
+    /// calls unreserved, which never need escaping (so an id in a `next` path stays readable).
+    static var queryAllowed: CharacterSet { CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~")) }
 
     /// The address a link uses: the path (a parameter without a value shows as `:name`) and the query.
     var path: String {
@@ -48,8 +49,7 @@ extension RoutePath {
         return pathOnly + "?" + pairs.joined(separator: "&")
     }
 
-    /// Everything but letters and digits is escaped (slashes in a `next` path too), unless the
-    /// route lets more through.
+    /// Everything else is escaped (slashes in a `next` path too).
     private static func escape(_ text: String) -> String {
         text.addingPercentEncoding(withAllowedCharacters: queryAllowed) ?? text
     }

@@ -16,8 +16,10 @@ struct FirstStepsTests {
             try await Taxonomy.loadBundledIfEmpty(on: t.db)
             let project = try await Factory(t).publishedProject(of: try await Factory(t).organization("Acme"))
             let path = "/projects/\(try project.requireID().uuidString.lowercased())"
-            // Query values are escaped as the site's links escape them: letters and digits stay.
-            func escaped(_ text: String) -> String { text.addingPercentEncoding(withAllowedCharacters: .alphanumerics)! }
+            // Query values are escaped as the site's links escape them: letters, digits and "-._~" stay.
+            func escaped(_ text: String) -> String {
+                text.addingPercentEncoding(withAllowedCharacters: CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~")))!
+            }
             let encoded = escaped(path)
 
             let page = try await t.get(path).body.string
