@@ -82,8 +82,16 @@ def test_candidate_signs_up_from_a_project_sets_up_and_comes_back(site: Site, pr
     assert site.path.startswith("/profile/start?next="), f"a new candidate starts with their profile, not {site.path}"
     accessible_at_both_widths(site, "profile set-up")
     form, save = site.form_of("Save and go back to the project")
-    site.fill(form, {"skill.0.label": "SQL", "skill.0.level": "3", "hoursPerWeek": "10", "timeZone": "Europe/London"})
+    site.fill(form, {"skill.0.label": "Excel", "skill.0.level": "3", "hoursPerWeek": "10", "timeZone": "Europe/London"})
     site.submit_and_wait(save)
+    # "Excel" is not an ESCO name: each near one is a button that puts it in and saves, without script.
+    assert "is not an ESCO skill" in site.find("main").text
+    assert site.driver.switch_to.active_element.get_attribute("id") == "error-summary"
+    accessible_at_both_widths(site, "profile set-up with a did-you-mean")
+    choices = site.find_all("main button[name='choose.skill.0.label']")
+    assert choices, "the refused skill offers the nearest ones as buttons"
+    chosen = choices[0].get_attribute("value")
+    site.submit_and_wait(choices[0])
     assert site.path == project_path, f"the set-up should end on the project, not {site.path}"
-    assert "Profile saved" in site.flash()
-    assert "Your match:" in site.find("main").text
+    site.open("/profile")
+    assert site.find("input[name='skill.0.label']").get_attribute("value") == chosen

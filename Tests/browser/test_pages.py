@@ -361,3 +361,28 @@ def test_partner_staff_invite_errors_are_accessible(site: Site) -> None:
     site.fill(form, {"emails": unique_email("student")})
     site.submit_and_wait(button)
     assert "Invitation sent" in site.flash()
+
+
+# (who signs in, path) for the dark-scheme check: the main pages of each role.
+DARK_PAGES = [(None, "/"), (None, "/projects"), (None, "/signin"), (MANAGER, "/"), (MANAGER, f"/orgs/{DEMO_ORG}/projects/new"),
+              (CANDIDATE, "/"), (CANDIDATE, "/profile"), (PARTNER_STAFF, f"/orgs/{PARTNER_ORG}/students"), (ADMIN, "/admin/jobs")]
+
+
+def test_pages_pass_axe_in_the_dark_scheme(site: Site, project_path: str) -> None:
+    """The colour tokens switch with prefers-color-scheme; contrast must hold in both schemes."""
+    site.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": "dark"}]})
+    try:
+        assert site.driver.execute_script("return matchMedia('(prefers-color-scheme: dark)').matches")
+        signed_in = None
+        for email, path in [(None, project_path)] + DARK_PAGES:
+            if email != signed_in:
+                site.driver.delete_all_cookies()
+                if email:
+                    site.sign_in(email)
+                signed_in = email
+            site.open(path)
+            background = site.driver.execute_script("return getComputedStyle(document.body).backgroundColor")
+            assert background == "rgb(17, 20, 24)", f"{path} is not in the dark scheme ({background})"
+            site.assert_accessible(f"{path} in the dark scheme")
+    finally:
+        site.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})

@@ -33,6 +33,18 @@ public enum TaxonomyService {
         try await Taxonomy.search(query.text, limit: query.limit, on: ctx.db)
     }
 
+    /// For each skill field refused as unknown, the skills nearest to what was typed (at most
+    /// three), by field name: the form offers each as a one-click choice.
+    public static func choices(for errors: [FieldError], in fields: [String: String], _ ctx: ActionContext) async throws -> [String: [String]] {
+        var choices: [String: [String]] = [:]
+        for error in errors where error.field.hasPrefix("skill.") && error.field.hasSuffix(".label") {
+            guard let typed = fields[error.field], !typed.isEmpty else { continue }
+            let near = try await Taxonomy.suggestions(for: typed, on: ctx.db)
+            if !near.isEmpty { choices[error.field] = near }
+        }
+        return choices
+    }
+
     /// The files `path` names: one ESCO CSV file, or those of `folderFiles` a folder holds.
     public static func files(at path: String) throws(TaxonomyFileProblem) -> [URL] {
         var isFolder: ObjCBool = false

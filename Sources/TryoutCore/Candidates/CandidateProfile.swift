@@ -51,9 +51,17 @@ public struct CandidateProfileInput: Sendable {
 
     public var fields: [String: String]
 
+    /// A field named `choose.X` (a "did you mean" button) replaces what was typed in X.
     public init(_ fields: [String: String]) {
-        self.fields = fields
+        var chosen = fields.filter { !$0.key.hasPrefix(Self.choicePrefix) }
+        for (name, value) in fields where name.hasPrefix(Self.choicePrefix) {
+            chosen[String(name.dropFirst(Self.choicePrefix.count))] = value
+        }
+        self.fields = chosen
     }
+
+    /// The prefix of a button that puts its value into the field it names.
+    public static let choicePrefix = "choose."
 
     /// The form fields that show `profile` for editing; `skillLabels` maps skill URIs to labels.
     public init(profile: CandidateProfile, skillLabels: [String: String]) {

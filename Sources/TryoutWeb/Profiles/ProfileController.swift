@@ -30,7 +30,8 @@ struct ProfileController: RouteCollection {
             try await req.flash("Profile saved.")
             return req.redirect(to: SiteURL.Profiles.profile.path)
         } catch let failure as ValidationFailure {
-            return try await render(req, input: input, status: .unprocessableEntity, errors: failure.errors)
+            return try await render(req, input: input, status: .unprocessableEntity, errors: failure.errors,
+                                    choices: try await TaxonomyService.choices(for: failure.errors, in: input.fields, ctx))
         }
     }
 
@@ -50,22 +51,27 @@ struct ProfileController: RouteCollection {
         let own = try await ProfilesService.profile(of: owner, ctx)
         let posted = try req.content.decode([String: String].self)
         var fields = CandidateProfileInput(profile: own.profile, skillLabels: own.skillLabels).fields.filter { !$0.key.hasPrefix("skill.") }
-        for (name, value) in posted where name.hasPrefix("skill.") || ProfileStartPage.fields.contains(name) { fields[name] = value }
+        for (name, value) in posted where name.hasPrefix("skill.") || name.hasPrefix(CandidateProfileInput.choicePrefix)
+            || ProfileStartPage.fields.contains(name) {
+            fields[name] = value
+        }
         let input = CandidateProfileInput(fields)
         let next = RedirectTarget.samePath(posted["next"]) ?? ""
         do {
             try await ProfilesService.save(input, for: owner, ctx)
         } catch let failure as ValidationFailure {
+            let choices = try await TaxonomyService.choices(for: failure.errors, in: input.fields, ctx)
             return try await req.render("Set up your profile", status: .unprocessableEntity,
-                                        ProfileStartPage(csrf: try await req.csrfToken(), input: input, next: next, errors: failure.errors))
+                                        ProfileStartPage(csrf: try await req.csrfToken(), input: input, next: next, errors: failure.errors,
+                                                         choices: choices))
         }
         try await req.flash("Profile saved. You can add a headline, languages and links on your profile any time.")
         return req.redirect(to: next.isEmpty ? SiteURL.site(.home).path : next)
     }
 
     private func render(_ req: Request, input: CandidateProfileInput, status: HTTPStatus = .ok,
-                        errors: [FieldError] = []) async throws -> Response {
-        try await req.render("Your profile", status: status, ProfilePage(csrf: try await req.csrfToken(), input: input, errors: errors))
+                        errors: [FieldError] = [], choices: [String: [String]] = [:]) async throws -> Response {
+        try await req.render("Your profile", status: status, ProfilePage(csrf: try await req.csrfToken(), input: input, errors: errors, choices: choices))
     }
 
     func recommended(req: Request) async throws -> Response {

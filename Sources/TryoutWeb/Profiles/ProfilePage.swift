@@ -7,6 +7,8 @@ struct ProfilePage: Component {
     var csrf: String
     var input: CandidateProfileInput
     var errors: [FieldError]
+    /// Skills near each unknown one, by field (`TaxonomyService.choices`).
+    var choices: [String: [String]] = [:]
 
     private func value(_ name: String) -> String { input.fields[name] ?? "" }
 
@@ -25,12 +27,14 @@ struct ProfilePage: Component {
             }
             ErrorSummary(errors: errors)
             PostForm(action: SiteURL.Profiles.profile.path, csrf: csrf) {
+                if !choices.isEmpty { DefaultSubmit(title: "Save profile") }
                 Field(name: "headline", label: "Headline", value: value("headline"), error: errors.message("headline"),
                       hint: "One line, like \"Statistics student who loves messy data\".", required: false)
                 Tag("fieldset", [:]) {
                     Tag.text("legend", "Skills (ESCO), rated by you")
                     for index in 0..<skillRows {
-                        SkillRow(index: index, label: value("skill.\(index).label"), level: value("skill.\(index).level"), errors: errors)
+                        SkillRow(index: index, label: value("skill.\(index).label"), level: value("skill.\(index).level"), errors: errors,
+                                 choices: choices["skill.\(index).label"] ?? [])
                     }
                 }
                 Tag("fieldset", [:]) {

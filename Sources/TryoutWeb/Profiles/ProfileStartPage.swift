@@ -14,6 +14,8 @@ struct ProfileStartPage: Component {
     /// A path on this site where the steps end; empty: the person's home.
     var next: String
     var errors: [FieldError]
+    /// Skills near each unknown one, by field (`TaxonomyService.choices`).
+    var choices: [String: [String]] = [:]
 
     private func value(_ name: String) -> String { input.fields[name] ?? "" }
 
@@ -25,12 +27,14 @@ struct ProfileStartPage: Component {
                      + (next.isEmpty ? "" : "Then you go back to the project you were reading."), ["class": "lead"])
             ErrorSummary(errors: errors)
             PostForm(action: SiteURL.Profiles.start().path, csrf: csrf) {
+                if !choices.isEmpty { DefaultSubmit(title: "Save") }
                 if !next.isEmpty { Tag(void: "input", [("type", "hidden"), ("name", "next"), ("value", next)]) }
                 Tag("fieldset", [:]) {
                     Tag.text("legend", "1. Your skills, as ESCO names them")
                     Tag.text("p", "Type a few letters (\"spreadsheet\", \"python\") and choose a name; the level is your own rating.", ["class": "hint"])
                     for index in 0..<skillRows {
-                        SkillRow(index: index, label: value("skill.\(index).label"), level: value("skill.\(index).level"), errors: errors)
+                        SkillRow(index: index, label: value("skill.\(index).label"), level: value("skill.\(index).level"), errors: errors,
+                                 choices: choices["skill.\(index).label"] ?? [])
                     }
                 }
                 Tag("fieldset", [:]) {

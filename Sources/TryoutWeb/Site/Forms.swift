@@ -152,6 +152,17 @@ struct SelectField: Component {
 /// A list of every problem at the top of a form, each linking to its field. It takes the focus
 /// when the page loads, so after a refused submit a keyboard or screen-reader user starts there
 /// rather than at the top of the page.
+/// The button Enter presses in a form whose "did you mean" choices are submit buttons too:
+/// placed first, it is the form's default button, so pressing Enter saves rather than choosing.
+/// Hidden from sight and from assistive technology, which reach the real button at the end.
+struct DefaultSubmit: Component {
+    var title: String
+
+    var body: Component {
+        Tag("button", ["type": "submit", "class": "visually-hidden", "tabindex": "-1", "aria-hidden": "true"]) { Text(title) }
+    }
+}
+
 struct ErrorSummary: Component {
     var errors: [FieldError]
 

@@ -1,14 +1,27 @@
 /// The site's only stylesheet, served from `/assets/site.css` (no inline styles: the CSP forbids them).
 enum Stylesheet {
     static let css = """
-    :root { --ink: #1b1f24; --muted: #525a64; --accent: #0b5cad; --accent-ink: #ffffff; --line: #d5dae0;
-      --bg: #ffffff; --soft: #f3f5f8; --error: #b00020; --ok: #1d6b36; font-family: system-ui, -apple-system, "Segoe UI", sans-serif; }
+    /* Design tokens. Colours pass WCAG AA (4.5:1 for text) on --bg and --soft, in light and in
+       dark; every rule below uses them, so the dark scheme is these lines only. */
+    :root { color-scheme: light dark;
+      --ink: #1b1f24; --muted: #525a64; --accent: #0b5cad; --accent-ink: #ffffff; --line: #d5dae0; --field: #767f8a;
+      --bg: #ffffff; --soft: #f3f5f8; --raised: #ffffff; --error: #b00020; --ok: #1d6b36; --ok-soft: #eaf5ee; --error-soft: #fbeaec;
+      --focus: #f5a623; --shadow: rgb(0 0 0 / .15);
+      /* Type scale (1.2) and spacing. */
+      --step-0: 1rem; --step-1: 1.2rem; --step-2: 1.44rem; --step-3: 1.8rem;
+      --space-1: .25rem; --space-2: .5rem; --space-3: 1rem; --space-4: 1.5rem; --space-5: 2.5rem;
+      font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+    @media (prefers-color-scheme: dark) {
+      :root { --ink: #e6e9ed; --muted: #a9b2bd; --accent: #7ab7ff; --accent-ink: #0b1220; --line: #343c46; --field: #8a94a0;
+        --bg: #111418; --soft: #1a1f25; --raised: #1d232a; --error: #ff8593; --ok: #6fdc97; --ok-soft: #16281d; --error-soft: #2e181b;
+        --shadow: rgb(0 0 0 / .5); }
+    }
     * { box-sizing: border-box; }
     body { margin: 0; color: var(--ink); background: var(--bg); line-height: 1.5; }
     a { color: var(--accent); }
     a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible, textarea:focus-visible, main:focus-visible, summary:focus-visible {
-      outline: 3px solid #f5a623; outline-offset: 2px; }
-    .skip-link { position: absolute; left: -999px; top: 0; background: var(--ink); color: #fff; padding: .5rem 1rem; }
+      outline: 3px solid var(--focus); outline-offset: 2px; }
+    .skip-link { position: absolute; left: -999px; top: 0; background: var(--ink); color: var(--bg); padding: .5rem 1rem; }
     .skip-link:focus { left: 0; z-index: 10; }
     .site-header { display: flex; gap: 1.25rem; align-items: center; padding: .6rem 1.25rem; border-bottom: 1px solid var(--line); position: relative; }
     .brand { display: inline-flex; align-items: center; gap: .45rem; font-weight: 800; font-size: 1.25rem; letter-spacing: -.01em;
@@ -26,42 +39,46 @@ enum Stylesheet {
     .account button { white-space: nowrap; }
     /* Below 60rem the links no longer fit in a row: they fold into a menu that opens without script. */
     .site-menu { display: none; margin-left: auto; }
-    .site-menu summary { cursor: pointer; padding: .35rem .9rem; border: 1px solid #767f8a; border-radius: 6px; font-weight: 600; }
+    .site-menu summary { cursor: pointer; padding: .35rem .9rem; border: 1px solid var(--field); border-radius: 6px; font-weight: 600; }
     .menu-panel { position: absolute; right: .75rem; top: 100%; z-index: 5; width: min(20rem, calc(100vw - 1.5rem)); background: var(--bg);
-      border: 1px solid var(--line); border-radius: 8px; box-shadow: 0 8px 24px rgb(0 0 0 / .15); padding: .5rem 1rem 1rem; }
+      border: 1px solid var(--line); border-radius: 8px; box-shadow: 0 8px 24px var(--shadow); padding: .5rem 1rem 1rem; }
     .menu-panel li a { display: block; padding: .45rem 0; }
     .menu-panel .account { margin: .5rem 0 0; padding-top: .5rem; border-top: 1px solid var(--line); }
     @media (max-width: 60rem) {
       .site-nav, .site-header > .account { display: none; }
       .site-menu { display: block; }
     }
-    main { max-width: 60rem; margin: 0 auto; padding: 1.5rem 1.25rem 3rem; }
+    main { max-width: 64rem; margin: 0 auto; padding: var(--space-4) 1.25rem var(--space-5); }
     .site-footer { border-top: 1px solid var(--line); padding: 1rem 1.25rem; color: var(--muted); font-size: .9rem; }
-    h1 { font-size: 1.8rem; margin-top: 0; overflow-wrap: anywhere; }
-    .lead { font-size: 1.15rem; color: var(--muted); }
+    h1 { font-size: var(--step-3); line-height: 1.2; letter-spacing: -.01em; margin: 0 0 var(--space-3); overflow-wrap: anywhere; }
+    h2 { font-size: var(--step-2); line-height: 1.25; margin: var(--space-4) 0 var(--space-2); }
+    h3 { font-size: var(--step-1); margin: var(--space-3) 0 var(--space-2); }
+    .lead { font-size: var(--step-1); color: var(--muted); }
     .field { margin: 0 0 1rem; display: flex; flex-direction: column; gap: .25rem; max-width: 32rem; }
     .field label { font-weight: 600; }
     .hint { margin: 0; color: var(--muted); font-size: .9rem; }
     .error-text { margin: 0; color: var(--error); font-weight: 600; }
     .field-error input { border-color: var(--error); border-width: 2px; }
-    input, select, textarea { font: inherit; padding: .5rem; border: 1px solid #767f8a; border-radius: 4px; }
+    input, select, textarea { font: inherit; padding: .5rem; border: 1px solid var(--field); border-radius: 4px; background: var(--bg); color: var(--ink); }
     /* A fieldset is as wide as its widest content by default, which pushes a phone's page sideways. */
     fieldset { border: 1px solid var(--line); border-radius: 6px; margin: 0 0 1rem; max-width: 32rem; min-width: 0; }
     input, select, textarea { max-width: 100%; }
     .choice { display: flex; gap: .5rem; align-items: center; margin: .25rem 0; }
-    .button { font: inherit; cursor: pointer; border-radius: 4px; padding: .5rem 1rem; border: 2px solid var(--accent); }
+    .button { font: inherit; cursor: pointer; border-radius: 6px; padding: .5rem 1rem; border: 2px solid var(--accent); display: inline-block;
+      text-decoration: none; font-weight: 600; }
     .button.primary { background: var(--accent); color: var(--accent-ink); }
-    .button.secondary { background: #fff; color: var(--accent); }
-    .button.danger { background: #fff; color: var(--error); border-color: var(--error); }
+    /* The primary action stands out; secondary ones are quiet. */
+    .button.secondary { background: transparent; color: var(--accent); border-color: var(--line); }
+    .button.danger { background: transparent; color: var(--error); border-color: var(--error); }
     .pre-line { white-space: pre-line; }
     .button.link { background: none; border: none; color: var(--accent); text-decoration: underline; padding: .25rem; }
-    .flash { padding: .75rem 1rem; border-radius: 4px; border-left: 4px solid var(--ok); background: #eaf5ee; }
-    .flash-error { border-left-color: var(--error); background: #fbeaec; }
+    .flash { padding: .75rem 1rem; border-radius: 4px; border-left: 4px solid var(--ok); background: var(--ok-soft); }
+    .flash-error { border-left-color: var(--error); background: var(--error-soft); }
     .notice { padding: .25rem 1rem .75rem; margin: 0 0 1rem; border-radius: 4px; border-left: 4px solid var(--accent); background: var(--soft); }
     .error-summary { border: 3px solid var(--error); padding: .5rem 1rem; margin-bottom: 1.5rem; border-radius: 4px; }
     .error-summary h2 { font-size: 1.1rem; margin: .25rem 0; }
     .cards { list-style: none; padding: 0; display: grid; gap: 1rem; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); }
-    .card { border: 1px solid var(--line); border-radius: 8px; padding: 1rem; background: var(--soft); }
+    .card { border: 1px solid var(--line); border-radius: 10px; padding: var(--space-3); background: var(--raised); box-shadow: 0 1px 3px var(--shadow); }
     .card h3 { margin: 0 0 .25rem; font-size: 1.1rem; }
     .meta { color: var(--muted); font-size: .95rem; margin: .25rem 0; }
     table { border-collapse: collapse; width: 100%; margin-bottom: 1.5rem; }
@@ -79,7 +96,8 @@ enum Stylesheet {
     .facts dd { margin: 0; }
     /* On a phone a long term beside its value would push the page sideways: each value goes under its term. */
     @media (max-width: 30rem) { .facts { grid-template-columns: minmax(0, 1fr); gap: 0; } .facts dd { margin-bottom: .5rem; } }
-    .panel { border: 2px solid var(--accent); border-radius: 8px; padding: .5rem 1rem 1rem; margin: 1rem 0; }
+    .panel { border: 1px solid var(--line); border-top: 4px solid var(--accent); border-radius: 8px; background: var(--raised);
+      padding: var(--space-2) var(--space-3) var(--space-3); margin: var(--space-3) 0; }
     .actions { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; }
     .actions form { margin: 0; }
     fieldset.row { border-style: dashed; }

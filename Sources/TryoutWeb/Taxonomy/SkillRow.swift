@@ -10,6 +10,8 @@ struct SkillRow: Component {
     var label: String
     var level: String
     var errors: [FieldError]
+    /// Skills near an unknown one, each a button that puts it in the field and sends the form.
+    var choices: [String] = []
     var more: Component = ComponentGroup {}
 
     var body: Component {
@@ -17,6 +19,18 @@ struct SkillRow: Component {
             Tag.text("legend", "Skill \(index + 1)")
             Field(name: "skill.\(index).label", label: "Skill", value: label, error: errors.message("skill.\(index).label"),
                   required: false, autocomplete: "off", extra: [SkillSuggestions.fieldAttribute])
+            if !choices.isEmpty {
+                Tag("p", ["class": "actions"]) {
+                    Text("Did you mean:")
+                    for choice in choices {
+                        Tag("button", ["type": "submit", "class": "button secondary", "name": CandidateProfileInput.choicePrefix + "skill.\(index).label",
+                                       "value": choice]) {
+                            Text(choice)
+                            Tag.text("span", " for skill \(index + 1)", ["class": "visually-hidden"])
+                        }
+                    }
+                }
+            }
             SelectField(name: "skill.\(index).level", label: "Level", options: Self.levels, selected: level.isEmpty ? "2" : level,
                         error: errors.message("skill.\(index).level"))
             more

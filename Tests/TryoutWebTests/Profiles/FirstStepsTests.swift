@@ -44,13 +44,20 @@ struct FirstStepsTests {
             let refused = try await t.post("/profile/start", ["skill.0.label": "Excel", "skill.0.level": "3", "hoursPerWeek": "10",
                                                               "timeZone": "Europe/London", "next": path])
             #expect(refused.status == .unprocessableEntity && refused.body.string.contains("is not an ESCO skill"))
-            let saved = try await t.post("/profile/start", ["skill.0.label": "SQL", "skill.0.level": "3", "hoursPerWeek": "12",
+            // Each nearby skill is a button; Enter still saves, as the form's first button is the real one.
+            let choice = try #require(try await Taxonomy.suggestions(for: "Excel", on: t.db).first)
+            #expect(refused.body.string.contains(#"<button type="submit" class="button secondary" name="choose.skill.0.label" value="\#(choice)">"#))
+            let refusedForm = refused.body.string[try #require(refused.body.string.range(of: #"<form action="/profile/start""#)).lowerBound...]
+            #expect(refusedForm.range(of: "<button")?.lowerBound == refusedForm.range(of: #"<button type="submit" class="visually-hidden""#)?.lowerBound)
+            let saved = try await t.post("/profile/start", ["skill.0.label": "Excel", "choose.skill.0.label": choice, "skill.0.level": "3",
+                                                            "skill.1.label": "SQL", "skill.1.level": "3", "hoursPerWeek": "12",
                                                             "timeZone": "Europe/London", "next": path])
             #expect(saved.headers.first(name: .location) == path)
             let user = try #require(try await Accounts.user(email: EmailAddress("ada@example.com")!, on: t.db))
             let profile = try await CandidateProfiles.profile(try #require(try await CandidateProfiles.profile(userID: user.requireID(), on: t.db)),
                                                               on: t.db)
-            #expect(profile.hoursPerWeek == 12 && profile.timeZone == "Europe/London" && profile.skills.count == 1)
+            #expect(profile.hoursPerWeek == 12 && profile.timeZone == "Europe/London" && profile.skills.count == 2)
+            #expect(try await Taxonomy.labels(of: profile.skills.map(\.uri), on: t.db).values.contains(choice), "the chosen skill, not what was typed")
             #expect(try await t.get(path).body.string.contains("Your match:"))
         }
     }
