@@ -18,12 +18,15 @@ def test_brief_from_template_fails_lint_then_publishes(site: Site) -> None:
     assert "Rubric weights add up to 70" in lint
     site.assert_accessible("draft with lint problems")
 
+    # Publish waits, greyed and described by the list of what it needs; Edit is the main action.
     _, publish = site.form_of("Publish")
-    site.submit_and_wait(publish)
-    assert "not ready to publish" in site.flash()
+    assert not publish.is_enabled() and publish.get_attribute("aria-describedby") == "publish-blockers"
     assert "Draft" in site.find("main .meta").text
 
-    site.open(project_path + "/edit")
+    # Each finding opens the edit form at its field.
+    finding = next(a for a in site.find_all("main .lint-errors a") if "Rubric weights" in a.text)
+    site.submit_and_wait(finding)
+    assert site.path == project_path + "/edit" and site.driver.current_url.endswith("#field-rubric")
     site.assert_accessible("edit form")
     form, button = site.form_of("Save changes")
     site.fill(form, {"criterion.0.weight": "40"})

@@ -43,7 +43,7 @@ struct AuthoringController: RouteCollection {
         } catch let failure as ValidationFailure {
             return try await renderForm(req, org: org, project: nil, input: input, errors: failure.errors)
         }
-        try await req.flash("Draft saved. Check the brief below, then publish it.")
+        try await req.flash("Draft saved. The checks below say whether it can be published.")
         return req.redirect(to: SiteURL.projects(.project(try project.requireID())).path)
     }
 

@@ -103,7 +103,7 @@ struct BriefFormPage: Component {
 
     private var deliverables: Component {
         let count = repeatedRows(filled: { !input["deliverable.\($0).title"].isEmpty }, maximum: BriefInput.maxDeliverables)
-        return Tag("fieldset", [:]) {
+        return Tag("fieldset", ["id": "field-deliverables"]) {
             Tag.text("legend", "Deliverables")
             Tag.text("p", "What the candidate hands in, when, and how much each counts. Leave a row empty to skip it.", ["class": "hint"])
             for index in 0..<count {
@@ -123,7 +123,7 @@ struct BriefFormPage: Component {
 
     private var rubric: Component {
         let count = repeatedRows(filled: { !input["criterion.\($0).title"].isEmpty }, maximum: BriefInput.maxCriteria)
-        return Tag("fieldset", [:]) {
+        return Tag("fieldset", ["id": "field-rubric"]) {
             Tag.text("legend", "Rubric")
             Tag.text("p", "The criteria reviewers score, fixed before anyone applies. Weights must add up to 100.", ["class": "hint"])
             for index in 0..<count {
@@ -184,7 +184,7 @@ struct BriefFormPage: Component {
     }
 
     private var internTest: Component {
-        Tag("fieldset", [:]) {
+        Tag("fieldset", ["id": "field-internTest"]) {
             Tag.text("legend", "Unpaid internships only: the primary-beneficiary test")
             Tag.text("p", "Leave this empty for paid work. An unpaid intern project is published only when these seven factors (US Department of Labor Fact Sheet #71) show the intern is the primary beneficiary.", ["class": "hint"])
             for factor in InternTest.Factor.allCases {

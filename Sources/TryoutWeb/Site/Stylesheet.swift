@@ -69,6 +69,7 @@ enum Stylesheet {
     .button.primary { background: var(--accent); color: var(--accent-ink); }
     /* The primary action stands out; secondary ones are quiet. */
     .button.secondary { background: transparent; color: var(--accent); border-color: var(--line); }
+    .button:disabled { opacity: .6; cursor: not-allowed; }
     .button.danger { background: transparent; color: var(--error); border-color: var(--error); }
     .pre-line { white-space: pre-line; }
     .button.link { background: none; border: none; color: var(--accent); text-decoration: underline; padding: .25rem; }

@@ -75,6 +75,9 @@ struct ProjectAuthoringTests {
             let id = try projectID(from: created)
             let preview = try await t.get("/projects/\(id)")
             #expect(preview.body.string.contains("Rubric weights add up to 70; they must add up to 100."))
+            // Publishing waits while the checks fail, and each finding leads to its field.
+            #expect(preview.body.string.contains(#"<button type="submit" class="button secondary" disabled aria-describedby="publish-blockers">Publish</button>"#))
+            #expect(preview.body.string.contains(#"<a href="/projects/\#(id.uuidString.lowercased())/edit#field-rubric">Rubric weights add up to 70"#))
 
             try await t.post("/projects/\(id)/publish")
             let project = try #require(try await Projects.find(id: id, on: t.db))
