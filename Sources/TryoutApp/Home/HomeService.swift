@@ -13,6 +13,8 @@ public struct Home: Sendable {
         public var projects: [HomeFacts.ProjectCounts]
         /// Agreements waiting for the employer's signature.
         public var agreements: [HomeFacts.Unsigned]
+        /// Versions handed in that wait for a decision.
+        public var decisions: [HomeFacts.WaitingVersion]
 
         public var runsProjects: Bool { role != .reviewer }
     }
@@ -78,11 +80,13 @@ public enum HomeService {
         let managed = employers.map(\.id.uuid).filter { Policy.allows(principal, .authorProjects($0)) }
         let projects = try await HomeFacts.projects(of: managed, on: ctx.db)
         let unsigned = try await HomeFacts.unsignedByEmployer(in: managed, on: ctx.db)
+        let waiting = try await HomeFacts.waitingVersions(in: managed, on: ctx.db)
         let desks = employers.compactMap { org -> Home.EmployerDesk? in
             guard let role = principal.role(in: org.id.uuid) else { return nil }
             return Home.EmployerDesk(organization: org, role: role,
                                      projects: projects.filter { $0.organizationID == org.id.uuid },
-                                     agreements: unsigned.filter { $0.organizationID == org.id.uuid })
+                                     agreements: unsigned.filter { $0.organizationID == org.id.uuid },
+                                     decisions: waiting.filter { $0.organizationID == org.id.uuid })
         }
         return Home(
             employers: desks,

@@ -72,6 +72,37 @@ public enum HomeFacts {
         }
     }
 
+    /// A version handed in that waits for the employer's decision (accept or ask for changes).
+    public struct WaitingVersion: Sendable, Equatable {
+        public var organizationID: UUID
+        public var engagementID: UUID
+        public var milestoneID: UUID
+        public var deliverable: String
+        public var version: Int
+        public var projectTitle: String
+        public var handedInAt: Date
+    }
+
+    /// The versions waiting for a decision in the organizations' running engagements, oldest first.
+    public static func waitingVersions(in organizationIDs: [UUID], on db: any Database) async throws -> [WaitingVersion] {
+        guard !organizationIDs.isEmpty else { return [] }
+        let rows = try await sql(db).raw("""
+            SELECT e.organization_id AS organization_id, e.id AS engagement_id, m.id AS milestone_id, m.title AS deliverable,
+              s.version AS version, p.title AS title, s.created_at AS created_at
+            FROM submissions s JOIN milestones m ON m.id = s.milestone_id JOIN engagements e ON e.id = s.engagement_id
+              JOIN projects p ON p.id = e.project_id
+            WHERE e.organization_id IN (\(binds: organizationIDs)) AND s.state = 'submitted' AND e.state NOT IN ('completed', 'terminated')
+            ORDER BY s.created_at, s.id LIMIT 50
+            """).all()
+        return try rows.map { row in
+            WaitingVersion(organizationID: try row.decode(column: "organization_id", as: UUID.self),
+                           engagementID: try row.decode(column: "engagement_id", as: UUID.self),
+                           milestoneID: try row.decode(column: "milestone_id", as: UUID.self),
+                           deliverable: try row.decode(column: "deliverable", as: String.self), version: try row.decode(column: "version", as: Int.self),
+                           projectTitle: try row.decode(column: "title", as: String.self), handedInAt: try row.decode(column: "created_at", as: Date.self))
+        }
+    }
+
     /// A check-in of an engagement the person takes part in.
     public struct CheckIn: Sendable, Equatable {
         public var engagementID: UUID

@@ -85,6 +85,10 @@ struct HomeView {
                 items.append(Todo(text: "Sign “\(agreement.kind.label)”: \(agreement.projectTitle)",
                                   link: engagement(EngagementID(agreement.engagementID), .agreement(.value(AgreementID(agreement.agreementID))))))
             }
+            for version in desk.decisions {
+                items.append(Todo(text: "Decide on version \(version.version) of “\(version.deliverable)”: \(version.projectTitle)",
+                                  link: engagement(EngagementID(version.engagementID), .milestone(.value(MilestoneID(version.milestoneID))))))
+            }
             for project in desk.projects {
                 if project.waiting > 0 {
                     items.append(Todo(text: "\(count(project.waiting, "applicant")) waiting: \(project.title)", link: applicants(project.id, .submitted)))

@@ -84,6 +84,31 @@ struct HomeTests {
         }
     }
 
+    @Test("a manager's home lists each version waiting for a decision, linked to its deliverable, until it is decided")
+    func decisions() async throws {
+        try await withTestApp { t in
+            let engagement = try await Factory(t).engagement()
+            let id = try engagement.requireID()
+            try await startWork(t, engagement)
+            let (milestone, version) = try await handInFirstVersion(t, id)
+            let deliverable = try #require(try await MilestoneRecord.find(milestone, on: t.db)).title
+
+            try await visit(t, as: "hiring_manager@acme.test", "/")
+            let page = try await t.get("/").body.string
+            let item = "Decide on version 1 of “\(deliverable)”: \(engagement.project.title)"
+            let link = try link(startingWith: item, in: page)
+            #expect(link == "/engagements/\(id.uuidString.lowercased())/milestones/\(milestone.uuidString.lowercased())")
+            #expect(try await t.get(link).body.string.contains("Version 1"))
+            try await visit(t, as: "reviewer@acme.test", "/")
+            #expect(!(try await t.get("/").body.string.contains("Decide on version")), "reviewers score; managers decide")
+
+            try await visit(t, as: "hiring_manager@acme.test", link)
+            #expect(try await t.post("/engagements/\(id)/submissions/\(try version.requireID())/feedback", decided("accept", "Clear.")).status
+                == .seeOther)
+            #expect(!(try await t.get("/").body.string.contains("Decide on version")))
+        }
+    }
+
     @Test("a reviewer's home points to the review queue, not to applicants or briefs")
     func reviewer() async throws {
         try await withTestApp { t in
@@ -190,7 +215,7 @@ struct HomeTests {
         }
     }
 
-    @Test("visitors get the marketing page; a signed-in person's home is never kept for others")
+    @Test("visitors get the marketing page; a signed-in person with no role yet is told where to start")
     func anonymous() async throws {
         try await withTestApp { t in
             try await Factory(t).user("new@uni.test", name: "New Person")
