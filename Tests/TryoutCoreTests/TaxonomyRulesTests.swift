@@ -89,4 +89,30 @@ struct SkillSearchTests {
         #expect(SkillSearch.rank(Self.skills, for: "sql", limit: 2).count == 2)
         #expect(SkillSearch.rank(Self.skills, for: "sql", limit: 500).count == 5)
     }
+
+    @Test("a misspelt name finds skills a letter or two away, in the label or an alternative one, fewest edits first")
+    func misspelt() {
+        let skills = Self.skills + [
+            Skill(uri: "s1", label: "use spreadsheets software", kind: .skill, altLabels: ["work with Excel"]),
+            Skill(uri: "s2", label: "Python (computer programming)", kind: .knowledge),
+        ]
+        #expect(SkillSearch.rankNear(skills, for: "spredsheet").map(\.skill.uri) == ["s1"])
+        #expect(SkillSearch.rankNear(skills, for: "pyhton").map(\.skill.uri) == ["s2"], "two letters swapped are one edit")
+        let excel = SkillSearch.rankNear(skills, for: "Excle")
+        #expect(excel.map(\.skill.uri) == ["s1"])
+        #expect(excel.first?.matchedAltLabel == "work with Excel")
+        #expect(SkillSearch.rankNear(skills, for: "manage databses").map(\.skill.uri) == ["u4"], "every word must be near")
+        #expect(SkillSearch.rankNear(skills, for: "manage zebras").isEmpty)
+        #expect(SkillSearch.rankNear(skills, for: "sqk").isEmpty, "short words must be spelt right")
+        #expect(SkillSearch.rankNear(skills, for: "sprdsht").isEmpty, "three edits in seven letters are too many")
+    }
+
+    @Test("the pieces a misspelt name is looked up by: both ends of each longer word")
+    func fragments() {
+        #expect(SkillSearch.fragments(of: " Spredsheet  sql data") == ["dat", "ata", "eet", "spr"].sorted())
+        #expect(SkillSearch.fragments(of: "sql") == [])
+        #expect(SkillSearch.distance("excel", "excle") == 1)
+        #expect(SkillSearch.distance("", "abc") == 3)
+        #expect(SkillSearch.distance("kitten", "sitting") == 3)
+    }
 }

@@ -27,7 +27,9 @@ from selenium import webdriver
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -142,6 +144,30 @@ def driver() -> WebDriver:
     browser.quit()
 
 
+# How many presses of Tab (negative: Shift+Tab) take the focus from where it is to arguments[0], or
+# null when Tab never stops there. The page's stops in document order, as Chromium tabs through
+# them: the site uses no positive tabindex, and a radio group is one stop (its checked radio).
+_TABS_TO = """
+const target = arguments[0];
+const candidates = document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]');
+const stops = [...candidates].filter((el) => {
+  if (el.disabled || el.tabIndex < 0 || el.getClientRects().length === 0 || getComputedStyle(el).visibility === 'hidden') return false;
+  if (el.type !== 'radio' || !el.name) return true;
+  const group = [...document.getElementsByName(el.name)].filter((r) => r.form === el.form);
+  return el === (group.find((r) => r.checked) || group[0]);
+});
+const to = stops.indexOf(target);
+if (to < 0) return null;
+const active = document.activeElement;
+let from = stops.indexOf(active);
+if (from < 0 && active && active !== document.body) {
+  // Focus on something Tab skips (the error summary, <main>): Tab goes on from its place in the page.
+  stops.forEach((el, i) => { if (active.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_PRECEDING) from = i; });
+}
+return to - from;
+"""
+
+
 def button_text(button: WebElement) -> str:
     try:
         return repr(button.text.strip())
@@ -152,10 +178,13 @@ def button_text(button: WebElement) -> str:
 class Site:
     """The Tryout site as one person in one browser sees it."""
 
-    def __init__(self, driver: WebDriver, base_url: str, axe_source: str):
+    def __init__(self, driver: WebDriver, base_url: str, axe_source: str, keyboard_only: bool = False):
         self.driver = driver
         self.base_url = base_url
         self.axe_source = axe_source
+        # With keyboard_only, every control is reached with Tab alone and used with Enter, Space,
+        # arrow keys and typing; a control Tab cannot reach fails the test.
+        self.keyboard_only = keyboard_only
 
     # navigation
 
@@ -182,7 +211,11 @@ class Site:
         # on an old element going stale can trip Chromium's "Node ... does not belong to the document".)
         marker = uuid.uuid4().hex
         self.driver.execute_script("window.__tryoutPage = arguments[0]", marker)
-        button.click()
+        if self.keyboard_only:
+            self.tab_to(button)
+            self.keys(Keys.ENTER)
+        else:
+            button.click()
 
         def next_page_loaded(d: WebDriver) -> bool:
             try:
@@ -197,12 +230,80 @@ class Site:
     def fill(self, form: WebElement, values: dict[str, str]) -> None:
         for name, value in values.items():
             field = form.find_element(By.NAME, name)
-            if field.tag_name == "select":
+            if self.keyboard_only:
+                self.type_into(field, value)
+            elif field.tag_name == "select":
                 Select(field).select_by_value(value)
-                continue
-            field.clear()
-            if value:
-                field.send_keys(value)
+            else:
+                field.clear()
+                if value:
+                    field.send_keys(value)
+
+    def activate(self, element: WebElement) -> None:
+        """Uses a control on this page: a click, or by keyboard Tab to it and then Space (a box),
+        arrow keys (a radio button, from its group's stop) or Enter (anything else). A label
+        stands for its control."""
+        if not self.keyboard_only:
+            element.click()
+            return
+        if element.tag_name == "label":
+            element = self.driver.find_element(By.ID, element.get_attribute("for"))
+        kind = element.get_attribute("type")
+        if kind == "radio":
+            group = [r for r in self.driver.find_elements(By.NAME, element.get_attribute("name")) if r.is_displayed()]
+            self.tab_to(next((r for r in group if r.is_selected()), group[0]))
+            for _ in group:
+                if element.is_selected():
+                    break
+                self.keys(Keys.ARROW_DOWN)
+            assert element.is_selected(), f"arrow keys did not choose {element.get_attribute('id')} on {self.path}"
+        else:
+            self.tab_to(element)
+            self.keys(Keys.SPACE if kind == "checkbox" else Keys.ENTER)
+
+    # the keyboard
+
+    def keys(self, *keys: str) -> None:
+        ActionChains(self.driver).send_keys(*keys).perform()
+
+    def tab_to(self, element: WebElement) -> None:
+        """Moves the focus to `element` with Tab or Shift+Tab alone, as a keyboard user does. The
+        count of stops between is a lower bound (a date field is several stops in Chromium), so
+        the rest is pressed one at a time."""
+        presses = self.driver.execute_script(_TABS_TO, element)
+        assert presses is not None, f"Tab never reaches {element.tag_name} {element.get_attribute('name') or element.text!r} on {self.path}"
+        press = [Keys.SHIFT, Keys.TAB] if presses < 0 else [Keys.TAB]
+        if abs(presses) > 1:
+            self.press(press, abs(presses) - 1)
+        for _ in range(abs(presses) + 50):
+            if self.driver.switch_to.active_element == element:
+                return
+            self.press(press, 1)
+        raise AssertionError(f"Tab on {self.path} never reached {element.get_attribute('name') or element.text!r}")
+
+    def press(self, keys: list[str], times: int) -> None:
+        """Presses a key, or Shift with a key, `times` times."""
+        actions = ActionChains(self.driver)
+        for _ in range(times):
+            if keys[0] == Keys.SHIFT:
+                actions.key_down(Keys.SHIFT).send_keys(keys[1]).key_up(Keys.SHIFT)
+            else:
+                actions.send_keys(*keys)
+        actions.perform()
+
+    def type_into(self, field: WebElement, value: str) -> None:
+        """Tabs to a field and types: a drop-down is moved with the arrow keys to `value`'s option."""
+        self.tab_to(field)
+        if field.tag_name == "select":
+            values = [option.get_attribute("value") for option in field.find_elements(By.TAG_NAME, "option")]
+            now = values.index(field.get_attribute("value"))
+            wanted = values.index(value)
+            self.keys(*([Keys.ARROW_DOWN if wanted > now else Keys.ARROW_UP] * abs(wanted - now)))
+            assert field.get_attribute("value") == value, f"arrow keys did not choose {value!r} in {field.get_attribute('name')}"
+            return
+        ActionChains(self.driver).key_down(Keys.CONTROL).send_keys("a").key_up(Keys.CONTROL).send_keys(Keys.DELETE).perform()
+        if value:
+            self.keys(value)
 
     def form_of(self, button_text: str) -> tuple[WebElement, WebElement]:
         """The form in <main> whose submit button reads button_text, and that button."""
@@ -264,7 +365,7 @@ class Site:
         form, button = self.form_of("Create account")
         radio = form.find_element(By.CSS_SELECTOR, f"input[type=radio][name=kind][value={kind}]")
         # Chose by clicking its label, as a person would.
-        form.find_element(By.CSS_SELECTOR, f"label[for='{radio.get_attribute('id')}']").click()
+        self.activate(form.find_element(By.CSS_SELECTOR, f"label[for='{radio.get_attribute('id')}']"))
         assert radio.is_selected()
         self.fill(form, {"name": name, "email": email, "password": password, "organization": organization})
         self.submit_and_wait(button)
@@ -308,6 +409,13 @@ def site(driver: WebDriver, base_url: str, axe_source: str) -> Site:
     driver.get(base_url + "/healthz")
     driver.delete_all_cookies()
     return Site(driver, base_url, axe_source)
+
+
+@pytest.fixture
+def keyboard_site(site: Site) -> Site:
+    """The same visitor without a mouse: see Site.keyboard_only."""
+    site.keyboard_only = True
+    return site
 
 
 def mailed_link(email: str, prefix: str) -> str:

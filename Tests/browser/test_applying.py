@@ -5,7 +5,7 @@ from conftest import DEMO_ORG, MANAGER, Site, unique, unique_email
 def publish_project(site: Site, title: str) -> str:
     site.sign_in(MANAGER)
     site.open(f"/orgs/{DEMO_ORG}/projects/new?template=data-analysis")
-    form, button = site.form_of("Save draft")
+    form, button = site.form_of("Save and continue to deliverables and rubric")
     site.fill(form, {"title": title})
     site.submit_and_wait(button)
     _, publish = site.form_of("Publish")
@@ -23,7 +23,7 @@ def shortlist_and_offer(site: Site, project_path: str, name: str, check=lambda w
     listing = site.find("main table").text
     assert name not in listing and "Applicant " in listing, "blind screening hides the name before the shortlist"
     check("applicant list")
-    site.find("main table tbody th a").click()
+    site.submit_and_wait(site.find("main table tbody th a"))
     site.assert_page_ok()
     assert name not in site.find("main").text
     check("blind applicant")
@@ -70,7 +70,7 @@ def test_apply_shortlist_offer_accept(site: Site) -> None:
     site.sign_in(email, "violet kettle mountain")
     site.open("/applications")
     site.assert_accessible("own applications")
-    site.find("main table tbody a").click()
+    site.submit_and_wait(site.find("main table tbody a"))
     site.assert_page_ok()
     assert "Welcome aboard" in site.find("main").text
     _, accept = site.form_of("Accept the offer")

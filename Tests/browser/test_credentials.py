@@ -104,7 +104,7 @@ def test_completion_to_credential_verify_portfolio_and_revocation(site: Site) ->
     slug = unique("pf").lower()
     form, save = site.form_of("Save portfolio")
     site.fill(form, {"slug": slug, "headline": "Analyst who ships"})
-    form.find_element("css selector", "label[for='field-published']").click()
+    site.activate(form.find_element("css selector", "label[for='field-published']"))
     site.submit_and_wait(save)
     assert site.flash() == "Portfolio published."
     site.sign_out()

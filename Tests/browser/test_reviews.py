@@ -67,7 +67,7 @@ def choose_reviewers(site: Site, project_path: str) -> None:
         label = next(l for l in form.find_elements(By.CSS_SELECTOR, "label") if l.text.strip().endswith(suffix))
         box = form.find_element(By.ID, label.get_attribute("for"))
         if not box.is_selected():
-            label.click()
+            site.activate(label)
     site.submit_and_wait(save)
     assert "Review settings saved" in site.flash()
     site.sign_out()
@@ -77,7 +77,7 @@ def hand_in(site: Site, engagement: str, email: str) -> str:
     site.sign_in(email, PASSWORD)
     tick_own_items(site, engagement)
     site.open(engagement + "/board")
-    site.find("main .board a").click()
+    site.submit_and_wait(site.find("main .board a"))
     milestone = site.path
     form, hand = site.form_of("Hand in this version")
     site.fill(form, {"note": "Cohort analysis, first cut", "links.0": "https://example.org/notebook"})
@@ -94,7 +94,7 @@ def score(site: Site, email: str, title: str, levels: list[str], comment: str, u
     site.submit_and_wait(link)
     assert site.h1() == "Versions to score"
     accessible_at_both_widths(site, "versions to score")
-    next(a for a in site.find_all("main .cards a") if a.text.startswith(title)).click()
+    site.submit_and_wait(next(a for a in site.find_all("main .cards a") if a.text.startswith(title)))
     page = site.find("main").text
     assert ("Blind review" in page) == blind, "reviewers see the applicant's handle by default, managers the person"
     if unseen:

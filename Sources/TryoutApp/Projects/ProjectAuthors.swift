@@ -36,8 +36,8 @@ public enum ProjectAuthors {
     }
 
     /// The brief form's input for a new project, blank or from the template with `templateID`,
-    /// and the template's name.
-    public static func newBrief(template templateID: String?) -> (BriefInput, templateName: String?) {
+    /// and that template's id and name when there is one.
+    public static func newBrief(template templateID: String?) -> (BriefInput, template: (id: String, name: String)?) {
         let template = templateID.flatMap(BriefTemplates.template(id:))
         var input = BriefInput(brief: template?.brief ?? Brief(classification: .contractor, agreements: [.contractorAgreement, .ipAssignment]),
                                skillLabels: [:], partnerSlugs: [], invitedEmails: [])
@@ -46,17 +46,29 @@ public enum ProjectAuthors {
             input.fields["skill.\(index).level"] = String(skill.level)
             if skill.required { input.fields["skill.\(index).required"] = "on" }
         }
-        return (input, template?.name)
+        return (input, template.map { ($0.id, $0.name) })
     }
 
-    /// The brief form's input for an editable project, as it is now.
-    public static func currentBrief(of id: ProjectID, _ ctx: ActionContext) async throws -> (ProjectRecord, BriefInput) {
+    /// What the brief editor shows of an editable project.
+    public struct Editing {
+        public var project: ProjectRecord
+        /// The form's fields as the brief is now.
+        public var input: BriefInput
+        /// What publishing still needs.
+        public var lint: LintReport
+        /// Partner organizations to share the brief with, by name; read for the audience step only.
+        public var partners: [(name: String, slug: String)]
+    }
+
+    /// The editable project `id` as the editor's `step` shows it.
+    public static func editing(_ id: ProjectID, step: BriefStep, _ ctx: ActionContext) async throws -> Editing {
         let project = try await editableProject(id, ctx)
         let brief = try await ProjectBriefs.brief(of: project, on: ctx.db)
         let audience = try await ProjectBriefs.audience(of: id.uuid, on: ctx.db)
         let labels = Dictionary(project.skills.map { ($0.$skill.id, $0.skill.label) }, uniquingKeysWith: { a, _ in a })
-        let partners = try await partnerSlugs(audience, ctx)
-        return (project, BriefInput(brief: brief, skillLabels: labels, partnerSlugs: partners, invitedEmails: audience.invitedEmails))
+        let input = BriefInput(brief: brief, skillLabels: labels, partnerSlugs: try await partnerSlugs(audience, ctx), invitedEmails: audience.invitedEmails)
+        return Editing(project: project, input: input, lint: try await MarketplaceService.lint(project, brief, ctx),
+                       partners: step == .audience ? try await Organizations.partners(on: ctx.db) : [])
     }
 
     /// Parses the input for a project in `state` and resolves what needs the database: skill

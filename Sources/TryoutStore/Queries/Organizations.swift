@@ -12,6 +12,12 @@ public enum Organizations {
         try await OrganizationRecord.query(on: db).sort(\.$name).all()
     }
 
+    /// Partner organizations by name, as a brief's author chooses whom to share it with.
+    public static func partners(on db: any Database) async throws -> [(name: String, slug: String)] {
+        try await OrganizationRecord.query(on: db).filter(\.$kind == .partner).sort(\.$name).field(\.$name).field(\.$slug).all()
+            .map { ($0.name, $0.slug) }
+    }
+
     /// A slug not yet taken: the name's own, or with a number after it.
     public static func freeSlug(for name: String, on db: any Database) async throws -> String {
         let base = Slug.make(from: name)

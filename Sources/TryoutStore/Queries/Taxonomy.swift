@@ -108,7 +108,21 @@ extension Taxonomy {
             SELECT uri, label, kind, alt_labels, description FROM skills
             WHERE lower(label) LIKE \(bind: pattern) ESCAPE '\\' OR lower(alt_labels) LIKE \(bind: pattern) ESCAPE '\\'
             """).all(decoding: SkillRow.self)
-        return SkillSearch.rank(rows.map(\.skill), for: wanted, limit: limit)
+        let found = SkillSearch.rank(rows.map(\.skill), for: wanted, limit: limit)
+        return found.isEmpty ? try await near(wanted, limit: limit, on: sql) : found
+    }
+
+    /// A misspelt query finds nothing as typed: the skills holding a piece of one of its words
+    /// are read, and those near enough kept (see `SkillSearch.rankNear`).
+    private static func near(_ wanted: String, limit: Int, on sql: any SQLDatabase) async throws -> [SkillSearch.Match] {
+        let fragments = SkillSearch.fragments(of: wanted).filter { $0.allSatisfy { $0.isLetter || $0.isNumber } }
+        guard !fragments.isEmpty else { return [] }
+        var query: SQLQueryString = "SELECT uri, label, kind, alt_labels, description FROM skills WHERE 1 = 0"
+        for fragment in fragments {
+            query = query + " OR lower(label) LIKE \(bind: "%\(fragment)%") OR lower(alt_labels) LIKE \(bind: "%\(fragment)%")"
+        }
+        let rows = try await sql.raw(query).all(decoding: SkillRow.self)
+        return SkillSearch.rankNear(rows.map(\.skill), for: wanted, limit: limit)
     }
 
     /// Why `label` was refused, naming the nearest skills when there are some.

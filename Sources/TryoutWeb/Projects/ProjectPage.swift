@@ -42,7 +42,7 @@ struct ProjectPage: Component {
                 Tag.link(project.organizationName, to: SiteURL.organizations(.organization(.value(project.organizationSlug))).path)
                 if project.state != .published { Text(" · \(project.state.rawValue.capitalized)") }
             }
-            if let lint, let csrf { authorPanel(lint, csrf: csrf) }
+            if let lint, let csrf { PublishingPanel(projectID: project.id, state: project.state, lint: lint, csrf: csrf) }
             Tag.text("p", project.summary, ["class": "lead"])
             // What a candidate decides on comes first: pay, time, dates, skills and their match;
             // then the brief; the form to apply comes after it, one link away.
@@ -93,21 +93,6 @@ struct ProjectPage: Component {
         }
     }
 
-    /// Each finding links to its field on the edit form while the brief can still be edited.
-    private func findings(_ list: [LintFinding], editable: Bool, _ attributes: KeyValuePairs<String, String>) -> Component {
-        Tag("ul", attributes) {
-            for finding in list {
-                Tag("li", [:]) {
-                    if editable {
-                        Tag.link(finding.message, to: SiteURL.projects(.project(.value(project.id), .edit)).path + "#field-\(finding.field)")
-                    } else {
-                        Text(finding.message)
-                    }
-                }
-            }
-        }
-    }
-
     private var facts: Component {
         Tag("dl", ["class": "facts"]) {
             fact("Pay", brief.pay.formatted + (brief.pay.perHour(brief.estimatedHours).map { " (about \($0.formatted) an hour)" } ?? ""))
@@ -144,46 +129,6 @@ struct ProjectPage: Component {
         ComponentGroup {
             Tag.text("h2", "How the work is judged")
             RubricTable(rubric: brief.rubric)
-        }
-    }
-
-    private func authorPanel(_ lint: LintReport, csrf: String) -> Component {
-        let id = Parameter.value(project.id)
-        return Tag("section", ["class": "panel", "aria-labelledby": "author-title"]) {
-            Tag.text("h2", "For your team: \(project.state.rawValue)", ["id": "author-title"])
-            let editable = ProjectLifecycle.isEditable(project.state)
-            let blocked = project.state == .draft && !lint.canPublish
-            if project.state == .draft {
-                if lint.errors.isEmpty {
-                    Tag.text("p", "The brief passes every publishing check.")
-                } else {
-                    Tag.text("p", "Before it can be published:", ["id": "publish-blockers"])
-                    findings(lint.errors, editable: editable, ["class": "lint-errors", "aria-labelledby": "publish-blockers"])
-                }
-            }
-            if !lint.warnings.isEmpty {
-                Tag.text("p", "Worth a second look:", ["id": "lint-warnings"])
-                findings(lint.warnings, editable: editable, ["class": "lint-warnings", "aria-labelledby": "lint-warnings"])
-            }
-            Tag("div", ["class": "actions"]) {
-                // While publishing is blocked, fixing the brief is the main action and Publish waits, greyed.
-                if editable { Tag.link("Edit", to: SiteURL.projects(.project(id, .edit)).path, ["class": blocked ? "button primary" : "button secondary"]) }
-                for (action, label, target) in [(SiteURL.Projects.Authoring.publish, "Publish", ProjectState.published),
-                                                (.close, "Close applications", .closed), (.cancel, "Cancel project", .cancelled)]
-                where ProjectLifecycle.allowedTargets(from: project.state).contains(target) {
-                    PostForm(action: SiteURL.projects(.project(id, action)).path, csrf: csrf) {
-                        IdempotencyField()
-                        if target == .published && blocked {
-                            Tag("button", ["type": "submit", "class": "button secondary", "disabled": "", "aria-describedby": "publish-blockers"]) {
-                                Text(label)
-                            }
-                        } else {
-                            Submit(label, style: target == .cancelled ? "danger" : "primary")
-                        }
-                    }
-                }
-                PostForm(action: SiteURL.projects(.project(id, .duplicate)).path, csrf: csrf) { Submit("Duplicate", style: "secondary") }
-            }
         }
     }
 }

@@ -8,4 +8,9 @@ extension Request {
         guard let id = parameters.get("projectID", as: ProjectID.self) else { throw ActionError.notFound }
         return id
     }
+
+    func briefStep() throws -> BriefStep {
+        guard let step = parameters.get("step", as: BriefStep.self) else { throw ActionError.notFound }
+        return step
+    }
 }

@@ -8,6 +8,8 @@ extension SiteURL {
     enum Projects: RoutePath {
         case marketplace
         case project(Parameter<ProjectID>, Authoring? = nil)
+        /// One step of the brief editor; `.project(id, .edit)` leads to the first.
+        case editStep(Parameter<ProjectID>, Parameter<BriefStep>)
         case organizationProjects(Parameter<String>)
         case newProject(Parameter<String>, template: String? = nil)
         case api(API)
@@ -31,6 +33,7 @@ extension SiteURL {
             case .marketplace: [.constant("projects")]
             case .project(let id, nil): Self.projectSegments(id)
             case .project(let id, let authoring?): Self.projectSegments(id) + [.constant(authoring.rawValue)]
+            case .editStep(let id, let step): Self.projectSegments(id) + [.constant(Authoring.edit.rawValue), .parameter("step", step)]
             case .organizationProjects(let slug): Self.organizationSegments(slug)
             case .newProject(let slug, _): Self.organizationSegments(slug) + [.constant("new")]
             case .api(.projects): SiteURL.apiPrefix + [.constant("projects")]
@@ -56,7 +59,7 @@ extension SiteURL {
 
         static var templates: [Self] {
             [.marketplace, .project(.key), .organizationProjects(.key), .newProject(.key)]
-                + Authoring.allCases.map { .project(.key, $0) }
+                + Authoring.allCases.map { .project(.key, $0) } + [.editStep(.key, .key)]
                 + [.api(.projects), .api(.project(.key)), .api(.publish(.key)), .api(.close(.key)), .api(.organizationProjects(.key))]
         }
     }

@@ -9,15 +9,15 @@ extension OnboardingPage.Project {
     }
 }
 
-extension BriefFormPage.Organization {
+extension BriefEditorPage.Organization {
     init(_ record: OrganizationRecord) {
         self.init(name: record.name, slug: record.slug)
     }
 }
 
-extension BriefFormPage.Project {
-    init(_ record: ProjectRecord) throws {
-        self.init(id: ProjectID(try record.requireID()), title: record.title, state: record.state)
+extension BriefEditorPage.Project {
+    init(_ editing: ProjectAuthors.Editing) throws {
+        self.init(id: ProjectID(try editing.project.requireID()), title: editing.project.title, state: editing.project.state, lint: editing.lint)
     }
 }
 

@@ -113,6 +113,14 @@ enum Stylesheet {
     .thread li { border-bottom: 1px solid var(--line); padding: .5rem 0; white-space: pre-wrap; }
     .late { color: var(--error); font-weight: 600; }
     .done { color: var(--ok); font-weight: 600; }
+    /* The brief editor: the step's form beside what publishing needs on wide screens, followed by it on narrow ones. */
+    .editor { display: grid; gap: 0 var(--space-4); grid-template-columns: minmax(0, 1fr) 19rem; align-items: start; }
+    .editor-side .panel { margin-top: 0; }
+    @media (max-width: 60rem) { .editor { grid-template-columns: minmax(0, 1fr); } }
+    .steps { list-style: none; padding: 0; margin: 0 0 var(--space-3); display: flex; flex-wrap: wrap; gap: .4rem; }
+    .steps a, .steps span { display: inline-block; padding: .3rem .8rem; border: 1px solid var(--line); border-radius: 999px; text-decoration: none; }
+    .steps [aria-current] { background: var(--accent); color: var(--accent-ink); border-color: var(--accent); font-weight: 600; }
+    .steps .later { color: var(--muted); }
     .todo { border-left: 4px solid var(--accent); background: var(--soft); padding: .25rem 1rem .75rem; margin: 0 0 1.5rem; border-radius: 4px; }
     .todo ul { margin: 0; padding-left: 1.2rem; }
     .todo li { margin: .25rem 0; }

@@ -4,7 +4,7 @@ import TryoutCore
 import TryoutStore
 import TryoutTestSupport
 
-/// Writing briefs: the organization's projects, the brief form and a draft the lint refuses.
+/// Writing briefs: the organization's projects, the brief editor's steps and a draft the lint refuses.
 @Suite("Project PageSnapshots")
 struct ProjectPageSnapshots {
     @Test func briefs() async throws {
@@ -25,7 +25,10 @@ struct ProjectPageSnapshots {
             t.clock.advance(by: 60)
             let draft = try await ProjectBriefs.create(organizationID: world.org.requireID(), brief: brief, audience: ProjectAudience(),
                                                        at: t.clock.now, on: t.db).requireID()
-            try await camera.snap("/projects/\(draft)/edit", as: SnapshotWorld.manager, named: "edit-lint-draft")
+            // Each step of the editor, with the publishing checklist beside it.
+            for step in BriefStep.allCases {
+                try await camera.snap("/projects/\(draft)/edit/\(step)", as: SnapshotWorld.manager, named: "edit-\(step)")
+            }
             try await camera.snap("/projects/\(draft)", as: SnapshotWorld.manager, named: "draft-lint-findings")
             let publish = try await camera.post("/projects/\(draft)/publish", as: SnapshotWorld.manager, from: "/projects/\(draft)")
             #expect(publish.status == .seeOther)

@@ -2,58 +2,115 @@ import Foundation
 import Plot
 import TryoutCore
 
-/// The brief form, for new projects and edits. It reads only its input, so a form sent back
-/// with errors shows exactly what was typed.
-struct BriefFormPage: Component {
+/// The brief editor, one step at a time: the step's fields, the steps to move between, and
+/// beside them what publishing still needs. It reads only its input, so a step sent back with
+/// errors shows exactly what was typed.
+struct BriefEditorPage: Component {
     /// The employer the brief is for.
     struct Organization {
         var name: String
         var slug: String
     }
 
-    /// The project being edited.
+    /// The project being edited, with its publishing checks; absent while a new brief has no draft yet.
     struct Project {
         var id: ProjectID
         var title: String
         var state: ProjectState
+        var lint: LintReport
     }
 
     var csrf: String
     var org: Organization
     var project: Project?
+    var step: BriefStep
     var input: BriefInput
     var errors: [FieldError]
-    var templateName: String?
+    /// The template a new brief starts from: its id is sent with the first step.
+    var template: (id: String, name: String)?
+    /// Partner organizations to share the brief with, by name (the audience step).
+    var partners: [(name: String, slug: String)] = []
+    /// "Did you mean" skills for refused skill fields, by field name.
+    var choices: [String: [String]] = [:]
 
     private func error(_ field: String) -> String? { errors.message(field) }
 
     var body: Component {
-        let action = project.map { SiteURL.projects(.project(.value($0.id), .edit)).path } ?? SiteURL.projects(.organizationProjects(.value(org.slug))).path
-        return ComponentGroup {
-            Tag.text("h1", project == nil ? "New project for \(org.name)" : "Edit \(project!.title)")
-            if project == nil { templates }
-            if let project, project.state == .published {
-                Tag.text("p", "This project is published. Changing its deliverables or rubric makes a new version for new applicants; people who already applied keep theirs.", ["class": "flash"])
+        ComponentGroup {
+            Tag.text("h1", project.map { "Edit \($0.title)" } ?? "New project for \(org.name)")
+            steps
+            Tag("div", ["class": "editor"]) {
+                Tag("div", [:]) {
+                    if project?.state == .published {
+                        Tag.text("p", "This project is published. Changing its deliverables or rubric makes a new version for new applicants; people who already applied keep theirs.", ["class": "flash"])
+                    }
+                    if project == nil { templates }
+                    ErrorSummary(errors: errors)
+                    PostForm(action: action, csrf: csrf) {
+                        if let template { Tag(void: "input", [("type", "hidden"), ("name", "template"), ("value", template.id)]) }
+                        if !choices.isEmpty { DefaultSubmit(title: submitTitle) }
+                        fields
+                        Submit(submitTitle)
+                    }
+                    if step == .skills { SkillSuggestions() }
+                }
+                // A region of the page rather than an <aside>: a complementary landmark belongs at the top level, not inside <main>.
+                Tag("div", ["class": "editor-side"]) {
+                    if let project {
+                        PublishingPanel(projectID: project.id, state: project.state, lint: project.lint, csrf: csrf, inEditor: true)
+                    } else {
+                        Tag("div", ["class": "panel"]) {
+                            Tag.text("h2", "Publishing")
+                            Tag.text("p", "Save this step to keep a draft. Then the other steps open, and this panel lists what publishing still needs.")
+                        }
+                    }
+                }
             }
-            ErrorSummary(errors: errors)
-            PostForm(action: action, csrf: csrf) {
-                basics
-                workAndPay
-                deliverables
-                rubric
-                skills
-                audience
-                terms
-                internTest
-                Submit(project == nil ? "Save draft" : "Save changes")
+        }
+    }
+
+    private var submitTitle: String {
+        step.next.map { "Save and continue to \($0.title.lowercased())" } ?? "Save and finish"
+    }
+
+    private var action: String {
+        project.map { SiteURL.projects(.editStep(.value($0.id), .value(step))).path } ?? SiteURL.projects(.organizationProjects(.value(org.slug))).path
+    }
+
+    /// The steps in order; each opens once a draft exists. The current one is marked for screen readers.
+    private var steps: Component {
+        Tag("nav", ["aria-label": "Brief steps"]) {
+            Tag("ol", ["class": "steps"]) {
+                for (number, each) in BriefStep.allCases.enumerated() {
+                    Tag("li", [:]) {
+                        let name = "\(number + 1). \(each.title)"
+                        if each == step {
+                            Tag.text("span", name, ["aria-current": "step"])
+                        } else if let project {
+                            Tag.link(name, to: SiteURL.projects(.editStep(.value(project.id), .value(each))).path)
+                        } else {
+                            Tag.text("span", name, ["class": "later"])
+                        }
+                    }
+                }
             }
-            SkillSuggestions()
+        }
+    }
+
+    private var fields: Component {
+        switch step {
+        case .basics: basics
+        case .work: ComponentGroup { deliverables; rubric }
+        case .skills: skills
+        case .terms: ComponentGroup { workAndPay; terms; internTest }
+        case .audience: audience
+        case .screening: screening
         }
     }
 
     private var templates: Component {
         Tag("section", ["aria-labelledby": "templates-title"]) {
-            Tag.text("h2", templateName.map { "Started from the \($0) template" } ?? "Start from a template", ["id": "templates-title"])
+            Tag.text("h2", template.map { "Started from the \($0.name) template" } ?? "Start from a template", ["id": "templates-title"])
             Tag("ul", ["class": "inline-list"]) {
                 for template in BriefTemplates.all {
                     Tag("li", [:]) { Tag.link(template.name, to: SiteURL.projects(.newProject(.value(org.slug), template: template.id)).path) }
@@ -63,6 +120,7 @@ struct BriefFormPage: Component {
     }
 
     private var basics: Component {
+        ComponentGroup {
         Tag("fieldset", [:]) {
             Tag.text("legend", "The brief")
             Field(name: "title", label: "Title", value: input["title"], error: error("title"))
@@ -70,16 +128,23 @@ struct BriefFormPage: Component {
             TextAreaField(name: "body", label: "Brief (Markdown)", value: input["body"], error: error("body"),
                           hint: "One page: context, what to do, what good looks like. Headings, lists, links and emphasis work; HTML does not.", rows: 12)
         }
-    }
-
-    private var workAndPay: Component {
         Tag("fieldset", [:]) {
-            Tag.text("legend", "Work and pay")
+            Tag.text("legend", "Time and places")
             Field(name: "estimatedHours", label: "Estimated hours", type: "number", value: input["estimatedHours"], error: error("estimatedHours"),
                   hint: "5 to 40.", extra: [("min", String(BriefInput.estimatedHours.lowerBound)), ("max", String(BriefInput.estimatedHours.upperBound))])
             Field(name: "durationWeeks", label: "Duration in weeks", type: "number", value: input["durationWeeks"], error: error("durationWeeks"),
                   hint: "1 to 8.", extra: [("min", "1"), ("max", "52")])
             Field(name: "slots", label: "Places", type: "number", value: input["slots"], error: error("slots"), extra: [("min", "1"), ("max", "100")])
+            Field(name: "startDate", label: "Start date", type: "date", value: input["startDate"], error: error("startDate"), required: false)
+            Field(name: "applicationDeadline", label: "Application deadline", type: "date", value: input["applicationDeadline"],
+                  error: error("applicationDeadline"), required: false)
+        }
+        }
+    }
+
+    private var workAndPay: Component {
+        Tag("fieldset", [:]) {
+            Tag.text("legend", "Pay and place")
             Field(name: "pay", label: "Pay for the whole project", value: input["pay"], error: error("pay"), hint: "For example 600.00.", autocomplete: "off")
             SelectField(name: "currency", label: "Currency", options: BriefInput.currencies.map { ($0, $0) }, selected: input["currency"],
                         error: error("currency"))
@@ -95,9 +160,6 @@ struct BriefFormPage: Component {
             Tag("datalist", ["id": "time-zones"]) {
                 for name in TimeZoneName.suggestions { Tag("option", ["value": name]) {} }
             }
-            Field(name: "startDate", label: "Start date", type: "date", value: input["startDate"], error: error("startDate"), required: false)
-            Field(name: "applicationDeadline", label: "Application deadline", type: "date", value: input["applicationDeadline"],
-                  error: error("applicationDeadline"), required: false)
         }
     }
 
@@ -148,6 +210,7 @@ struct BriefFormPage: Component {
             Tag.text("legend", "Skills (ESCO)")
             for index in 0..<count {
                 SkillRow(index: index, label: input["skill.\(index).label"], level: input["skill.\(index).level"], errors: errors,
+                         choices: choices["skill.\(index).label"] ?? [],
                          more: CheckboxField(name: "skill.\(index).required", label: "Required (otherwise nice to have)",
                                              checked: !input["skill.\(index).required"].isEmpty))
             }
@@ -160,8 +223,7 @@ struct BriefFormPage: Component {
             SelectField(name: "visibility", label: "Visibility",
                         options: [("public", "Everyone"), ("partners", "Only the partner organizations below"), ("invite_only", "Only people invited below")],
                         selected: input["visibility"])
-            TextAreaField(name: "partners", label: "Partner organizations (one address per line, like lakeside-university)",
-                          value: input["partners"], error: error("partners"), rows: 3)
+            partnerChoices
             TextAreaField(name: "invitedEmails", label: "Invited people (one e-mail address per line)", value: input["invitedEmails"],
                           error: error("invitedEmails"), rows: 3)
         }
@@ -169,17 +231,38 @@ struct BriefFormPage: Component {
 
     private var terms: Component {
         Tag("fieldset", [:]) {
-            Tag.text("legend", "Agreements, questions and accommodations")
+            Tag.text("legend", "Agreements and accommodations")
             Tag("div", ["id": "field-agreements"]) {
                 if let message = error("agreements") { Tag.text("p", message, ["class": "error-text"]) }
                 for kind in AgreementKind.allCases {
                     CheckboxField(name: "agreement.\(kind.rawValue)", label: kind.label, checked: !input["agreement.\(kind.rawValue)"].isEmpty)
                 }
             }
-            TextAreaField(name: "screeningQuestions", label: "Screening questions (one per line)", value: input["screeningQuestions"],
-                          error: error("screeningQuestions"), rows: 3)
             TextAreaField(name: "accommodations", label: "Accommodations statement", value: input["accommodations"],
                           hint: "How candidates can ask for adjustments.", rows: 3)
+        }
+    }
+
+    /// Partners are ticked by name; the brief stores their addresses.
+    private var partnerChoices: Component {
+        let chosen = input.partnerSlugs
+        return Tag("fieldset", ["id": "field-partners", "class": "row"]) {
+            Tag.text("legend", "Partner organizations")
+            if let message = error("partners") { Tag.text("p", message, ["class": "error-text"]) }
+            if partners.isEmpty {
+                Tag.text("p", "No partner organizations have joined yet.", ["class": "hint"])
+            }
+            for partner in partners {
+                CheckboxField(name: BriefStep.partnerPrefix + partner.slug, label: partner.name, checked: chosen.contains(partner.slug))
+            }
+        }
+    }
+
+    private var screening: Component {
+        Tag("fieldset", [:]) {
+            Tag.text("legend", "Screening")
+            TextAreaField(name: "screeningQuestions", label: "Screening questions (one per line)", value: input["screeningQuestions"],
+                          error: error("screeningQuestions"), hint: "Up to 10 short questions applicants answer when they apply.", rows: 5)
         }
     }
 
@@ -194,47 +277,6 @@ struct BriefFormPage: Component {
                                 options: [("", "Not answered"), ("yes", "Yes"), ("no", "No")], selected: input["intern.\(factor.rawValue).holds"])
                     TextAreaField(name: "intern.\(factor.rawValue).why", label: "Why (factor \(factor.rawValue))",
                                   value: input["intern.\(factor.rawValue).why"], rows: 2)
-                }
-            }
-        }
-    }
-}
-
-/// An employer's own list of its projects, in every state.
-struct OrganizationProjectsPage: Component {
-    /// One row of the list.
-    struct Row {
-        var id: ProjectID
-        var title: String
-        var state: ProjectState
-        var pay: Money
-        var createdAt: Date
-    }
-
-    var org: BriefFormPage.Organization
-    var projects: [Row]
-
-    var body: Component {
-        ComponentGroup {
-            Tag.text("h1", "\(org.name): projects")
-            Tag("p", [:]) { Tag.link("Write a new brief", to: SiteURL.projects(.newProject(.value(org.slug))).path, ["class": "button primary"]) }
-            if projects.isEmpty {
-                Tag.text("p", "No projects yet.")
-            } else {
-                Tag("table", [:]) {
-                    Tag("thead", [:]) {
-                        Tag("tr", [:]) { for heading in ["Project", "State", "Pay", "Created"] { Tag.text("th", heading, ["scope": "col"]) } }
-                    }
-                    Tag("tbody", [:]) {
-                        for project in projects {
-                            Tag("tr", [:]) {
-                                Tag("th", ["scope": "row"]) { Tag.link(project.title, to: SiteURL.projects(.project(.value(project.id))).path) }
-                                Tag.text("td", project.state.rawValue.capitalized, ["data-label": "State"])
-                                Tag.text("td", project.pay.formatted, ["data-label": "Pay"])
-                                Tag.text("td", DateText.day(project.createdAt), ["data-label": "Created"])
-                            }
-                        }
-                    }
                 }
             }
         }
