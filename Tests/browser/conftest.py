@@ -7,6 +7,10 @@ outgoing e-mail there), from which new accounts take the link that confirms thei
 
     TRYOUT_BASE_URL=http://127.0.0.1:8190 .venv/bin/pytest Tests/browser
 
+With TRYOUT_KEYBOARD_ONLY=1 every test goes without a mouse: each control is reached with Tab alone
+and used with Enter, Space, arrow keys and typing (see Site.keyboard_only); `make test` walks the
+suite so on PostgreSQL.
+
 Optional: CHROMIUM_BINARY (default /usr/bin/chromium), CHROMEDRIVER (default /usr/bin/chromedriver),
 AXE_SOURCE (a path to axe.min.js; default: the copy inside the axe-playwright-python package).
 """
@@ -408,7 +412,7 @@ def site(driver: WebDriver, base_url: str, axe_source: str) -> Site:
     """A fresh, signed-out visitor: cookies of earlier tests are dropped."""
     driver.get(base_url + "/healthz")
     driver.delete_all_cookies()
-    return Site(driver, base_url, axe_source)
+    return Site(driver, base_url, axe_source, keyboard_only=os.environ.get("TRYOUT_KEYBOARD_ONLY") == "1")
 
 
 @pytest.fixture

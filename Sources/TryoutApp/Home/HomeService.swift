@@ -62,6 +62,8 @@ public struct Home: Sendable {
     public var versionsToScore: Int
     /// Check-ins in the next day of engagements the person takes part in.
     public var checkIns: [HomeFacts.CheckIn]
+    /// The zone the person reads times in: UTC unless the home shows a time (it takes a query).
+    public var zone: TimeZone
 
     /// Nothing to show yet: a new person with no role.
     public var isEmpty: Bool { employers.isEmpty && candidate == nil && partners.isEmpty && platform == nil }
@@ -88,14 +90,18 @@ public enum HomeService {
                                      agreements: unsigned.filter { $0.organizationID == org.id.uuid },
                                      decisions: waiting.filter { $0.organizationID == org.id.uuid })
         }
+        let candidate = summary.isCandidate ? try await candidateDesk(principal.userID, ctx) : nil
+        let checkIns = try await HomeFacts.checkIns(userID: principal.userID, managing: managed,
+                                                    in: ctx.now..<ctx.now.addingTimeInterval(checkInWindow), on: ctx.db)
+        let showsTimes = !checkIns.isEmpty || candidate?.applications.contains { $0.offerExpiresAt != nil } == true
         return Home(
             employers: desks,
-            candidate: summary.isCandidate ? try await candidateDesk(principal.userID, ctx) : nil,
+            candidate: candidate,
             partners: try await partnerDesks(summary.organizations.filter { $0.kind == .partner && Policy.allows(principal, .manageStudents($0.id.uuid)) }, ctx),
             platform: Policy.allows(principal, .moderatePlatform) ? try await HomeFacts.platformQueue(on: ctx.db) : nil,
             versionsToScore: summary.versionsToScore,
-            checkIns: try await HomeFacts.checkIns(userID: principal.userID, managing: managed,
-                                                   in: ctx.now..<ctx.now.addingTimeInterval(checkInWindow), on: ctx.db))
+            checkIns: checkIns,
+            zone: showsTimes ? try await ApplicationsService.readerZone(ctx) : TimeZone(identifier: "UTC")!)
     }
 
     private static func candidateDesk(_ userID: UUID, _ ctx: ActionContext) async throws -> Home.CandidateDesk {

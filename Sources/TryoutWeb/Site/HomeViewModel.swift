@@ -102,13 +102,13 @@ struct HomeView {
             items.append(Todo(text: "\(count(home.versionsToScore, "version")) to score", link: SiteURL.reviews(.queue).path))
         }
         for checkIn in home.checkIns {
-            items.append(Todo(text: "Check-in \(DateText.short(checkIn.startsAt)) for \(checkIn.minutes) minutes: \(checkIn.projectTitle)",
+            items.append(Todo(text: "Check-in \(DateText.short(checkIn.startsAt, in: home.zone)) for \(checkIn.minutes) minutes: \(checkIn.projectTitle)",
                               link: engagement(EngagementID(checkIn.engagementID), .checkIns)))
         }
         if let candidate = home.candidate {
             for application in candidate.applications where application.state == .offered && (application.offerExpiresAt.map { $0 > now } ?? true) {
                 guard let id = application.id else { continue }
-                items.append(Todo(text: "Answer the offer: \(application.project.title)" + (application.offerExpiresAt.map { ", by \(DateText.short($0))" } ?? ""),
+                items.append(Todo(text: "Answer the offer: \(application.project.title)" + (application.offerExpiresAt.map { ", by \(DateText.short($0, in: home.zone))" } ?? ""),
                                   link: SiteURL.applications(.application(.value(ApplicationID(id)))).path))
             }
             for step in candidate.steps where step.next.owner == .candidate {

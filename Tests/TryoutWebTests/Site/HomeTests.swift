@@ -133,10 +133,20 @@ struct HomeTests {
             offered.state = .offered
             offered.offerExpiresAt = t.clock.now.addingTimeInterval(86_400)
             try await offered.save(on: t.db)
+            // Times read in the candidate's own zone, named so they are never mistaken for UTC.
+            ada.timeZone = "Asia/Tokyo"
+            try await ada.save(on: t.db)
+            let id = try engagement.requireID()
+            let soon = t.clock.now.addingTimeInterval(3 * 3600)
+            let booked = try CheckInInput(startsAt: ISO8601DateFormatter().string(from: soon), minutes: 30, agenda: "Kick-off", now: t.clock.now)
+            try await EngagementActivity.book(booked, engagementID: id, by: try ada.requireID(), at: t.clock.now, on: t.db)
 
             try await t.signIn("ada@uni.test")
             let page = try await t.get("/").body.string
-            let id = try engagement.requireID()
+            let tokyo = try #require(TimeZone(identifier: "Asia/Tokyo"))
+            #expect(page.contains("Check-in \(DateText.short(booked.startsAt, in: tokyo)) for 30 minutes: \(engagement.project.title)"))
+            #expect(page.contains("Answer the offer: Pricing survey, by \(DateText.short(try #require(offered.offerExpiresAt), in: tokyo))"))
+            #expect(page.contains("Asia/Tokyo"))
             // What the engagement's page says next: the candidate signs first.
             let next = EngagementSnapshot.nextStep(of: engagement.state, agreements: try await Agreements.current(of: id, on: t.db),
                                                    checklist: try await Engagements.checklist(of: id, on: t.db),
