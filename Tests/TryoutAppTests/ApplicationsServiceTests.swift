@@ -39,6 +39,12 @@ struct ApplicationsServiceTests {
         }
     }
 
+    /// The first page of the project's applicants, as the list shows them to `ctx`.
+    private func applicants(of projectID: ProjectID, _ ctx: ActionContext) async throws -> [ApplicantView] {
+        let project = try await ScreeningService.project(projectID, ctx)
+        return try await ScreeningService.page(nil, of: try await ScreeningService.ranked(of: project, ctx), project: project, ctx).applicants
+    }
+
     @Test("deciding reveals at the shortlist; a reviewer may not decide, and a refused move changes nothing")
     func deciding() async throws {
         try await withTestApp { t in
@@ -47,11 +53,11 @@ struct ApplicationsServiceTests {
             let reviewer = try await t.context(as: "reviewer@acme.test")
             let offer = try ApplicationDecision(ids: [id.uuid], target: .offered, message: "")
             await #expect(throws: ActionError.notFound) { try await ApplicationsService.decide(offer, on: projectID, reviewer) }
-            let list = try await ScreeningService.applicants(of: try await ScreeningService.project(projectID, reviewer), reviewer)
+            let list = try await applicants(of: projectID, reviewer)
             #expect(list.map(\.identity?.name) == [nil])
 
             try await t.decide(id, .shortlisted, on: projectID)
-            let shown = try await ScreeningService.applicants(of: try await ScreeningService.project(projectID, reviewer), reviewer)
+            let shown = try await applicants(of: projectID, reviewer)
             #expect(shown.map(\.identity?.name) == ["Ada Okafor"] && shown.map(\.state) == [.shortlisted])
             await #expect(throws: ValidationFailure.self) { try await t.decide(id, .shortlisted, on: projectID) }
         }

@@ -181,6 +181,20 @@ struct CandidateProfileInputTests {
         #expect(again.skills.map(\.label) == ["SQL"])
     }
 
+    @Test("first steps replace the skills, hours, availability and time zone, a did-you-mean choice applied; the rest stays")
+    func firstSteps() {
+        let first = CandidateProfileInput(Self.valid).replacingFirstSteps(with: [
+            "skill.0.label": "Excel", "skill.0.level": "2", "choose.skill.0.label": "use spreadsheets software",
+            "hoursPerWeek": "8", "timeZone": "Asia/Tokyo", "headline": "Taken over", "next": "/projects/1",
+        ])
+        #expect(first.fields["skill.0.label"] == "use spreadsheets software")
+        #expect(first.fields["skill.4.label"] == nil, "skills not sent again are gone: the form sends every row")
+        #expect(first.fields["hoursPerWeek"] == "8" && first.fields["timeZone"] == "Asia/Tokyo")
+        #expect(first.fields["availableFrom"] == "2026-06-01", "a first-step field left out stays")
+        #expect(first.fields["headline"] == "Statistics student" && first.fields["next"] == nil)
+        #expect(first.fields["languages"] == Self.valid["languages"])
+    }
+
     @Test("every bad field is named at once")
     func errors() {
         var fields = Self.valid

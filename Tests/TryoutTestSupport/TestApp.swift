@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import NIOConcurrencyHelpers
+import SQLKit
 import Testing
 import TryoutCore
 import TryoutStore
@@ -167,9 +168,28 @@ public final class TestClock: Sendable {
 }
 
 /// Runs `body` against a migrated application on a fresh database.
+/// Brings an empty database to the current schema as the server does; each test's database is
+/// a copy of one made so (see `TestDatabase`).
+private func migrateTemplate(_ target: DatabaseTarget) async throws {
+    let directory = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("tryout-template-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let app = try await Application.make(.testing)
+    app.logger.logLevel = .error
+    do {
+        try await configure(app, TryoutConfig(dataDirectory: directory, database: target, bcryptCost: 4, logMail: false))
+        try await app.autoMigrate()
+        // Everything into the main file before it is copied.
+        if case .sqliteFile = target, let sql = app.db as? any SQLDatabase { try await sql.raw("PRAGMA wal_checkpoint(TRUNCATE)").run() }
+    } catch {
+        try? await app.asyncShutdown()
+        throw error
+    }
+    try await app.asyncShutdown()
+}
+
 public func withTestApp(configure adjust: (inout TryoutConfig) -> Void = { _ in },
                         _ body: (TestApp) async throws -> Void) async throws {
-    let (target, drop) = try await TestDatabase.make()
+    let (target, drop) = try await TestDatabase.make(migrate: migrateTemplate)
     let clock = TestClock()
     // Each test keeps its uploaded files apart, so "nothing was stored" can be checked.
     let dataDirectory = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("tryout-test-\(UUID().uuidString)").path

@@ -7,6 +7,10 @@ import Vapor
 /// Tests run on SQLite, or on PostgreSQL when `TRYOUT_TEST_DATABASE_URL` is set. Every test gets
 /// a database of its own, so suites can run in parallel, and it is removed afterwards.
 ///
+/// Each test's database is a copy of a template migrated once per test process: the schema's
+/// 43 migrations ran for every test before, and on PostgreSQL that was most of the suite's time.
+/// SQLite copies a file; PostgreSQL makes the database `TEMPLATE` the migrated one.
+///
 /// SQLite's "in-memory" databases are files in the temporary directory once more than one
 /// connection shares them (sqlite-kit's workaround), synced on every commit and never removed:
 /// a run of the suite left gigabytes behind and spent its time waiting for the disk. So each test
@@ -18,38 +22,112 @@ public enum TestDatabase {
 
     public static var driverName: String { postgresURL == nil ? "sqlite" : "postgres" }
 
-    /// A fresh, empty database and the function that drops it afterwards.
-    public static func make() async throws -> (DatabaseTarget, @Sendable () async -> Void) {
-        guard let base = postgresURL else { return sqliteFile() }
-        let name = "tryout_t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20)
-        try await adminSQL(base, "CREATE DATABASE \(name)")
-        var components = URLComponents(string: base)!
-        components.path = "/\(name)"
-        return (.postgres(url: components.string!), {
+    /// Brings an empty database to the current schema; the templates are made with it.
+    public typealias Migrate = @Sendable (DatabaseTarget) async throws -> Void
+
+    /// A fresh database with the current schema and the function that drops it afterwards.
+    public static func make(migrate: @escaping Migrate) async throws -> (DatabaseTarget, @Sendable () async -> Void) {
+        guard let base = postgresURL else { return try await sqliteFile(migrate) }
+        let template = try await templates.once { try await postgresTemplate(base, migrate) }
+        let name = uniqueName("tryout_t_")
+        try await adminSQL(base, "CREATE DATABASE \(name) TEMPLATE \(template)")
+        return (.postgres(url: url(base, database: name)), {
             try? await adminSQL(base, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
         })
     }
 
-    private static func sqliteFile() -> (DatabaseTarget, @Sendable () async -> Void) {
-        let shm = "/dev/shm"
-        let directory = FileManager.default.isWritableFile(atPath: shm) ? shm : NSTemporaryDirectory()
-        let path = URL(fileURLWithPath: directory).appendingPathComponent("tryout-test-\(UUID().uuidString).sqlite").path
+    private static let templates = Once()
+
+    private static func sqliteFile(_ migrate: @escaping Migrate) async throws -> (DatabaseTarget, @Sendable () async -> Void) {
+        let template = try await templates.once {
+            let path = freshSQLitePath()
+            try await migrate(.sqliteFile(path: path))
+            SQLiteTemplate.remove(atExit: path)
+            return path
+        }
+        let path = freshSQLitePath()
+        try FileManager.default.copyItem(atPath: template, toPath: path)
         return (.sqliteFile(path: path), {
             for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         })
     }
 
+    private static func freshSQLitePath() -> String {
+        let shm = "/dev/shm"
+        let directory = FileManager.default.isWritableFile(atPath: shm) ? shm : NSTemporaryDirectory()
+        return URL(fileURLWithPath: directory).appendingPathComponent("tryout-test-\(UUID().uuidString).sqlite").path
+    }
+
+    /// Templates are named with the time they were made: a run that ended without dropping its
+    /// own leaves it behind, and the next run drops those more than a day old.
+    private static func postgresTemplate(_ base: String, _ migrate: @escaping Migrate) async throws -> String {
+        let now = Int(Date().timeIntervalSince1970)
+        for stale in try await adminNames(base, "SELECT datname FROM pg_database WHERE datname LIKE 'tryout_tpl_%'") {
+            if let made = Int(stale.split(separator: "_").dropFirst(2).first ?? ""), now - made > 24 * 3600 {
+                try? await adminSQL(base, "DROP DATABASE IF EXISTS \(stale) WITH (FORCE)")
+            }
+        }
+        let name = uniqueName("tryout_tpl_\(now)_")
+        try await adminSQL(base, "CREATE DATABASE \(name)")
+        try await migrate(.postgres(url: url(base, database: name)))
+        return name
+    }
+
+    private static func uniqueName(_ prefix: String) -> String {
+        prefix + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
+    }
+
+    private static func url(_ base: String, database: String) -> String {
+        var components = URLComponents(string: base)!
+        components.path = "/\(database)"
+        return components.string!
+    }
+
     /// Runs one statement on the maintenance connection named by the test URL.
     private static func adminSQL(_ url: String, _ statement: String) async throws {
+        _ = try await admin(url) { try await $0.raw(SQLQueryString(statement)).run() }
+    }
+
+    private static func adminNames(_ url: String, _ query: String) async throws -> [String] {
+        try await admin(url) { try await $0.raw(SQLQueryString(query)).all().map { try $0.decode(column: "datname", as: String.self) } }
+    }
+
+    private static func admin<T: Sendable>(_ url: String, _ body: (any SQLDatabase) async throws -> T) async throws -> T {
         let app = try await Application.make(.testing)
         do {
             app.databases.use(try DatabaseTarget.postgres(url: url).configuration(maxConnections: 1), as: DatabaseID(string: "admin"))
             guard let sql = app.db(DatabaseID(string: "admin")) as? any SQLDatabase else { throw Abort(.internalServerError) }
-            try await sql.raw(SQLQueryString(statement)).run()
+            let result = try await body(sql)
+            try await app.asyncShutdown()
+            return result
         } catch {
             try? await app.asyncShutdown()
             throw error
         }
-        try await app.asyncShutdown()
+    }
+}
+
+/// Runs its work once however many tests ask at the same time; the others wait for it.
+private actor Once {
+    private var made: Task<String, any Error>?
+
+    func once(_ make: @escaping @Sendable () async throws -> String) async throws -> String {
+        if let made { return try await made.value }
+        let task = Task { try await make() }
+        made = task
+        return try await task.value
+    }
+}
+
+/// The SQLite template lives as long as the test process: removed when it exits.
+private enum SQLiteTemplate {
+    nonisolated(unsafe) static var path: String?
+
+    static func remove(atExit path: String) {
+        Self.path = path
+        atexit {
+            guard let path = SQLiteTemplate.path else { return }
+            for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
+        }
     }
 }

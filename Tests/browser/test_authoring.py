@@ -1,6 +1,5 @@
 """A hiring manager writes a brief from a template, fails the publishing lint, fixes it and publishes."""
 from conftest import DEMO_ORG, MANAGER, Site, unique
-from test_reviews import accessible_at_both_widths
 
 
 def test_brief_from_template_fails_lint_then_publishes(site: Site) -> None:
@@ -10,7 +9,7 @@ def test_brief_from_template_fails_lint_then_publishes(site: Site) -> None:
     title = f"Browser churn brief {unique('b')}"
     site.sign_in(MANAGER)
     site.open(f"/orgs/{DEMO_ORG}/projects/new?template=data-analysis")
-    accessible_at_both_widths(site, "brief editor basics")
+    site.assert_accessible("brief editor basics", screenshot=True)
 
     form, button = site.form_of("Save and continue to deliverables and rubric")
     site.fill(form, {"title": title})
@@ -18,7 +17,7 @@ def test_brief_from_template_fails_lint_then_publishes(site: Site) -> None:
     assert site.path.startswith("/projects/") and site.path.endswith("/edit/work"), f"the draft should open its next step, not {site.path}"
     project_path = site.path.removesuffix("/edit/work")
     assert site.find("nav[aria-label='Brief steps'] [aria-current='step']").text == "2. Deliverables and rubric"
-    accessible_at_both_widths(site, "brief editor work")
+    site.assert_accessible("brief editor work", screenshot=True)
 
     # Break the rubric: its weights no longer add up to 100. The checklist says so at once.
     form, button = site.form_of("Save and continue to skills")
@@ -32,7 +31,7 @@ def test_brief_from_template_fails_lint_then_publishes(site: Site) -> None:
     for step, next_button in [("skills", "Save and continue to pay and terms"), ("terms", "Save and continue to audience"),
                               ("audience", "Save and continue to screening"), ("screening", "Save and finish")]:
         assert site.path == f"{project_path}/edit/{step}"
-        accessible_at_both_widths(site, f"brief editor {step}")
+        site.assert_accessible(f"brief editor {step}", screenshot=True)
         if step == "audience":
             assert site.find("label[for='field-partner.lakeside-university-career-services']").text.startswith("Lakeside")
         _, button = site.form_of(next_button)
@@ -41,7 +40,7 @@ def test_brief_from_template_fails_lint_then_publishes(site: Site) -> None:
 
     lint = site.find("main .lint-errors").text
     assert "Rubric weights add up to 70" in lint
-    accessible_at_both_widths(site, "project page draft")
+    site.assert_accessible("project page draft", screenshot=True)
     assert "Draft" in site.find("main .meta").text
 
     # Each finding opens the step that fixes it, at its field.
@@ -56,7 +55,7 @@ def test_brief_from_template_fails_lint_then_publishes(site: Site) -> None:
     _, publish = site.form_of("Publish")
     site.submit_and_wait(publish)
     assert "now published" in site.flash()
-    accessible_at_both_widths(site, "project page")
+    site.assert_accessible("project page", screenshot=True)
 
     site.open("/")
     assert title in site.find("main").text, "the published brief should be among the latest projects"

@@ -17,7 +17,6 @@ from joserfc.jwk import OKPKey
 from conftest import OWNER, Site, unique
 from test_applying import publish_project
 from test_engagement import PASSWORD, completed_engagement
-from test_reviews import accessible_at_both_widths
 
 
 def fetch(site: Site, path: str) -> bytes:
@@ -77,7 +76,7 @@ def test_completion_to_credential_verify_portfolio_and_revocation(site: Site) ->
     assert site.find("main .flash").text.startswith("Verified: signed by its issuer")
     assert "Proficient" in site.find("main").text and email not in site.driver.page_source
     assert site.exists("main a[href^='https://www.linkedin.com/profile/add?startTask=CERTIFICATION_NAME']")
-    accessible_at_both_widths(site, "the holder's credential page")
+    site.assert_accessible("the holder's credential page", screenshot=True)
 
     token = fetch(site, credential_path + "/credential.jwt").decode()
     credential = verified_payload(site, token)
@@ -100,7 +99,7 @@ def test_completion_to_credential_verify_portfolio_and_revocation(site: Site) ->
     assert not revoked(site, credential)
 
     site.open("/portfolio")
-    accessible_at_both_widths(site, "the portfolio settings")
+    site.assert_accessible("the portfolio settings", screenshot=True)
     slug = unique("pf").lower()
     form, save = site.form_of("Save portfolio")
     site.fill(form, {"slug": slug, "headline": "Analyst who ships"})
@@ -112,18 +111,18 @@ def test_completion_to_credential_verify_portfolio_and_revocation(site: Site) ->
     site.open(f"/u/{slug}")
     assert site.find("main").text.count(title) == 1 and "Verified skills" in site.find("main").text
     assert email not in site.driver.page_source
-    accessible_at_both_widths(site, "a public portfolio")
+    site.assert_accessible("a public portfolio", screenshot=True)
     site.open("/verify")
     form, verify = site.form_of("Verify")
     site.driver.execute_script("arguments[0].value = arguments[1]", form.find_element("name", "jwt"), token)
     site.submit_and_wait(verify)
     assert site.find("main .flash").text.startswith("Verified")
-    accessible_at_both_widths(site, "a verified credential on /verify")
+    site.assert_accessible("a verified credential on /verify", screenshot=True)
 
     site.sign_in(OWNER)
     site.open(credential_path)
     site.submit_and_wait(next(a for a in site.find_all("main a") if a.text.strip() == "Revoke this credential…"))
-    accessible_at_both_widths(site, "the revocation confirmation")
+    site.assert_accessible("the revocation confirmation", screenshot=True)
     form, revoke = site.form_of("Revoke the credential")
     site.fill(form, {"reason": "Issued for the wrong candidate."})
     site.submit_and_wait(revoke)

@@ -8,7 +8,7 @@ from selenium.webdriver.common.by import By
 from conftest import ADMIN, MANAGER, Site, unique
 from test_applying import publish_project
 from test_engagement import PASSWORD, feedback, started_engagement
-from test_reviews import accessible_at_both_widths, hand_in
+from test_reviews import hand_in
 
 
 def test_candidate_disputes_a_decision_employer_answers_admin_overturns(site: Site) -> None:
@@ -24,7 +24,7 @@ def test_candidate_disputes_a_decision_employer_answers_admin_overturns(site: Si
     site.open(engagement)
     site.submit_and_wait(next(a for a in site.find_all("main a") if a.text.strip() == "disputes"))
     assert site.h1().startswith("Disputes on")
-    accessible_at_both_widths(site, "an engagement's disputes")
+    site.assert_accessible("an engagement's disputes", screenshot=True)
     form, open_it = site.form_of("Open the dispute")
     site.driver.execute_script("arguments[0].noValidate = true", form)
     site.submit_and_wait(open_it)
@@ -40,12 +40,12 @@ def test_candidate_disputes_a_decision_employer_answers_admin_overturns(site: Si
     assert site.flash().startswith("The dispute is open.")
     dispute = site.path
     assert "The table is on page 2" in site.find("main").text and "Version 1 of" in site.find("main").text
-    accessible_at_both_widths(site, "the candidate's dispute")
+    site.assert_accessible("the candidate's dispute", screenshot=True)
     site.sign_out()
 
     site.sign_in(MANAGER)
     site.open(dispute)
-    accessible_at_both_widths(site, "a dispute waiting for the employer's answer")
+    site.assert_accessible("a dispute waiting for the employer's answer", screenshot=True)
     form, send = site.form_of("Send the answer")
     site.fill(form, {"answer": "Page 2 has a chart, not the table."})
     site.submit_and_wait(send)
@@ -55,9 +55,9 @@ def test_candidate_disputes_a_decision_employer_answers_admin_overturns(site: Si
     site.sign_in(ADMIN)
     site.open("/admin/disputes")
     assert site.h1() == "Disputes"
-    accessible_at_both_widths(site, "the disputes desk")
+    site.assert_accessible("the disputes desk", screenshot=True)
     site.submit_and_wait(next(a for a in site.find_all("main table a") if a.get_attribute("href").endswith(dispute)))
-    accessible_at_both_widths(site, "a dispute as a platform admin decides it")
+    site.assert_accessible("a dispute as a platform admin decides it", screenshot=True)
     form, decide = site.form_of("Decide")
     form.find_element(By.CSS_SELECTOR, "label[for='outcome-overturned']").click()
     site.fill(form, {"note": "The notebook holds the table the brief asks for."})
@@ -69,7 +69,7 @@ def test_candidate_disputes_a_decision_employer_answers_admin_overturns(site: Si
     site.open(dispute)
     main = site.find("main").text
     assert "Overturned: the version is accepted" in main and "The notebook holds the table" in main
-    accessible_at_both_widths(site, "a decided dispute")
+    site.assert_accessible("a decided dispute", screenshot=True)
     site.open(milestone)
     assert "Accepted" in site.find("main").text
     site.sign_out()

@@ -8,7 +8,6 @@ from selenium.webdriver.common.by import By
 from conftest import DEMO_ORG, MANAGER, OWNER, Site, unique
 from test_applying import publish_project
 from test_engagement import PASSWORD, completed_engagement
-from test_reviews import accessible_at_both_widths
 
 
 def choose(form, name: str, value: str) -> None:
@@ -23,7 +22,7 @@ def test_manager_evaluates_candidate_reads_and_answers_the_survey(site: Site) ->
     site.submit_and_wait(next(a for a in site.find_all("main a") if a.text.strip() == "Record or read the final evaluation"))
     assert site.h1().startswith("Final evaluation")
     assert "67 out of 100" in site.find("main").text
-    accessible_at_both_widths(site, "the final evaluation form")
+    site.assert_accessible("the final evaluation form", screenshot=True)
     form, record = site.form_of("Record the evaluation")
     site.driver.execute_script("arguments[0].noValidate = true", form)
     site.fill(form, {"overallScore": "80"})
@@ -44,7 +43,7 @@ def test_manager_evaluates_candidate_reads_and_answers_the_survey(site: Site) ->
     site.open(engagement + "/evaluation")
     main = site.find("main").text
     assert "Clear, complete and on time." in main and "Overall result: 80 out of 100" in main and "Strong yes" not in main
-    accessible_at_both_widths(site, "the candidate's evaluation with the exit survey")
+    site.assert_accessible("the candidate's evaluation with the exit survey", screenshot=True)
     form, send = site.form_of("Send the survey")
     for name, value in [("clarity", "4"), ("mentor", "5"), ("fairness", "4"), ("workload", "3"), ("recommend", "5")]:
         choose(form, name, value)
@@ -57,5 +56,5 @@ def test_manager_evaluates_candidate_reads_and_answers_the_survey(site: Site) ->
     site.open(f"/orgs/{DEMO_ORG}/settings")
     site.submit_and_wait(next(a for a in site.find_all("main a") if a.text.strip() == "Exit surveys"))
     assert site.h1().startswith("Exit surveys")
-    accessible_at_both_widths(site, "the organization's exit surveys")
+    site.assert_accessible("the organization's exit surveys", screenshot=True)
     site.sign_out()

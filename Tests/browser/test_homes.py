@@ -7,7 +7,6 @@ from __future__ import annotations
 import pytest
 
 from conftest import ADMIN, CANDIDATE, MANAGER, NEW_PASSWORD, PARTNER_STAFF, Site, mailed_link, unique_email
-from test_reviews import accessible_at_both_widths
 
 HOMES = [
     (MANAGER, "manager", "Northwind Analytics: projects"),
@@ -26,7 +25,7 @@ def test_sign_in_lands_on_the_home_of_each_role(site: Site, email: str, role: st
     assert site.h1().startswith("Welcome, ")
     assert site.find("main section.todo h2").text == "What needs you now"
     assert shows in site.find("main").text
-    accessible_at_both_widths(site, f"home {role}")
+    site.assert_accessible(f"home {role}", screenshot=True)
 
 
 def click(site: Site, text_starts: str, within: str = "main") -> None:
@@ -51,7 +50,7 @@ def test_partner_staff_see_each_students_activity_from_the_home(site: Site) -> N
     assert site.h1().endswith(": students")
     headings = [th.get_attribute("textContent").strip() for th in site.find_all("main table thead th")]
     assert headings[:7] == ["Name", "E-mail", "Joined", "Applications", "Working now", "Completed", "Credentials"]
-    accessible_at_both_widths(site, "students with their activity")
+    site.assert_accessible("students with their activity", screenshot=True)
 
 
 def test_removing_a_student_asks_first_and_can_be_called_off(site: Site) -> None:
@@ -62,7 +61,7 @@ def test_removing_a_student_asks_first_and_can_be_called_off(site: Site) -> None
     assert before > 0, "the demo school has students"
     click(site, "Remove")
     assert site.h1().startswith("Remove ") and site.h1().endswith("?")
-    accessible_at_both_widths(site, "remove a student confirmation")
+    site.assert_accessible("remove a student confirmation", screenshot=True)
     click(site, "Keep them")
     assert site.h1().endswith(": students")
     assert len(site.find_all("main table tbody tr")) == before
@@ -80,14 +79,14 @@ def test_candidate_signs_up_from_a_project_sets_up_and_comes_back(site: Site, pr
     site.open(mailed_link(email, "/email/verify/"))
     site.sign_in(email, NEW_PASSWORD, here=True)
     assert site.path.startswith("/profile/start?next="), f"a new candidate starts with their profile, not {site.path}"
-    accessible_at_both_widths(site, "profile set-up")
+    site.assert_accessible("profile set-up", screenshot=True)
     form, save = site.form_of("Save and go back to the project")
     site.fill(form, {"skill.0.label": "Excel", "skill.0.level": "3", "hoursPerWeek": "10", "timeZone": "Europe/London"})
     site.submit_and_wait(save)
     # "Excel" is not an ESCO name: each near one is a button that puts it in and saves, without script.
     assert "is not an ESCO skill" in site.find("main").text
     assert site.driver.switch_to.active_element.get_attribute("id") == "error-summary"
-    accessible_at_both_widths(site, "profile set-up with a did-you-mean")
+    site.assert_accessible("profile set-up with a did-you-mean", screenshot=True)
     choices = site.find_all("main button[name='choose.skill.0.label']")
     assert choices, "the refused skill offers the nearest ones as buttons"
     chosen = choices[0].get_attribute("value")

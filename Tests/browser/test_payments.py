@@ -15,7 +15,6 @@ import xmlschema
 from conftest import ADMIN, DEMO_ORG, MANAGER, OWNER, Site, unique
 from test_applying import publish_project
 from test_engagement import PASSWORD, feedback, started_engagement, tick_own_items
-from test_reviews import accessible_at_both_widths
 
 
 def money(text: str) -> float:
@@ -31,20 +30,20 @@ def test_fund_publish_accept_release(site: Site) -> None:
     site.submit_and_wait(next(a for a in site.find_all("main a") if a.text.strip() == "Billing"))
     assert site.h1().startswith("Billing")
     before = money(site.find("#balance-title + dl").text)
-    accessible_at_both_widths(site, "billing")
+    site.assert_accessible("billing", screenshot=True)
     form, ask = site.form_of("Get an invoice")
     site.fill(form, {"amount": "1500"})
     site.submit_and_wait(ask)
     reference = re.search(r"TRY-[0-9A-Z]{4}-[0-9A-Z]{4}", site.h1()).group(0)
     assert "Awaiting payment" in site.find("main").text
-    accessible_at_both_widths(site, "an invoice")
+    site.assert_accessible("an invoice", screenshot=True)
     site.sign_out()
 
     site.sign_in(ADMIN)
     site.open("/admin/organizations")
     site.submit_and_wait(next(a for a in site.find_all("main a") if a.text.strip() == "Payments"))
     assert reference in site.find("main table").text
-    accessible_at_both_widths(site, "the payments desk")
+    site.assert_accessible("the payments desk", screenshot=True)
     form, record = site.form_of("Record the receipt")
     site.fill(form, {"reference": reference.lower(), "amount": "1500", "bankReference": "BANK-" + unique("r")})
     site.submit_and_wait(record)
@@ -81,12 +80,12 @@ def test_fund_publish_accept_release(site: Site) -> None:
     released = money(site.find("#payable-title + ul").text)
     assert released > 0
     assert "held in escrow" in site.find("#pending-title").find_element("xpath", "..").text
-    accessible_at_both_widths(site, "earnings")
+    site.assert_accessible("earnings", screenshot=True)
 
     # Payout: the candidate adds an account; a platform admin batches what is owed, downloads the
     # ISO 20022 bank file (valid against the pain.001.001.09 schema) and marks the batch paid.
     site.submit_and_wait(next(a for a in site.find_all("main a") if a.text.strip() == "Add payout details"))
-    accessible_at_both_widths(site, "payout details")
+    site.assert_accessible("payout details", screenshot=True)
     form, save = site.form_of("Save payout details")
     site.fill(form, {"holder": "Browser Candidate", "iban": "DE89 3704 0044 0532 0130 01"})
     site.submit_and_wait(save)
@@ -100,13 +99,13 @@ def test_fund_publish_accept_release(site: Site) -> None:
     site.sign_in(ADMIN)
     site.open("/admin/payments")
     site.submit_and_wait(next(a for a in site.find_all("main a") if a.text.strip() == "Payouts to candidates"))
-    accessible_at_both_widths(site, "payouts")
+    site.assert_accessible("payouts", screenshot=True)
     form, create = site.form_of("Create a payout batch")
     site.submit_and_wait(create)
     batch = site.path
     assert site.h1().startswith("Payout PO-")
     assert email in site.find("main table").text
-    accessible_at_both_widths(site, "a payout batch")
+    site.assert_accessible("a payout batch", screenshot=True)
     bank_file = next(a for a in site.find_all("main a") if "pain.001" in a.text).get_attribute("href")
     validate_pain001(download(site, bank_file))
     form, paid = site.form_of("Mark paid")

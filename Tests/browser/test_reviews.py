@@ -3,49 +3,15 @@ before handing in their own; the manager decides seeing both; the candidate read
 The review pages are checked by axe at desktop width and at 390 px."""
 from __future__ import annotations
 
-import os
-import re
-from contextlib import contextmanager
-
 from selenium.webdriver.common.by import By
 
 from conftest import DEMO_ORG, MANAGER, OWNER, Site, unique
 from test_applying import publish_project
 from test_engagement import PASSWORD, choose_levels, started_engagement, tick_own_items
-from test_notifications import fits_width
 
 # The demo employer's reviewer, and its admin as the second reviewer (an admin may run the
 # engagement, so sees who did the work; only the reviewer reviews blind).
 REVIEWERS = {"reviewer@northwind.test": "(Reviewer)", "admin@northwind.test": "(Admin)"}
-
-
-@contextmanager
-def phone_width(site: Site):
-    site.driver.set_window_size(390, 900)
-    try:
-        yield
-    finally:
-        site.driver.set_window_size(1280, 1000)
-
-
-def accessible_at_both_widths(site: Site, what: str) -> None:
-    """axe at 1280 and 390 px, no sideways scrolling on the phone; with TRYOUT_SCREENSHOTS set, a
-    screenshot of each width in that folder, named after `what`."""
-    site.assert_accessible(what)
-    screenshot(site, what, 1280)
-    with phone_width(site):
-        site.assert_accessible(f"{what}, at 390 px")
-        assert fits_width(site), f"{what} scrolls sideways at 390 px"
-        screenshot(site, what, 390)
-
-
-def screenshot(site: Site, what: str, width: int) -> None:
-    folder = os.environ.get("TRYOUT_SCREENSHOTS")
-    if not folder:
-        return
-    os.makedirs(folder, exist_ok=True)
-    name = re.sub(r"[^a-z0-9]+", "-", what.lower()).strip("-")
-    site.driver.save_screenshot(os.path.join(folder, f"{name}-{width}.png"))
 
 
 def choose_reviewers(site: Site, project_path: str) -> None:
@@ -54,7 +20,7 @@ def choose_reviewers(site: Site, project_path: str) -> None:
     site.open(project_path)
     site.submit_and_wait(next(a for a in site.find_all("main a") if a.text.strip() == "Review settings"))
     assert site.h1().startswith("Reviews of")
-    accessible_at_both_widths(site, "review settings")
+    site.assert_accessible("review settings", screenshot=True)
     form, save = site.form_of("Save review settings")
     site.driver.execute_script("arguments[0].noValidate = true", form)  # the server's check, not the browser's
     site.fill(form, {"panelSize": "0"})
@@ -93,21 +59,21 @@ def score(site: Site, email: str, title: str, levels: list[str], comment: str, u
     link = next(a for a in site.find_all("header .site-nav a") if a.text.strip().startswith("Reviews "))
     site.submit_and_wait(link)
     assert site.h1() == "Versions to score"
-    accessible_at_both_widths(site, "versions to score")
+    site.assert_accessible("versions to score", screenshot=True)
     site.submit_and_wait(next(a for a in site.find_all("main .cards a") if a.text.startswith(title)))
     page = site.find("main").text
     assert ("Blind review" in page) == blind, "reviewers see the applicant's handle by default, managers the person"
     if unseen:
         assert unseen not in page, "another reviewer's comment shows before this reviewer has scored"
     assert not site.exists("main table[aria-label], main article[aria-label^='Scorecard of']")
-    accessible_at_both_widths(site, "review page before scoring")
+    site.assert_accessible("review page before scoring", screenshot=True)
     form, hand = site.form_of("Hand in my scorecard")
     choose_levels(site, form, levels)
     site.fill(form, {"comments.0": comment, "note": f"{comment} overall"})
     site.submit_and_wait(hand)
     assert site.flash() == "Your scorecard is in."
     assert comment in site.find("main").text
-    accessible_at_both_widths(site, "review page after scoring")
+    site.assert_accessible("review page after scoring", screenshot=True)
     site.sign_out()
 
 
@@ -126,7 +92,7 @@ def test_two_reviewers_score_independently_the_manager_decides_the_candidate_rea
     site.open(milestone)
     main = site.find("main").text
     assert "Clean joins" in main and "Tidy notebook" in main and "2 of 2 reviewers have scored." in main
-    accessible_at_both_widths(site, "milestone with the panel's scores")
+    site.assert_accessible("milestone with the panel's scores", screenshot=True)
     form, send = site.form_of("Send feedback")
     site.fill(form, {"decision": "accept", "feedback": "Clear and complete."})
     site.submit_and_wait(send)
@@ -138,7 +104,7 @@ def test_two_reviewers_score_independently_the_manager_decides_the_candidate_rea
     main = site.find("main").text
     assert "How version 1 was judged" in main and "Clean joins" in main and "Tidy notebook overall" in main
     assert "Reviewer)" not in main
-    accessible_at_both_widths(site, "the candidate's result")
+    site.assert_accessible("the candidate's result", screenshot=True)
     site.sign_out()
 
     # The owner reads how far the reviewers agree: the table and the chart, also without colour.
@@ -146,7 +112,7 @@ def test_two_reviewers_score_independently_the_manager_decides_the_candidate_rea
     site.open(f"/orgs/{DEMO_ORG}/calibration")
     assert site.h1().startswith("Reviewer calibration")
     assert site.exists("main table") and site.exists("main figure svg[role='img']")
-    accessible_at_both_widths(site, "the organization's reviewer calibration")
+    site.assert_accessible("the organization's reviewer calibration", screenshot=True)
     site.open(project_path.split("?")[0] + "/calibration")
     assert site.exists("main table")
-    accessible_at_both_widths(site, "the project's reviewer calibration")
+    site.assert_accessible("the project's reviewer calibration", screenshot=True)

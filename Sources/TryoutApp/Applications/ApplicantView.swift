@@ -44,6 +44,34 @@ public struct ApplicantView: Sendable {
     public var displayName: String { identity?.name ?? handle }
 }
 
+/// A project's applicants in the order asked for, each with what ranked it; read in full a page
+/// at a time (`ScreeningService.page`), with the brief and profiles the ranking already read.
+public struct RankedApplicants: Sendable {
+    /// A popular project draws hundreds: the list shows this many at a time.
+    public static let pageSize = 50
+
+    public struct Entry: Sendable {
+        public var id: ApplicationID
+        public var appliedAt: Date
+        /// The match, 0 to 100.
+        public var score: Int
+    }
+
+    /// One page of the list, read in full.
+    public struct Page: Sendable {
+        public var applicants: [ApplicantView]
+        /// Applicants in the whole list.
+        public var total: Int
+        /// This page's number, from 1.
+        public var number: Int
+        public var pages: Int
+    }
+
+    public var entries: [Entry]
+    var brief: Brief
+    var profiles: [UUID: CandidateProfile]
+}
+
 /// The orders the applicant list offers.
 public enum ApplicantSort: String, CaseIterable, Sendable {
     case match, newest, oldest

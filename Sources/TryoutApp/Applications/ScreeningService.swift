@@ -17,16 +17,44 @@ public enum ScreeningService {
         return project
     }
 
-    /// The project's applicants in `states` (all when empty), sorted, blind where the project says so.
-    public static func applicants(of project: ProjectRecord, states: [ApplicationState] = [], sort: ApplicantSort = .match,
-                                  _ ctx: ActionContext) async throws -> [ApplicantView] {
-        let applications = try await Applications.forProject(try project.requireID(), states: states, on: ctx.db)
-        let views = try await views(of: applications, on: project, ctx)
-        switch sort {
-        case .match: return views.sorted { ($0.score.total, $1.appliedAt) > ($1.score.total, $0.appliedAt) }
-        case .newest: return views.sorted { $0.appliedAt > $1.appliedAt }
-        case .oldest: return views
+    /// The project's applicants in `states` (all when empty) in the order asked for, scored but not
+    /// yet read in full: only the ones shown are (`views(of:in:project:_:)`), so a list of 500
+    /// costs the page it shows.
+    public static func ranked(of project: ProjectRecord, states: [ApplicationState] = [], sort: ApplicantSort = .match,
+                              _ ctx: ActionContext) async throws -> RankedApplicants {
+        let rows = try await Applications.ranking(try project.requireID(), states: states, on: ctx.db)
+        let brief = try await ProjectBriefs.brief(of: project, on: ctx.db)
+        let profiles = try await CandidateProfiles.profiles(userIDs: rows.map(\.candidateID), on: ctx.db)
+        let matchProject = MatchProject(brief)
+        let entries = rows.map { row in
+            RankedApplicants.Entry(id: ApplicationID(row.id), appliedAt: row.createdAt,
+                                   score: Matching.score(MatchCandidate(profiles[row.candidateID] ?? CandidateProfile()), for: matchProject).total)
         }
+        let sorted = switch sort {
+        case .match: entries.sorted { ($0.score, $1.appliedAt) > ($1.score, $0.appliedAt) }
+        case .newest: entries.sorted { $0.appliedAt > $1.appliedAt }
+        case .oldest: entries
+        }
+        return RankedApplicants(entries: sorted, brief: brief, profiles: profiles)
+    }
+
+    /// Page `number` (from 1, held to the pages there are) of the ranked applicants, read in full.
+    public static func page(_ number: Int?, of ranked: RankedApplicants, project: ProjectRecord,
+                            _ ctx: ActionContext) async throws -> RankedApplicants.Page {
+        let size = RankedApplicants.pageSize
+        let pages = max(1, (ranked.entries.count + size - 1) / size)
+        let shown = min(max(number ?? 1, 1), pages)
+        let entries = ranked.entries.dropFirst((shown - 1) * size).prefix(size)
+        return RankedApplicants.Page(applicants: try await views(of: entries, in: ranked, project: project, ctx), total: ranked.entries.count,
+                              number: shown, pages: pages)
+    }
+
+    /// `entries` of the ranked applicants read in full, in their order.
+    public static func views(of entries: some Collection<RankedApplicants.Entry>, in ranked: RankedApplicants, project: ProjectRecord,
+                             _ ctx: ActionContext) async throws -> [ApplicantView] {
+        let records = try await Applications.find(entries.map(\.id.uuid), projectID: try project.requireID(), on: ctx.db)
+        let byID = Dictionary(try records.map { (try $0.requireID(), $0) }, uniquingKeysWith: { first, _ in first })
+        return try await views(of: entries.compactMap { byID[$0.id.uuid] }, on: project, brief: ranked.brief, profiles: ranked.profiles, ctx)
     }
 
     /// One applicant of the project; not found when the application is on another.
@@ -38,10 +66,16 @@ public enum ScreeningService {
         return view
     }
 
+    /// `applications` of the project, read in full.
     public static func views(of applications: [ApplicationRecord], on project: ProjectRecord, _ ctx: ActionContext) async throws -> [ApplicantView] {
-        let brief = try await ProjectBriefs.brief(of: project, on: ctx.db)
         let profiles = try await CandidateProfiles.profiles(userIDs: applications.map(\.$candidate.id), on: ctx.db)
-        let labels = try await Taxonomy.labels(of: profiles.values.flatMap { $0.skills.map(\.uri) } + brief.skills.map(\.uri), on: ctx.db)
+        return try await views(of: applications, on: project, brief: try await ProjectBriefs.brief(of: project, on: ctx.db), profiles: profiles, ctx)
+    }
+
+    private static func views(of applications: [ApplicationRecord], on project: ProjectRecord, brief: Brief, profiles: [UUID: CandidateProfile],
+                      _ ctx: ActionContext) async throws -> [ApplicantView] {
+        let labels = try await Taxonomy.labels(of: applications.flatMap { profiles[$0.$candidate.id]?.skills.map(\.uri) ?? [] } + brief.skills.map(\.uri),
+                                               on: ctx.db)
         let matchProject = MatchProject(brief)
         let notes = try await accommodations(applications, profiles, ctx)
         let questions = brief.screeningQuestions

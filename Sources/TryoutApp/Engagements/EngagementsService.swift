@@ -35,6 +35,17 @@ public enum EngagementsService {
         }
     }
 
+    /// Asked before the page that confirms ending early: the checks `terminate` makes on the
+    /// person and the engagement's state, so the page never offers what would be refused.
+    public static func checkTermination(in participant: EngagementParticipant) throws {
+        try participant.require(.terminate)
+        do {
+            try EngagementLifecycle.checkOpen(participant.engagement.state)
+        } catch {
+            throw ActionError.conflict(error.description)
+        }
+    }
+
     public static func terminate(_ input: TerminationInput, in participant: EngagementParticipant, _ context: ActionContext) async throws {
         let reason = input.reason
         try await participant.perform(.terminate, context) { move in

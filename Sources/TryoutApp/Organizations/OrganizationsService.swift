@@ -86,6 +86,25 @@ public enum OrganizationsService {
 
     /// Removes a member, or lets the acting person leave; they leave the organization's
     /// engagement teams too.
+    /// The member `memberID` of `org` whose removal the acting person is about to confirm, and
+    /// whether it is they who leave. The rule `remove` applies decides first, so a confirmation
+    /// never offers what would be refused; someone who may not change the members finds nobody.
+    public static func removal(of memberID: MemberID?, from org: OrganizationRecord, _ ctx: ActionContext) async throws -> (member: MemberRecord, leaving: Bool) {
+        let orgID = try org.requireID()
+        guard let memberID, let member = try await Organizations.member(id: memberID.uuid, in: orgID, on: ctx.db) else { throw ActionError.notFound }
+        let principal = try ctx.actingPrincipal()
+        let leaving = member.$user.id == principal.userID
+        let rules = try await rules(for: org, on: ctx.db)
+        do {
+            try rules.checkRemoval(by: principal.role(in: orgID), of: member.role, isSelf: leaving)
+        } catch let error as MembershipError where error == .notAllowed {
+            throw ActionError.notFound
+        } catch {
+            throw ActionError.conflict(error.description)
+        }
+        return (member, leaving)
+    }
+
     public static func remove(_ memberID: MemberID?, from org: OrganizationRecord, _ ctx: ActionContext) async throws {
         let orgID = try org.requireID()
         guard let memberID, let member = try await Organizations.member(id: memberID.uuid, in: orgID, on: ctx.db) else { throw ActionError.notFound }

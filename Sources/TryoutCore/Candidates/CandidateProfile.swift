@@ -63,6 +63,19 @@ public struct CandidateProfileInput: Sendable {
     /// The prefix of a button that puts its value into the field it names.
     public static let choicePrefix = "choose."
 
+    /// What a new candidate's first steps set besides skills; the rest of the profile can wait.
+    public static let firstStepFields: Set<String> = ["hoursPerWeek", "availableFrom", "timeZone"]
+
+    /// The profile with its skills and `firstStepFields` as `posted` has them (a "did you mean"
+    /// choice applied) and every other field as it was.
+    public func replacingFirstSteps(with posted: [String: String]) -> CandidateProfileInput {
+        var merged = fields.filter { !$0.key.hasPrefix("skill.") }
+        for (name, value) in posted where name.hasPrefix("skill.") || name.hasPrefix(Self.choicePrefix) || Self.firstStepFields.contains(name) {
+            merged[name] = value
+        }
+        return CandidateProfileInput(merged)
+    }
+
     /// The form fields that show `profile` for editing; `skillLabels` maps skill URIs to labels.
     public init(profile: CandidateProfile, skillLabels: [String: String]) {
         var f: [String: String] = [

@@ -7,7 +7,7 @@ public enum DateText {
         short(date, in: utc)
     }
 
-    /// "3 Dec 2026, 22:21 Europe/Paris": the zone is named so the time is never mistaken for UTC.
+    /// "3 Dec 2026 at 22:21 Europe/Paris": the zone is named so the time is never mistaken for UTC.
     public static func short(_ date: Date, in zone: TimeZone) -> String {
         date.formatted(Date.FormatStyle(date: .abbreviated, time: .shortened, timeZone: zone).locale(Locale(identifier: "en_GB")))
             + " " + (zone.identifier == "GMT" ? "UTC" : zone.identifier)

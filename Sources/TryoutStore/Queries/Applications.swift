@@ -1,5 +1,6 @@
 import FluentKit
 import Foundation
+import SQLKit
 import TryoutCore
 
 /// One application moved: what it was, whether the move showed the employer who applied, and
@@ -64,6 +65,33 @@ public enum Applications {
         let query = ApplicationRecord.query(on: db).filter(\.$project.$id == projectID).with(\.$candidate)
         if !states.isEmpty { query.filter(\.$state ~~ states) }
         return try await query.sort(\.$createdAt).sort(\.$id).all()
+    }
+
+    /// What ranks one applicant before their application is read in full.
+    public struct RankingRow: Decodable, Sendable {
+        public var id: UUID
+        public var candidateID: UUID
+        public var createdAt: Date
+
+        enum CodingKeys: String, CodingKey {
+            case id
+            case candidateID = "user_id"
+            case createdAt = "created_at"
+        }
+    }
+
+    /// The project's applications in `states` (all when empty), oldest first, as plain rows.
+    public static func ranking(_ projectID: UUID, states: [ApplicationState] = [], on db: any Database) async throws -> [RankingRow] {
+        guard let sql = db as? any SQLDatabase else { throw SQLRequired() }
+        let query = sql.select().columns("id", "user_id", "created_at").from(ApplicationRecord.schema).where("project_id", .equal, projectID)
+        if !states.isEmpty { query.where("state", .in, states.map(\.rawValue)) }
+        return try await query.orderBy("created_at").orderBy("id").all(decoding: RankingRow.self)
+    }
+
+    /// The project's applications with `ids`, with their candidates.
+    public static func find(_ ids: [UUID], projectID: UUID, on db: any Database) async throws -> [ApplicationRecord] {
+        guard !ids.isEmpty else { return [] }
+        return try await ApplicationRecord.query(on: db).filter(\.$id ~~ ids).filter(\.$project.$id == projectID).with(\.$candidate).all()
     }
 
     /// Every application to the organization's projects, for its fairness report.

@@ -9,7 +9,7 @@ import TryoutCore
 public enum HomeFacts {
     /// A current project (draft, published or closed) with its applications by state and its
     /// engagements still running.
-    public struct ProjectCounts: Sendable, Equatable {
+    public struct ProjectCounts: Decodable, Sendable, Equatable {
         public var id: UUID
         public var organizationID: UUID
         public var title: String
@@ -18,6 +18,11 @@ public enum HomeFacts {
         public var shortlisted: Int
         public var offered: Int
         public var working: Int
+
+        enum CodingKeys: String, CodingKey {
+            case id, title, state, waiting, shortlisted, offered, working
+            case organizationID = "organization_id"
+        }
     }
 
     /// How many current projects each organization shows at most; its project list has the rest.
@@ -25,7 +30,7 @@ public enum HomeFacts {
 
     public static func projects(of organizationIDs: [UUID], on db: any Database) async throws -> [ProjectCounts] {
         guard !organizationIDs.isEmpty else { return [] }
-        let rows = try await sql(db).raw("""
+        return try await sql(db).raw("""
             SELECT p.id AS id, p.organization_id AS organization_id, p.title AS title, p.state AS state,
               (SELECT count(*) FROM applications a WHERE a.project_id = p.id AND a.state = 'submitted') AS waiting,
               (SELECT count(*) FROM applications a WHERE a.project_id = p.id AND a.state = 'shortlisted') AS shortlisted,
@@ -34,23 +39,21 @@ public enum HomeFacts {
             FROM projects p
             WHERE p.organization_id IN (\(binds: organizationIDs)) AND p.state IN ('draft', 'published', 'closed')
             ORDER BY p.created_at DESC, p.id LIMIT \(literal: projectLimit * organizationIDs.count)
-            """).all()
-        return try rows.map { row in
-            ProjectCounts(id: try row.decode(column: "id", as: UUID.self), organizationID: try row.decode(column: "organization_id", as: UUID.self),
-                          title: try row.decode(column: "title", as: String.self),
-                          state: ProjectState(rawValue: try row.decode(column: "state", as: String.self)) ?? .draft,
-                          waiting: try row.decode(column: "waiting", as: Int.self), shortlisted: try row.decode(column: "shortlisted", as: Int.self),
-                          offered: try row.decode(column: "offered", as: Int.self), working: try row.decode(column: "working", as: Int.self))
-        }
+            """).all(decoding: ProjectCounts.self)
     }
 
     /// A current agreement of an engagement still being contracted that one side has not signed.
-    public struct Unsigned: Sendable, Equatable {
+    public struct Unsigned: Decodable, Sendable, Equatable {
         public var organizationID: UUID
         public var engagementID: UUID
         public var agreementID: UUID
         public var kind: AgreementKind
         public var projectTitle: String
+
+        enum CodingKeys: String, CodingKey {
+            case kind
+            case organizationID = "organization_id", engagementID = "engagement_id", agreementID = "agreement_id", projectTitle = "title"
+        }
     }
 
     /// The agreements waiting for the employer's signature in the organizations' engagements.
@@ -60,20 +63,15 @@ public enum HomeFacts {
     }
 
     private static func unsigned(where condition: SQLQueryString, on db: any Database) async throws -> [Unsigned] {
-        let rows = try await sql(db).raw("""
+        try await sql(db).raw("""
             SELECT g.id AS agreement_id, g.kind AS kind, e.id AS engagement_id, e.organization_id AS organization_id, p.title AS title
             FROM agreements g JOIN engagements e ON e.id = g.engagement_id JOIN projects p ON p.id = e.project_id
             WHERE e.state = 'contracting' AND g.superseded_at IS NULL AND
-            """ + " " + condition + " ORDER BY g.created_at, g.id LIMIT 50").all()
-        return try rows.compactMap { row in
-            guard let kind = AgreementKind(rawValue: try row.decode(column: "kind", as: String.self)) else { return nil }
-            return Unsigned(organizationID: try row.decode(column: "organization_id", as: UUID.self), engagementID: try row.decode(column: "engagement_id", as: UUID.self), agreementID: try row.decode(column: "agreement_id", as: UUID.self),
-                            kind: kind, projectTitle: try row.decode(column: "title", as: String.self))
-        }
+            """ + " " + condition + " ORDER BY g.created_at, g.id LIMIT 50").all(decoding: Unsigned.self)
     }
 
     /// A version handed in that waits for the employer's decision (accept or ask for changes).
-    public struct WaitingVersion: Sendable, Equatable {
+    public struct WaitingVersion: Decodable, Sendable, Equatable {
         public var organizationID: UUID
         public var engagementID: UUID
         public var milestoneID: UUID
@@ -81,34 +79,38 @@ public enum HomeFacts {
         public var version: Int
         public var projectTitle: String
         public var handedInAt: Date
+
+        enum CodingKeys: String, CodingKey {
+            case deliverable, version
+            case organizationID = "organization_id", engagementID = "engagement_id", milestoneID = "milestone_id", projectTitle = "title"
+            case handedInAt = "created_at"
+        }
     }
 
     /// The versions waiting for a decision in the organizations' running engagements, oldest first.
     public static func waitingVersions(in organizationIDs: [UUID], on db: any Database) async throws -> [WaitingVersion] {
         guard !organizationIDs.isEmpty else { return [] }
-        let rows = try await sql(db).raw("""
+        return try await sql(db).raw("""
             SELECT e.organization_id AS organization_id, e.id AS engagement_id, m.id AS milestone_id, m.title AS deliverable,
               s.version AS version, p.title AS title, s.created_at AS created_at
             FROM submissions s JOIN milestones m ON m.id = s.milestone_id JOIN engagements e ON e.id = s.engagement_id
               JOIN projects p ON p.id = e.project_id
             WHERE e.organization_id IN (\(binds: organizationIDs)) AND s.state = 'submitted' AND e.state NOT IN ('completed', 'terminated')
             ORDER BY s.created_at, s.id LIMIT 50
-            """).all()
-        return try rows.map { row in
-            WaitingVersion(organizationID: try row.decode(column: "organization_id", as: UUID.self),
-                           engagementID: try row.decode(column: "engagement_id", as: UUID.self),
-                           milestoneID: try row.decode(column: "milestone_id", as: UUID.self),
-                           deliverable: try row.decode(column: "deliverable", as: String.self), version: try row.decode(column: "version", as: Int.self),
-                           projectTitle: try row.decode(column: "title", as: String.self), handedInAt: try row.decode(column: "created_at", as: Date.self))
-        }
+            """).all(decoding: WaitingVersion.self)
     }
 
     /// A check-in of an engagement the person takes part in.
-    public struct CheckIn: Sendable, Equatable {
+    public struct CheckIn: Decodable, Sendable, Equatable {
         public var engagementID: UUID
         public var projectTitle: String
         public var startsAt: Date
         public var minutes: Int
+
+        enum CodingKeys: String, CodingKey {
+            case minutes
+            case engagementID = "engagement_id", projectTitle = "title", startsAt = "starts_at"
+        }
     }
 
     /// Check-ins starting in `window` of running engagements the person is in: as the candidate,
@@ -119,16 +121,12 @@ public enum HomeFacts {
             (e.candidate_id = \(bind: userID) OR EXISTS (SELECT 1 FROM engagement_team t WHERE t.engagement_id = e.id AND t.user_id = \(bind: userID))
             """
         if !organizationIDs.isEmpty { involved = involved + " OR e.organization_id IN (\(binds: organizationIDs))" }
-        let rows = try await sql(db).raw("""
+        return try await sql(db).raw("""
             SELECT c.starts_at AS starts_at, c.minutes AS minutes, e.id AS engagement_id, p.title AS title
             FROM check_ins c JOIN engagements e ON e.id = c.engagement_id JOIN projects p ON p.id = e.project_id
             WHERE c.starts_at >= \(bind: window.lowerBound) AND c.starts_at < \(bind: window.upperBound)
               AND e.state NOT IN ('completed', 'terminated') AND
-            """ + " " + involved + ") ORDER BY c.starts_at, c.id LIMIT 20").all()
-        return try rows.map { row in
-            CheckIn(engagementID: try row.decode(column: "engagement_id", as: UUID.self), projectTitle: try row.decode(column: "title", as: String.self),
-                    startsAt: try row.decode(column: "starts_at", as: Date.self), minutes: try row.decode(column: "minutes", as: Int.self))
-        }
+            """ + " " + involved + ") ORDER BY c.starts_at, c.id LIMIT 20").all(decoding: CheckIn.self)
     }
 
     /// What a partner's students have done on the platform, per student (by user).
@@ -172,10 +170,15 @@ public enum HomeFacts {
     }
 
     /// A published project an employer shares with a partner's students.
-    public struct SharedProject: Sendable, Equatable {
+    public struct SharedProject: Decodable, Sendable, Equatable {
         public var id: UUID
         public var title: String
         public var organizationName: String
+
+        enum CodingKeys: String, CodingKey {
+            case id, title
+            case organizationName = "name"
+        }
     }
 
     /// The published projects shared with the partner, newest first.
@@ -185,10 +188,7 @@ public enum HomeFacts {
             FROM project_partners pp JOIN projects p ON p.id = pp.project_id JOIN organizations o ON o.id = p.organization_id
             WHERE pp.organization_id = \(bind: partnerID) AND p.state = 'published'
             ORDER BY p.published_at DESC, p.id LIMIT \(literal: limit)
-            """).all().map { row in
-            SharedProject(id: try row.decode(column: "id", as: UUID.self), title: try row.decode(column: "title", as: String.self),
-                          organizationName: try row.decode(column: "name", as: String.self))
-        }
+            """).all(decoding: SharedProject.self)
     }
 
     /// What waits for the platform's administrators.

@@ -33,11 +33,10 @@ struct ApplicantsController: RouteCollection {
         let query = try req.query.decode(ListQuery.self)
         let state = query.state.flatMap(ApplicationState.init(rawValue:))
         let sort = query.sort.flatMap(ApplicantSort.init(rawValue:)) ?? .match
-        let applicants = try await ScreeningService.applicants(of: project, states: state.map { [$0] } ?? [], sort: sort, ctx)
-        let pages = max(1, (applicants.count + ApplicantsPage.pageSize - 1) / ApplicantsPage.pageSize)
-        let number = min(max(query.page ?? 1, 1), pages)
-        let shown = Array(applicants.dropFirst((number - 1) * ApplicantsPage.pageSize).prefix(ApplicantsPage.pageSize))
-        let page = ApplicantsPage(project: try ScreenedProject(project), applicants: shown, total: applicants.count, page: number, state: state, sort: sort,
+        let ranked = try await ScreeningService.ranked(of: project, states: state.map { [$0] } ?? [], sort: sort, ctx)
+        let shown = try await ScreeningService.page(query.page, of: ranked, project: project, ctx)
+        let page = ApplicantsPage(project: try ScreenedProject(project), applicants: shown.applicants, total: shown.total, page: shown.number,
+                                  state: state, sort: sort,
                                   decides: Policy.allows(ctx.principal, .authorProjects(project.$organization.id)),
                                   readsFairness: Policy.allows(ctx.principal, .readFairnessReport(project.$organization.id)),
                                   readsCalibration: Policy.allows(ctx.principal, .readCalibration(project.$organization.id)),

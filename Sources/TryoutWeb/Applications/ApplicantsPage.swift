@@ -6,7 +6,7 @@ import TryoutCore
 /// A project's applicants for its organization: filter, sort, decide in bulk, screening switches.
 /// A popular project draws hundreds, so they are shown a page of `pageSize` at a time.
 struct ApplicantsPage: Component {
-    static let pageSize = 50
+    static let pageSize = RankedApplicants.pageSize
 
     var project: ScreenedProject
     /// This page's applicants, of `total`.

@@ -82,8 +82,10 @@ struct ApplicationsAPIController: RouteCollection {
         let limit = query.limit.map { Int($0) ?? 0 } ?? ProjectSearchQuery.defaultLimit
         v.check((1...ProjectSearchQuery.maxLimit).contains(limit), "limit", "limit must be a whole number from 1 to \(ProjectSearchQuery.maxLimit).")
         try v.finish()
-        let all = try await ScreeningService.applicants(of: project, states: state.map { [$0] } ?? [], sort: sort ?? .match, ctx)
-        return DTO.Page(all.map(DTO.Applicant.init), after: query.cursor, limit: limit, id: \.id)
+        let ranked = try await ScreeningService.ranked(of: project, states: state.map { [$0] } ?? [], sort: sort ?? .match, ctx)
+        let (entries, next) = DTO.Page<DTO.Applicant>.window(ranked.entries, after: query.cursor, limit: limit, id: \.id.uuid)
+        let applicants = try await ScreeningService.views(of: entries, in: ranked, project: project, ctx)
+        return DTO.Page(items: applicants.map(DTO.Applicant.init), nextCursor: next)
     }
 
     func applicant(req: Request) async throws -> DTO.Applicant {

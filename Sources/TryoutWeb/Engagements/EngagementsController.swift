@@ -72,7 +72,7 @@ struct EngagementsController: RouteCollection {
         do {
             let input = try TerminationInput(reason: reason)
             guard (try? req.content.get(String.self, at: "confirmed")) == "yes" else {
-                try engagement.participant.require(.terminate)
+                try EngagementsService.checkTermination(in: engagement.participant)
                 let project = engagement.participant.engagement.project.title
                 return try await req.render("End the engagement on “\(project)”?", ConfirmationPage(
                     question: "End the engagement on “\(project)” now?",

@@ -95,13 +95,10 @@ struct OrganizationController: RouteCollection {
     }
 
     /// Asks before someone leaves or is removed; only the person themself and those who manage
-    /// the members get the page.
+    /// the members get the page, and only when the membership rules allow it.
     func confirmRemoval(req: Request) async throws -> Response {
         let (org, view, ctx) = try await organization(req, Action.viewOrganization)
-        guard let id = req.parameters.get("memberID", as: MemberID.self),
-              let member = try await OrganizationsService.members(of: org, ctx).first(where: { $0.id == id.uuid }) else { throw Abort(.notFound) }
-        let leaving = member.$user.id == ctx.principal?.userID
-        guard leaving || Policy.allows(ctx.principal, .manageMembers(view.id.uuid)) else { throw Abort(.notFound) }
+        let (member, leaving) = try await OrganizationsService.removal(of: req.parameters.get("memberID", as: MemberID.self), from: org, ctx)
         let who = "\(member.user.displayName) (\(member.user.email))"
         let page = leaving
             ? ConfirmationPage(question: "Leave \(org.name)?",

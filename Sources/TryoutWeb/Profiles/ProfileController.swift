@@ -50,12 +50,7 @@ struct ProfileController: RouteCollection {
         let owner = try await ProfilesService.owner(ctx)
         let own = try await ProfilesService.profile(of: owner, ctx)
         let posted = try req.content.decode([String: String].self)
-        var fields = CandidateProfileInput(profile: own.profile, skillLabels: own.skillLabels).fields.filter { !$0.key.hasPrefix("skill.") }
-        for (name, value) in posted where name.hasPrefix("skill.") || name.hasPrefix(CandidateProfileInput.choicePrefix)
-            || ProfileStartPage.fields.contains(name) {
-            fields[name] = value
-        }
-        let input = CandidateProfileInput(fields)
+        let input = CandidateProfileInput(profile: own.profile, skillLabels: own.skillLabels).replacingFirstSteps(with: posted)
         let next = RedirectTarget.samePath(posted["next"]) ?? ""
         do {
             try await ProfilesService.save(input, for: owner, ctx)

@@ -14,6 +14,7 @@ struct ProfilePage: Component {
 
     var body: Component {
         let skillRows = repeatedRows(filled: { !value("skill.\($0).label").isEmpty }, maximum: CandidateProfileInput.maxSkills)
+        let shared = ProfileFields(input: input, errors: errors)
         return ComponentGroup {
             Tag.text("h1", "Your profile")
             Tag.text("p", "Employers see your skills, answers and work first; your name, links and location only once they shortlist you.",
@@ -39,14 +40,11 @@ struct ProfilePage: Component {
                 }
                 Tag("fieldset", [:]) {
                     Tag.text("legend", "Availability")
-                    Field(name: "hoursPerWeek", label: "Hours a week", type: "number", value: value("hoursPerWeek"),
-                          error: errors.message("hoursPerWeek"), extra: [("min", "1"), ("max", "60")])
-                    Field(name: "availableFrom", label: "Available from", type: "date", value: value("availableFrom"),
-                          error: errors.message("availableFrom"), required: false)
+                    shared.hoursPerWeek
+                    shared.availableFrom
                     Field(name: "availableTo", label: "Available until", type: "date", value: value("availableTo"),
                           error: errors.message("availableTo"), required: false)
-                    SelectField(name: "timeZone", label: "Time zone", options: Self.timeZones, selected: value("timeZone"),
-                                error: errors.message("timeZone"))
+                    shared.timeZone
                     Field(name: "location", label: "Location", value: value("location"), error: errors.message("location"),
                           required: false, autocomplete: "address-level2")
                 }
@@ -73,8 +71,4 @@ struct ProfilePage: Component {
             SkillSuggestions()
         }
     }
-
-    /// Region/City zones and UTC, sorted, as `CandidateProfileInput` accepts them.
-    static let timeZones: [(value: String, label: String)] = TimeZoneName.suggestions
-        .map { ($0, $0.replacingOccurrences(of: "_", with: " ")) }
 }

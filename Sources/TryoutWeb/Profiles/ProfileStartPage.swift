@@ -6,9 +6,6 @@ import TryoutCore
 /// (skills, time, time zone), then back to the project they came from. The rest of the profile
 /// can wait.
 struct ProfileStartPage: Component {
-    /// The fields this page sets; the rest of the profile stays as it is.
-    static let fields = ["hoursPerWeek", "availableFrom", "timeZone"]
-
     var csrf: String
     var input: CandidateProfileInput
     /// A path on this site where the steps end; empty: the person's home.
@@ -21,6 +18,7 @@ struct ProfileStartPage: Component {
 
     var body: Component {
         let skillRows = repeatedRows(filled: { !value("skill.\($0).label").isEmpty }, maximum: CandidateProfileInput.maxSkills, minimum: 3)
+        let shared = ProfileFields(input: input, errors: errors)
         return ComponentGroup {
             Tag.text("h1", "Set up your profile")
             Tag.text("p", "Three things, and projects are matched to you: the skills you have, the time you can give, and your time zone. "
@@ -39,15 +37,12 @@ struct ProfileStartPage: Component {
                 }
                 Tag("fieldset", [:]) {
                     Tag.text("legend", "2. Your time")
-                    Field(name: "hoursPerWeek", label: "Hours a week", type: "number", value: value("hoursPerWeek"),
-                          error: errors.message("hoursPerWeek"), extra: [("min", "1"), ("max", "60")])
-                    Field(name: "availableFrom", label: "Available from", type: "date", value: value("availableFrom"),
-                          error: errors.message("availableFrom"), required: false)
+                    shared.hoursPerWeek
+                    shared.availableFrom
                 }
                 Tag("fieldset", [:]) {
                     Tag.text("legend", "3. Your time zone")
-                    SelectField(name: "timeZone", label: "Time zone", options: ProfilePage.timeZones, selected: value("timeZone"),
-                                error: errors.message("timeZone"))
+                    shared.timeZone
                 }
                 Tag("div", ["class": "actions"]) {
                     Submit(next.isEmpty ? "Save and continue" : "Save and go back to the project")

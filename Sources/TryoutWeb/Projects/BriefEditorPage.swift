@@ -164,41 +164,43 @@ struct BriefEditorPage: Component {
     }
 
     private var deliverables: Component {
-        let count = repeatedRows(filled: { !input["deliverable.\($0).title"].isEmpty }, maximum: BriefInput.maxDeliverables)
-        return Tag("fieldset", ["id": "field-deliverables"]) {
-            Tag.text("legend", "Deliverables")
-            Tag.text("p", "What the candidate hands in, when, and how much each counts. Leave a row empty to skip it.", ["class": "hint"])
-            for index in 0..<count {
-                Tag("fieldset", ["class": "row"]) {
-                    Tag.text("legend", "Deliverable \(index + 1)")
-                    Field(name: "deliverable.\(index).title", label: "Title", value: input["deliverable.\(index).title"],
-                          error: error("deliverable.\(index).title"), required: false)
-                    Field(name: "deliverable.\(index).description", label: "Description", value: input["deliverable.\(index).description"], required: false)
-                    Field(name: "deliverable.\(index).due", label: "Due, days after the start", type: "number", value: input["deliverable.\(index).due"],
-                          error: error("deliverable.\(index).due"), required: false, extra: [("min", "0"), ("max", "365")])
-                    Field(name: "deliverable.\(index).weight", label: "Weight (%)", type: "number", value: input["deliverable.\(index).weight"],
-                          error: error("deliverable.\(index).weight"), required: false, extra: [("min", "0"), ("max", "100")])
-                }
-            }
+        numberedRows(id: "field-deliverables", legend: "Deliverables", row: "Deliverable", prefix: "deliverable", maximum: BriefInput.maxDeliverables,
+                     hint: "What the candidate hands in, when, and how much each counts. Leave a row empty to skip it.") { index in
+            Field(name: "deliverable.\(index).title", label: "Title", value: input["deliverable.\(index).title"],
+                  error: error("deliverable.\(index).title"), required: false)
+            Field(name: "deliverable.\(index).description", label: "Description", value: input["deliverable.\(index).description"], required: false)
+            Field(name: "deliverable.\(index).due", label: "Due, days after the start", type: "number", value: input["deliverable.\(index).due"],
+                  error: error("deliverable.\(index).due"), required: false, extra: [("min", "0"), ("max", "365")])
+            Field(name: "deliverable.\(index).weight", label: "Weight (%)", type: "number", value: input["deliverable.\(index).weight"],
+                  error: error("deliverable.\(index).weight"), required: false, extra: [("min", "0"), ("max", "100")])
         }
     }
 
     private var rubric: Component {
-        let count = repeatedRows(filled: { !input["criterion.\($0).title"].isEmpty }, maximum: BriefInput.maxCriteria)
-        return Tag("fieldset", ["id": "field-rubric"]) {
-            Tag.text("legend", "Rubric")
-            Tag.text("p", "The criteria reviewers score, fixed before anyone applies. Weights must add up to 100.", ["class": "hint"])
+        numberedRows(id: "field-rubric", legend: "Rubric", row: "Criterion", prefix: "criterion", maximum: BriefInput.maxCriteria,
+                     hint: "The criteria reviewers score, fixed before anyone applies. Weights must add up to 100.") { index in
+            Field(name: "criterion.\(index).title", label: "Criterion", value: input["criterion.\(index).title"],
+                  error: error("criterion.\(index).title"), required: false)
+            Field(name: "criterion.\(index).weight", label: "Weight (%)", type: "number", value: input["criterion.\(index).weight"],
+                  error: error("criterion.\(index).weight"), required: false, extra: [("min", "0"), ("max", "100")])
+            for level in 1...RubricCriterion.levelCount {
+                Field(name: "criterion.\(index).level\(level)", label: "Level \(level) looks like", value: input["criterion.\(index).level\(level)"],
+                      required: false)
+            }
+        }
+    }
+
+    /// A fieldset of numbered rows (`prefix.N.title` filled, plus room for two more), each a fieldset of its own.
+    private func numberedRows(id: String, legend: String, row: String, prefix: String, maximum: Int, hint: String,
+                              @ComponentBuilder fields: (Int) -> Component) -> Component {
+        let count = repeatedRows(filled: { !input["\(prefix).\($0).title"].isEmpty }, maximum: maximum)
+        return Tag("fieldset", ["id": id]) {
+            Tag.text("legend", legend)
+            Tag.text("p", hint, ["class": "hint"])
             for index in 0..<count {
                 Tag("fieldset", ["class": "row"]) {
-                    Tag.text("legend", "Criterion \(index + 1)")
-                    Field(name: "criterion.\(index).title", label: "Criterion", value: input["criterion.\(index).title"],
-                          error: error("criterion.\(index).title"), required: false)
-                    Field(name: "criterion.\(index).weight", label: "Weight (%)", type: "number", value: input["criterion.\(index).weight"],
-                          error: error("criterion.\(index).weight"), required: false, extra: [("min", "0"), ("max", "100")])
-                    for level in 1...RubricCriterion.levelCount {
-                        Field(name: "criterion.\(index).level\(level)", label: "Level \(level) looks like", value: input["criterion.\(index).level\(level)"],
-                              required: false)
-                    }
+                    Tag.text("legend", "\(row) \(index + 1)")
+                    fields(index)
                 }
             }
         }

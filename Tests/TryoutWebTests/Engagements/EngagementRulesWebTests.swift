@@ -298,6 +298,13 @@ struct EngagementConversationTests {
             let owed = EngagementLifecycle.owed(pay: ended.pay, weights: weights, accepted: [true, false, false])
             #expect(owed.amountMinor > 0 && page.body.string.contains(owed.formatted))
             #expect(page.body.string.contains("Reason given: I took a full-time job."))
+            // Once it has ended nothing offers to end it again; someone outside it finds nothing.
+            #expect(try await t.post("/engagements/\(id)/terminate", ["reason": "Again"]).status == .conflict)
+            try await Factory(t).organization("Globex")
+            try await t.signIn("owner@globex.test")
+            try await t.get("/settings")
+            #expect(try await t.post("/engagements/\(id)/terminate", ["reason": "Not mine"]).status == .notFound)
+            try await t.signIn("ada@uni.test")
             let second = try #require(try await Engagements.milestones(of: id, on: t.db).dropFirst().first).requireID()
             try await t.get("/engagements/\(id)/milestones/\(second)")
             try await t.upload("/engagements/\(id)/milestones/\(second)/submissions", files: [("files[]", "memo.pdf", pdfBytes)])

@@ -33,6 +33,11 @@ struct ConfirmationTests {
             #expect(members.contains(#"<a href="\#(removal)" class="button danger">Remove"#) && !members.contains(#"action="\#(removal)""#))
             expectConfirmation(try await t.get(removal), at: removal, asking: "Remove reviewer@acme.test (reviewer@acme.test) from Acme?")
             #expect(try await MemberRecord.find(try reviewer.requireID(), on: t.db) != nil, "opening the page removes nobody")
+            // The rule the removal applies decides first: the only owner is told why they cannot leave, and offered no button.
+            let soleOwner = try #require(try await MemberRecord.query(on: t.db).filter(\.$organization.$id == org.requireID()).filter(\.$role == .owner).first())
+            let refused = try await t.get("/orgs/acme/members/\(try soleOwner.requireID())/remove")
+            #expect(refused.status == .conflict)
+            #expect(refused.body.string.contains("An organization needs at least one owner") && !refused.body.string.contains("Leave Acme</button>"))
 
             try await t.signIn("reviewer@acme.test")
             expectConfirmation(try await t.get(removal), at: removal, asking: "Leave Acme?")
@@ -90,6 +95,13 @@ struct ConfirmationTests {
             #expect(try await APITokenRecord.find(try token.requireID(), on: t.db)?.revokedAt == nil)
             try await t.signIn("bo@uni.test")
             #expect(try await t.get(revoking).status == .notFound)
+            try await t.get("/settings")
+            #expect(try await t.post(revoking).status == .notFound)
+            #expect(try await APITokenRecord.find(try token.requireID(), on: t.db)?.revokedAt == nil, "someone else's button revokes nothing")
+            try await t.signIn("ada@uni.test")
+            try await t.get(revoking)
+            #expect(try await t.post(revoking).status == .seeOther)
+            #expect(try await APITokenRecord.find(try token.requireID(), on: t.db)?.revokedAt != nil)
         }
     }
 }

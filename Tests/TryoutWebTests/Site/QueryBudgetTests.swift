@@ -65,7 +65,7 @@ struct QueryBudgetTests {
             Page(label: "project", path: "/projects/\(project)", who: nil, budget: 9),
             Page(label: "marketplace, signed in", path: "/projects", who: "ada@candidates.test", budget: 9),
             Page(label: "my applications", path: "/applications", who: "ada@candidates.test", budget: 6),
-            Page(label: "applicants", path: "/projects/\(project)/applicants", who: "manager@northwind.test", budget: 18),
+            Page(label: "applicants", path: "/projects/\(project)/applicants", who: "manager@northwind.test", budget: 19),
             Page(label: "engagement", path: "/engagements/\(try engagement.requireID())", who: "manager@northwind.test", budget: 21),
             Page(label: "messages", path: "/engagements/\(try engagement.requireID())/messages", who: "manager@northwind.test", budget: 22),
             Page(label: "home, employer", path: "/", who: "manager@northwind.test", budget: 11),
