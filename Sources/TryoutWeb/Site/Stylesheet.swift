@@ -87,6 +87,12 @@ enum Stylesheet {
     td form { display: flex; gap: .5rem; flex-wrap: wrap; align-items: center; margin: 0; }
     .preferences th, .preferences td { padding: .5rem .3rem; }
     .preferences td, .preferences thead th + th { text-align: center; }
+    /* The narrowest phones (360 px) fit the grid's four columns only with smaller type. */
+    @media (max-width: 30rem) {
+      .preferences { font-size: .85rem; }
+      .preferences th, .preferences td { padding: .4rem .15rem; }
+      .preferences th { hyphens: auto; overflow-wrap: anywhere; }
+    }
     pre.brief { white-space: pre-wrap; font-family: inherit; }
     p.lines { white-space: pre-wrap; overflow-wrap: anywhere; }
     .secret { font-family: ui-monospace, monospace; background: var(--soft); padding: .5rem; word-break: break-all; border: 1px dashed var(--accent); }
