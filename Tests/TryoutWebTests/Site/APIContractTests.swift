@@ -100,7 +100,7 @@ struct APIContractTests {
             #expect(second["nextCursor"] == nil)
             let ids = ((first["items"] as? [[String: Any]] ?? []) + (second["items"] as? [[String: Any]] ?? [])).compactMap { $0["id"] as? String }
             let expected = try await Applications.forProject(try project.requireID(), on: t.db).map { try $0.requireID().uuidString.lowercased() }
-            #expect(ids.count == 3 && Set(ids) == Set(expected))
+            #expect(ids == expected, "oldest first, each once, across the two pages")
             for limit in ["0", "101", "many"] {
                 let refused = try await t.api(.GET, "/api/v1/projects/\(try project.requireID())/applicants?limit=\(limit)", token: manager)
                 #expect(refused.status == .unprocessableEntity && refused.body.string.contains(#""field":"limit""#))
