@@ -26,7 +26,7 @@ public struct EngagementSnapshot: Sendable {
             submissions: try await Submissions.of(engagementID: id, on: db),
             checkIns: try await EngagementActivity.checkIns(of: id, on: db),
             unreadMessages: try await EngagementActivity.unread(userID: participant.userID.uuid, engagementIDs: [id], on: db)[id] ?? 0,
-            minutesLogged: try await EngagementActivity.timeEntries(of: id, on: db).reduce(0) { $0 + $1.minutes },
+            minutesLogged: try await EngagementActivity.minutesLogged(of: id, on: db),
             credentialID: participant.engagement.state == .completed
                 ? try await Credentials.of(engagementID: id, on: db)?.id.map(CredentialID.init) : nil)
     }

@@ -114,7 +114,7 @@ public enum EvaluationsService {
             weighted += score * milestone.weight
             weights += milestone.weight
         }
-        let minutes = try await EngagementActivity.timeEntries(of: engagementID, on: db).reduce(0) { $0 + $1.minutes }
+        let minutes = try await EngagementActivity.minutesLogged(of: engagementID, on: db)
         return (weights == 0 ? nil : Int((Double(weighted) / Double(weights)).rounded()),
                 ObjectiveSignals(deliverables: deliverables, minutesLogged: minutes, hoursEstimated: engagement.estimatedHours))
     }

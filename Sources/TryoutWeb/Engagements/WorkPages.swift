@@ -84,7 +84,10 @@ struct MilestonePage: Component {
     }
 
     private func submitForm(_ id: EngagementID) -> Component {
-        var form = Tag("form", ["method": "post", "enctype": "multipart/form-data"]) {
+        // The upload is streamed, so its form token travels in the address, where it is checked
+        // before the body is read.
+        let action = SiteURL.Engagements.engagement(id, .submissions(.value(milestone.id))).path + "?\(CSRFMiddleware.fieldName)=\(csrf)"
+        let form = Tag("form", attributes: [("action", action), ("method", "post"), ("enctype", "multipart/form-data")]) {
             TextAreaField(name: "note", label: "Note for the reviewer", value: note, error: errors.message("note"), rows: 3)
             Tag("div", ["class": "field"]) {
                 Tag("label", ["for": "field-files"]) { Text("Files") }
@@ -99,9 +102,6 @@ struct MilestonePage: Component {
             }
             Submit("Hand in this version")
         }
-        // The upload is streamed, so its form token travels in the address, where it is checked
-        // before the body is read.
-        form.attributes.insert(("action", SiteURL.Engagements.engagement(id, .submissions(.value(milestone.id))).path + "?\(CSRFMiddleware.fieldName)=\(csrf)"), at: 0)
         return Tag("section", ["class": "panel", "aria-labelledby": "submit-title"]) {
             Tag.text("h2", milestone.state == .changesRequested ? "Hand in a new version" : "Hand in your work", ["id": "submit-title"])
             form

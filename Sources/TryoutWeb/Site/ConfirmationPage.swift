@@ -42,11 +42,9 @@ struct ActionLink: Component {
     var detail: String?
 
     var body: Component {
-        var link = Tag("a") {
+        Tag("a", attributes: [("href", url), ("class", "button \(style)")]) {
             Text(title)
             if let detail { Tag.text("span", " " + detail, ["class": "visually-hidden"]) }
         }
-        link.attributes = [("href", url), ("class", "button \(style)")]
-        return link
     }
 }

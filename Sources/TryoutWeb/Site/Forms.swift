@@ -34,13 +34,10 @@ struct PostForm: Component {
     }
 
     var body: Component {
-        var tag = Tag("form", ["method": "post"]) {
+        Tag("form", attributes: [("action", action), ("method", "post")] + (label.map { [("aria-label", $0)] } ?? [])) {
             CSRFField(token: csrf)
             content
         }
-        tag.attributes.insert(("action", action), at: 0)
-        if let label { tag.attributes.append(("aria-label", label)) }
-        return tag
     }
 }
 
@@ -89,10 +86,10 @@ struct TextAreaField: Component {
     var body: Component {
         let id = "field-\(name)"
         let described = [hint.map { _ in "\(id)-hint" }, error.map { _ in "\(id)-error" }].compactMap { $0 }
-        var area = Tag("textarea", ["id": id]) { Text(value) }
-        area.attributes += [("name", name), ("rows", String(rows))]
-        if error != nil { area.attributes.append(("aria-invalid", "true")) }
-        if !described.isEmpty { area.attributes.append(("aria-describedby", described.joined(separator: " "))) }
+        var attributes = [("id", id), ("name", name), ("rows", String(rows))]
+        if error != nil { attributes.append(("aria-invalid", "true")) }
+        if !described.isEmpty { attributes.append(("aria-describedby", described.joined(separator: " "))) }
+        let area = Tag("textarea", attributes: attributes) { Text(value) }
         return Tag("div", ["class": error == nil ? "field" : "field field-error"]) {
             Tag("label", ["for": id]) { Text(label) }
             if let hint { Tag.text("p", hint, ["class": "hint", "id": "\(id)-hint"]) }
@@ -131,7 +128,8 @@ struct SelectField: Component {
 
     var body: Component {
         let id = "field-\(name)"
-        var select = Tag("select", ["id": id, "name": name]) {
+        let invalid = error == nil ? [] : [("aria-invalid", "true"), ("aria-describedby", "\(id)-error")]
+        let select = Tag("select", attributes: [("id", id), ("name", name)] + invalid) {
             for option in options {
                 if option.value == selected {
                     Tag("option", ["value": option.value, "selected": ""]) { Text(option.label) }
@@ -140,7 +138,6 @@ struct SelectField: Component {
                 }
             }
         }
-        if error != nil { select.attributes += [("aria-invalid", "true"), ("aria-describedby", "\(id)-error")] }
         return Tag("div", ["class": "field"]) {
             Tag("label", ["for": id]) { Text(label) }
             if let error { Tag.text("p", error, ["class": "error-text", "id": "\(id)-error"]) }

@@ -5,50 +5,52 @@ import TryoutCore
 ///
 /// Plot escapes text but writes attribute values exactly as given, so pages build every element
 /// that carries an attribute through `Tag`, which escapes each value first. User text goes in
-/// as `Text`, which Plot escapes.
-struct Tag: Component {
-    var name: String
-    var attributes: [(String, String)]
-    var content: Component?
+/// as `Text` or `Tag.text`, which Plot escapes.
+///
+/// A tag is a Plot node, not a component of its own: Plot reflects on every component it renders
+/// (a `Mirror` over its properties, looking for environment values), and with one component per
+/// element that was most of a page's rendering time. Tags, and text inside them, render without it.
+typealias Tag = Node<HTML.BodyContext>
 
+extension Node where Context == HTML.BodyContext {
     init(_ name: String, _ attributes: KeyValuePairs<String, String> = [:], @ComponentBuilder content: () -> Component) {
-        self.name = name
-        self.attributes = attributes.map { ($0.key, $0.value) }
-        self.content = content()
+        self.init(name, attributes: attributes.map { ($0.key, $0.value) }, content: content)
+    }
+
+    /// Attributes in the order given, for lists the page puts together as it goes.
+    init(_ name: String, attributes: [(String, String)], @ComponentBuilder content: () -> Component) {
+        self = .element(named: name, nodes: Self.escaped(attributes).map { .attribute($0) } + Self.children(content()))
     }
 
     /// A void element (`<input>`, `<meta>`) that has no children.
     init(void name: String, _ attributes: [(String, String)]) {
-        self.name = name
-        self.attributes = attributes
-        self.content = nil
+        self = .selfClosedElement(named: name, attributes: Self.escaped(attributes))
     }
 
-    var body: Component {
-        // An empty value renders as a bare boolean attribute (`required`, `checked`).
-        let escaped = attributes.map {
-            Attribute<HTML.BodyContext>(name: $0.0, value: Self.escape($0.1), ignoreIfValueIsEmpty: false)
-        }
-        guard let content else {
-            return Node<HTML.BodyContext>.selfClosedElement(named: name, attributes: escaped)
-        }
-        return Node<HTML.BodyContext>.element(named: name, nodes: escaped.map { .attribute($0) } + [.component(content)])
+    /// A link whose text is escaped like any other user text.
+    static func link(_ text: String, to url: String, _ extra: KeyValuePairs<String, String> = [:]) -> Tag {
+        Tag("a", attributes: [("href", url)] + extra.map { ($0.key, $0.value) }) { Node.text(text) }
+    }
+
+    static func text(_ name: String, _ text: String, _ attributes: KeyValuePairs<String, String> = [:]) -> Tag {
+        Tag(name, attributes) { Node.text(text) }
     }
 
     static func escape(_ value: String) -> String {
         SafeMarkdown.escape(value)
     }
-}
 
-extension Tag {
-    /// A link whose text is escaped like any other user text.
-    static func link(_ text: String, to url: String, _ extra: KeyValuePairs<String, String> = [:]) -> Tag {
-        var tag = Tag("a") { Text(text) }
-        tag.attributes = [("href", url)] + extra.map { ($0.key, $0.value) }
-        return tag
+    private static func escaped(_ attributes: [(String, String)]) -> [Attribute<HTML.BodyContext>] {
+        // An empty value renders as a bare boolean attribute (`required`, `checked`).
+        attributes.map { Attribute(name: $0.0, value: escape($0.1), ignoreIfValueIsEmpty: false) }
     }
 
-    static func text(_ name: String, _ text: String, _ attributes: KeyValuePairs<String, String> = [:]) -> Tag {
-        Tag(name, attributes) { Text(text) }
+    /// What a builder made, as the element's children: groups opened, tags and text as they
+    /// are, and any other component rendered as one.
+    private static func children(_ content: Component) -> [Node] {
+        if let group = content as? ComponentGroup { return group.members.flatMap(children) }
+        if let node = content as? Node { return [node] }
+        if content is Text, let node = content.body as? Node { return [node] }
+        return [.component(content)]
     }
 }

@@ -69,7 +69,7 @@ enum Layout {
     }
 
     private static func anchor(_ link: PageContext.NavLink, current: Bool) -> Component {
-        var anchor = Tag("a") {
+        Tag("a", attributes: [("href", link.url)] + (current ? [("aria-current", "page")] : [])) {
             Text(link.label)
             if link.count > 0 {
                 Text(" ")
@@ -79,8 +79,6 @@ enum Layout {
                 }
             }
         }
-        anchor.attributes = [("href", link.url)] + (current ? [("aria-current", "page")] : [])
-        return anchor
     }
 
     private static func account(_ context: PageContext) -> Component {

@@ -106,7 +106,7 @@ struct ChoiceGroup: Component {
         let key = field ?? name
         var attributes: [(String, String)] = [("id", "field-\(key)")]
         if error != nil { attributes.append(("aria-describedby", "field-\(key)-error")) }
-        var fieldset = Tag("fieldset", [:]) {
+        return Tag("fieldset", attributes: attributes) {
             Tag.text("legend", legend)
             if let error { Tag.text("p", error, ["class": "error-text", "id": "field-\(key)-error"]) }
             for choice in choices {
@@ -117,8 +117,6 @@ struct ChoiceGroup: Component {
                 }
             }
         }
-        fieldset.attributes = attributes
-        return fieldset
     }
 }
 

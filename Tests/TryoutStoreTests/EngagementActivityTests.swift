@@ -1,0 +1,64 @@
+import FluentKit
+import Foundation
+import Testing
+import TryoutCore
+import TryoutStore
+import TryoutTestSupport
+
+@Suite("What engagement pages count, counted by the database")
+struct EngagementActivityTests {
+    @Test("unread messages: others' since the person last read, per engagement; posting marks the thread read")
+    func unreadCounts() async throws {
+        try await withTestApp { t in
+            let (first, second, _) = try await twoEngagements(t)
+            let (a, b) = (try first.requireID(), try second.requireID())
+            let ada = first.$candidate.id, bruno = second.$candidate.id
+            let start = t.clock.now
+            func at(_ minutes: Double) -> Date { start.addingTimeInterval(minutes * 60) }
+
+            try await EngagementActivity.post("Mine", engagementID: a, by: ada, at: at(1), on: t.db)
+            try await EngagementActivity.post("One", engagementID: a, by: bruno, at: at(2), on: t.db)
+            try await EngagementActivity.post("Two", engagementID: a, by: bruno, at: at(3), on: t.db)
+            #expect(try await EngagementActivity.unread(userID: ada, engagementIDs: [a, b], on: t.db) == [a: 2])
+            // Bruno posted after Ada's message, which marked the thread read for him up to then.
+            #expect(try await EngagementActivity.unread(userID: bruno, engagementIDs: [a], on: t.db) == [:])
+            try await EngagementActivity.post("Mine again", engagementID: a, by: ada, at: at(3.5), on: t.db)
+            #expect(try await EngagementActivity.unread(userID: bruno, engagementIDs: [a], on: t.db) == [a: 1])
+
+            try await EngagementActivity.markRead(engagementID: a, userID: ada, at: at(4), on: t.db)
+            #expect(try await EngagementActivity.unread(userID: ada, engagementIDs: [a, b], on: t.db) == [:])
+
+            try await EngagementActivity.post("Three", engagementID: a, by: bruno, at: at(5), on: t.db)
+            try await EngagementActivity.post("Elsewhere", engagementID: b, by: bruno, at: at(6), on: t.db)
+            #expect(try await EngagementActivity.unread(userID: ada, engagementIDs: [a, b], on: t.db) == [a: 1, b: 1])
+            #expect(try await EngagementActivity.unread(userID: ada, engagementIDs: [b], on: t.db) == [b: 1])
+            #expect(try await EngagementActivity.unread(userID: ada, engagementIDs: [], on: t.db) == [:])
+            // Posting is reading: Bruno has seen everything up to his own last message.
+            #expect(try await EngagementActivity.unread(userID: bruno, engagementIDs: [a, b], on: t.db) == [:])
+        }
+    }
+
+    @Test("minutes logged: the sum of the engagement's entries, none of another's, zero when none")
+    func minutesLogged() async throws {
+        try await withTestApp { t in
+            let (first, second, org) = try await twoEngagements(t)
+            let today = String(DateText.iso(t.clock.now).prefix(10))
+            for (hours, engagement) in [("1.5", first), ("0.5", first), ("3", second)] {
+                let entry = try TimeEntryInput(day: today, hours: hours, note: "", now: t.clock.now)
+                try await EngagementActivity.log(entry, milestoneID: nil, engagementID: try engagement.requireID(), at: t.clock.now, on: t.db)
+            }
+            #expect(try await EngagementActivity.minutesLogged(of: try first.requireID(), on: t.db) == 120)
+            #expect(try await EngagementActivity.minutesLogged(of: try second.requireID(), on: t.db) == 180)
+            let third = try await Factory(t).engagement(in: org, candidate: "chen@uni.test", candidateName: "Chen Li")
+            #expect(try await EngagementActivity.minutesLogged(of: try third.requireID(), on: t.db) == 0)
+        }
+    }
+
+    /// Ada's and Bruno's engagements at one organization.
+    private func twoEngagements(_ t: TestApp) async throws -> (EngagementRecord, EngagementRecord, OrganizationRecord) {
+        let factory = Factory(t)
+        let first = try await factory.engagement()
+        let org = try #require(try await OrganizationRecord.find(first.$organization.id, on: t.db))
+        return (first, try await factory.engagement(in: org, candidate: "bruno@uni.test", candidateName: "Bruno Silva"), org)
+    }
+}
