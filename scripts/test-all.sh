@@ -40,9 +40,8 @@ step "Installing test dependencies (only what is missing)"
 scripts/test-deps.sh || { echo "could not install test dependencies"; exit 1; }
 
 step "Building"
-# No index for an editor: nobody reads it here, and writing it slows every compile.
-swift build --build-tests --disable-index-store || exit 1
-swift build --product tryout --disable-index-store || exit 1
+swift build --build-tests || exit 1
+swift build --product tryout || exit 1
 record "installing and building" 0
 
 step "Swift suites on SQLite"

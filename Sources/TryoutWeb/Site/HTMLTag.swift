@@ -9,7 +9,8 @@ import TryoutCore
 ///
 /// A tag is a Plot node, not a component of its own: Plot reflects on every component it renders
 /// (a `Mirror` over its properties, looking for environment values), and with one component per
-/// element that was most of a page's rendering time. Tags, and text inside them, render without it.
+/// element that was much of a page's rendering time (Benchmarks/README.md, third round). Tags,
+/// and text inside them, render without it.
 typealias Tag = Node<HTML.BodyContext>
 
 extension Node where Context == HTML.BodyContext {
