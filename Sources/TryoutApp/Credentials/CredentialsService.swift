@@ -58,11 +58,17 @@ public enum CredentialsService {
                                             credentialURL: url, credentialID: id.uuid.uuidString.lowercased()) : nil)
     }
 
-    /// Checks a VC-JWT anyone pasted: at most 64 KB, and a limited number per client address.
+    /// The longest credential anyone may paste: the API document's `maxLength`.
+    public static let maxPastedLength = 65_536
+
+    /// Checks a VC-JWT anyone pasted: at most `maxPastedLength` characters, and a limited number per client address.
     public static func verify(_ jwt: String?, verifier: CredentialVerifier, _ ctx: ActionContext) async throws -> CredentialVerification {
+        // Counted as sent, before trimming, in characters: as the API document's `maxLength` counts.
+        guard (jwt ?? "").unicodeScalars.count <= maxPastedLength else {
+            throw ValidationFailure([FieldError("jwt", "A credential is at most \(maxPastedLength) characters.")])
+        }
         let text = (jwt ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { throw ValidationFailure([FieldError("jwt", "Paste the credential: a VC-JWT, three parts joined by dots.")]) }
-        guard text.utf8.count <= 64 * 1024 else { throw ValidationFailure([FieldError("jwt", "A credential is at most 64 KB.")]) }
         if let wait = try await AccountSecurity.retryAfter(.credentialCheck, key: ctx.client.address, limit: RequestLimits.credentialChecksPerClient,
                                                            at: ctx.now, on: ctx.db) {
             throw AccountRefusal.tooMany(retryAfter: wait)

@@ -141,6 +141,13 @@ struct CredentialsWebTests {
             #expect(verified.status == .ok && verified.body.string.contains(#""status":"valid""#))
             #expect(try await t.api(.POST, "/api/v1/credentials/verify", token: nil, json: #"{"jwt":""}"#).status == .unprocessableEntity)
             #expect(try await t.api(.POST, "/api/v1/credentials/verify", token: nil, json: "[]").status == .badRequest)
+            // The limit counts what was sent, as the API document does: a newline before the longest
+            // allowed text puts it over.
+            let longest = String(repeating: "0", count: CredentialsService.maxPastedLength)
+            let atLimit = try await t.api(.POST, "/api/v1/credentials/verify", token: nil, json: #"{"jwt":"\#(longest)"}"#)
+            #expect(atLimit.status == .ok && atLimit.body.string.contains(#""status":"invalid""#))
+            let over = try await t.api(.POST, "/api/v1/credentials/verify", token: nil, json: #"{"jwt":"\n\#(longest)"}"#)
+            #expect(over.status == .unprocessableEntity && over.body.string.contains("at most 65536 characters"))
 
             // Another organization's owner is told there is no such credential.
             try await Factory(t).organization("Globex")
