@@ -77,7 +77,7 @@ struct ProfilesServiceTests {
         }
     }
 
-    @Test("recommendations: none without skills; with skills, projects asking for them, best first")
+    @Test("recommendations: none without skills; with skills, projects asking for them, best first, without those applied to")
     func recommendations() async throws {
         try await withTestApp { t in
             try await DemoData.load(passwordHash: "x", at: t.clock.now, on: t.db)
@@ -91,6 +91,14 @@ struct ProfilesServiceTests {
             let scores = found.projects.map(\.score.total)
             #expect(scores == scores.sorted(by: >))
             #expect(!found.projects.contains { $0.project.title == "Social media plan" })
+
+            // Once the candidate has applied, the project is theirs to follow, not to be recommended.
+            let best = try #require(found.projects.first).project
+            let questions = try JSONDecoder().decode([String].self, from: Data(best.screeningQuestions.utf8))
+            _ = try await ApplicationsService.apply(ApplicationInput(answers: questions.map { _ in "Because" }), to: ProjectID(try best.requireID()), ctx)
+            let after = try await ProfilesService.recommendations(for: owner, limit: 20, ctx)
+            #expect(!after.projects.contains { $0.project.id == best.id })
+            #expect(after.projects.prefix(found.projects.count - 1).map(\.project.id) == found.projects.dropFirst().map(\.project.id))
         }
     }
 }

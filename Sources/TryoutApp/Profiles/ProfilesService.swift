@@ -87,7 +87,7 @@ public enum ProfilesService {
     /// The best `limit` projects for the candidate's skills among those they may see.
     public static func recommendations(for owner: ProfileOwner, limit: Int, _ ctx: ActionContext) async throws -> Recommended {
         let profile = try await CandidateProfiles.profile(owner.record, on: ctx.db)
-        let found = try await Recommendations.projects(for: profile, viewer: SearchViewer(ctx.principal), limit: limit, on: ctx.db)
+        let found = try await Recommendations.projects(for: profile, of: owner.userID.uuid, viewer: SearchViewer(ctx.principal), limit: limit, on: ctx.db)
         return Recommended(projects: found, hasSkills: !profile.skills.isEmpty)
     }
 }

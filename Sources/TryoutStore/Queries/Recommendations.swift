@@ -1,4 +1,5 @@
 import FluentKit
+import FluentSQL
 import Foundation
 import TryoutCore
 
@@ -8,8 +9,9 @@ public enum Recommendations {
     public static let considered = ProjectSearchQuery.maxLimit
 
     /// The best `limit` among the newest published projects the viewer may see that ask for at
-    /// least one of the candidate's skills, each with its explained score.
-    public static func projects(for profile: CandidateProfile, viewer: SearchViewer, limit: Int,
+    /// least one of the candidate's skills, each with its explained score. Projects the candidate
+    /// has applied to (so also those they work on) are left out: they know them already.
+    public static func projects(for profile: CandidateProfile, of candidateID: UUID, viewer: SearchViewer, limit: Int,
                                 on db: any Database) async throws -> [(project: ProjectRecord, score: MatchScore)] {
         guard !profile.skills.isEmpty else { return [] }
         var query = ProjectSearchQuery()
@@ -18,7 +20,12 @@ public enum Recommendations {
         query.limit = considered
         let ids = try await ProjectSearch.search(query, viewer: viewer, on: db).projectIDs
         guard !ids.isEmpty else { return [] }
-        let projects = try await ProjectRecord.query(on: db).filter(\.$id ~~ ids).with(\.$organization).with(\.$skills).all()
+        let notApplied = SQLQueryString("""
+            \(ident: ProjectRecord.schema).\(ident: "id") NOT IN \
+            (SELECT \(ident: "project_id") FROM \(ident: ApplicationRecord.schema) WHERE \(ident: "user_id") = \(bind: candidateID))
+            """)
+        let projects = try await ProjectRecord.query(on: db).filter(\.$id ~~ ids).filter(.sql(notApplied))
+            .with(\.$organization).with(\.$skills).all()
         let candidate = MatchCandidate(profile)
         let scored = projects.map { ($0, Matching.score(candidate, for: $0.matchProject)) }
         // Best score first; among equals, the newer project.

@@ -8,11 +8,11 @@ struct RecommendedPage: Component {
     var body: Component {
         ComponentGroup {
             Tag.text("h1", "Recommended for you")
-            Tag.text("p", "The best matches among the \(view.considered) newest projects that ask for one of your skills.",
+            Tag.text("p", "The best matches among the \(view.considered) newest projects that ask for one of your skills, leaving out those you have applied to.",
                      ["class": "lead"])
             if view.projects.isEmpty {
                 Tag("p", [:]) {
-                    Text(view.hasSkills ? "No open project asks for your skills right now. " : "Add your skills to get recommendations. ")
+                    Text(view.hasSkills ? "No open project you have not applied to asks for your skills right now. " : "Add your skills to get recommendations. ")
                     Tag.link(view.hasSkills ? "Browse every project" : "Edit your profile",
                              to: view.hasSkills ? SiteURL.Projects.marketplace.path : SiteURL.Profiles.profile.path)
                 }

@@ -143,8 +143,12 @@ struct PersonalHomePage: Component {
             }
             Tag.text("h3", "Recommended for you")
             if let recommended = candidate.recommended, candidate.hasSkills {
-                recommended
-                Tag("p", [:]) { Tag.link("More projects that match your skills", to: SiteURL.Profiles.recommended.path) }
+                if recommended.cards.isEmpty {
+                    Tag.text("p", "No open project you have not applied to asks for your skills right now.")
+                } else {
+                    recommended
+                    Tag("p", [:]) { Tag.link("More projects that match your skills", to: SiteURL.Profiles.recommended.path) }
+                }
             } else {
                 Tag("p", [:]) {
                     Tag.link("Add your skills to your profile", to: SiteURL.Profiles.profile.path)

@@ -47,7 +47,9 @@ struct AccountPageSnapshots {
         try await withTestApp { t in
             let camera = try await SnapshotWorld.make(t).camera
             try await camera.snap("/profile", as: SnapshotWorld.ada, named: "candidate")
-            try await camera.snap("/profile/recommended", as: SnapshotWorld.ada, named: "recommended")
+            try await camera.snap("/profile/recommended", as: SnapshotWorld.bo, named: "recommended")
+            // Ada has applied to the only project: it is hers to follow, not a recommendation.
+            try await camera.snap("/profile/recommended", as: SnapshotWorld.ada, named: "recommended-all-applied")
             try await camera.snap("/profile/demographics", as: SnapshotWorld.ada, named: "demographics")
         }
     }
