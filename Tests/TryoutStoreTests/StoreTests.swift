@@ -97,6 +97,28 @@ struct StoreTests {
         }
     }
 
+    @Test("a person's principal holds each organization they belong to with its role, and each school they study with")
+    func principal() async throws {
+        try await withTestApp { t in
+            let factory = Factory(t)
+            let acme = try await factory.organization("Acme", roles: [.owner, .reviewer])
+            let bluefin = try await factory.organization("Bluefin")
+            let lakeside = try await factory.organization("Lakeside", kind: .partner, roles: [.owner, .staff])
+            let reviewer = try #require(try await Accounts.user(email: EmailAddress("reviewer@acme.test")!, on: t.db))
+            try await Organizations.addMember(orgID: try bluefin.requireID(), userID: try reviewer.requireID(), role: .admin,
+                                              at: t.clock.now, on: t.db)
+            try await PartnerStudentRecord(organizationID: try lakeside.requireID(), userID: try reviewer.requireID(), createdAt: t.clock.now)
+                .create(on: t.db)
+            let principal = try await Accounts.principal(for: reviewer, on: t.db)
+            #expect(principal.userID == reviewer.id && !principal.isPlatformAdmin)
+            #expect(principal.memberships == [try acme.requireID(): .reviewer, try bluefin.requireID(): .admin])
+            #expect(principal.schools == [try lakeside.requireID()])
+            let stranger = try await factory.user("sam@x.io")
+            let nobody = try await Accounts.principal(for: stranger, on: t.db)
+            #expect(nobody.memberships.isEmpty && nobody.schools.isEmpty)
+        }
+    }
+
     @Test("secrets are stored only as hashes")
     func hashedSecrets() async throws {
         try await withTestApp { t in

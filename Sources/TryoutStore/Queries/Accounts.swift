@@ -1,4 +1,5 @@
 import FluentKit
+import SQLKit
 import Foundation
 import TryoutCore
 
@@ -38,12 +39,41 @@ public enum Accounts {
     }
 
     public static func principal(for user: UserRecord, on db: any Database) async throws -> Principal {
-        let members = try await MemberRecord.query(on: db).filter(\.$user.$id == user.requireID()).all()
-        let schools = try await PartnerStudentRecord.query(on: db).filter(\.$user.$id == user.requireID()).all(\.$organization.$id)
-        return Principal(userID: try user.requireID(), isPlatformAdmin: user.isPlatformAdmin,
-                         memberships: Dictionary(members.map { ($0.$organization.id, $0.role) }, uniquingKeysWith: { a, _ in a }),
-                         schools: Set(schools), verifiedEmail: user.emailVerifiedAt == nil ? nil : user.email)
+        guard let sql = db as? any SQLDatabase else { throw SQLRequired() }
+        let userID = try user.requireID()
+        // One statement, as plain rows: every signed-in request asks. A school has no role.
+        let rows = try await sql.raw("""
+            SELECT \(ident: "organization_id"), \(ident: "role") FROM \(ident: MemberRecord.schema) WHERE \(ident: "user_id") = \(bind: userID)
+            UNION ALL
+            SELECT \(ident: "organization_id"), CAST(NULL AS TEXT) FROM \(ident: PartnerStudentRecord.schema) WHERE \(ident: "user_id") = \(bind: userID)
+            """).all(decoding: Affiliation.self)
+        var memberships: [UUID: MemberRole] = [:]
+        var schools: Set<UUID> = []
+        for row in rows {
+            if let role = row.role {
+                guard let role = MemberRole(rawValue: role) else { throw UnknownRole(role: role) }
+                memberships[row.organizationID] = memberships[row.organizationID] ?? role
+            } else {
+                schools.insert(row.organizationID)
+            }
+        }
+        return Principal(userID: userID, isPlatformAdmin: user.isPlatformAdmin, memberships: memberships, schools: schools,
+                         verifiedEmail: user.emailVerifiedAt == nil ? nil : user.email)
     }
+
+    /// A membership (with its role) or a school (without) of the person.
+    private struct Affiliation: Decodable {
+        var organizationID: UUID
+        var role: String?
+
+        enum CodingKeys: String, CodingKey {
+            case organizationID = "organization_id"
+            case role
+        }
+    }
+
+    /// A stored role this version does not know: refused rather than read as no role.
+    struct UnknownRole: Error { var role: String }
 
     // MARK: Sessions
 

@@ -63,14 +63,14 @@ struct QueryBudgetTests {
             Page(label: "marketplace", path: "/projects", who: nil, budget: 4),
             Page(label: "search", path: "/projects?q=data&mode=remote", who: nil, budget: 3),
             Page(label: "project", path: "/projects/\(project)", who: nil, budget: 9),
-            Page(label: "marketplace, signed in", path: "/projects", who: "ada@candidates.test", budget: 9),
-            Page(label: "my applications", path: "/applications", who: "ada@candidates.test", budget: 6),
-            Page(label: "applicants", path: "/projects/\(project)/applicants", who: "manager@northwind.test", budget: 19),
-            Page(label: "engagement", path: "/engagements/\(try engagement.requireID())", who: "manager@northwind.test", budget: 21),
-            Page(label: "messages", path: "/engagements/\(try engagement.requireID())/messages", who: "manager@northwind.test", budget: 22),
-            Page(label: "home, employer", path: "/", who: "manager@northwind.test", budget: 11),
-            Page(label: "home, candidate", path: "/", who: "bruno@candidates.test", budget: 25),
-            Page(label: "home, partner", path: "/", who: "staff@lakeside.test", budget: 10),
+            Page(label: "marketplace, signed in", path: "/projects", who: "ada@candidates.test", budget: 8),
+            Page(label: "my applications", path: "/applications", who: "ada@candidates.test", budget: 5),
+            Page(label: "applicants", path: "/projects/\(project)/applicants", who: "manager@northwind.test", budget: 18),
+            Page(label: "engagement", path: "/engagements/\(try engagement.requireID())", who: "manager@northwind.test", budget: 20),
+            Page(label: "messages", path: "/engagements/\(try engagement.requireID())/messages", who: "manager@northwind.test", budget: 21),
+            Page(label: "home, employer", path: "/", who: "manager@northwind.test", budget: 10),
+            Page(label: "home, candidate", path: "/", who: "bruno@candidates.test", budget: 24),
+            Page(label: "home, partner", path: "/", who: "staff@lakeside.test", budget: 9),
         ]
     }
 
