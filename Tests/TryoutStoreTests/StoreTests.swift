@@ -49,6 +49,31 @@ struct StoreTests {
         }
     }
 
+    @Test("a candidate's applications read as plain rows equal what their records say, newest first")
+    func applicationSummaries() async throws {
+        try await withTestApp { t in
+            try await DemoData.load(passwordHash: "x", at: t.clock.now, on: t.db)
+            try await SyntheticData.generate(projects: 4, candidates: 6, passwordHash: "x", at: t.clock.now, on: t.db)
+            try await DemoCrowd.add(applicants: 3, messages: 0, at: t.clock.now, on: t.db)
+            let applications = try await ApplicationRecord.query(on: t.db).sort(\.$createdAt).all()
+            let offered = try #require(applications.first)
+            offered.state = .offered
+            offered.offerExpiresAt = t.clock.now.addingTimeInterval(86_400)
+            try await offered.save(on: t.db)
+            let candidates = Set(applications.map(\.$candidate.id))
+            #expect(candidates.count > 1)
+            for candidate in candidates {
+                let rows = try await Applications.summaries(userID: candidate, on: t.db)
+                let records = try await Applications.mine(userID: candidate, on: t.db).map(Applications.Summary.init)
+                #expect(rows == records && !rows.isEmpty)
+                #expect(rows.map(\.appliedAt) == rows.map(\.appliedAt).sorted(by: >))
+            }
+            let row = try #require(try await Applications.summaries(userID: offered.$candidate.id, on: t.db).first { $0.id == offered.id })
+            #expect(row.state == .offered && row.offerExpiresAt == offered.offerExpiresAt)
+            #expect(try await Applications.summaries(userID: UUID(), on: t.db).isEmpty)
+        }
+    }
+
     @Test("demo data: two employers with every role, a partner, twelve candidates, published projects")
     func demo() async throws {
         try await withTestApp { t in

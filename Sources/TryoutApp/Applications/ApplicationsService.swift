@@ -52,6 +52,11 @@ public enum ApplicationsService {
         try await Applications.mine(userID: try ctx.actingPrincipal().userID, on: ctx.db)
     }
 
+    /// The candidate's applications as their list shows them, newest first.
+    public static func summaries(_ ctx: ActionContext) async throws -> [Applications.Summary] {
+        try await Applications.summaries(userID: try ctx.actingPrincipal().userID, on: ctx.db)
+    }
+
     /// The engagement the candidate's accepted place started, if any.
     public static func engagement(of application: ApplicationRecord, _ ctx: ActionContext) async throws -> EngagementID? {
         try await Engagements.forApplication(try application.requireID(), on: ctx.db)?.id.map(EngagementID.init)

@@ -40,7 +40,7 @@ public struct Home: Sendable {
         public var steps: [Step]
         public var deadlines: [Deadline]
         /// Applications still waiting for an answer or a decision, newest first.
-        public var applications: [ApplicationRecord]
+        public var applications: [Applications.Summary]
         /// How many applications the candidate has sent in all (the applications page lists them).
         public var applicationCount: Int
         public var recommended: Recommended?
@@ -120,7 +120,7 @@ public enum HomeService {
                               late: DueDates.isLate(submittedAt: ctx.now, due: $0.dueAt))
             }
         }
-        let applications = try await Applications.mine(userID: userID, on: ctx.db)
+        let applications = try await Applications.summaries(userID: userID, on: ctx.db)
         let owner = try await ProfilesService.owner(ctx)
         return Home.CandidateDesk(
             steps: steps, deadlines: deadlines.sorted { $0.due < $1.due },

@@ -60,6 +60,67 @@ public enum Applications {
             .sort(\.$createdAt, .descending).all()
     }
 
+    /// One of a candidate's applications as their lists show it: where it stands, and the
+    /// project's title and organization.
+    public struct Summary: Equatable, Sendable {
+        public var id: UUID
+        public var state: ApplicationState
+        public var appliedAt: Date
+        public var offerExpiresAt: Date?
+        public var projectTitle: String
+        public var organizationName: String
+
+        /// The summary of an application read with its project and organization.
+        public init(_ application: ApplicationRecord) throws {
+            self.init(id: try application.requireID(), state: application.state, appliedAt: application.createdAt,
+                      offerExpiresAt: application.offerExpiresAt, projectTitle: application.project.title,
+                      organizationName: application.project.organization.name)
+        }
+
+        init(id: UUID, state: ApplicationState, appliedAt: Date, offerExpiresAt: Date?, projectTitle: String, organizationName: String) {
+            (self.id, self.state, self.appliedAt, self.offerExpiresAt) = (id, state, appliedAt, offerExpiresAt)
+            (self.projectTitle, self.organizationName) = (projectTitle, organizationName)
+        }
+    }
+
+    /// The candidate's applications as their lists show them, newest first: one statement and
+    /// plain rows, as the home and the applications page ask on every view.
+    public static func summaries(userID: UUID, on db: any Database) async throws -> [Summary] {
+        guard let sql = db as? any SQLDatabase else { throw SQLRequired() }
+        let rows = try await sql.raw("""
+            SELECT a.\(ident: "id"), a.\(ident: "state"), a.\(ident: "created_at"), a.\(ident: "offer_expires_at"),
+                   p.\(ident: "title"), o.\(ident: "name")
+            FROM \(ident: ApplicationRecord.schema) a
+            JOIN \(ident: ProjectRecord.schema) p ON p.\(ident: "id") = a.\(ident: "project_id")
+            JOIN \(ident: OrganizationRecord.schema) o ON o.\(ident: "id") = p.\(ident: "organization_id")
+            WHERE a.\(ident: "user_id") = \(bind: userID)
+            ORDER BY a.\(ident: "created_at") DESC, a.\(ident: "id")
+            """).all(decoding: SummaryRow.self)
+        return try rows.map { row in
+            guard let state = ApplicationState(rawValue: row.state) else { throw UnknownState(state: row.state) }
+            return Summary(id: row.id, state: state, appliedAt: row.createdAt, offerExpiresAt: row.offerExpiresAt,
+                           projectTitle: row.title, organizationName: row.name)
+        }
+    }
+
+    private struct SummaryRow: Decodable {
+        var id: UUID
+        var state: String
+        var createdAt: Date
+        var offerExpiresAt: Date?
+        var title: String
+        var name: String
+
+        enum CodingKeys: String, CodingKey {
+            case id, state, title, name
+            case createdAt = "created_at"
+            case offerExpiresAt = "offer_expires_at"
+        }
+    }
+
+    /// A stored state this version does not know: refused rather than shown as another.
+    struct UnknownState: Error { var state: String }
+
     /// A project's applications in the given states (all when empty), oldest first, with the candidates.
     public static func forProject(_ projectID: UUID, states: [ApplicationState] = [], on db: any Database) async throws -> [ApplicationRecord] {
         let query = ApplicationRecord.query(on: db).filter(\.$project.$id == projectID).with(\.$candidate)

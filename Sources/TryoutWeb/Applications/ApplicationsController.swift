@@ -34,7 +34,7 @@ struct ApplicationsController: RouteCollection {
     }
 
     func list(req: Request) async throws -> Response {
-        let applications = try await ApplicationsService.mine(try await req.signedInContext())
+        let applications = try await ApplicationsService.summaries(try await req.signedInContext())
         return try await req.render("Your applications", MyApplicationsPage(applications: applications.map(MyApplicationRow.init), now: req.now))
     }
 

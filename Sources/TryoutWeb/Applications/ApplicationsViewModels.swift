@@ -7,7 +7,7 @@ struct ApplicationStanding: Sendable {
     var state: ApplicationState
     var offerExpiresAt: Date?
 
-    init(_ application: ApplicationRecord) {
+    init(_ application: Applications.Summary) {
         state = application.state
         offerExpiresAt = application.offerExpiresAt
     }
@@ -35,11 +35,11 @@ struct MyApplicationRow: Sendable {
     var appliedAt: Date
     var standing: ApplicationStanding
 
-    init(_ application: ApplicationRecord) throws {
-        id = ApplicationID(try application.requireID())
-        projectTitle = application.project.title
-        organizationName = application.project.organization.name
-        appliedAt = application.createdAt
+    init(_ application: Applications.Summary) {
+        id = ApplicationID(application.id)
+        projectTitle = application.projectTitle
+        organizationName = application.organizationName
+        appliedAt = application.appliedAt
         standing = ApplicationStanding(application)
     }
 }
@@ -56,7 +56,7 @@ struct MyApplicationDetail: Sendable {
     var engagementID: EngagementID?
 
     init(_ application: ApplicationRecord, engagementID: EngagementID?) throws {
-        row = try MyApplicationRow(application)
+        row = MyApplicationRow(try Applications.Summary(application))
         projectID = ProjectID(try application.project.requireID())
         message = application.message
         answers = application.answers

@@ -50,14 +50,14 @@ struct HomeView {
     var platform: HomeFacts.PlatformQueue?
     var isEmpty: Bool
 
-    init(_ home: Home, name: String, now: Date) throws {
+    init(_ home: Home, name: String, now: Date) {
         self.name = name
         todo = Self.todo(home, now: now)
         employers = home.employers.map {
             Employer(name: $0.organization.name, slug: $0.organization.slug, runsProjects: $0.runsProjects, projects: $0.projects.map(ProjectRow.init))
         }
-        candidate = try home.candidate.map { desk in
-            Candidate(steps: desk.steps, deadlines: desk.deadlines, applications: try desk.applications.map(MyApplicationRow.init),
+        candidate = home.candidate.map { desk in
+            Candidate(steps: desk.steps, deadlines: desk.deadlines, applications: desk.applications.map(MyApplicationRow.init),
                       applicationCount: desk.applicationCount,
                       recommended: desk.recommended.map { ProjectCards(projects: $0.projects.map(\.project), showOrganization: true) },
                       hasSkills: desk.recommended?.hasSkills ?? false)
@@ -107,8 +107,8 @@ struct HomeView {
         }
         if let candidate = home.candidate {
             for application in candidate.applications where application.state == .offered && (application.offerExpiresAt.map { $0 > now } ?? true) {
-                guard let id = application.id else { continue }
-                items.append(Todo(text: "Answer the offer: \(application.project.title)" + (application.offerExpiresAt.map { ", by \(DateText.short($0, in: home.zone))" } ?? ""),
+                let id = application.id
+                items.append(Todo(text: "Answer the offer: \(application.projectTitle)" + (application.offerExpiresAt.map { ", by \(DateText.short($0, in: home.zone))" } ?? ""),
                                   link: SiteURL.applications(.application(.value(ApplicationID(id)))).path))
             }
             for step in candidate.steps where step.next.owner == .candidate {

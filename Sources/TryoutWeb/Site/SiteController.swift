@@ -14,7 +14,7 @@ struct SiteController: RouteCollection {
     func home(req: Request) async throws -> Response {
         if let user = req.user {
             let ctx = try await req.signedInContext()
-            let home = try HomeView(try await HomeService.home(ctx), name: user.displayName, now: ctx.now)
+            let home = HomeView(try await HomeService.home(ctx), name: user.displayName, now: ctx.now)
             return try await req.render("Home", PersonalHomePage(home: home, now: ctx.now))
         }
         let projects = try await MarketplaceService.latest(req.actionContext)

@@ -69,7 +69,7 @@ struct QueryBudgetTests {
             Page(label: "engagement", path: "/engagements/\(try engagement.requireID())", who: "manager@northwind.test", budget: 20),
             Page(label: "messages", path: "/engagements/\(try engagement.requireID())/messages", who: "manager@northwind.test", budget: 21),
             Page(label: "home, employer", path: "/", who: "manager@northwind.test", budget: 10),
-            Page(label: "home, candidate", path: "/", who: "bruno@candidates.test", budget: 24),
+            Page(label: "home, candidate", path: "/", who: "bruno@candidates.test", budget: 22),
             Page(label: "home, partner", path: "/", who: "staff@lakeside.test", budget: 9),
         ]
     }
