@@ -69,7 +69,6 @@ public struct RankedApplicants: Sendable {
 
     public var entries: [Entry]
     var brief: Brief
-    var profiles: [UUID: CandidateProfile]
 }
 
 /// The orders the applicant list offers.

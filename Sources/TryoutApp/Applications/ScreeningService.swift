@@ -19,23 +19,33 @@ public enum ScreeningService {
 
     /// The project's applicants in `states` (all when empty) in the order asked for, scored but not
     /// yet read in full: only the ones shown are (`views(of:in:project:_:)`), so a list of 500
-    /// costs the page it shows.
+    /// costs the page it shows. Scores are kept on the applications (`MatchScores`): only the
+    /// applicants whose score a change has made unknown have their profiles read and scored here.
     public static func ranked(of project: ProjectRecord, states: [ApplicationState] = [], sort: ApplicantSort = .match,
                               _ ctx: ActionContext) async throws -> RankedApplicants {
         let rows = try await Applications.ranking(try project.requireID(), states: states, on: ctx.db)
         let brief = try await ProjectBriefs.brief(of: project, on: ctx.db)
-        let profiles = try await CandidateProfiles.profiles(userIDs: rows.map(\.candidateID), on: ctx.db)
-        let matchProject = MatchProject(brief)
+        let unscored = rows.filter { $0.score == nil }
+        var computed: [UUID: Int] = [:]
+        if !unscored.isEmpty {
+            let profiles = try await CandidateProfiles.profiles(userIDs: unscored.map(\.candidateID), on: ctx.db)
+            let matchProject = MatchProject(brief)
+            let scores = unscored.map { row in
+                MatchScores.Computed(applicationID: row.id, stamp: row.scoreStamp,
+                                     score: Matching.score(MatchCandidate(profiles[row.candidateID] ?? CandidateProfile()), for: matchProject).total)
+            }
+            try await MatchScores.keep(scores, on: ctx.db)
+            computed = Dictionary(uniqueKeysWithValues: scores.map { ($0.applicationID, $0.score) })
+        }
         let entries = rows.map { row in
-            RankedApplicants.Entry(id: ApplicationID(row.id), appliedAt: row.createdAt,
-                                   score: Matching.score(MatchCandidate(profiles[row.candidateID] ?? CandidateProfile()), for: matchProject).total)
+            RankedApplicants.Entry(id: ApplicationID(row.id), appliedAt: row.createdAt, score: row.score ?? computed[row.id] ?? 0)
         }
         let sorted = switch sort {
         case .match: entries.sorted { ($0.score, $1.appliedAt) > ($1.score, $0.appliedAt) }
         case .newest: entries.sorted { $0.appliedAt > $1.appliedAt }
         case .oldest: entries
         }
-        return RankedApplicants(entries: sorted, brief: brief, profiles: profiles)
+        return RankedApplicants(entries: sorted, brief: brief)
     }
 
     /// Page `number` (from 1, held to the pages there are) of the ranked applicants, read in full.
@@ -54,7 +64,8 @@ public enum ScreeningService {
                              _ ctx: ActionContext) async throws -> [ApplicantView] {
         let records = try await Applications.find(entries.map(\.id.uuid), projectID: try project.requireID(), on: ctx.db)
         let byID = Dictionary(try records.map { (try $0.requireID(), $0) }, uniquingKeysWith: { first, _ in first })
-        return try await views(of: entries.compactMap { byID[$0.id.uuid] }, on: project, brief: ranked.brief, profiles: ranked.profiles, ctx)
+        let profiles = try await CandidateProfiles.profiles(userIDs: records.map(\.$candidate.id), on: ctx.db)
+        return try await views(of: entries.compactMap { byID[$0.id.uuid] }, on: project, brief: ranked.brief, profiles: profiles, ctx)
     }
 
     /// One applicant of the project; not found when the application is on another.

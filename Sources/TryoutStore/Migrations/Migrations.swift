@@ -46,6 +46,7 @@ public enum TryoutMigrations {
         CreateIdempotencyKeys(),
         CreatePayouts(),
         CreateCredentials(),
+        UpdateApplicationsAddMatchScore(),
     ]
 }
 

@@ -53,7 +53,6 @@ extension CandidateProfiles {
         return proven
     }
 
-    /// The profile as the candidate wrote it.
     /// The skills each profile claims, for many profiles in one statement.
     private static func skillClaims(of profileIDs: [UUID], on db: any Database) async throws -> [UUID: [CandidateProfile.SkillClaim]] {
         guard !profileIDs.isEmpty else { return [:] }
@@ -102,6 +101,7 @@ extension CandidateProfiles {
         for claim in profile.skills {
             try await CandidateSkillRecord(profileID: id, skillURI: claim.uri, level: claim.level).create(on: db)
         }
+        try await MatchScores.forget(candidateID: record.$user.id, on: db)
     }
 
     /// The candidate's voluntary answers, by dimension; a missing one is "prefer not to say".

@@ -51,6 +51,8 @@ public enum Credentials {
         credential.revokedBy = userID
         credential.revocationReason = reason
         try await credential.save(on: db)
+        // A revoked credential no longer proves the engagement's skills.
+        try await MatchScores.forget(candidateID: credential.candidateID, on: db)
     }
 
     // MARK: Keys

@@ -114,10 +114,15 @@ public enum Engagements {
 
     /// Records the state Core moved the engagement to.
     public static func move(_ engagement: EngagementRecord, to state: EngagementState, at now: Date, on db: any Database) async throws {
+        let was = engagement.state
         engagement.state = state
         engagement.stateChangedAt = now
         if state.isOver { engagement.endedAt = now }
         try await engagement.save(on: db)
+        // Completed work proves the project's skills, which move the candidate's match scores.
+        if was != state && (was == .completed || state == .completed) {
+            try await MatchScores.forget(candidateID: engagement.$candidate.id, on: db)
+        }
     }
 
     /// Ticks off a checklist item of the engagement; nil when there is no such item.

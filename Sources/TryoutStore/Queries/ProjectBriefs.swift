@@ -44,6 +44,7 @@ public enum ProjectBriefs {
         apply(brief, to: project, at: now)
         try await project.save(on: db)
         try await writeDetails(of: project, brief: brief, audience: audience, at: now, on: db)
+        try await MatchScores.forget(projectID: try project.requireID(), on: db)
     }
 
     /// Moves the project to `state`, stamping when it was published.

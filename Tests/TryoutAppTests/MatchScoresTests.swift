@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+import TryoutApp
+import TryoutCore
+import TryoutStore
+import TryoutTestSupport
+
+/// Applicants are ranked by scores kept on their applications: kept by the first ranking, and
+/// forgotten by every change that moves them, so the next ranking scores those again.
+@Suite("Kept match scores")
+struct MatchScoresTests {
+    /// Each application's kept score, nil when none is kept.
+    private func kept(_ projectID: UUID, _ t: TestApp) async throws -> [UUID: Int?] {
+        Dictionary(uniqueKeysWithValues: try await Applications.ranking(projectID, on: t.db).map { ($0.id, $0.score) })
+    }
+
+    /// The project's applicants ranked by best match, as Acme's hiring manager's list ranks them.
+    private func ranked(_ projectID: UUID, _ t: TestApp) async throws -> [RankedApplicants.Entry] {
+        let manager = try await t.context(as: "hiring_manager@acme.test")
+        return try await ScreeningService.ranked(of: try await ScreeningService.project(ProjectID(projectID), manager), manager).entries
+    }
+
+    /// Sets the candidate's claimed skills, as saving the profile does.
+    private func claim(_ skills: [CandidateProfile.SkillClaim], _ email: String, _ t: TestApp) async throws {
+        let user = try #require(try await Accounts.user(email: EmailAddress(email)!, on: t.db))
+        let record = try #require(try await CandidateProfiles.profile(userID: try user.requireID(), on: t.db))
+        var profile = try await CandidateProfiles.profile(record, on: t.db)
+        profile.skills = skills
+        try await CandidateProfiles.update(record, to: profile, at: t.clock.now, on: t.db)
+    }
+
+    @Test("the first ranking keeps every score; a profile saved forgets that candidate's, a brief saved all of the project's; the next ranking scores them from what changed")
+    func profileAndBrief() async throws {
+        try await withTestApp { t in
+            let projectID = try await t.acmeProjectWithAda()
+            let ada = try await t.apply(to: projectID)
+            try await Factory(t).candidate("bo@uni.test", name: "Bo Lind")
+            try await claim([], "bo@uni.test", t)
+            let bo = try await ApplicationsService.apply(ApplicationInput(answers: ["Me."]), to: projectID, try await t.context(as: "bo@uni.test"))
+            let boID = try bo.requireID()
+            #expect(try await kept(projectID.uuid, t).values.allSatisfy { $0 == nil })
+
+            let first = try await ranked(projectID.uuid, t)
+            #expect(first.map(\.id) == [ada, ApplicationID(boID)])
+            #expect(first[0].score > first[1].score)
+            #expect(try await kept(projectID.uuid, t) == [ada.uuid: first[0].score, boID: first[1].score])
+
+            // Ada drops SQL, which the project requires: hers is forgotten, Bo's kept; then they score alike.
+            try await claim([], "ada@uni.test", t)
+            #expect(try await kept(projectID.uuid, t) == [ada.uuid: nil, boID: first[1].score])
+            let second = try await ranked(projectID.uuid, t)
+            #expect(second.map(\.score) == [first[1].score, first[1].score])
+            #expect(try await kept(projectID.uuid, t) == [ada.uuid: first[1].score, boID: first[1].score])
+
+            // The brief no longer asks for any skill: every applicant's score is forgotten and moves.
+            let project = try #require(try await Projects.find(id: projectID.uuid, on: t.db))
+            var brief = try await ProjectBriefs.brief(of: project, on: t.db)
+            brief.skills = []
+            try await ProjectBriefs.update(project, brief: brief, audience: ProjectAudience(), at: t.clock.now, on: t.db)
+            #expect(try await kept(projectID.uuid, t).values.allSatisfy { $0 == nil })
+            let third = try await ranked(projectID.uuid, t)
+            #expect(third.allSatisfy { $0.score != first[1].score })
+        }
+    }
+
+    @Test("a score computed from what was read before a change is not kept after it")
+    func computedBeforeAChange() async throws {
+        try await withTestApp { t in
+            let projectID = try await t.acmeProjectWithAda()
+            let ada = try await t.apply(to: projectID)
+            let read = try #require(try await Applications.ranking(projectID.uuid, on: t.db).first)
+            try await claim([], "ada@uni.test", t)
+            try await MatchScores.keep([.init(applicationID: ada.uuid, stamp: read.scoreStamp, score: 99)], on: t.db)
+            #expect(try await kept(projectID.uuid, t) == [ada.uuid: nil])
+            let now = try #require(try await Applications.ranking(projectID.uuid, on: t.db).first)
+            try await MatchScores.keep([.init(applicationID: ada.uuid, stamp: now.scoreStamp, score: 99)], on: t.db)
+            #expect(try await kept(projectID.uuid, t) == [ada.uuid: 99])
+        }
+    }
+
+    @Test("completed work and a revoked credential move what the candidate has proven: both forget the candidate's scores")
+    func provenWork() async throws {
+        try await withTestApp { t in
+            let engagement = try await Factory(t).engagement()
+            let projectID = engagement.$project.id
+            _ = try await ranked(projectID, t)
+            #expect(try await kept(projectID, t).values.map { $0 != nil } == [true])
+            try await Engagements.move(engagement, to: .completed, at: t.clock.now, on: t.db)
+            #expect(try await kept(projectID, t).values.map { $0 == nil } == [true])
+        }
+        try await withTestApp { t in
+            let id = try await t.completedEngagement()
+            try await t.runJobs()
+            let credential = try #require(try await Credentials.of(engagementID: id.uuid, on: t.db))
+            let projectID = try #require(try await Engagements.find(id.uuid, on: t.db)).$project.id
+            _ = try await ranked(projectID, t)
+            #expect(try await kept(projectID, t).values.map { $0 != nil } == [true])
+            let owner = try #require(try await Accounts.user(email: EmailAddress("owner@acme.test")!, on: t.db))
+            try await Credentials.revoke(credential, by: try owner.requireID(), reason: "Issued in error", at: t.clock.now, on: t.db)
+            #expect(try await kept(projectID, t).values.map { $0 == nil } == [true])
+        }
+    }
+}
