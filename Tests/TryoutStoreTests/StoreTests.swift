@@ -74,6 +74,37 @@ struct StoreTests {
         }
     }
 
+    @Test("a project's applications as screening reads them: plain rows equal to the records read with their candidates, none of another project's")
+    func screenedApplications() async throws {
+        try await withTestApp { t in
+            try await DemoData.load(passwordHash: "x", at: t.clock.now, on: t.db)
+            try await DemoCrowd.add(applicants: 3, messages: 0, at: t.clock.now, on: t.db)
+            let crowded = try #require(try await ApplicationRecord.query(on: t.db).first())
+            let other = try #require(try await ProjectRecord.query(on: t.db).filter(\.$id != crowded.$project.id).first())
+            _ = try await Applications.submit(to: other, userID: crowded.$candidate.id, ApplicationInput(answers: ["Elsewhere"]),
+                                              at: t.clock.now, on: t.db)
+            let applications = try await ApplicationRecord.query(on: t.db).with(\.$candidate).sort(\.$createdAt).all()
+            let answered = try #require(applications.first)
+            answered.answersJSON = #"["First, with \"quotes\"", "Second"]"#
+            answered.portfolioLines = "https://example.org/a\nhttps://example.org/b"
+            answered.revealedAt = t.clock.now
+            answered.offerExpiresAt = t.clock.now.addingTimeInterval(86_400)
+            try await answered.save(on: t.db)
+            let projects = Dictionary(grouping: applications, by: \.$project.id)
+            #expect(projects.count > 1)
+            for (projectID, records) in projects {
+                let rows = try await Applications.screened(applications.map { $0.id! }, projectID: projectID, on: t.db)
+                #expect(Set(rows.map(\.id)) == Set(records.map { $0.id! }))
+                let expected = Dictionary(uniqueKeysWithValues: try records.map { ($0.id!, try Applications.Screened($0)) })
+                #expect(rows.allSatisfy { expected[$0.id] == $0 })
+            }
+            let row = try #require(try await Applications.screened([answered.id!], projectID: answered.$project.id, on: t.db).first)
+            #expect(row.answers == [#"First, with "quotes""#, "Second"] && row.portfolio.count == 2 && row.revealedAt != nil)
+            #expect(try await Applications.screened([answered.id!], projectID: UUID(), on: t.db).isEmpty)
+            #expect(try await Applications.screened([], projectID: answered.$project.id, on: t.db).isEmpty)
+        }
+    }
+
     @Test("demo data: two employers with every role, a partner, twelve candidates, published projects")
     func demo() async throws {
         try await withTestApp { t in

@@ -62,60 +62,64 @@ public enum ScreeningService {
     /// `entries` of the ranked applicants read in full, in their order.
     public static func views(of entries: some Collection<RankedApplicants.Entry>, in ranked: RankedApplicants, project: ProjectRecord,
                              _ ctx: ActionContext) async throws -> [ApplicantView] {
-        let records = try await Applications.find(entries.map(\.id.uuid), projectID: try project.requireID(), on: ctx.db)
-        let byID = Dictionary(try records.map { (try $0.requireID(), $0) }, uniquingKeysWith: { first, _ in first })
-        let profiles = try await CandidateProfiles.profiles(userIDs: records.map(\.$candidate.id), on: ctx.db)
+        let applications = try await Applications.screened(entries.map(\.id.uuid), projectID: try project.requireID(), on: ctx.db)
+        let byID = Dictionary(applications.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let profiles = try await CandidateProfiles.profiles(userIDs: applications.map(\.candidateID), on: ctx.db)
         return try await views(of: entries.compactMap { byID[$0.id.uuid] }, on: project, brief: ranked.brief, profiles: profiles, ctx)
     }
 
     /// One applicant of the project; not found when the application is on another.
     public static func applicant(_ id: ApplicationID, of project: ProjectRecord, _ ctx: ActionContext) async throws -> ApplicantView {
-        guard let application = try await Applications.find(id.uuid, projectID: try project.requireID(), on: ctx.db),
+        guard let application = try await Applications.screened([id.uuid], projectID: try project.requireID(), on: ctx.db).first,
               let view = try await views(of: [application], on: project, ctx).first else {
             throw ActionError.notFound
         }
         return view
     }
 
-    /// `applications` of the project, read in full.
+    /// `applications` of the project (read with their candidates), in full.
     public static func views(of applications: [ApplicationRecord], on project: ProjectRecord, _ ctx: ActionContext) async throws -> [ApplicantView] {
-        let profiles = try await CandidateProfiles.profiles(userIDs: applications.map(\.$candidate.id), on: ctx.db)
+        try await views(of: try applications.map(Applications.Screened.init), on: project, ctx)
+    }
+
+    private static func views(of applications: [Applications.Screened], on project: ProjectRecord, _ ctx: ActionContext) async throws -> [ApplicantView] {
+        let profiles = try await CandidateProfiles.profiles(userIDs: applications.map(\.candidateID), on: ctx.db)
         return try await views(of: applications, on: project, brief: try await ProjectBriefs.brief(of: project, on: ctx.db), profiles: profiles, ctx)
     }
 
-    private static func views(of applications: [ApplicationRecord], on project: ProjectRecord, brief: Brief, profiles: [UUID: CandidateProfile],
+    private static func views(of applications: [Applications.Screened], on project: ProjectRecord, brief: Brief, profiles: [UUID: CandidateProfile],
                       _ ctx: ActionContext) async throws -> [ApplicantView] {
-        let labels = try await Taxonomy.labels(of: applications.flatMap { profiles[$0.$candidate.id]?.skills.map(\.uri) ?? [] } + brief.skills.map(\.uri),
+        let labels = try await Taxonomy.labels(of: applications.flatMap { profiles[$0.candidateID]?.skills.map(\.uri) ?? [] } + brief.skills.map(\.uri),
                                                on: ctx.db)
         let matchProject = MatchProject(brief)
         let notes = try await accommodations(applications, profiles, ctx)
         let questions = brief.screeningQuestions
-        return try applications.map { application in
-            let profile = profiles[application.$candidate.id] ?? CandidateProfile()
+        return applications.map { application in
+            let profile = profiles[application.candidateID] ?? CandidateProfile()
             let score = Matching.score(MatchCandidate(profile), for: matchProject)
             let visible = BlindScreening.identityVisible(project.screening, revealed: application.revealedAt != nil)
             return ApplicantView(
-                id: ApplicationID(try application.requireID()), handle: application.handle, state: application.state,
-                appliedAt: application.createdAt, stateChangedAt: application.stateChangedAt, offerExpiresAt: application.offerExpiresAt,
+                id: ApplicationID(application.id), handle: application.handle, state: application.state,
+                appliedAt: application.appliedAt, stateChangedAt: application.stateChangedAt, offerExpiresAt: application.offerExpiresAt,
                 message: application.message, score: score, skills: profile.skills.map { (labels[$0.uri] ?? $0.uri, $0.level) },
                 missing: score.missingRequired.map { labels[$0] ?? $0 },
                 workingHours: WorkingHoursOverlap(candidate: profile.timeZone, project: matchProject, on: ctx.now),
                 hoursPerWeek: profile.hoursPerWeek,
                 answers: application.answers.enumerated().map { (questions.indices.contains($0) ? questions[$0] : "Question \($0 + 1)", $1) },
                 coverNote: application.coverNote,
-                identity: visible ? identity(application.candidate, profile, application) : nil,
-                accommodations: notes[try application.requireID()])
+                identity: visible ? identity(profile, application) : nil,
+                accommodations: notes[application.id])
         }
     }
 
     /// The accommodations notes of accepted candidates whose engagement the person runs (as a
     /// manager or an assigned mentor), by application.
-    private static func accommodations(_ applications: [ApplicationRecord], _ profiles: [UUID: CandidateProfile],
+    private static func accommodations(_ applications: [Applications.Screened], _ profiles: [UUID: CandidateProfile],
                                        _ ctx: ActionContext) async throws -> [UUID: String] {
         var notes: [UUID: String] = [:]
         for application in applications where application.state == .accepted {
-            let id = try application.requireID()
-            guard let note = profiles[application.$candidate.id]?.accommodations, !note.isEmpty,
+            let id = application.id
+            guard let note = profiles[application.candidateID]?.accommodations, !note.isEmpty,
                   let engagement = try await Engagements.forApplication(id, on: ctx.db) else { continue }
             let team = try await Engagements.team(of: try engagement.requireID(), on: ctx.db)
             let role = EngagementAccess.role(of: ctx.principal, organizationID: engagement.$organization.id,
@@ -125,8 +129,9 @@ public enum ScreeningService {
         return notes
     }
 
-    private static func identity(_ user: UserRecord, _ profile: CandidateProfile, _ application: ApplicationRecord) -> ApplicantView.Identity {
-        ApplicantView.Identity(name: user.displayName, email: user.email, headline: profile.headline, location: profile.location,
+    private static func identity(_ profile: CandidateProfile, _ application: Applications.Screened) -> ApplicantView.Identity {
+        ApplicantView.Identity(name: application.candidateName, email: application.candidateEmail, headline: profile.headline,
+                               location: profile.location,
                                education: profile.education,
                                links: [profile.portfolioURL, profile.githubURL, profile.linkedInURL].filter { !$0.isEmpty },
                                portfolio: application.portfolio, timeZone: profile.timeZone)

@@ -155,12 +155,6 @@ public enum Applications {
         return try await query.orderBy("created_at").orderBy("id").all(decoding: RankingRow.self)
     }
 
-    /// The project's applications with `ids`, with their candidates.
-    public static func find(_ ids: [UUID], projectID: UUID, on db: any Database) async throws -> [ApplicationRecord] {
-        guard !ids.isEmpty else { return [] }
-        return try await ApplicationRecord.query(on: db).filter(\.$id ~~ ids).filter(\.$project.$id == projectID).with(\.$candidate).all()
-    }
-
     /// Every application to the organization's projects, for its fairness report.
     public static func forOrganization(_ organizationID: UUID, on db: any Database) async throws -> [ApplicationRecord] {
         try await ApplicationRecord.query(on: db)
@@ -182,10 +176,6 @@ public enum Applications {
             application.revealedAt = now
             try await application.save(on: db)
         }
-    }
-
-    public static func find(_ id: UUID, projectID: UUID, on db: any Database) async throws -> ApplicationRecord? {
-        try await ApplicationRecord.query(on: db).filter(\.$id == id).filter(\.$project.$id == projectID).with(\.$candidate).first()
     }
 
     public static func find(_ id: UUID, userID: UUID, on db: any Database) async throws -> ApplicationRecord? {

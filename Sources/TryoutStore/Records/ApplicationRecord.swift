@@ -42,12 +42,18 @@ public final class ApplicationRecord: Model, @unchecked Sendable {
         stateChangedAt = now
     }
 
-    public var answers: [String] {
-        (try? JSONDecoder().decode([String].self, from: Data(answersJSON.utf8))) ?? []
+    public var answers: [String] { Self.answers(answersJSON) }
+
+    public var portfolio: [String] { Self.portfolio(portfolioLines) }
+
+    /// The answers stored as `json`; none when it does not read.
+    static func answers(_ json: String) -> [String] {
+        (try? JSONDecoder().decode([String].self, from: Data(json.utf8))) ?? []
     }
 
-    public var portfolio: [String] {
-        portfolioLines.split(separator: "\n").map(String.init)
+    /// The links stored as `lines`.
+    static func portfolio(_ lines: String) -> [String] {
+        lines.split(separator: "\n").map(String.init)
     }
 
     public var handle: String {
