@@ -94,6 +94,10 @@ public struct MatchScore: Sendable, Equatable {
 
 /// Scores a candidate against a project. Parts that do not apply (no nice-to-have skills, no start
 /// date, not remote) drop out, and the rest is scaled to 100.
+///
+/// Totals are kept on applications to rank applicants (the store's `MatchScores`): a change to
+/// how they are computed must ship with a migration that forgets every kept score, or lists keep
+/// ranking by the old rule.
 public enum Matching {
     static let weights: [MatchScore.Part.Kind: Double] = [
         .requiredSkills: 45, .niceToHaveSkills: 15, .hours: 15, .dates: 10, .timeZone: 15,
