@@ -42,7 +42,7 @@ struct ApplicationsServiceTests {
     /// The first page of the project's applicants, as the list shows them to `ctx`.
     private func applicants(of projectID: ProjectID, _ ctx: ActionContext) async throws -> [ApplicantView] {
         let project = try await ScreeningService.project(projectID, ctx)
-        return try await ScreeningService.page(nil, of: try await ScreeningService.ranked(of: project, ctx), project: project, ctx).applicants
+        return try await ScreeningService.page(nil, of: project, ctx).applicants
     }
 
     @Test("deciding reveals at the shortlist; a reviewer may not decide, and a refused move changes nothing")

@@ -1,4 +1,5 @@
 import Foundation
+import SQLKit
 import Testing
 import TryoutApp
 import TryoutCore
@@ -11,13 +12,23 @@ import TryoutTestSupport
 struct MatchScoresTests {
     /// Each application's kept score, nil when none is kept.
     private func kept(_ projectID: UUID, _ t: TestApp) async throws -> [UUID: Int?] {
-        Dictionary(uniqueKeysWithValues: try await Applications.ranking(projectID, on: t.db).map { ($0.id, $0.score) })
+        let sql = try #require(t.db as? any SQLDatabase)
+        let rows = try await sql.select().columns("id", "match_score").from(ApplicationRecord.schema).where("project_id", .equal, projectID).all()
+        return Dictionary(uniqueKeysWithValues: try rows.map {
+            (try $0.decode(column: "id", as: UUID.self), try $0.decode(column: "match_score", as: Int?.self))
+        })
+    }
+
+    struct Ranked {
+        var id: ApplicationID
+        var score: Int
     }
 
     /// The project's applicants ranked by best match, as Acme's hiring manager's list ranks them.
-    private func ranked(_ projectID: UUID, _ t: TestApp) async throws -> [RankedApplicants.Entry] {
+    private func ranked(_ projectID: UUID, _ t: TestApp) async throws -> [Ranked] {
         let manager = try await t.context(as: "hiring_manager@acme.test")
-        return try await ScreeningService.ranked(of: try await ScreeningService.project(ProjectID(projectID), manager), manager).entries
+        let project = try await ScreeningService.project(ProjectID(projectID), manager)
+        return try await ScreeningService.page(nil, of: project, manager).applicants.map { Ranked(id: $0.id, score: $0.score.total) }
     }
 
     /// Sets the candidate's claimed skills, as saving the profile does.
@@ -63,16 +74,62 @@ struct MatchScoresTests {
         }
     }
 
+    @Test("every order is the database's, page by page: best match, newest and oldest each list every applicant once, ties to the earlier, then by id; a filter keeps to its state")
+    func orders() async throws {
+        try await withTestApp { t in
+            let projectID = try await t.acmeProjectWithAda()
+            let sql = try #require(try await Taxonomy.skill(label: "SQL", on: t.db)?.id)
+            for (n, level) in [3, 4, 1, 2, 2, 1, 3].enumerated() {
+                let email = "c\(n)@uni.test"
+                try await Factory(t).candidate(email, name: "Candidate \(n)")
+                try await claim([.init(uri: sql, level: level)], email, t)
+                _ = try await ApplicationsService.apply(ApplicationInput(answers: ["Me."]), to: projectID, try await t.context(as: email))
+                // Some apply at the same moment, so that their order falls to the id.
+                if n % 3 != 0 { t.clock.advance(by: 60) }
+            }
+            let manager = try await t.context(as: "hiring_manager@acme.test")
+            let project = try await ScreeningService.project(projectID, manager)
+            let byID = { (a: ApplicantView, b: ApplicantView) in a.id.uuid.uuidString < b.id.uuid.uuidString }
+            let expected: [ApplicantSort: (ApplicantView, ApplicantView) -> Bool] = [
+                .match: { a, b in a.score.total != b.score.total ? a.score.total > b.score.total
+                    : a.appliedAt != b.appliedAt ? a.appliedAt < b.appliedAt : byID(a, b) },
+                .newest: { a, b in a.appliedAt != b.appliedAt ? a.appliedAt > b.appliedAt : byID(a, b) },
+                .oldest: { a, b in a.appliedAt != b.appliedAt ? a.appliedAt < b.appliedAt : byID(a, b) },
+            ]
+            for sort in ApplicantSort.allCases {
+                let shown = try await ScreeningService.page(nil, of: project, sort: sort, manager).applicants
+                #expect(shown.count == 7)
+                #expect(shown.map(\.id) == shown.sorted(by: try #require(expected[sort])).map(\.id), "\(sort)")
+                #expect(Set(shown.map(\.score.total)).count == 3, "levels 1 and 2 fall short of the brief's 3; 3 and 4 meet it alike")
+                // The API's cursor walks the same order two at a time.
+                var walked: [ApplicationID] = []
+                var cursor: ApplicationID?
+                for _ in 0..<10 {
+                    let (window, more) = try await ScreeningService.window(after: cursor, limit: 2, of: project, sort: sort, manager)
+                    walked += window.map(\.id)
+                    guard more else { break }
+                    cursor = window.last?.id
+                }
+                #expect(walked == shown.map(\.id), "\(sort)")
+            }
+            let best = try #require(try await ScreeningService.page(nil, of: project, manager).applicants.first)
+            try await t.decide(best.id, .shortlisted, on: projectID)
+            #expect(try await ScreeningService.page(nil, of: project, states: [.shortlisted], manager).applicants.map(\.id) == [best.id])
+            let submitted = try await ScreeningService.window(after: nil, limit: 10, of: project, states: [.submitted], manager)
+            #expect(submitted.applicants.count == 6 && !submitted.more && !submitted.applicants.contains { $0.id == best.id })
+        }
+    }
+
     @Test("a score computed from what was read before a change is not kept after it")
     func computedBeforeAChange() async throws {
         try await withTestApp { t in
             let projectID = try await t.acmeProjectWithAda()
             let ada = try await t.apply(to: projectID)
-            let read = try #require(try await Applications.ranking(projectID.uuid, on: t.db).first)
+            let read = try #require(try await Applications.unscored(projectID: projectID.uuid, states: [], on: t.db).first)
             try await claim([], "ada@uni.test", t)
             try await MatchScores.keep([.init(applicationID: ada.uuid, stamp: read.scoreStamp, score: 99)], on: t.db)
             #expect(try await kept(projectID.uuid, t) == [ada.uuid: nil])
-            let now = try #require(try await Applications.ranking(projectID.uuid, on: t.db).first)
+            let now = try #require(try await Applications.unscored(projectID: projectID.uuid, states: [], on: t.db).first)
             try await MatchScores.keep([.init(applicationID: ada.uuid, stamp: now.scoreStamp, score: 99)], on: t.db)
             #expect(try await kept(projectID.uuid, t) == [ada.uuid: 99])
         }

@@ -207,6 +207,10 @@ struct BlindScreeningTests {
 
 @Suite("Matching")
 struct MatchingTests {
+    /// `points` of `possible` as the whole percentage a score shows. (Written out in each
+    /// expectation, the literals' types took the compiler seconds to infer.)
+    private func percent(_ points: Double, of possible: Double) -> Int { Int((100 * points / possible).rounded()) }
+
     static let sql = "esco:sql", python = "esco:python", charts = "esco:charts", stats = "esco:stats"
     static let start = Date(timeIntervalSince1970: 1_780_000_000)  // 2026-05-28
     static let project = MatchProject(
@@ -236,8 +240,8 @@ struct MatchingTests {
         #expect(a.total < b.total)
         #expect(a.missingRequired == [Self.stats] && b.missingRequired == [Self.stats])
         // Required skills 45 of 60 possible: half the skills held, self-rated at 0.6 → 45 × 0.3 = 13.5, hours 15.
-        #expect(a.total == Int((100 * (13.5 + 15) / 60).rounded()))
-        #expect(b.total == Int((100 * (22.5 + 15) / 60).rounded()))
+        #expect(a.total == percent(13.5 + 15, of: 60))
+        #expect(b.total == percent(22.5 + 15, of: 60))
         // A lower level earns part of the credit.
         #expect(Matching.credit(.init(verified: 1), level: 4) == 0.25)
         #expect(Matching.credit(.init(selfRated: 4, verified: 1), level: 4) == 0.6)
@@ -263,8 +267,8 @@ struct MatchingTests {
         let score = Matching.score(candidate, for: project)
         #expect(score.parts.map(\.kind) == [.requiredSkills, .hours])
         #expect(score.explanation.last == "Hours per week not given; 5 needed")
-        #expect(score.total == Int((100 * (45 + 7.5) / 60).rounded()))
-        #expect(Matching.score(MatchCandidate(skills: [:]), for: project).total == Int((100 * 7.5 / 60).rounded()))
+        #expect(score.total == percent(45 + 7.5, of: 60))
+        #expect(Matching.score(MatchCandidate(skills: [:]), for: project).total == percent(7.5, of: 60))
     }
 
     @Test("a remote brief's time zone counts in the match; without one the time-zone part drops out")
@@ -278,7 +282,7 @@ struct MatchingTests {
         #expect(near.explanation.last == "Working hours overlap 8 h a day" && near.total == 100)
         brief.timeZone = "America/New_York"
         let far = Matching.score(candidate, for: MatchProject(brief))
-        #expect(far.explanation.last == "Working hours do not overlap" && far.total == Int((100 * 60.0 / 75).rounded()))
+        #expect(far.explanation.last == "Working hours do not overlap" && far.total == percent(60, of: 75))
     }
 }
 

@@ -60,7 +60,7 @@ def wait_for_credential_link(site: Site, engagement: str) -> str:
         links = [a for a in site.find_all("main a") if a.text.strip().startswith("see it")]
         if links:
             return links[0].get_attribute("href").replace(site.base_url, "")
-        time.sleep(1)
+        time.sleep(0.25)
     raise AssertionError("no credential was issued within 30 seconds of completion")
 
 

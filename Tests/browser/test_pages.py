@@ -11,11 +11,9 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from selenium.webdriver.support.ui import WebDriverWait
-
 from conftest import (
-    ADMIN, CANDIDATE, DEMO_ORG, MANAGER, NEW_PASSWORD, OWNER, PARTNER_ORG, PARTNER_STAFF, WAIT_SECONDS, Site, unique,
-    unique_email,
+    ADMIN, CANDIDATE, DEMO_ORG, MANAGER, NEW_PASSWORD, OWNER, PARTNER_ORG, PARTNER_STAFF, Site, unique, unique_email,
+    wait,
 )
 
 
@@ -342,13 +340,13 @@ def test_skill_field_suggests_esco_names_as_you_type(site: Site) -> None:
     site.activate(site.find("main details summary"))
     field = site.find("#field-skill")
     site.type_into(field, "javascr")
-    WebDriverWait(site.driver, WAIT_SECONDS).until(
+    wait(site.driver).until(
         lambda d: site.exists("#esco-skills option"), "no suggestions appeared for 'javascr'")
     assert site.find("#esco-skills option").get_attribute("value") == "JavaScript"
     # A misspelt name still finds it (the list is emptied first, so what fills it answers the new text).
     site.driver.execute_script("document.getElementById('esco-skills').replaceChildren()")
     site.type_into(field, "javscript")
-    WebDriverWait(site.driver, WAIT_SECONDS).until(
+    wait(site.driver).until(
         lambda d: [o.get_attribute("value") for o in site.find_all("#esco-skills option")][:1] == ["JavaScript"],
         "no suggestion for the misspelt 'javscript'")
     site.assert_accessible("marketplace with skill suggestions")

@@ -44,18 +44,10 @@ public struct ApplicantView: Sendable {
     public var displayName: String { identity?.name ?? handle }
 }
 
-/// A project's applicants in the order asked for, each with what ranked it; read in full a page
-/// at a time (`ScreeningService.page`), with the brief and profiles the ranking already read.
-public struct RankedApplicants: Sendable {
+/// A project's applicants are shown a page at a time (`ScreeningService.page`).
+public enum RankedApplicants {
     /// A popular project draws hundreds: the list shows this many at a time.
     public static let pageSize = 50
-
-    public struct Entry: Sendable {
-        public var id: ApplicationID
-        public var appliedAt: Date
-        /// The match, 0 to 100.
-        public var score: Int
-    }
 
     /// One page of the list, read in full.
     public struct Page: Sendable {
@@ -65,22 +57,6 @@ public struct RankedApplicants: Sendable {
         /// This page's number, from 1.
         public var number: Int
         public var pages: Int
-    }
-
-    public var entries: [Entry]
-    var brief: Brief
-}
-
-/// The orders the applicant list offers.
-public enum ApplicantSort: String, CaseIterable, Sendable {
-    case match, newest, oldest
-
-    public var label: String {
-        switch self {
-        case .match: "Best match"
-        case .newest: "Newest"
-        case .oldest: "Oldest"
-        }
     }
 }
 

@@ -17,55 +17,58 @@ public enum ScreeningService {
         return project
     }
 
-    /// The project's applicants in `states` (all when empty) in the order asked for, scored but not
-    /// yet read in full: only the ones shown are (`views(of:in:project:_:)`), so a list of 500
-    /// costs the page it shows. Scores are kept on the applications (`MatchScores`): only the
-    /// applicants whose score a change has made unknown have their profiles read and scored here.
-    public static func ranked(of project: ProjectRecord, states: [ApplicationState] = [], sort: ApplicantSort = .match,
-                              _ ctx: ActionContext) async throws -> RankedApplicants {
-        let rows = try await Applications.ranking(try project.requireID(), states: states, on: ctx.db)
-        let brief = try await ProjectBriefs.brief(of: project, on: ctx.db)
-        let unscored = rows.filter { $0.score == nil }
-        var computed: [UUID: Int] = [:]
-        if !unscored.isEmpty {
-            let profiles = try await CandidateProfiles.profiles(userIDs: unscored.map(\.candidateID), on: ctx.db)
-            let matchProject = MatchProject(brief)
-            let scores = unscored.map { row in
-                MatchScores.Computed(applicationID: row.id, stamp: row.scoreStamp,
-                                     score: Matching.score(MatchCandidate(profiles[row.candidateID] ?? CandidateProfile()), for: matchProject).total)
-            }
-            try await MatchScores.keep(scores, on: ctx.db)
-            computed = Dictionary(uniqueKeysWithValues: scores.map { ($0.applicationID, $0.score) })
-        }
-        let entries = rows.map { row in
-            RankedApplicants.Entry(id: ApplicationID(row.id), appliedAt: row.createdAt, score: row.score ?? computed[row.id] ?? 0)
-        }
-        let sorted = switch sort {
-        case .match: entries.sorted { ($0.score, $1.appliedAt) > ($1.score, $0.appliedAt) }
-        case .newest: entries.sorted { $0.appliedAt > $1.appliedAt }
-        case .oldest: entries
-        }
-        return RankedApplicants(entries: sorted, brief: brief)
-    }
-
-    /// Page `number` (from 1, held to the pages there are) of the ranked applicants, read in full.
-    public static func page(_ number: Int?, of ranked: RankedApplicants, project: ProjectRecord,
+    /// Page `number` (from 1, held to the pages there are) of the project's applicants in `states`
+    /// (all when empty) in `sort` order, read in full. The database sorts and pages: a list of 500
+    /// reads the 50 it shows.
+    public static func page(_ number: Int?, of project: ProjectRecord, states: [ApplicationState] = [], sort: ApplicantSort = .match,
                             _ ctx: ActionContext) async throws -> RankedApplicants.Page {
+        let projectID = try project.requireID()
+        let brief = try await scored(project, states: states, sort: sort, ctx)
+        let total = try await Applications.count(projectID: projectID, states: states, on: ctx.db)
         let size = RankedApplicants.pageSize
-        let pages = max(1, (ranked.entries.count + size - 1) / size)
+        let pages = max(1, (total + size - 1) / size)
         let shown = min(max(number ?? 1, 1), pages)
-        let entries = ranked.entries.dropFirst((shown - 1) * size).prefix(size)
-        return RankedApplicants.Page(applicants: try await views(of: entries, in: ranked, project: project, ctx), total: ranked.entries.count,
-                              number: shown, pages: pages)
+        let ids = try await Applications.ranked(projectID: projectID, states: states, sort: sort, from: .offset((shown - 1) * size),
+                                                limit: size, on: ctx.db)
+        return RankedApplicants.Page(applicants: try await views(of: ids, project: project, brief: brief, ctx), total: total,
+                                     number: shown, pages: pages)
     }
 
-    /// `entries` of the ranked applicants read in full, in their order.
-    public static func views(of entries: some Collection<RankedApplicants.Entry>, in ranked: RankedApplicants, project: ProjectRecord,
-                             _ ctx: ActionContext) async throws -> [ApplicantView] {
-        let applications = try await Applications.screened(entries.map(\.id.uuid), projectID: try project.requireID(), on: ctx.db)
+    /// Up to `limit` of the project's applicants in `states` (all when empty) in `sort` order, from
+    /// the one after `cursor` (from the first when nil), read in full; `more` when others follow.
+    public static func window(after cursor: ApplicationID?, limit: Int, of project: ProjectRecord, states: [ApplicationState] = [],
+                              sort: ApplicantSort = .match, _ ctx: ActionContext) async throws -> (applicants: [ApplicantView], more: Bool) {
+        let brief = try await scored(project, states: states, sort: sort, ctx)
+        let ids = try await Applications.ranked(projectID: try project.requireID(), states: states, sort: sort,
+                                                from: cursor.map { .after($0.uuid) } ?? .offset(0), limit: limit + 1, on: ctx.db)
+        return (try await views(of: ids.prefix(limit), project: project, brief: brief, ctx), ids.count > limit)
+    }
+
+    /// The project's brief, once the applicants in `states` have kept scores when the list is
+    /// ranked by match: scores are kept on the applications (`MatchScores`), and only those whose
+    /// score a change has forgotten have their profiles read and scored here.
+    private static func scored(_ project: ProjectRecord, states: [ApplicationState], sort: ApplicantSort,
+                               _ ctx: ActionContext) async throws -> Brief {
+        let brief = try await ProjectBriefs.brief(of: project, on: ctx.db)
+        guard sort == .match else { return brief }
+        let unscored = try await Applications.unscored(projectID: try project.requireID(), states: states, on: ctx.db)
+        guard !unscored.isEmpty else { return brief }
+        let profiles = try await CandidateProfiles.profiles(userIDs: unscored.map(\.candidateID), on: ctx.db)
+        let matchProject = MatchProject(brief)
+        try await MatchScores.keep(unscored.map { row in
+            MatchScores.Computed(applicationID: row.id, stamp: row.scoreStamp,
+                                 score: Matching.score(MatchCandidate(profiles[row.candidateID] ?? CandidateProfile()), for: matchProject).total)
+        }, on: ctx.db)
+        return brief
+    }
+
+    /// The applications `ids` of the project read in full, in their order.
+    private static func views(of ids: some Collection<UUID>, project: ProjectRecord, brief: Brief,
+                              _ ctx: ActionContext) async throws -> [ApplicantView] {
+        let applications = try await Applications.screened(Array(ids), projectID: try project.requireID(), on: ctx.db)
         let byID = Dictionary(applications.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let profiles = try await CandidateProfiles.profiles(userIDs: applications.map(\.candidateID), on: ctx.db)
-        return try await views(of: entries.compactMap { byID[$0.id.uuid] }, on: project, brief: ranked.brief, profiles: profiles, ctx)
+        return try await views(of: ids.compactMap { byID[$0] }, on: project, brief: brief, profiles: profiles, ctx)
     }
 
     /// One applicant of the project; not found when the application is on another.

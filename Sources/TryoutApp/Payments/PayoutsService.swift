@@ -101,7 +101,7 @@ public enum PayoutsService {
         let items = try await Payouts.items(of: try batch.requireID(), on: ctx.db)
         let users = try await UserRecord.query(on: ctx.db).filter(\.$id ~~ Set(items.map(\.candidateID))).all()
         let organizations = try await OrganizationRecord.query(on: ctx.db).filter(\.$id ~~ Set(items.map(\.organizationID))).all()
-        let lines = Dictionary(grouping: items, by: \.candidateID).map { candidateID, items in
+        let lines = Dictionary(grouping: items, by: \.candidateID).map { candidateID, items -> PayoutBatchView.Line in
             let user = users.first { $0.id == candidateID }
             return PayoutBatchView.Line(candidate: user?.displayName ?? "A former member", email: user?.email ?? "", account: items[0].masked,
                                         amount: Money(amountMinor: items.reduce(0) { $0 + $1.amountMinor }, currency: batch.currency),

@@ -128,33 +128,6 @@ public enum Applications {
         return try await query.sort(\.$createdAt).sort(\.$id).all()
     }
 
-    /// What ranks one applicant before their application is read in full.
-    public struct RankingRow: Decodable, Sendable {
-        public var id: UUID
-        public var candidateID: UUID
-        public var createdAt: Date
-        /// The kept match score; nil when it has not been computed since the last change (`MatchScores`).
-        public var score: Int?
-        public var scoreStamp: Int
-
-        enum CodingKeys: String, CodingKey {
-            case id
-            case candidateID = "user_id"
-            case createdAt = "created_at"
-            case score = "match_score"
-            case scoreStamp = "score_stamp"
-        }
-    }
-
-    /// The project's applications in `states` (all when empty), oldest first, as plain rows.
-    public static func ranking(_ projectID: UUID, states: [ApplicationState] = [], on db: any Database) async throws -> [RankingRow] {
-        guard let sql = db as? any SQLDatabase else { throw SQLRequired() }
-        let query = sql.select().columns("id", "user_id", "created_at", "match_score", "score_stamp").from(ApplicationRecord.schema)
-            .where("project_id", .equal, projectID)
-        if !states.isEmpty { query.where("state", .in, states.map(\.rawValue)) }
-        return try await query.orderBy("created_at").orderBy("id").all(decoding: RankingRow.self)
-    }
-
     /// Every application to the organization's projects, for its fairness report.
     public static func forOrganization(_ organizationID: UUID, on db: any Database) async throws -> [ApplicationRecord] {
         try await ApplicationRecord.query(on: db)

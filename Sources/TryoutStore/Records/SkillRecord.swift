@@ -15,14 +15,6 @@ public final class SkillRecord: Model, @unchecked Sendable {
 
     public init() {}
 
-    public init(_ skill: Skill) {
-        id = skill.uri
-        label = skill.label
-        kind = skill.kind.rawValue
-        altLabels = skill.altLabels.joined(separator: "\n")
-        description = skill.description
-    }
-
     public var skill: Skill {
         Skill(uri: id ?? "", label: label, kind: Skill.Kind(rawValue: kind) ?? .skill,
               altLabels: altLabels.split(separator: "\n").map(String.init), description: description)

@@ -33,8 +33,7 @@ struct ApplicantsController: RouteCollection {
         let query = try req.query.decode(ListQuery.self)
         let state = query.state.flatMap(ApplicationState.init(rawValue:))
         let sort = query.sort.flatMap(ApplicantSort.init(rawValue:)) ?? .match
-        let ranked = try await ScreeningService.ranked(of: project, states: state.map { [$0] } ?? [], sort: sort, ctx)
-        let shown = try await ScreeningService.page(query.page, of: ranked, project: project, ctx)
+        let shown = try await ScreeningService.page(query.page, of: project, states: state.map { [$0] } ?? [], sort: sort, ctx)
         let page = ApplicantsPage(project: try ScreenedProject(project), applicants: shown.applicants, total: shown.total, page: shown.number,
                                   state: state, sort: sort,
                                   decides: Policy.allows(ctx.principal, .authorProjects(project.$organization.id)),

@@ -82,10 +82,11 @@ struct ApplicationsAPIController: RouteCollection {
         let limit = query.limit.map { Int($0) ?? 0 } ?? ProjectSearchQuery.defaultLimit
         v.check((1...ProjectSearchQuery.maxLimit).contains(limit), "limit", "limit must be a whole number from 1 to \(ProjectSearchQuery.maxLimit).")
         try v.finish()
-        let ranked = try await ScreeningService.ranked(of: project, states: state.map { [$0] } ?? [], sort: sort ?? .match, ctx)
-        let (entries, next) = DTO.Page<DTO.Applicant>.window(ranked.entries, after: query.cursor, limit: limit, id: \.id.uuid)
-        let applicants = try await ScreeningService.views(of: entries, in: ranked, project: project, ctx)
-        return DTO.Page(items: applicants.map(DTO.Applicant.init), nextCursor: next)
+        typealias Page = DTO.Page<DTO.Applicant>
+        // The cursor names the last applicant given; the database pages on from where it sorts.
+        let (applicants, more) = try await ScreeningService.window(after: Page.id(in: query.cursor).map(ApplicationID.init), limit: limit,
+                                                                  of: project, states: state.map { [$0] } ?? [], sort: sort ?? .match, ctx)
+        return Page(items: applicants.map(DTO.Applicant.init), nextCursor: more ? applicants.last.map { Page.cursor(naming: $0.id.uuid) } : nil)
     }
 
     func applicant(req: Request) async throws -> DTO.Applicant {

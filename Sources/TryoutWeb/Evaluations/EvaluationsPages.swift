@@ -63,11 +63,20 @@ struct EvaluationPage: Component {
                 ChoiceGroup(legend: "Hire recommendation", name: "recommendation", type: "radio", error: errors.message("recommendation"),
                             choices: HireRecommendation.allCases.map { ($0.rawValue, $0.label, value("recommendation", model.recorded?.recommendation ?? "") == $0.rawValue) })
                 ChoiceGroup(legend: "Your satisfaction with the work (1 to 5)", name: "satisfaction", type: "radio", error: errors.message("satisfaction"),
-                            choices: (1...5).map { (String($0), String($0), value("satisfaction", model.recorded?.satisfaction ?? "") == String($0)) })
+                            choices: oneToFive(checked: value("satisfaction", model.recorded?.satisfaction ?? "")))
                 TextAreaField(name: "summary", label: "Summary for the candidate", value: value("summary", model.recorded?.summary ?? ""),
                               error: errors.message("summary"), hint: "The candidate reads this, and the overall result; never the recommendation.", rows: 5)
                 Submit(model.recorded == nil ? "Record the evaluation" : "Save the evaluation")
             }
+        }
+    }
+
+    /// The choices of a scale from 1 to 5, `checked` the one chosen. (Written inline in a form,
+    /// the closure's tuple took the compiler seconds to infer.)
+    private func oneToFive(checked: String?) -> [(value: String, label: String, checked: Bool)] {
+        (1...5).map { number -> (value: String, label: String, checked: Bool) in
+            let value = String(number)
+            return (value, value, value == checked)
         }
     }
 
@@ -78,7 +87,7 @@ struct EvaluationPage: Component {
             PostForm(action: SiteURL.evaluations(.survey(.value(model.engagementID))).path, csrf: csrf) {
                 for question in ExitSurveyInput.questions {
                     ChoiceGroup(legend: "\(question.text) (1 to 5)", name: question.key, type: "radio", error: errors.message(question.key),
-                                choices: (1...5).map { (String($0), String($0), form[question.key] == String($0)) })
+                                choices: oneToFive(checked: form[question.key]))
                 }
                 TextAreaField(name: "comment", label: "Anything else (optional)", value: form["comment"] ?? "", error: errors.message("comment"), rows: 3)
                 Submit("Send the survey")

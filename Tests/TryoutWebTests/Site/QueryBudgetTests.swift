@@ -67,8 +67,8 @@ struct QueryBudgetTests {
             Page(label: "my applications", path: "/applications", who: "ada@candidates.test", budget: 5),
             // The first view after applications arrive or profiles change scores those applicants
             // (their profiles, one write); the next reads the kept scores.
-            Page(label: "applicants", path: "/projects/\(project)/applicants", who: "manager@northwind.test", budget: 23),
-            Page(label: "applicants, scores kept", path: "/projects/\(project)/applicants", who: "manager@northwind.test", budget: 18),
+            Page(label: "applicants", path: "/projects/\(project)/applicants", who: "manager@northwind.test", budget: 24),
+            Page(label: "applicants, scores kept", path: "/projects/\(project)/applicants", who: "manager@northwind.test", budget: 19),
             Page(label: "engagement", path: "/engagements/\(try engagement.requireID())", who: "manager@northwind.test", budget: 20),
             Page(label: "messages", path: "/engagements/\(try engagement.requireID())/messages", who: "manager@northwind.test", budget: 21),
             Page(label: "home, employer", path: "/", who: "manager@northwind.test", budget: 10),
