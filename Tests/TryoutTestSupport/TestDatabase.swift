@@ -78,8 +78,8 @@ public enum TestDatabase {
     }
 
     /// `base` naming `database` (the one `base` names when nil). Without TLS unless `base` asks
-    /// for it: the driver's default, "prefer", reads the system's certificate authorities for each
-    /// connection pool, and three pools a test made that a tenth of the PostgreSQL suite's time.
+    /// for it: the driver's default, "prefer", reads the system's certificate authorities for every
+    /// connection pool, three a test, and that was 9% of the PostgreSQL suite's profile.
     private static func url(_ base: String, database: String? = nil) -> String {
         var components = URLComponents(string: base)!
         if let database { components.path = "/\(database)" }
