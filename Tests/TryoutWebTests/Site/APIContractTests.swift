@@ -101,6 +101,17 @@ struct APIContractTests {
             let ids = ((first["items"] as? [[String: Any]] ?? []) + (second["items"] as? [[String: Any]] ?? [])).compactMap { $0["id"] as? String }
             let expected = try await Applications.forProject(try project.requireID(), on: t.db).map { try $0.requireID().uuidString.lowercased() }
             #expect(ids == expected, "oldest first, each once, across the two pages")
+            // A cursor this server did not make, or one naming another organization's application,
+            // starts at the first page: it learns nothing of where that application would sort.
+            let rival = try await Factory(t).publishedProject(of: try await Factory(t).organization("Rival"))
+            let applicant = try #require(try await Applications.forProject(try project.requireID(), on: t.db).first).$candidate.id
+            let theirs = try #require(try await Applications.submit(to: rival, userID: applicant, ApplicationInput(answers: ["Yes."]),
+                                                                    at: t.clock.now, on: t.db))
+            for other in ["not-a-cursor", Data(try theirs.requireID().uuidString.utf8).base64EncodedString()] {
+                let again = try object(try await t.api(.GET, base + "&cursor=" + (other.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""),
+                                                       token: manager))
+                #expect((again["items"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == Array(expected.prefix(2)), "\(other)")
+            }
             for limit in ["0", "101", "many"] {
                 let refused = try await t.api(.GET, "/api/v1/projects/\(try project.requireID())/applicants?limit=\(limit)", token: manager)
                 #expect(refused.status == .unprocessableEntity && refused.body.string.contains(#""field":"limit""#))
