@@ -52,6 +52,17 @@ struct MarkdownRenderingTests {
         #expect(SafeMarkdown.html("1. a\n3. b\n4. c") == "<ol><li>a</li><li value=\"3\">b</li><li>c</li></ol>")
     }
 
+    @Test("escape writes the five characters HTML gives meaning to as references (in text, three) and keeps every other, multi-byte ones too")
+    func escapeCharacters() {
+        #expect(SafeMarkdown.escape(#"<a href="x">Tom & Jerry's</a>"#) == "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;")
+        #expect(SafeMarkdown.escape("Zoë — 東京 👩🏽‍💻 <b>") == "Zoë — 東京 👩🏽‍💻 &lt;b&gt;")
+        #expect(SafeMarkdown.escape("&amp; stays as typed") == "&amp;amp; stays as typed")
+        #expect(SafeMarkdown.escape("nothing to escape: é, 東京") == "nothing to escape: é, 東京")
+        #expect(SafeMarkdown.escape("") == "")
+        #expect(SafeMarkdown.escape("'") == "&#39;")
+        #expect(SafeMarkdown.escape(#"Jerry's "best" <b> & co"#, quotes: false) == #"Jerry's "best" &lt;b&gt; &amp; co"#)
+    }
+
     @Test("a backslash keeps a mark as typed, and literal text reads back as typed")
     func escapes() {
         #expect(SafeMarkdown.html(#"\*not em\* \[no](/link) \`x\` a\\b"#) == #"<p>*not em* [no](/link) `x` a\b</p>"#)

@@ -30,7 +30,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from selenium import webdriver
-from selenium.common.exceptions import WebDriverException
+from selenium.common.exceptions import TimeoutException, WebDriverException
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
@@ -247,8 +247,12 @@ class Site:
             except WebDriverException:  # the page is being swapped just now
                 return False
 
-        wait(self.driver).until(
-            next_page_loaded, f"no new page after clicking {button_text(button)} on {self.path}")
+        # The message is made only on failure: the button's text, read after the page it was on
+        # has gone, cost a failed round trip to the browser for every form sent (21 s a walk).
+        try:
+            wait(self.driver).until(next_page_loaded)
+        except TimeoutException:
+            raise AssertionError(f"no new page after clicking {button_text(button)} on {self.path}") from None
 
     def fill(self, form: WebElement, values: dict[str, str]) -> None:
         for name, value in values.items():
@@ -329,11 +333,15 @@ class Site:
             self.keys(value)
 
     def form_of(self, button_text: str) -> tuple[WebElement, WebElement]:
-        """The form in <main> whose submit button reads button_text, and that button."""
-        for button in self.find_all("main form button[type=submit]"):
-            if button.text.strip() == button_text:
-                return button.find_element(By.XPATH, "./ancestor::form[1]"), button
-        raise AssertionError(f"no form with a {button_text!r} button on {self.path}")
+        """The form in <main> whose submit button reads button_text (as shown), and that button."""
+        # One script, not a round trip to the browser for each button's text and then its form.
+        found = self.driver.execute_script(
+            "const button = [...document.querySelectorAll('main form button[type=submit]')]"
+            ".find((b) => b.innerText.trim() === arguments[0]);"
+            "return button ? [button.form, button] : null;", button_text)
+        if not found:
+            raise AssertionError(f"no form with a {button_text!r} button on {self.path}")
+        return found[0], found[1]
 
     # what the page says
 
@@ -352,7 +360,8 @@ class Site:
         return self.find("main h1").text.strip()
 
     def assert_page_ok(self) -> None:
-        body = self.find("body").text
+        # innerText is the text as shown, like WebElement.text, without its script's cost on a long page.
+        body = self.driver.execute_script("return document.body.innerText")
         assert "Something went wrong on our side" not in body, f"server error page at {self.path}"
         assert self.driver.title.strip(), f"empty <title> at {self.path}"
         assert self.exists("main h1"), f"no <h1> in <main> at {self.path}"

@@ -159,19 +159,31 @@ public enum SafeMarkdown {
         return out
     }
 
-    public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
+    /// `text` with the five characters HTML gives meaning to written as references, safe in an
+    /// element and in a quoted attribute value; with `quotes: false`, only `&`, `<` and `>`, which
+    /// is all an element's text needs. It works on the UTF-8 bytes: each of the five is ASCII, and
+    /// most text holds none of them, so that text is handed back as it is, with no copy (every page
+    /// escapes each piece of text it shows).
+    public static func escape(_ text: String, quotes: Bool = true) -> String {
+        let utf8 = text.utf8
+        guard let first = utf8.firstIndex(where: { reference(for: $0, quotes: quotes) != nil }) else { return text }
+        var out = [UInt8]()
+        out.reserveCapacity(utf8.count + 16)
+        out.append(contentsOf: utf8[..<first])
+        for byte in utf8[first...] {
+            if let reference = reference(for: byte, quotes: quotes) { out.append(contentsOf: reference.utf8) } else { out.append(byte) }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func reference(for byte: UInt8, quotes: Bool) -> String? {
+        switch byte {
+        case UInt8(ascii: "&"): "&amp;"
+        case UInt8(ascii: "<"): "&lt;"
+        case UInt8(ascii: ">"): "&gt;"
+        case UInt8(ascii: "\"") where quotes: "&quot;"
+        case UInt8(ascii: "'") where quotes: "&#39;"
+        default: nil
+        }
     }
 }

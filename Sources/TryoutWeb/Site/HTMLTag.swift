@@ -5,7 +5,7 @@ import TryoutCore
 ///
 /// Plot escapes text but writes attribute values exactly as given, so pages build every element
 /// that carries an attribute through `Tag`, which escapes each value first. User text goes in
-/// as `Text` or `Tag.text`, which Plot escapes.
+/// as `Text` or `Tag.text`, escaped by `Tag.escape`.
 ///
 /// A tag is a Plot node, not a component of its own: Plot reflects on every component it renders
 /// (a `Mirror` over its properties, looking for environment values), and with one component per
@@ -30,11 +30,11 @@ extension Node where Context == HTML.BodyContext {
 
     /// A link whose text is escaped like any other user text.
     static func link(_ text: String, to url: String, _ extra: KeyValuePairs<String, String> = [:]) -> Tag {
-        Tag("a", attributes: [("href", url)] + extra.map { ($0.key, $0.value) }) { Node.text(text) }
+        Tag("a", attributes: [("href", url)] + extra.map { ($0.key, $0.value) }) { Text(text) }
     }
 
     static func text(_ name: String, _ text: String, _ attributes: KeyValuePairs<String, String> = [:]) -> Tag {
-        Tag(name, attributes) { Node.text(text) }
+        Tag(name, attributes) { Text(text) }
     }
 
     static func escape(_ value: String) -> String {
@@ -51,7 +51,22 @@ extension Node where Context == HTML.BodyContext {
     private static func children(_ content: Component) -> [Node] {
         if let group = content as? ComponentGroup { return group.members.flatMap(children) }
         if let node = content as? Node { return [node] }
-        if content is Text, let node = content.body as? Node { return [node] }
+        if let text = content as? Text { return [text.node] }
         return [.component(content)]
     }
+}
+
+/// Text among a page's elements, escaped. It stands in for Plot's `Text` in this module: Plot
+/// escapes a character at a time, building a string for each, which was the largest part of
+/// rendering a list page (Benchmarks/README.md, seventh round); `Tag.escape` reads UTF-8 bytes and
+/// hands back text with nothing to escape as it is.
+struct Text: Component {
+    let node: Tag
+
+    init(_ string: String) {
+        // Quotes mean nothing between tags: they stay as typed, as Plot wrote them.
+        node = .raw(SafeMarkdown.escape(string, quotes: false))
+    }
+
+    var body: Component { node }
 }
