@@ -113,6 +113,17 @@ struct HardeningTests {
         }
     }
 
+    @Test("text in a page is escaped as typed: markup inert, quotes as they are, an entity shown as written")
+    func textEscaping() async throws {
+        try await withTestApp { t in
+            let org = try await Factory(t).organization(#"<b>R&amp;D</b> "Q" 'A' Ltd"#)
+            let project = try await Factory(t).publishedProject(of: org)
+            let html = try await t.get("/projects/\(try project.requireID())").body.string
+            #expect(html.contains(#">&lt;b&gt;R&amp;amp;D&lt;/b&gt; "Q" 'A' Ltd</a>"#))
+            #expect(!html.contains("<b>R&"))
+        }
+    }
+
     @Test("every response carries the security headers")
     func headers() async throws {
         try await withTestApp { t in
