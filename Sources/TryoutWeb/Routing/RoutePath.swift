@@ -51,20 +51,35 @@ extension RoutePath {
 
     /// Everything else is escaped (slashes in a `next` path too).
     private static func escape(_ text: String) -> String {
-        text.addingPercentEncoding(withAllowedCharacters: queryAllowed) ?? text
+        isUnreserved(text) ? text : text.addingPercentEncoding(withAllowedCharacters: queryAllowed) ?? text
     }
 
     private var pathOnly: String {
         "/" + segments.map { segment in
             switch segment {
             case .constant(let text): text
-            case .parameter(let name, let value): value.map { $0.addingPercentEncoding(withAllowedCharacters: Self.valueAllowed) ?? $0 } ?? ":\(name)"
+            case .parameter(let name, let value): value.map(Self.escapeSegment) ?? ":\(name)"
             }
         }.joined(separator: "/")
     }
 
     /// A value is one segment: a slash in it is escaped like any other reserved character.
-    private static var valueAllowed: CharacterSet { CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: "/")) }
+    private static func escapeSegment(_ value: String) -> String {
+        isUnreserved(value) ? value : value.addingPercentEncoding(withAllowedCharacters: segmentAllowed) ?? value
+    }
+
+    /// Whether `text` is only letters, digits and `-._~` (ASCII), which no part of an address
+    /// escapes. Ids and slugs are, and skip Foundation's percent-encoding: with the character set
+    /// it was given built for each value, that was 3.5% of the applicants list's time.
+    private static func isUnreserved(_ text: String) -> Bool {
+        text.utf8.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"): true
+            default: false
+            }
+        }
+    }
 
     /// The components a route is registered with.
     var pathComponents: [PathComponent] {
@@ -76,6 +91,9 @@ extension RoutePath {
         }
     }
 }
+
+/// What a path segment's value keeps unescaped.
+private let segmentAllowed = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))
 
 extension SiteURL {
     /// Where the JSON API lives; its routes are described by the OpenAPI document too.

@@ -28,4 +28,13 @@ struct RouteTableTests {
         #expect(SiteURL.projects(.api(.organizationProjects(.value("acme")))).path == "/api/v1/organizations/acme/projects")
         #expect(SiteURL.site(.home).path == "/" && SiteURL.site(.stylesheet).path == "/assets/site.css")
     }
+
+    @Test("links: a value is escaped unless it is only letters, digits and -._~; in a path a slash too, in a query all else")
+    func escapedLinks() {
+        #expect(SiteURL.projects(.newProject(.value("a/b c~"), template: "x y&z/.~")).path
+            == "/orgs/a%2Fb%20c~/projects/new?template=x%20y%26z%2F.~")
+        #expect(SiteURL.projects(.newProject(.value("café"), template: "é")).path == "/orgs/caf%C3%A9/projects/new?template=%C3%A9")
+        #expect(SiteURL.projects(.newProject(.value("Acme_1.2-x~"), template: "Data-analysis_2.0~")).path
+            == "/orgs/Acme_1.2-x~/projects/new?template=Data-analysis_2.0~")
+    }
 }
