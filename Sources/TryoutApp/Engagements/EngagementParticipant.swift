@@ -14,8 +14,8 @@ public struct EngagementParticipant: Sendable {
     public let userID: UserID
 
     public static func load(_ id: EngagementID, _ context: ActionContext) async throws -> EngagementParticipant {
-        guard let principal = context.principal, let user = try await UserRecord.find(principal.userID, on: context.db),
-              let engagement = try await Engagements.find(id.uuid, on: context.db) else { throw ActionError.notFound }
+        let principal = try context.actingPrincipal(), user = try await context.actingUser()
+        guard let engagement = try await Engagements.find(id.uuid, on: context.db) else { throw ActionError.notFound }
         let team = try await Engagements.team(of: id.uuid, on: context.db)
         guard let role = EngagementAccess.role(of: principal, organizationID: engagement.$organization.id,
                                                candidateID: engagement.$candidate.id, team: Set(team.map(\.$user.id))) else {

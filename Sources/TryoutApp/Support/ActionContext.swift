@@ -14,6 +14,9 @@ public struct ActionContext: Sendable {
     public var passwords: any PasswordHashing
     /// Who acts, when someone is signed in; nil for sign-up, sign-in and other anonymous actions.
     public var principal: Principal?
+    /// The acting person's account when the caller has read it already (a browser's session is
+    /// read with its user), so that `actingUser()` need not read it again; nil reads it there.
+    public var user: UserRecord?
     /// The platform's fee and the payout rules.
     public var payments: PaymentSettings
 

@@ -30,6 +30,7 @@ extension Request {
     func signedInContext() async throws -> ActionContext {
         var context = actionContext
         context.principal = try await requirePrincipal()
+        context.user = authState.user
         return context
     }
 
@@ -37,6 +38,7 @@ extension Request {
     func visitorContext() async throws -> ActionContext {
         var context = actionContext
         context.principal = try await principal()
+        context.user = authState.user
         return context
     }
 }

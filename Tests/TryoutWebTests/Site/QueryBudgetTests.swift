@@ -69,8 +69,8 @@ struct QueryBudgetTests {
             // (their profiles, one write); the next reads the kept scores.
             Page(label: "applicants", path: "/projects/\(project)/applicants", who: "manager@northwind.test", budget: 24),
             Page(label: "applicants, scores kept", path: "/projects/\(project)/applicants", who: "manager@northwind.test", budget: 19),
-            Page(label: "engagement", path: "/engagements/\(try engagement.requireID())", who: "manager@northwind.test", budget: 20),
-            Page(label: "messages", path: "/engagements/\(try engagement.requireID())/messages", who: "manager@northwind.test", budget: 21),
+            Page(label: "engagement", path: "/engagements/\(try engagement.requireID())", who: "manager@northwind.test", budget: 18),
+            Page(label: "messages", path: "/engagements/\(try engagement.requireID())/messages", who: "manager@northwind.test", budget: 19),
             Page(label: "home, employer", path: "/", who: "manager@northwind.test", budget: 10),
             Page(label: "home, candidate", path: "/", who: "bruno@candidates.test", budget: 22),
             Page(label: "home, partner", path: "/", who: "staff@lakeside.test", budget: 9),
