@@ -2,6 +2,7 @@ import FluentKit
 import Foundation
 import Testing
 import TryoutApp
+import TryoutCore
 import TryoutStore
 import TryoutTestSupport
 
@@ -10,6 +11,30 @@ struct ActingTests {
     @Test("four actions at once, each making the installation's secret and a job in its transaction: one secret, every action commits")
     func simultaneousActions() async throws {
         try await withTestApp { t in try await Self.fourActionsAtOnce(t) }
+    }
+
+    @Test("the account handed in with a context is used only when it is the acting person's; another is read from the database")
+    func handedInAccount() async throws {
+        try await withTestApp { t in
+            let engagement = try await Factory(t).engagement()
+            let id = EngagementID(try engagement.requireID())
+            let mallory = try await Factory(t).user("mallory@elsewhere.test", name: "Mallory")
+            var context = try await t.context(as: "ada@uni.test")
+
+            // Someone else's record beside Ada's principal: Ada is still who acts, read by id.
+            context.user = mallory
+            let ada = try await EngagementParticipant.load(id, context)
+            #expect(ada.user.email == "ada@uni.test" && ada.user !== mallory && ada.role == .candidate)
+
+            // Her own record is taken as it is, not read again.
+            context.user = ada.user
+            #expect(try await EngagementParticipant.load(id, context).user === ada.user)
+
+            // Mallory's principal with her own record still finds no engagement of hers.
+            var outsider = try await t.context(as: "mallory@elsewhere.test")
+            outsider.user = mallory
+            await #expect(throws: ActionError.notFound) { try await EngagementParticipant.load(id, outsider) }
+        }
     }
 
     /// A file in write-ahead-log mode, as the server keeps it, refuses a stale writer with its own

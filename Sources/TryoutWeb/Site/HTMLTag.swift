@@ -5,7 +5,7 @@ import TryoutCore
 ///
 /// Plot escapes text but writes attribute values exactly as given, so pages build every element
 /// that carries an attribute through `Tag`, which escapes each value first. User text goes in
-/// as `Text` or `Tag.text`, escaped by `Tag.escape`.
+/// as `Text` or `Tag.text`, escaped by `SafeMarkdown.escape`.
 ///
 /// A tag is a Plot node, not a component of its own: Plot reflects on every component it renders
 /// (a `Mirror` over its properties, looking for environment values), and with one component per
@@ -57,9 +57,9 @@ extension Node where Context == HTML.BodyContext {
 }
 
 /// Text among a page's elements, escaped. It stands in for Plot's `Text` in this module: Plot
-/// escapes a character at a time, building a string for each, which was the largest part of
-/// rendering a list page (Benchmarks/README.md, seventh round); `Tag.escape` reads UTF-8 bytes and
-/// hands back text with nothing to escape as it is.
+/// escapes a character at a time, building a string for each, about a third of rendering the
+/// applicants list (Benchmarks/README.md, seventh round); `SafeMarkdown.escape` reads UTF-8 bytes
+/// and hands back text with nothing to escape as it is.
 struct Text: Component {
     let node: Tag
 
