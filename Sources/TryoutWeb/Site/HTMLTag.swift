@@ -4,28 +4,38 @@ import TryoutCore
 /// An element with attributes and children.
 ///
 /// Plot escapes text but writes attribute values exactly as given, so pages build every element
-/// that carries an attribute through `Tag`, which escapes each value first. User text goes in
-/// as `Text` or `Tag.text`, escaped by `SafeMarkdown.escape`.
+/// that carries an attribute through `Tag`, which escapes each value as it writes it. User text
+/// goes in as `Text` or `Tag.text`, escaped by `SafeMarkdown.escape`.
 ///
-/// A tag is a Plot node, not a component of its own: Plot reflects on every component it renders
-/// (a `Mirror` over its properties, looking for environment values), and with one component per
-/// element that was much of a page's rendering time (Benchmarks/README.md, third round). Tags,
-/// and text inside them, render without it.
-typealias Tag = Node<HTML.BodyContext>
+/// Pages are put together with Plot's `Component` protocol and result builder, but `PageWriter`
+/// writes tags and text straight into one string: Plot renders each element through a renderer
+/// and buffer of its own, with a dictionary for its attributes, and reflects on every component
+/// it meets; that was a fifth of the applicants list's time (Benchmarks/README.md, eighth round).
+/// Handed to Plot, a tag renders as the same HTML.
+struct Tag: Component {
+    let name: String
+    /// Names as given, values unescaped; a later value for a name replaces the earlier one in its
+    /// place, as Plot did.
+    let attributes: [(String, String)]
+    /// Nil for a void element (`<input>`, `<meta>`), written as `<input …/>`.
+    let content: Component?
 
-extension Node where Context == HTML.BodyContext {
     init(_ name: String, _ attributes: KeyValuePairs<String, String> = [:], @ComponentBuilder content: () -> Component) {
         self.init(name, attributes: attributes.map { ($0.key, $0.value) }, content: content)
     }
 
     /// Attributes in the order given, for lists the page puts together as it goes.
     init(_ name: String, attributes: [(String, String)], @ComponentBuilder content: () -> Component) {
-        self = .element(named: name, nodes: Self.escaped(attributes).map { .attribute($0) } + Self.children(content()))
+        self.name = name
+        self.attributes = Self.merged(attributes)
+        self.content = content()
     }
 
     /// A void element (`<input>`, `<meta>`) that has no children.
     init(void name: String, _ attributes: [(String, String)]) {
-        self = .selfClosedElement(named: name, attributes: Self.escaped(attributes))
+        self.name = name
+        self.attributes = Self.merged(attributes)
+        content = nil
     }
 
     /// A link whose text is escaped like any other user text.
@@ -41,18 +51,43 @@ extension Node where Context == HTML.BodyContext {
         SafeMarkdown.escape(value)
     }
 
-    private static func escaped(_ attributes: [(String, String)]) -> [Attribute<HTML.BodyContext>] {
-        // An empty value renders as a bare boolean attribute (`required`, `checked`).
-        attributes.map { Attribute(name: $0.0, value: escape($0.1), ignoreIfValueIsEmpty: false) }
+    var body: Component { Node<HTML.BodyContext>.raw(PageWriter.html(self)) }
+
+    func write(to html: inout String) {
+        html += "<"
+        html += name
+        for (name, value) in attributes {
+            html += " "
+            html += name
+            // An empty value writes a bare boolean attribute (`required`, `checked`).
+            if !value.isEmpty {
+                html += "=\""
+                html += Self.escape(value)
+                html += "\""
+            }
+        }
+        guard let content else {
+            html += "/>"
+            return
+        }
+        html += ">"
+        PageWriter.write(content, to: &html)
+        html += "</"
+        html += name
+        html += ">"
     }
 
-    /// What a builder made, as the element's children: groups opened, tags and text as they
-    /// are, and any other component rendered as one.
-    private static func children(_ content: Component) -> [Node] {
-        if let group = content as? ComponentGroup { return group.members.flatMap(children) }
-        if let node = content as? Node { return [node] }
-        if let text = content as? Text { return [text.node] }
-        return [.component(content)]
+    private static func merged(_ attributes: [(String, String)]) -> [(String, String)] {
+        var merged = [(String, String)]()
+        merged.reserveCapacity(attributes.count)
+        for attribute in attributes {
+            if let index = merged.firstIndex(where: { $0.0 == attribute.0 }) {
+                merged[index].1 = attribute.1
+            } else {
+                merged.append(attribute)
+            }
+        }
+        return merged
     }
 }
 
@@ -61,12 +96,41 @@ extension Node where Context == HTML.BodyContext {
 /// applicants list (Benchmarks/README.md, seventh round); `SafeMarkdown.escape` reads UTF-8 bytes
 /// and hands back text with nothing to escape as it is.
 struct Text: Component {
-    let node: Tag
+    let escaped: String
 
     init(_ string: String) {
         // Quotes mean nothing between tags: they stay as typed, as Plot wrote them.
-        node = .raw(SafeMarkdown.escape(string, quotes: false))
+        escaped = SafeMarkdown.escape(string, quotes: false)
     }
 
-    var body: Component { node }
+    var body: Component { Node<HTML.BodyContext>.raw(escaped) }
+}
+
+/// Writes a page's components into one string: tags and text directly, groups member by member,
+/// any other component through its body. Plot's own nodes (the Markdown a page has already made
+/// safe, `Node.raw`) go through Plot.
+enum PageWriter {
+    static func html(_ component: Component) -> String {
+        var html = ""
+        write(component, to: &html)
+        return html
+    }
+
+    static func write(_ component: Component, to html: inout String) {
+        // Casts to concrete types, most common first: each is a comparison of type metadata,
+        // where asking for a protocol conformance is a lookup.
+        if let tag = component as? Tag {
+            tag.write(to: &html)
+        } else if let text = component as? Text {
+            html += text.escaped
+        } else if let group = component as? ComponentGroup {
+            for member in group.members { write(member, to: &html) }
+        } else if component is EmptyComponent {
+            return
+        } else if let node = component as? Node<HTML.BodyContext> {
+            html += node.render()
+        } else {
+            write(component.body, to: &html)
+        }
+    }
 }

@@ -13,7 +13,7 @@ enum Layout {
                 .link(.rel(.stylesheet), .href(SiteURL.site(.stylesheet).path)),
                 .script(.src(SiteURL.site(.skillScript).path), .attribute(named: "defer", value: "defer"))
             ),
-            .body(.component(body(context: context, content: content)))
+            .body(.raw(PageWriter.html(body(context: context, content: content))))
         )
     }
 
