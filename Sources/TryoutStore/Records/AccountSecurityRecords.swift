@@ -4,6 +4,7 @@ import Foundation
 /// An e-mailed link that proves the address; only its hash is stored.
 public final class EmailVerificationRecord: Model, @unchecked Sendable {
     public static let schema = "email_verifications"
+    public var properties: [any AnyProperty] { [$id, $user, $tokenHash, $createdAt, $expiresAt, $usedAt] }
 
     @ID(key: .id) public var id: UUID?
     @Parent(key: "user_id") public var user: UserRecord
@@ -25,6 +26,7 @@ public final class EmailVerificationRecord: Model, @unchecked Sendable {
 /// One counted event: `bucket` names the limit, `key` what it counts (an address, a client).
 public final class RateLimitEventRecord: Model, @unchecked Sendable {
     public static let schema = "rate_limit_events"
+    public var properties: [any AnyProperty] { [$id, $bucket, $key, $createdAt] }
 
     @ID(key: .id) public var id: UUID?
     @Field(key: "bucket") public var bucket: String
@@ -42,6 +44,7 @@ public final class RateLimitEventRecord: Model, @unchecked Sendable {
 
 public final class InstanceSecretRecord: Model, @unchecked Sendable {
     public static let schema = "instance_secrets"
+    public var properties: [any AnyProperty] { [$id, $name, $value, $createdAt] }
 
     @ID(key: .id) public var id: UUID?
     @Field(key: "name") public var name: String

@@ -5,6 +5,11 @@ import TryoutCore
 /// A booked check-in, and afterwards what was said and who came.
 public final class CheckInRecord: Model, @unchecked Sendable {
     public static let schema = "check_ins"
+    public var properties: [any AnyProperty] {
+        [
+            $id, $engagement, $startsAt, $minutes, $agenda, $notes, $candidateAttended, $createdBy, $createdAt
+        ]
+    }
 
     @ID(key: .id) public var id: UUID?
     @Parent(key: "engagement_id") public var engagement: EngagementRecord
@@ -22,6 +27,7 @@ public final class CheckInRecord: Model, @unchecked Sendable {
 /// A message in an engagement's thread.
 public final class MessageRecord: Model, @unchecked Sendable {
     public static let schema = "engagement_messages"
+    public var properties: [any AnyProperty] { [$id, $engagement, $author, $body, $createdAt] }
 
     @ID(key: .id) public var id: UUID?
     @Parent(key: "engagement_id") public var engagement: EngagementRecord
@@ -35,6 +41,7 @@ public final class MessageRecord: Model, @unchecked Sendable {
 /// When a person last read an engagement's thread, for their unread count.
 public final class MessageReadRecord: Model, @unchecked Sendable {
     public static let schema = "message_reads"
+    public var properties: [any AnyProperty] { [$id, $engagement, $user, $readAt] }
 
     @ID(key: .id) public var id: UUID?
     @Parent(key: "engagement_id") public var engagement: EngagementRecord
@@ -47,6 +54,7 @@ public final class MessageReadRecord: Model, @unchecked Sendable {
 /// Hours the candidate logged on a day.
 public final class TimeEntryRecord: Model, @unchecked Sendable {
     public static let schema = "time_entries"
+    public var properties: [any AnyProperty] { [$id, $engagement, $milestone, $day, $minutes, $note, $createdAt] }
 
     @ID(key: .id) public var id: UUID?
     @Parent(key: "engagement_id") public var engagement: EngagementRecord
@@ -62,6 +70,7 @@ public final class TimeEntryRecord: Model, @unchecked Sendable {
 /// A person's private calendar address; only the token's hash is kept.
 public final class CalendarFeedRecord: Model, @unchecked Sendable {
     public static let schema = "calendar_feeds"
+    public var properties: [any AnyProperty] { [$id, $user, $tokenHash, $createdAt] }
 
     @ID(key: .id) public var id: UUID?
     @Parent(key: "user_id") public var user: UserRecord

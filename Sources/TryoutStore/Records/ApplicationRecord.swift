@@ -5,6 +5,12 @@ import TryoutCore
 /// A candidate's application to a project, with the answers as sent.
 public final class ApplicationRecord: Model, @unchecked Sendable {
     public static let schema = "applications"
+    public var properties: [any AnyProperty] {
+        [
+            $id, $project, $candidate, $state, $briefVersion, $answersJSON, $coverNote, $portfolioLines, $message,
+            $createdAt, $stateChangedAt, $shortlistedAt, $offeredAt, $offerExpiresAt, $revealedAt
+        ]
+    }
 
     @ID(key: .id) public var id: UUID?
     @Parent(key: "project_id") public var project: ProjectRecord
@@ -68,6 +74,7 @@ public final class ApplicationRecord: Model, @unchecked Sendable {
 /// One line in a person's notifications page: what changed, and where to look.
 public final class NotificationRecord: Model, @unchecked Sendable {
     public static let schema = "notifications"
+    public var properties: [any AnyProperty] { [$id, $user, $message, $link, $createdAt, $readAt] }
 
     @ID(key: .id) public var id: UUID?
     @Parent(key: "user_id") public var user: UserRecord

@@ -3,6 +3,13 @@ import Foundation
 
 public final class CandidateProfileRecord: Model, @unchecked Sendable {
     public static let schema = "candidate_profiles"
+    public var properties: [any AnyProperty] {
+        [
+            $id, $user, $slug, $headline, $hoursPerWeek, $timeZone, $location, $createdAt, $portfolioURL, $githubURL,
+            $linkedInURL, $availableFrom, $availableTo, $languages, $education, $accommodations, $discoverable, $updatedAt,
+            $skills
+        ]
+    }
 
     @ID(key: .id) public var id: UUID?
     @Parent(key: "user_id") public var user: UserRecord
@@ -50,6 +57,11 @@ public final class CandidateProfileRecord: Model, @unchecked Sendable {
 /// A candidate's voluntary answers for fairness reports; nil is "prefer not to say".
 public final class DemographicsRecord: Model, @unchecked Sendable {
     public static let schema = "candidate_demographics"
+    public var properties: [any AnyProperty] {
+        [
+            $id, $user, $gender, $raceEthnicity, $disability, $firstGeneration, $veteran, $updatedAt
+        ]
+    }
 
     @ID(key: .id) public var id: UUID?
     @Parent(key: "user_id") public var user: UserRecord
@@ -70,6 +82,7 @@ public final class DemographicsRecord: Model, @unchecked Sendable {
 
 public final class CandidateSkillRecord: Model, @unchecked Sendable {
     public static let schema = "candidate_skills"
+    public var properties: [any AnyProperty] { [$id, $profile, $skill, $level] }
 
     @ID(key: .id) public var id: UUID?
     @Parent(key: "profile_id") public var profile: CandidateProfileRecord

@@ -6,6 +6,12 @@ import TryoutCore
 /// lists and the status list need without decoding it.
 public final class CredentialRecord: Model, @unchecked Sendable {
     public static let schema = "credentials"
+    public var properties: [any AnyProperty] {
+        [
+            $id, $engagementID, $candidateID, $organizationID, $projectID, $name, $organizationName, $statusList,
+            $statusIndex, $jwt, $issuedAt, $revokedAt, $revokedBy, $revocationReason
+        ]
+    }
 
     @ID(key: .id) public var id: UUID?
     @Field(key: "engagement_id") public var engagementID: UUID
@@ -43,6 +49,7 @@ public final class CredentialRecord: Model, @unchecked Sendable {
 /// A public key the platform signs credentials with, as a JWK; the fragment of its DID URL is the id.
 public final class SigningKeyRecord: Model, @unchecked Sendable {
     public static let schema = "signing_keys"
+    public var properties: [any AnyProperty] { [$id, $publicJWK, $createdAt] }
 
     @ID(custom: "id", generatedBy: .user) public var id: String?
     @Field(key: "public_jwk") public var publicJWK: String
@@ -59,6 +66,7 @@ public final class SigningKeyRecord: Model, @unchecked Sendable {
 
 public final class PortfolioRecord: Model, @unchecked Sendable {
     public static let schema = "portfolios"
+    public var properties: [any AnyProperty] { [$id, $user, $slug, $headline, $published, $updatedAt] }
 
     @ID(key: .id) public var id: UUID?
     @Parent(key: "user_id") public var user: UserRecord
@@ -76,6 +84,7 @@ public final class PortfolioRecord: Model, @unchecked Sendable {
 
 public final class EndorsementRecord: Model, @unchecked Sendable {
     public static let schema = "endorsements"
+    public var properties: [any AnyProperty] { [$id, $credential, $authorID, $authorName, $text, $createdAt] }
 
     @ID(key: .id) public var id: UUID?
     @Parent(key: "credential_id") public var credential: CredentialRecord

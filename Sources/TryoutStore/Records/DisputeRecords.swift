@@ -6,6 +6,13 @@ import TryoutCore
 /// admin's decision. Its evidence points at the engagement's record; nothing is copied.
 public final class DisputeRecord: Model, @unchecked Sendable {
     public static let schema = "disputes"
+    public var properties: [any AnyProperty] {
+        [
+            $id, $engagement, $organization, $subject, $submission, $openedBy, $openedSide, $statement, $evidenceJSON,
+            $state, $answer, $answeredBy, $answeredAt, $outcome, $decisionNote, $sharePercent, $reviewer, $decidedBy,
+            $decidedAt, $withdrawnAt, $createdAt
+        ]
+    }
 
     @ID(key: .id) public var id: UUID?
     @Parent(key: "engagement_id") public var engagement: EngagementRecord

@@ -5,6 +5,12 @@ import TryoutCore
 /// An accepted place on a project: the work, with the terms frozen as they stood at acceptance.
 public final class EngagementRecord: Model, @unchecked Sendable {
     public static let schema = "engagements"
+    public var properties: [any AnyProperty] {
+        [
+            $id, $application, $project, $organization, $candidate, $state, $classification, $payMinor, $currency,
+            $estimatedHours, $startDate, $endDate, $createdAt, $stateChangedAt, $endedAt, $endReason, $endedBy
+        ]
+    }
 
     @ID(key: .id) public var id: UUID?
     @Parent(key: "application_id") public var application: ApplicationRecord
@@ -32,6 +38,7 @@ public final class EngagementRecord: Model, @unchecked Sendable {
 /// An employer member assigned to an engagement as its mentor.
 public final class TeamMemberRecord: Model, @unchecked Sendable {
     public static let schema = "engagement_team"
+    public var properties: [any AnyProperty] { [$id, $engagement, $user, $createdAt] }
 
     @ID(key: .id) public var id: UUID?
     @Parent(key: "engagement_id") public var engagement: EngagementRecord
@@ -50,6 +57,7 @@ public final class TeamMemberRecord: Model, @unchecked Sendable {
 /// One onboarding item of one engagement, ticked off by its owner's side.
 public final class ChecklistItemRecord: Model, @unchecked Sendable {
     public static let schema = "checklist_items"
+    public var properties: [any AnyProperty] { [$id, $engagement, $position, $title, $owner, $doneAt, $doneBy] }
 
     @ID(key: .id) public var id: UUID?
     @Parent(key: "engagement_id") public var engagement: EngagementRecord
@@ -72,6 +80,7 @@ public final class ChecklistItemRecord: Model, @unchecked Sendable {
 /// An organization's own wording for one kind of agreement.
 public final class AgreementTemplateRecord: Model, @unchecked Sendable {
     public static let schema = "agreement_templates"
+    public var properties: [any AnyProperty] { [$id, $organization, $kind, $body, $updatedAt] }
 
     @ID(key: .id) public var id: UUID?
     @Parent(key: "organization_id") public var organization: OrganizationRecord
@@ -86,6 +95,13 @@ public final class AgreementTemplateRecord: Model, @unchecked Sendable {
 /// Nothing in Tryout changes the text once written; a change is a new version.
 public final class AgreementRecord: Model, @unchecked Sendable {
     public static let schema = "agreements"
+    public var properties: [any AnyProperty] {
+        [
+            $id, $engagement, $kind, $version, $text, $sha256, $createdAt, $supersededAt, $candidateName,
+            $candidateSignedAt, $candidateIP, $candidateAgent, $employerUserID, $employerName, $employerSignedAt,
+            $employerIP, $employerAgent
+        ]
+    }
 
     @ID(key: .id) public var id: UUID?
     @Parent(key: "engagement_id") public var engagement: EngagementRecord

@@ -5,6 +5,12 @@ import TryoutCore
 /// The manager's final evaluation of one engagement; changed in place, the latest kept.
 public final class FinalEvaluationRecord: Model, @unchecked Sendable {
     public static let schema = "final_evaluations"
+    public var properties: [any AnyProperty] {
+        [
+            $id, $engagement, $organization, $computedScore, $overallScore, $reason, $recommendation, $satisfaction,
+            $summary, $signalsJSON, $recordedBy, $createdAt, $updatedAt
+        ]
+    }
 
     @ID(key: .id) public var id: UUID?
     @Parent(key: "engagement_id") public var engagement: EngagementRecord
@@ -30,6 +36,7 @@ public final class FinalEvaluationRecord: Model, @unchecked Sendable {
 /// A candidate's exit survey of one engagement, written once.
 public final class ExitSurveyRecord: Model, @unchecked Sendable {
     public static let schema = "exit_surveys"
+    public var properties: [any AnyProperty] { [$id, $engagement, $organization, $project, $ratingsJSON, $comment, $createdAt] }
 
     @ID(key: .id) public var id: UUID?
     @Parent(key: "engagement_id") public var engagement: EngagementRecord

@@ -7,6 +7,12 @@ import TryoutCore
 /// and another claims the job again.
 public final class JobRecord: Model, @unchecked Sendable {
     public static let schema = "jobs"
+    public var properties: [any AnyProperty] {
+        [
+            $id, $kind, $payload, $state, $runAt, $attempts, $maxAttempts, $leaseOwner, $leaseUntil, $lastError,
+            $uniqueKey, $createdAt, $finishedAt
+        ]
+    }
 
     @ID(key: .id) public var id: UUID?
     @Field(key: "kind") public var kind: String

@@ -5,6 +5,7 @@ import TryoutCore
 /// A person's choice for one kind of mail; kinds without a row take the default.
 public final class NotificationPreferenceRecord: Model, @unchecked Sendable {
     public static let schema = "notification_preferences"
+    public var properties: [any AnyProperty] { [$id, $user, $category, $preference, $updatedAt] }
 
     @ID(key: .id) public var id: UUID?
     @Parent(key: "user_id") public var user: UserRecord
@@ -18,6 +19,7 @@ public final class NotificationPreferenceRecord: Model, @unchecked Sendable {
 /// One e-mail kept back for its recipient's next daily digest.
 public final class DigestItemRecord: Model, @unchecked Sendable {
     public static let schema = "digest_items"
+    public var properties: [any AnyProperty] { [$id, $user, $category, $subject, $body, $createdAt, $digestID] }
 
     @ID(key: .id) public var id: UUID?
     @Parent(key: "user_id") public var user: UserRecord
@@ -42,6 +44,7 @@ public final class DigestItemRecord: Model, @unchecked Sendable {
 /// A digest sent: one per person and local day.
 public final class DigestRecord: Model, @unchecked Sendable {
     public static let schema = "digests"
+    public var properties: [any AnyProperty] { [$id, $user, $day, $sentAt] }
 
     @ID(key: .id) public var id: UUID?
     @Parent(key: "user_id") public var user: UserRecord

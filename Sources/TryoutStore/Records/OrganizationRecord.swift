@@ -4,6 +4,12 @@ import TryoutCore
 
 public final class OrganizationRecord: Model, @unchecked Sendable {
     public static let schema = "organizations"
+    public var properties: [any AnyProperty] {
+        [
+            $id, $kind, $name, $slug, $status, $description, $website, $createdAt, $payFloorMinor, $payFloorCurrency,
+            $showReviewerScores, $showcaseWork
+        ]
+    }
 
     @ID(key: .id) public var id: UUID?
     @Enum(key: "kind") public var kind: OrganizationKind
@@ -53,6 +59,7 @@ public final class OrganizationRecord: Model, @unchecked Sendable {
 
 public final class MemberRecord: Model, @unchecked Sendable {
     public static let schema = "members"
+    public var properties: [any AnyProperty] { [$id, $organization, $user, $role, $createdAt] }
 
     @ID(key: .id) public var id: UUID?
     @Parent(key: "organization_id") public var organization: OrganizationRecord
@@ -72,6 +79,11 @@ public final class MemberRecord: Model, @unchecked Sendable {
 
 public final class InvitationRecord: Model, @unchecked Sendable {
     public static let schema = "invitations"
+    public var properties: [any AnyProperty] {
+        [
+            $id, $organization, $email, $role, $tokenHash, $invitedBy, $createdAt, $expiresAt, $acceptedAt, $revokedAt
+        ]
+    }
 
     @ID(key: .id) public var id: UUID?
     @Parent(key: "organization_id") public var organization: OrganizationRecord

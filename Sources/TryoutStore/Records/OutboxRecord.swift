@@ -7,6 +7,12 @@ import TryoutCore
 /// job, enqueued alongside, sends it.
 public final class OutboxRecord: Model, @unchecked Sendable {
     public static let schema = "outbox_messages"
+    public var properties: [any AnyProperty] {
+        [
+            $id, $recipient, $recipientName, $subject, $body, $html, $category, $recipientUserID, $unsubscribeURL,
+            $attachments, $state, $attempts, $lastReply, $createdAt, $sentAt
+        ]
+    }
 
     @ID(key: .id) public var id: UUID?
     @Field(key: "recipient") public var recipient: String
@@ -55,6 +61,11 @@ public enum OutboxState: String, Codable, Sendable, CaseIterable {
 
 public final class AuditEventRecord: Model, @unchecked Sendable {
     public static let schema = "audit_events"
+    public var properties: [any AnyProperty] {
+        [
+            $id, $organizationID, $actorUserID, $actorEmail, $action, $detail, $ip, $createdAt
+        ]
+    }
 
     @ID(key: .id) public var id: UUID?
     @OptionalField(key: "organization_id") public var organizationID: UUID?

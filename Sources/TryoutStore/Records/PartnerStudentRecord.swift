@@ -4,6 +4,7 @@ import Foundation
 /// A candidate who studies with a partner organization.
 public final class PartnerStudentRecord: Model, @unchecked Sendable {
     public static let schema = "partner_students"
+    public var properties: [any AnyProperty] { [$id, $organization, $user, $createdAt] }
 
     @ID(key: .id) public var id: UUID?
     @Parent(key: "organization_id") public var organization: OrganizationRecord
@@ -22,6 +23,11 @@ public final class PartnerStudentRecord: Model, @unchecked Sendable {
 /// An e-mailed link that makes whoever opens it, signed in with that address, a student.
 public final class StudentInvitationRecord: Model, @unchecked Sendable {
     public static let schema = "student_invitations"
+    public var properties: [any AnyProperty] {
+        [
+            $id, $organization, $email, $tokenHash, $invitedBy, $createdAt, $expiresAt, $acceptedAt, $revokedAt
+        ]
+    }
 
     @ID(key: .id) public var id: UUID?
     @Parent(key: "organization_id") public var organization: OrganizationRecord

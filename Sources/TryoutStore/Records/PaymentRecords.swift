@@ -6,6 +6,11 @@ import TryoutCore
 /// never change it, and only the places may change while the project takes applicants.
 public final class ProjectEscrowRecord: Model, @unchecked Sendable {
     public static let schema = "project_escrows"
+    public var properties: [any AnyProperty] {
+        [
+            $id, $project, $organization, $currency, $payMinor, $feeBasisPoints, $places, $createdAt
+        ]
+    }
 
     @ID(key: .id) public var id: UUID?
     @Parent(key: "project_id") public var project: ProjectRecord
@@ -39,6 +44,12 @@ public enum InvoiceState: String, Codable, Sendable, CaseIterable {
 /// quoting the reference, and a platform admin records the receipt against that reference.
 public final class InvoiceRecord: Model, @unchecked Sendable {
     public static let schema = "invoices"
+    public var properties: [any AnyProperty] {
+        [
+            $id, $organization, $reference, $amountMinor, $currency, $state, $createdBy, $createdAt, $paidAt, $recordedBy,
+            $bankReference, $entryID
+        ]
+    }
 
     @ID(key: .id) public var id: UUID?
     @Parent(key: "organization_id") public var organization: OrganizationRecord
@@ -62,6 +73,7 @@ public final class InvoiceRecord: Model, @unchecked Sendable {
 /// the masked form is readable here.
 public final class PayoutDetailsRecord: Model, @unchecked Sendable {
     public static let schema = "payout_details"
+    public var properties: [any AnyProperty] { [$id, $user, $method, $masked, $sealed, $updatedAt] }
 
     @ID(key: .id) public var id: UUID?
     @Parent(key: "user_id") public var user: UserRecord
@@ -76,6 +88,12 @@ public final class PayoutDetailsRecord: Model, @unchecked Sendable {
 /// Candidates' payables gathered for one bank transfer run, in one currency.
 public final class PayoutBatchRecord: Model, @unchecked Sendable {
     public static let schema = "payout_batches"
+    public var properties: [any AnyProperty] {
+        [
+            $id, $reference, $currency, $totalMinor, $transfers, $state, $createdBy, $createdAt, $approvedBy, $approvedAt,
+            $closedBy, $closedAt, $bankReference
+        ]
+    }
 
     @ID(key: .id) public var id: UUID?
     /// The message and payment id in the bank file, like `PO-20261202-7K3M`.
@@ -102,6 +120,7 @@ public final class PayoutBatchRecord: Model, @unchecked Sendable {
 /// What a batch pays one candidate for one organization's work.
 public final class PayoutItemRecord: Model, @unchecked Sendable {
     public static let schema = "payout_items"
+    public var properties: [any AnyProperty] { [$id, $batch, $candidateID, $organizationID, $amountMinor, $masked, $sealed] }
 
     @ID(key: .id) public var id: UUID?
     @Parent(key: "batch_id") public var batch: PayoutBatchRecord

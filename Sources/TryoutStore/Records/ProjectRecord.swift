@@ -5,6 +5,15 @@ import TryoutCore
 /// A project brief and its terms.
 public final class ProjectRecord: Model, @unchecked Sendable {
     public static let schema = "projects"
+    public var properties: [any AnyProperty] {
+        [
+            $id, $organization, $title, $summary, $brief, $state, $estimatedHours, $durationWeeks, $payMinor, $currency,
+            $classificationCode, $locationMode, $place, $timeZone, $slots, $visibility, $applicationDeadline, $startDate,
+            $createdAt, $publishedAt, $briefVersion, $agreements, $screeningQuestions, $accommodations, $internTest,
+            $updatedAt, $blindScreening, $revealAt, $offerWindowDays, $onboardingJSON, $reviewPanelSize, $reviewRotation,
+            $reviewManagerScores, $reviewBlind, $autoAcceptDays, $skills
+        ]
+    }
 
     @ID(key: .id) public var id: UUID?
     @Parent(key: "organization_id") public var organization: OrganizationRecord
@@ -97,6 +106,7 @@ public final class ProjectRecord: Model, @unchecked Sendable {
 /// Deliverables and rubric as they stood at one version; never changed once the project is published.
 public final class BriefVersionRecord: Model, @unchecked Sendable {
     public static let schema = "project_brief_versions"
+    public var properties: [any AnyProperty] { [$id, $project, $version, $deliverables, $rubric, $createdAt] }
 
     @ID(key: .id) public var id: UUID?
     @Parent(key: "project_id") public var project: ProjectRecord
@@ -118,6 +128,7 @@ public final class BriefVersionRecord: Model, @unchecked Sendable {
 
 public final class ProjectPartnerRecord: Model, @unchecked Sendable {
     public static let schema = "project_partners"
+    public var properties: [any AnyProperty] { [$id, $project, $organization] }
 
     @ID(key: .id) public var id: UUID?
     @Parent(key: "project_id") public var project: ProjectRecord
@@ -133,6 +144,7 @@ public final class ProjectPartnerRecord: Model, @unchecked Sendable {
 
 public final class ProjectInvitationRecord: Model, @unchecked Sendable {
     public static let schema = "project_invitations"
+    public var properties: [any AnyProperty] { [$id, $project, $email, $createdAt] }
 
     @ID(key: .id) public var id: UUID?
     @Parent(key: "project_id") public var project: ProjectRecord
@@ -150,6 +162,7 @@ public final class ProjectInvitationRecord: Model, @unchecked Sendable {
 
 public final class ProjectSkillRecord: Model, @unchecked Sendable {
     public static let schema = "project_skills"
+    public var properties: [any AnyProperty] { [$id, $project, $skill, $required, $level] }
 
     @ID(key: .id) public var id: UUID?
     @Parent(key: "project_id") public var project: ProjectRecord

@@ -5,6 +5,7 @@ import TryoutCore
 /// A member chosen to review a project's versions, in the order panels are drawn from.
 public final class ProjectReviewerRecord: Model, @unchecked Sendable {
     public static let schema = "project_reviewers"
+    public var properties: [any AnyProperty] { [$id, $project, $user, $position, $createdAt] }
 
     @ID(key: .id) public var id: UUID?
     @Parent(key: "project_id") public var project: ProjectRecord
@@ -25,6 +26,7 @@ public final class ProjectReviewerRecord: Model, @unchecked Sendable {
 /// One reviewer asked to score one version; the scorecard, once in, says how long they took.
 public final class ReviewAssignmentRecord: Model, @unchecked Sendable {
     public static let schema = "review_assignments"
+    public var properties: [any AnyProperty] { [$id, $submission, $engagement, $project, $reviewer, $assignedAt] }
 
     @ID(key: .id) public var id: UUID?
     @Parent(key: "submission_id") public var submission: SubmissionRecord
@@ -47,6 +49,12 @@ public final class ReviewAssignmentRecord: Model, @unchecked Sendable {
 /// One reviewer's scores for one version, written once.
 public final class ScorecardRecord: Model, @unchecked Sendable {
     public static let schema = "scorecards"
+    public var properties: [any AnyProperty] {
+        [
+            $id, $submission, $engagement, $project, $organization, $reviewer, $levelsJSON, $commentsJSON, $note,
+            $weightedScore, $assignedAt, $submittedAt
+        ]
+    }
 
     @ID(key: .id) public var id: UUID?
     @Parent(key: "submission_id") public var submission: SubmissionRecord

@@ -4,6 +4,7 @@ import Foundation
 /// A browser session kept on the server; the cookie holds only a random token whose hash is stored.
 public final class SessionRecord: Model, @unchecked Sendable {
     public static let schema = "sessions"
+    public var properties: [any AnyProperty] { [$id, $tokenHash, $user, $csrfToken, $flash, $createdAt, $expiresAt] }
 
     @ID(key: .id) public var id: UUID?
     @Field(key: "token_hash") public var tokenHash: String
@@ -27,6 +28,7 @@ public final class SessionRecord: Model, @unchecked Sendable {
 /// A personal API token; only its SHA-256 is stored, the token itself is shown once.
 public final class APITokenRecord: Model, @unchecked Sendable {
     public static let schema = "api_tokens"
+    public var properties: [any AnyProperty] { [$id, $user, $name, $tokenHash, $prefix, $createdAt, $lastUsedAt, $revokedAt] }
 
     @ID(key: .id) public var id: UUID?
     @Parent(key: "user_id") public var user: UserRecord
@@ -51,6 +53,7 @@ public final class APITokenRecord: Model, @unchecked Sendable {
 
 public final class PasswordResetRecord: Model, @unchecked Sendable {
     public static let schema = "password_resets"
+    public var properties: [any AnyProperty] { [$id, $user, $tokenHash, $createdAt, $expiresAt, $usedAt] }
 
     @ID(key: .id) public var id: UUID?
     @Parent(key: "user_id") public var user: UserRecord
@@ -71,6 +74,7 @@ public final class PasswordResetRecord: Model, @unchecked Sendable {
 
 public final class LoginAttemptRecord: Model, @unchecked Sendable {
     public static let schema = "login_attempts"
+    public var properties: [any AnyProperty] { [$id, $email, $ip, $succeeded, $createdAt] }
 
     @ID(key: .id) public var id: UUID?
     @Field(key: "email") public var email: String

@@ -5,6 +5,7 @@ import TryoutCore
 /// An ESCO concept, keyed by its URI.
 public final class SkillRecord: Model, @unchecked Sendable {
     public static let schema = "skills"
+    public var properties: [any AnyProperty] { [$id, $label, $kind, $altLabels, $description] }
 
     @ID(custom: "uri", generatedBy: .user) public var id: String?
     @Field(key: "label") public var label: String

@@ -3,6 +3,11 @@ import Foundation
 
 public final class UserRecord: Model, @unchecked Sendable {
     public static let schema = "users"
+    public var properties: [any AnyProperty] {
+        [
+            $id, $email, $displayName, $passwordHash, $isPlatformAdmin, $emailVerifiedAt, $createdAt, $timeZone
+        ]
+    }
 
     @ID(key: .id) public var id: UUID?
     @Field(key: "email") public var email: String

@@ -8,6 +8,11 @@ import TryoutCore
 /// the endpoint is made, and never again by page or API.
 public final class WebhookEndpointRecord: Model, @unchecked Sendable {
     public static let schema = "webhook_endpoints"
+    public var properties: [any AnyProperty] {
+        [
+            $id, $organization, $url, $kind, $eventTypesText, $secret, $consecutiveFailures, $disabledAt, $createdAt
+        ]
+    }
 
     @ID(key: .id) public var id: UUID?
     @Parent(key: "organization_id") public var organization: OrganizationRecord
@@ -51,6 +56,12 @@ public enum WebhookOutcome: String, Codable, Sendable {
 /// the message itself, kept so that it can be sent again unchanged.
 public final class WebhookDeliveryRecord: Model, @unchecked Sendable {
     public static let schema = "webhook_deliveries"
+    public var properties: [any AnyProperty] {
+        [
+            $id, $endpoint, $messageID, $eventType, $attempt, $attemptedAt, $outcome, $responseCode, $durationMS,
+            $responseExcerpt, $body
+        ]
+    }
 
     @ID(key: .id) public var id: UUID?
     @Parent(key: "endpoint_id") public var endpoint: WebhookEndpointRecord

@@ -5,6 +5,11 @@ import TryoutCore
 /// One deliverable of one engagement, with its due date and where it stands.
 public final class MilestoneRecord: Model, @unchecked Sendable {
     public static let schema = "milestones"
+    public var properties: [any AnyProperty] {
+        [
+            $id, $engagement, $position, $title, $description, $weight, $dueAt, $state, $acceptedAt
+        ]
+    }
 
     @ID(key: .id) public var id: UUID?
     @Parent(key: "engagement_id") public var engagement: EngagementRecord
@@ -32,6 +37,12 @@ public final class MilestoneRecord: Model, @unchecked Sendable {
 /// One version of a deliverable, and the employer's answer to it.
 public final class SubmissionRecord: Model, @unchecked Sendable {
     public static let schema = "submissions"
+    public var properties: [any AnyProperty] {
+        [
+            $id, $milestone, $engagement, $version, $note, $linkLines, $late, $state, $createdAt, $feedback, $respondedAt,
+            $respondedBy, $autoAccepted, $reopenedAt, $files
+        ]
+    }
 
     @ID(key: .id) public var id: UUID?
     @Parent(key: "milestone_id") public var milestone: MilestoneRecord
@@ -66,6 +77,7 @@ public final class SubmissionRecord: Model, @unchecked Sendable {
 /// A file of a submission. The bytes live in the data directory under their SHA-256.
 public final class SubmissionFileRecord: Model, @unchecked Sendable {
     public static let schema = "submission_files"
+    public var properties: [any AnyProperty] { [$id, $submission, $engagement, $name, $kind, $size, $sha256, $createdAt] }
 
     @ID(key: .id) public var id: UUID?
     @Parent(key: "submission_id") public var submission: SubmissionRecord
