@@ -71,8 +71,7 @@ public enum Agreements {
 
     /// The agreements in force: the newest version of each kind.
     public static func current(of engagementID: UUID, on db: any Database) async throws -> [AgreementRecord] {
-        try await AgreementRecord.query(on: db).filter(\.$engagement.$id == engagementID).filter(\.$supersededAt == nil)
-            .sort(\.$kind).all()
+        try await AgreementRecord.read("engagement_id = \(bind: engagementID) AND superseded_at IS NULL ORDER BY kind", on: db)
     }
 
     /// Every version, the superseded ones too, newest first within a kind.

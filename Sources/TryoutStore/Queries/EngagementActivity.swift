@@ -20,7 +20,7 @@ public enum EngagementActivity {
     }
 
     public static func checkIns(of engagementID: UUID, on db: any Database) async throws -> [CheckInRecord] {
-        try await CheckInRecord.query(on: db).filter(\.$engagement.$id == engagementID).sort(\.$startsAt).sort(\.$id).all()
+        try await CheckInRecord.read("engagement_id = \(bind: engagementID) ORDER BY starts_at, id", on: db)
     }
 
     public static func checkIn(_ id: UUID, engagementID: UUID, on db: any Database) async throws -> CheckInRecord? {
@@ -46,8 +46,8 @@ public enum EngagementActivity {
 
     /// The thread, oldest first, with authors; at most the newest `limit`.
     public static func messages(of engagementID: UUID, limit: Int = 500, on db: any Database) async throws -> [MessageRecord] {
-        let newest = try await MessageRecord.query(on: db).filter(\.$engagement.$id == engagementID).with(\.$author)
-            .sort(\.$createdAt, .descending).sort(\.$id, .descending).limit(limit).all()
+        let newest = try await MessageRecord.read("engagement_id = \(bind: engagementID) ORDER BY created_at DESC, id DESC LIMIT \(bind: limit)", on: db)
+        try await newest.withParents(\.$author, on: db)
         return newest.reversed()
     }
 

@@ -63,8 +63,11 @@ public enum Engagements {
 
     /// The engagement with its project, organization and candidate loaded.
     public static func find(_ id: UUID, on db: any Database) async throws -> EngagementRecord? {
-        try await EngagementRecord.query(on: db).filter(\.$id == id)
-            .with(\.$project).with(\.$organization).with(\.$candidate).first()
+        guard let engagement = try await EngagementRecord.readFirst("id = \(bind: id)", on: db) else { return nil }
+        try await [engagement].withParents(\.$project, on: db)
+        try await [engagement].withParents(\.$organization, on: db)
+        try await [engagement].withParents(\.$candidate, on: db)
+        return engagement
     }
 
     public static func forApplication(_ applicationID: UUID, on db: any Database) async throws -> EngagementRecord? {
@@ -93,15 +96,17 @@ public enum Engagements {
     }
 
     public static func team(of engagementID: UUID, on db: any Database) async throws -> [TeamMemberRecord] {
-        try await TeamMemberRecord.query(on: db).filter(\.$engagement.$id == engagementID).with(\.$user).sort(\.$createdAt).all()
+        let team = try await TeamMemberRecord.read("engagement_id = \(bind: engagementID) ORDER BY created_at", on: db)
+        try await team.withParents(\.$user, on: db)
+        return team
     }
 
     public static func checklist(of engagementID: UUID, on db: any Database) async throws -> [ChecklistItemRecord] {
-        try await ChecklistItemRecord.query(on: db).filter(\.$engagement.$id == engagementID).sort(\.$position).all()
+        try await ChecklistItemRecord.read("engagement_id = \(bind: engagementID) ORDER BY position", on: db)
     }
 
     public static func milestones(of engagementID: UUID, on db: any Database) async throws -> [MilestoneRecord] {
-        try await MilestoneRecord.query(on: db).filter(\.$engagement.$id == engagementID).sort(\.$position).all()
+        try await MilestoneRecord.read("engagement_id = \(bind: engagementID) ORDER BY position", on: db)
     }
 
     /// The facts Core decides the engagement's state from: signatures, the checklist, the work.

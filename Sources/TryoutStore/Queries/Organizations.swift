@@ -49,11 +49,9 @@ public enum Organizations {
     }
 
     public static func members(of orgID: UUID, on db: any Database) async throws -> [MemberRecord] {
-        try await MemberRecord.query(on: db)
-            .filter(\.$organization.$id == orgID)
-            .with(\.$user)
-            .sort(\.$createdAt)
-            .all()
+        let members = try await MemberRecord.read("organization_id = \(bind: orgID) ORDER BY created_at", on: db)
+        try await members.withParents(\.$user, on: db)
+        return members
     }
 
     public static func member(id: UUID, in orgID: UUID, on db: any Database) async throws -> MemberRecord? {

@@ -15,9 +15,11 @@ public enum Projects {
     }
 
     public static func find(id: UUID, on db: any Database) async throws -> ProjectRecord? {
-        try await ProjectRecord.query(on: db).filter(\.$id == id)
-            .with(\.$organization).with(\.$skills) { $0.with(\.$skill) }
-            .first()
+        guard let project = try await ProjectRecord.readFirst("id = \(bind: id)", on: db) else { return nil }
+        try await [project].withParents(\.$organization, on: db)
+        try await [project].withChildren(\.$skills, linkedBy: \.$project, on: db)
+        try await (project.$skills.value ?? []).withParents(\.$skill, on: db)
+        return project
     }
 
     /// The titles of the projects with these ids.

@@ -67,8 +67,9 @@ public enum Submissions {
 
     /// Every version of the engagement's deliverables with their files, newest first.
     public static func of(engagementID: UUID, on db: any Database) async throws -> [SubmissionRecord] {
-        try await SubmissionRecord.query(on: db).filter(\.$engagement.$id == engagementID).with(\.$files)
-            .sort(\.$createdAt, .descending).sort(\.$version, .descending).all()
+        let submissions = try await SubmissionRecord.read("engagement_id = \(bind: engagementID) ORDER BY created_at DESC, version DESC", on: db)
+        try await submissions.withChildren(\.$files, linkedBy: \.$submission, order: "created_at, name, id", on: db)
+        return submissions
     }
 
     public static func latest(of milestoneID: UUID, on db: any Database) async throws -> SubmissionRecord? {
