@@ -53,3 +53,37 @@ extension Collection where Element: Model {
         for record in self { record[keyPath: children].value = record.id.flatMap { byParent[$0] } ?? [] }
     }
 }
+
+extension Model {
+    /// `"alias"."column" AS "alias_column"` for each of the record's columns, for a written-out
+    /// statement that reads it beside another record; `SQLRow.decode(_:prefix:)` reads it back.
+    static func columns(as alias: String) -> String {
+        keys.map { "\"\(alias)\".\"\($0.description)\" AS \"\(alias)_\($0.description)\"" }.joined(separator: ", ")
+    }
+}
+
+extension SQLRow {
+    /// A record whose columns were read as `columns(as: alias)`.
+    func decode<Record: Model>(_ type: Record.Type, prefix alias: String) throws -> Record {
+        let record = Record()
+        try record.output(from: AliasedOutput(row: self, prefix: alias + "_"))
+        return record
+    }
+}
+
+private struct AliasedOutput: DatabaseOutput {
+    let row: any SQLRow
+    let prefix: String
+
+    var description: String { "\(prefix)* of \(row)" }
+
+    func schema(_ schema: String) -> any DatabaseOutput { self }
+
+    func contains(_ key: FieldKey) -> Bool { row.contains(column: prefix + key.description) }
+
+    func decodeNil(_ key: FieldKey) throws -> Bool { try row.decodeNil(column: prefix + key.description) }
+
+    func decode<T: Decodable>(_ key: FieldKey, as type: T.Type) throws -> T {
+        try row.decode(column: prefix + key.description, as: T.self)
+    }
+}

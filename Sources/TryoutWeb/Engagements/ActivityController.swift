@@ -67,7 +67,7 @@ struct ActivityController: RouteCollection {
     private func renderMessages(_ req: Request, _ engagement: EngagementRequest, thread: [MessageRecord], errors: [FieldError] = [],
                                 draft: String = "") async throws -> Response {
         try await req.render("Messages", status: errors.isEmpty ? .ok : .unprocessableEntity,
-                             MessagesPage(snapshot: try await engagement.overview(), messages: thread.map(MessageRow.init), csrf: try await req.csrfToken(),
+                             MessagesPage(engagement: try EngagementView(engagement.participant.engagement), messages: thread.map(MessageRow.init), csrf: try await req.csrfToken(),
                                           errors: errors, draft: draft))
     }
 

@@ -52,17 +52,19 @@ struct CheckInsPage: Component {
 }
 
 /// The engagement's message thread, oldest first, with links made clickable.
+/// The thread under the engagement's header: the header needs the engagement alone, not the
+/// overview's agreements, checklist, work and check-ins (eight statements fewer).
 struct MessagesPage: Component {
-    var snapshot: EngagementOverview
+    var engagement: EngagementView
     var messages: [MessageRow]
     var csrf: String
     var errors: [FieldError] = []
     var draft = ""
 
     var body: Component {
-        let id = snapshot.id
+        let id = engagement.id
         return ComponentGroup {
-            EngagementHeader(engagement: snapshot.engagement, current: SiteURL.Engagements.engagement(id, .messages).path)
+            EngagementHeader(engagement: engagement, current: SiteURL.Engagements.engagement(id, .messages).path)
             ErrorSummary(errors: errors)
             if messages.isEmpty { Tag.text("p", "No messages yet.") }
             Tag("ol", ["class": "thread", "aria-label": "Messages"]) {

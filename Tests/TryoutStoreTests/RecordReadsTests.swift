@@ -1,0 +1,75 @@
+import FluentKit
+import Foundation
+import SQLKit
+import Testing
+import TryoutCore
+@testable import TryoutStore
+import TryoutTestSupport
+
+/// The pages' hot reads are written-out statements (`RecordReads.swift`); what they hand back
+/// must be what Fluent's own queries did.
+@Suite("Records read with written-out statements")
+struct RecordReadsTests {
+    @Test("a record read by statement is Fluent's: every field the same, known to exist, so saving it updates the row")
+    func sameRecord() async throws {
+        try await withTestApp { t in
+            let id = try await Factory(t).engagement().requireID()
+            let read = try #require(try await EngagementRecord.readFirst("id = \(bind: id)", on: t.db))
+            let fluent = try #require(try await EngagementRecord.find(id, on: t.db))
+            #expect(try Self.json(read) == Self.json(fluent))
+            #expect(try await EngagementRecord.readFirst("id = \(bind: UUID())", on: t.db) == nil)
+
+            read.endReason = "Read, then saved"
+            try await read.save(on: t.db)
+            #expect(try await EngagementRecord.query(on: t.db).count() == 1)
+            #expect(try await EngagementRecord.find(id, on: t.db)?.endReason == "Read, then saved")
+        }
+    }
+
+    @Test("parents and children are attached as Fluent's eager loading attached them; a record without children gets none")
+    func relations() async throws {
+        try await withTestApp { t in
+            let engagement = try await Factory(t).engagement()
+            let projectID = engagement.$project.id
+            let project = try #require(try await Projects.find(id: projectID, on: t.db))
+            let fluent = try #require(try await ProjectRecord.query(on: t.db).filter(\.$id == projectID)
+                .with(\.$organization).with(\.$skills) { $0.with(\.$skill) }.first())
+            #expect(project.organization.name == fluent.organization.name)
+            #expect(!project.skills.isEmpty)
+            #expect(Set(project.skills.map(\.skill.label)) == Set(fluent.skills.map(\.skill.label)))
+
+            let found = try #require(try await Engagements.find(try engagement.requireID(), on: t.db))
+            #expect(found.project.title == fluent.title)
+            #expect(found.candidate.email == "ada@uni.test")
+
+            let submissions = try await SubmissionRecord.read("engagement_id = \(bind: try engagement.requireID())", on: t.db)
+            try await submissions.withChildren(\.$files, linkedBy: \.$submission, on: t.db)
+            #expect(submissions.isEmpty)
+            try await [fluent].withChildren(\.$skills, linkedBy: \.$project, order: "skill_uri", on: t.db)
+            #expect(fluent.skills.map(\.$skill.id) == fluent.skills.map(\.$skill.id).sorted())
+        }
+    }
+
+    @Test("the session is read with its user by one statement: every field of both; an unknown or expired token finds nothing")
+    func sessionWithUser() async throws {
+        try await withTestApp { t in
+            let user = try await Factory(t).user("ada@uni.test", name: "Ada Okafor")
+            let (created, token) = try await Accounts.createSession(userID: try user.requireID(), lifetime: 3600, at: t.clock.now, on: t.db)
+            let session = try #require(try await Accounts.session(token: token.value, at: t.clock.now, on: t.db))
+            let fluent = try #require(try await SessionRecord.find(created.id, on: t.db))
+            fluent.$user.value = try await UserRecord.find(user.id, on: t.db)
+            #expect(session.user?.email == "ada@uni.test")
+            #expect(try Self.json(session) == Self.json(fluent))
+            #expect(session._$idExists && session.user?._$idExists == true)
+
+            #expect(try await Accounts.session(token: SecretToken().value, at: t.clock.now, on: t.db) == nil)
+            #expect(try await Accounts.session(token: token.value, at: t.clock.now.addingTimeInterval(3601), on: t.db) == nil)
+        }
+    }
+
+    private static func json(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}
