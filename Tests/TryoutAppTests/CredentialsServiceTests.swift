@@ -148,6 +148,11 @@ struct CredentialsServiceTests {
             let (_, record) = try await issued(t)
             let id = CredentialID(try record.requireID())
             let settings = t.app.tryout.credentialSettings
+            // The completed work proves each skill its project asked for, at the level asked.
+            let asked = try await ProjectSkillRecord.query(on: t.db).filter(\.$project.$id == record.projectID).all()
+            #expect(!asked.isEmpty)
+            #expect(try await CandidateProfiles.provenSkills(userIDs: [record.candidateID, UUID()], on: t.db)
+                    == [record.candidateID: Dictionary(uniqueKeysWithValues: asked.map { ($0.$skill.id, $0.level) })])
             for outsider in ["hiring_manager@acme.test", "admin@acme.test", candidate] {
                 await #expect(throws: ActionError.notFound) {
                     try await CredentialsService.revoke(id, reason: "Fraud", t.context(as: outsider))

@@ -34,22 +34,20 @@ extension CandidateProfiles {
 
     /// Skills proven by completed engagements: every skill the project asked for, at the level it
     /// asked for (the highest when several projects asked). An engagement whose credential was
-    /// revoked proves nothing.
+    /// revoked proves nothing. One statement for any number of candidates: an applicants page
+    /// asks for fifty.
     public static func provenSkills(userIDs: [UUID], on db: any Database) async throws -> [UUID: [String: Int]] {
         guard !userIDs.isEmpty else { return [:] }
-        let revoked = Set(try await CredentialRecord.query(on: db).filter(\.$candidateID ~~ Set(userIDs)).filter(\.$revokedAt != nil)
-            .all(\.$engagementID))
-        let completed = try await EngagementRecord.query(on: db).filter(\.$candidate.$id ~~ Set(userIDs)).filter(\.$state == .completed).all()
-            .filter { !revoked.contains($0.id ?? UUID()) }
-        guard !completed.isEmpty else { return [:] }
-        let skills = try await ProjectSkillRecord.query(on: db).filter(\.$project.$id ~~ Set(completed.map(\.$project.id))).all()
-        let byProject = Dictionary(grouping: skills, by: \.$project.id)
+        struct Row: Decodable { var candidate_id: UUID; var skill_uri: String; var level: Int }
+        let rows = try await JobQueue.sqlDatabase(db).raw("""
+            SELECT e.candidate_id AS candidate_id, ps.skill_uri AS skill_uri, max(ps.level) AS level
+            FROM engagements e JOIN project_skills ps ON ps.project_id = e.project_id
+            WHERE e.candidate_id IN (\(binds: Array(Set(userIDs)))) AND e.state = 'completed'
+              AND NOT EXISTS (SELECT 1 FROM credentials c WHERE c.engagement_id = e.id AND c.revoked_at IS NOT NULL)
+            GROUP BY e.candidate_id, ps.skill_uri
+            """).all(decoding: Row.self)
         var proven: [UUID: [String: Int]] = [:]
-        for engagement in completed {
-            for skill in byProject[engagement.$project.id] ?? [] {
-                proven[engagement.$candidate.id, default: [:]][skill.$skill.id] = max(proven[engagement.$candidate.id]?[skill.$skill.id] ?? 0, skill.level)
-            }
-        }
+        for row in rows { proven[row.candidate_id, default: [:]][row.skill_uri] = row.level }
         return proven
     }
 

@@ -60,9 +60,9 @@ public enum ProjectBriefs {
     /// application keeps the version its candidate read.
     public static func brief(of project: ProjectRecord, version: Int? = nil, on db: any Database) async throws -> Brief {
         let projectID = try project.requireID()
-        let snapshot = try await BriefVersionRecord.query(on: db)
-            .filter(\.$project.$id == projectID).filter(\.$version == (version ?? project.briefVersion)).first()
-        let skills = try await ProjectSkillRecord.query(on: db).filter(\.$project.$id == projectID).all()
+        let snapshot = try await BriefVersionRecord.readFirst(
+            "project_id = \(bind: projectID) AND version = \(bind: version ?? project.briefVersion)", on: db)
+        let skills = try await ProjectSkillRecord.read("project_id = \(bind: projectID)", on: db)
         let decoder = JSONDecoder()
         return Brief(
             title: project.title, summary: project.summary, body: project.brief,
