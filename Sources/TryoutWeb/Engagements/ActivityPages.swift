@@ -53,7 +53,7 @@ struct CheckInsPage: Component {
 
 /// The engagement's message thread, oldest first, with links made clickable.
 /// The thread under the engagement's header: the header needs the engagement alone, not the
-/// overview's agreements, checklist, work and check-ins (eight statements fewer).
+/// overview's agreements, checklist, work, check-ins and counts (seven statements fewer).
 struct MessagesPage: Component {
     var engagement: EngagementView
     var messages: [MessageRow]

@@ -67,12 +67,12 @@ struct QueryBudgetTests {
             Page(label: "my applications", path: "/applications", who: "ada@candidates.test", budget: 5),
             // The first view after applications arrive or profiles change scores those applicants
             // (their profiles, one write); the next reads the kept scores.
-            Page(label: "applicants", path: "/projects/\(project)/applicants", who: "manager@northwind.test", budget: 24),
-            Page(label: "applicants, scores kept", path: "/projects/\(project)/applicants", who: "manager@northwind.test", budget: 19),
+            Page(label: "applicants", path: "/projects/\(project)/applicants", who: "manager@northwind.test", budget: 22),
+            Page(label: "applicants, scores kept", path: "/projects/\(project)/applicants", who: "manager@northwind.test", budget: 18),
             Page(label: "engagement", path: "/engagements/\(try engagement.requireID())", who: "manager@northwind.test", budget: 18),
-            Page(label: "messages", path: "/engagements/\(try engagement.requireID())/messages", who: "manager@northwind.test", budget: 19),
+            Page(label: "messages", path: "/engagements/\(try engagement.requireID())/messages", who: "manager@northwind.test", budget: 12),
             Page(label: "home, employer", path: "/", who: "manager@northwind.test", budget: 10),
-            Page(label: "home, candidate", path: "/", who: "bruno@candidates.test", budget: 22),
+            Page(label: "home, candidate", path: "/", who: "bruno@candidates.test", budget: 21),
             Page(label: "home, partner", path: "/", who: "staff@lakeside.test", budget: 9),
         ]
     }
