@@ -26,7 +26,7 @@ struct RecordReadsTests {
         }
     }
 
-    @Test("parents and children are attached as Fluent's eager loading attached them; a record without children gets none")
+    @Test("parents and children are attached as Fluent's eager loading attached them; a missing parent is an error; a record without children gets none")
     func relations() async throws {
         try await withTestApp { t in
             let engagement = try await Factory(t).engagement()
@@ -41,6 +41,10 @@ struct RecordReadsTests {
             let found = try #require(try await Engagements.find(try engagement.requireID(), on: t.db))
             #expect(found.project.title == fluent.title)
             #expect(found.candidate.email == "ada@uni.test")
+            // A parent that is not there is an error, as Fluent's, not a record left half loaded.
+            let orphan = MessageRecord()
+            orphan.$author.id = UUID()
+            await #expect(throws: FluentError.self) { try await [orphan].withParents(\.$author, on: t.db) }
 
             let submissions = try await SubmissionRecord.read("engagement_id = \(bind: try engagement.requireID())", on: t.db)
             try await submissions.withChildren(\.$files, linkedBy: \.$submission, on: t.db)

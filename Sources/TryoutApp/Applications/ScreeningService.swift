@@ -49,7 +49,7 @@ public enum ScreeningService {
     /// score a change has forgotten have their profiles read and scored here.
     private static func scored(_ project: ProjectRecord, states: [ApplicationState], sort: ApplicantSort,
                                _ ctx: ActionContext) async throws -> Brief {
-        let brief = try await ProjectBriefs.brief(of: project, on: ctx.db)
+        let brief = try await ProjectBriefs.brief(of: project, skills: project.$skills.value, on: ctx.db)
         guard sort == .match else { return brief }
         let unscored = try await Applications.unscored(projectID: try project.requireID(), states: states, on: ctx.db)
         guard !unscored.isEmpty else { return brief }
@@ -87,7 +87,8 @@ public enum ScreeningService {
 
     private static func views(of applications: [Applications.Screened], on project: ProjectRecord, _ ctx: ActionContext) async throws -> [ApplicantView] {
         let profiles = try await CandidateProfiles.profiles(userIDs: applications.map(\.candidateID), on: ctx.db)
-        return try await views(of: applications, on: project, brief: try await ProjectBriefs.brief(of: project, on: ctx.db), profiles: profiles, ctx)
+        let brief = try await ProjectBriefs.brief(of: project, skills: project.$skills.value, on: ctx.db)
+        return try await views(of: applications, on: project, brief: brief, profiles: profiles, ctx)
     }
 
     private static func views(of applications: [Applications.Screened], on project: ProjectRecord, brief: Brief, profiles: [UUID: CandidateProfile],
@@ -144,7 +145,7 @@ public enum ScreeningService {
     /// with `verifiedOnly`, only those whose completed, unrevoked work proves one of the project's skills.
     public static func peopleToInvite(_ project: ProjectRecord, verifiedOnly: Bool = false, limit: Int = 20,
                                       _ ctx: ActionContext) async throws -> [PersonToInvite] {
-        let brief = try await ProjectBriefs.brief(of: project, on: ctx.db)
+        let brief = try await ProjectBriefs.brief(of: project, skills: project.$skills.value, on: ctx.db)
         let applied = Set(try await Applications.forProject(try project.requireID(), on: ctx.db).map(\.$candidate.id))
         var pool = CandidatePool()
         for (record, profile) in try await CandidateProfiles.discoverable(withAnySkill: brief.skills.map(\.uri), on: ctx.db)

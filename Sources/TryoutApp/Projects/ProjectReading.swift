@@ -42,9 +42,9 @@ public enum ApplyingStanding: Sendable {
 }
 
 extension MarketplaceService {
-    /// What `project` (as `viewableProject` found it) shows the acting person.
+    /// What `project` (as `viewableProject` found it, with its skills) shows the acting person.
     public static func reading(_ project: ProjectRecord, _ ctx: ActionContext) async throws -> ProjectReading {
-        let brief = try await ProjectBriefs.brief(of: project, on: ctx.db)
+        let brief = try await ProjectBriefs.brief(of: project, skills: project.$skills.value, on: ctx.db)
         let isAuthor = Policy.allows(ctx.principal, .authorProjects(project.$organization.id))
         var user: UserRecord?
         var profile: CandidateProfileRecord?

@@ -30,11 +30,19 @@ extension Model {
 }
 
 extension Collection where Element: Model {
-    /// Loads each record's parent, one statement for all of them, as Fluent's `with(\.$parent)`.
+    /// Loads each record's parent, one statement for all of them, as Fluent's `with(\.$parent)`;
+    /// a parent that is not there is Fluent's error, as it was.
     func withParents<Parent: Model>(_ parent: KeyPath<Element, ParentProperty<Element, Parent>>,
                                     on db: any Database) async throws {
         let parents = try await Parent.read(ids: map { $0[keyPath: parent].id }, on: db)
-        for record in self { record[keyPath: parent].value = parents[record[keyPath: parent].id] }
+        for record in self {
+            let id = record[keyPath: parent].id
+            guard let found = parents[id] else {
+                throw FluentError.missingParent(from: "\(Element.self)", to: "\(Parent.self)",
+                                                key: Element()[keyPath: parent].$id.key.description, id: "\(id)")
+            }
+            record[keyPath: parent].value = found
+        }
     }
 
     /// Loads each record's children, one statement for all of them, as Fluent's `with(\.$children)`.

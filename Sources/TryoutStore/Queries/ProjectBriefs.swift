@@ -57,12 +57,15 @@ public enum ProjectBriefs {
     }
 
     /// The brief with the deliverables and rubric of `version` (the current one by default): an
-    /// application keeps the version its candidate read.
-    public static func brief(of project: ProjectRecord, version: Int? = nil, on db: any Database) async throws -> Brief {
+    /// application keeps the version its candidate read. Pass `skills` when the project was read
+    /// with them in this request (`Projects.find`) and nothing has changed them since: a page
+    /// saves a statement.
+    public static func brief(of project: ProjectRecord, version: Int? = nil, skills: [ProjectSkillRecord]? = nil,
+                             on db: any Database) async throws -> Brief {
         let projectID = try project.requireID()
         let snapshot = try await BriefVersionRecord.readFirst(
             "project_id = \(bind: projectID) AND version = \(bind: version ?? project.briefVersion)", on: db)
-        let skills = try await ProjectSkillRecord.read("project_id = \(bind: projectID)", on: db)
+        let skills = if let skills { skills } else { try await ProjectSkillRecord.read("project_id = \(bind: projectID)", on: db) }
         let decoder = JSONDecoder()
         return Brief(
             title: project.title, summary: project.summary, body: project.brief,
@@ -81,9 +84,8 @@ public enum ProjectBriefs {
 
     public static func audience(of projectID: UUID, on db: any Database) async throws -> ProjectAudience {
         ProjectAudience(
-            partnerIDs: try await ProjectPartnerRecord.query(on: db).filter(\.$project.$id == projectID).all(\.$organization.$id),
-            invitedEmails: try await ProjectInvitationRecord.query(on: db).filter(\.$project.$id == projectID)
-                .sort(\.$email).all(\.$email))
+            partnerIDs: try await ProjectPartnerRecord.read("project_id = \(bind: projectID)", on: db).map(\.$organization.id),
+            invitedEmails: try await ProjectInvitationRecord.read("project_id = \(bind: projectID) ORDER BY email", on: db).map(\.email))
     }
 
     private static func apply(_ brief: Brief, to project: ProjectRecord, at now: Date) {

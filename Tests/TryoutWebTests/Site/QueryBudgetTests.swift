@@ -62,13 +62,13 @@ struct QueryBudgetTests {
             Page(label: "home", path: "/", who: nil, budget: 2),
             Page(label: "marketplace", path: "/projects", who: nil, budget: 4),
             Page(label: "search", path: "/projects?q=data&mode=remote", who: nil, budget: 3),
-            Page(label: "project", path: "/projects/\(project)", who: nil, budget: 9),
+            Page(label: "project", path: "/projects/\(project)", who: nil, budget: 8),
             Page(label: "marketplace, signed in", path: "/projects", who: "ada@candidates.test", budget: 8),
             Page(label: "my applications", path: "/applications", who: "ada@candidates.test", budget: 5),
             // The first view after applications arrive or profiles change scores those applicants
             // (their profiles, one write); the next reads the kept scores.
-            Page(label: "applicants", path: "/projects/\(project)/applicants", who: "manager@northwind.test", budget: 22),
-            Page(label: "applicants, scores kept", path: "/projects/\(project)/applicants", who: "manager@northwind.test", budget: 18),
+            Page(label: "applicants", path: "/projects/\(project)/applicants", who: "manager@northwind.test", budget: 21),
+            Page(label: "applicants, scores kept", path: "/projects/\(project)/applicants", who: "manager@northwind.test", budget: 17),
             Page(label: "engagement", path: "/engagements/\(try engagement.requireID())", who: "manager@northwind.test", budget: 18),
             Page(label: "messages", path: "/engagements/\(try engagement.requireID())/messages", who: "manager@northwind.test", budget: 12),
             Page(label: "home, employer", path: "/", who: "manager@northwind.test", budget: 10),
