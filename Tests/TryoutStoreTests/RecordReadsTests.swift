@@ -42,9 +42,20 @@ struct RecordReadsTests {
             #expect(found.project.title == fluent.title)
             #expect(found.candidate.email == "ada@uni.test")
             // A parent that is not there is an error, as Fluent's, not a record left half loaded.
-            let orphan = MessageRecord()
-            orphan.$author.id = UUID()
-            await #expect(throws: FluentError.self) { try await [orphan].withParents(\.$author, on: t.db) }
+            let members = try await Organizations.members(of: found.$organization.id, on: t.db)
+            let fluentMembers = try await MemberRecord.query(on: t.db).filter(\.$organization.$id == found.$organization.id)
+                .with(\.$user).sort(\.$createdAt).all()
+            #expect(!members.isEmpty)
+            #expect(try Self.json(members) == Self.json(fluentMembers))
+            #expect(try Self.json(members.map(\.user)) == Self.json(fluentMembers.map(\.user)))
+            #expect(members.allSatisfy { $0._$idExists && $0.user._$idExists })
+            #expect(try Self.json(found.organization) == Self.json(fluent.organization))
+            #expect(try Self.json(found.candidate) == Self.json(try await UserRecord.find(found.$candidate.id, on: t.db)))
+            let orphan = try await Self.messageWithoutAuthor(in: try engagement.requireID(), t)
+            let error = await #expect(throws: FluentError.self) {
+                try await MessageRecord.read("r.id = \(bind: orphan)", with: \.$author, on: t.db)
+            }
+            guard case .missingParent(_, _, "author_id", _)? = error else { Issue.record("not a missing parent: \(String(describing: error))"); return }
 
             let submissions = try await SubmissionRecord.read("engagement_id = \(bind: try engagement.requireID())", on: t.db)
             try await submissions.withChildren(\.$files, linkedBy: \.$submission, on: t.db)
@@ -69,6 +80,28 @@ struct RecordReadsTests {
             #expect(try await Accounts.session(token: SecretToken().value, at: t.clock.now, on: t.db) == nil)
             #expect(try await Accounts.session(token: token.value, at: t.clock.now.addingTimeInterval(3601), on: t.db) == nil)
         }
+    }
+
+    /// A message whose author is not in the database, written with the foreign keys set aside
+    /// (on SQLite for one connection; on PostgreSQL dropped, as the test's database is its own):
+    /// the keys otherwise make such a row impossible.
+    private static func messageWithoutAuthor(in engagementID: UUID, _ t: TestApp) async throws -> UUID {
+        let id = UUID()
+        try await t.db.withConnection { connection in
+            let sql = connection as! any SQLDatabase
+            let postgres = sql.dialect.name == "postgresql"
+            try await sql.raw(postgres ? """
+                DO $$ DECLARE c text; BEGIN
+                  FOR c IN SELECT conname FROM pg_constraint WHERE conrelid = 'engagement_messages'::regclass AND contype = 'f' LOOP
+                    EXECUTE 'ALTER TABLE engagement_messages DROP CONSTRAINT ' || quote_ident(c);
+                  END LOOP;
+                END $$
+                """ : "PRAGMA foreign_keys = OFF").run()
+            try await sql.insert(into: MessageRecord.schema).columns("id", "engagement_id", "author_id", "body", "created_at")
+                .values(SQLBind(id), SQLBind(engagementID), SQLBind(UUID()), SQLBind("Hello"), SQLBind(t.clock.now)).run()
+            if !postgres { try await sql.raw("PRAGMA foreign_keys = ON").run() }
+        }
+        return id
     }
 
     private static func json(_ value: some Encodable) throws -> String {

@@ -22,29 +22,33 @@ extension Model {
         try await read(condition + " LIMIT 1", on: db).first
     }
 
-    static func read(ids: some Collection<IDValue>, on db: any Database) async throws -> [IDValue: Self] {
-        guard !ids.isEmpty else { return [:] }
-        let records = try await read("\(ident: Self()._$id.key.description) IN (\(binds: Array(Set(ids))))", on: db)
-        return Dictionary(records.compactMap { record in record.id.map { ($0, record) } }, uniquingKeysWith: { first, _ in first })
-    }
-}
-
-extension Collection where Element: Model {
-    /// Loads each record's parent, one statement for all of them, as Fluent's `with(\.$parent)`;
-    /// a parent that is not there is Fluent's error, as it was.
-    func withParents<Parent: Model>(_ parent: KeyPath<Element, ParentProperty<Element, Parent>>,
-                                    on db: any Database) async throws {
-        let parents = try await Parent.read(ids: map { $0[keyPath: parent].id }, on: db)
-        for record in self {
-            let id = record[keyPath: parent].id
-            guard let found = parents[id] else {
-                throw FluentError.missingParent(from: "\(Element.self)", to: "\(Parent.self)",
-                                                key: Element()[keyPath: parent].$id.key.description, id: "\(id)")
+    /// The records matching `condition`, each with its parent, in one statement that joins the
+    /// parent's table, where Fluent's `with(\.$parent)` took two. The record's columns are
+    /// `r.…` and the parent's `p.…`, so `condition` names the record's as `r.column`. A parent
+    /// that is not there is Fluent's error, as it was with eager loading.
+    static func read<Parent: Model>(_ condition: SQLQueryString, with parent: KeyPath<Self, ParentProperty<Self, Parent>>,
+                                    on db: any Database) async throws -> [Self] {
+        let link = Self()[keyPath: parent].$id.key.description
+        let rows = try await JobQueue.sqlDatabase(db).raw("""
+            SELECT \(unsafeRaw: columns(as: "r")), \(unsafeRaw: Parent.columns(as: "p")) FROM \(ident: schema) AS r
+            LEFT JOIN \(ident: Parent.schema) AS p ON p.\(ident: Parent.idKey) = r.\(ident: link)
+            WHERE \(condition)
+            """).all()
+        return try rows.map { row in
+            let record = try row.decode(Self.self, prefix: "r")
+            guard try !row.decodeNil(column: "p_" + Parent.idKey) else {
+                throw FluentError.missingParent(from: "\(Self.self)", to: "\(Parent.self)", key: link,
+                                                id: "\(record[keyPath: parent].id)")
             }
-            record[keyPath: parent].value = found
+            record[keyPath: parent].value = try row.decode(Parent.self, prefix: "p")
+            return record
         }
     }
 
+    static var idKey: String { Self()._$id.key.description }
+}
+
+extension Collection where Element: Model {
     /// Loads each record's children, one statement for all of them, as Fluent's `with(\.$children)`.
     /// `parent` is the children's link back to their record. Without an `order`, they come in the
     /// database's own order, as Fluent's did.

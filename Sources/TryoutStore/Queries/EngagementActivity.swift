@@ -46,9 +46,8 @@ public enum EngagementActivity {
 
     /// The thread, oldest first, with authors; at most the newest `limit`.
     public static func messages(of engagementID: UUID, limit: Int = 500, on db: any Database) async throws -> [MessageRecord] {
-        let newest = try await MessageRecord.read("engagement_id = \(bind: engagementID) ORDER BY created_at DESC, id DESC LIMIT \(bind: limit)", on: db)
-        try await newest.withParents(\.$author, on: db)
-        return newest.reversed()
+        try await MessageRecord.read("r.engagement_id = \(bind: engagementID) ORDER BY r.created_at DESC, r.id DESC LIMIT \(bind: limit)",
+                                     with: \.$author, on: db).reversed()
     }
 
     /// Two tabs opening the thread at once both mark it read.

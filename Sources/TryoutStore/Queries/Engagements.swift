@@ -1,5 +1,6 @@
 import FluentKit
 import Foundation
+import SQLKit
 import TryoutCore
 
 /// Engagements: starting one when a place is accepted, finding them for the people in them,
@@ -62,13 +63,25 @@ public enum Engagements {
     }
 
     /// The engagement with its project, organization and candidate loaded.
+    /// One statement, as every engagement page starts with it; the database's keys hold each
+    /// engagement to its project, organization and candidate.
     public static func find(_ id: UUID, on db: any Database) async throws -> EngagementRecord? {
-        guard let engagement = try await EngagementRecord.readFirst("id = \(bind: id)", on: db) else { return nil }
-        try await [engagement].withParents(\.$project, on: db)
-        try await [engagement].withParents(\.$organization, on: db)
-        try await [engagement].withParents(\.$candidate, on: db)
+        guard let row = try await JobQueue.sqlDatabase(db).raw("""
+            SELECT \(unsafeRaw: withParents) FROM \(ident: EngagementRecord.schema) AS e
+            JOIN \(ident: ProjectRecord.schema) AS p ON p.id = e.project_id
+            JOIN \(ident: OrganizationRecord.schema) AS o ON o.id = e.organization_id
+            JOIN \(ident: UserRecord.schema) AS u ON u.id = e.candidate_id
+            WHERE e.id = \(bind: id)
+            """).first() else { return nil }
+        let engagement = try row.decode(EngagementRecord.self, prefix: "e")
+        engagement.$project.value = try row.decode(ProjectRecord.self, prefix: "p")
+        engagement.$organization.value = try row.decode(OrganizationRecord.self, prefix: "o")
+        engagement.$candidate.value = try row.decode(UserRecord.self, prefix: "u")
         return engagement
     }
+
+    private static let withParents = [EngagementRecord.columns(as: "e"), ProjectRecord.columns(as: "p"),
+                                      OrganizationRecord.columns(as: "o"), UserRecord.columns(as: "u")].joined(separator: ", ")
 
     public static func forApplication(_ applicationID: UUID, on db: any Database) async throws -> EngagementRecord? {
         try await EngagementRecord.query(on: db).filter(\.$application.$id == applicationID).first()
@@ -96,9 +109,7 @@ public enum Engagements {
     }
 
     public static func team(of engagementID: UUID, on db: any Database) async throws -> [TeamMemberRecord] {
-        let team = try await TeamMemberRecord.read("engagement_id = \(bind: engagementID) ORDER BY created_at", on: db)
-        try await team.withParents(\.$user, on: db)
-        return team
+        try await TeamMemberRecord.read("r.engagement_id = \(bind: engagementID) ORDER BY r.created_at", with: \.$user, on: db)
     }
 
     public static func checklist(of engagementID: UUID, on db: any Database) async throws -> [ChecklistItemRecord] {

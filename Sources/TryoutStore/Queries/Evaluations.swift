@@ -1,5 +1,6 @@
 import FluentKit
 import Foundation
+import SQLKit
 import TryoutCore
 
 /// Final evaluations and exit surveys.
@@ -54,7 +55,7 @@ public enum Evaluations {
 
     /// Every survey's ratings for the organization, by project.
     public static func surveyRatingsByProject(organizationID: UUID, on db: any Database) async throws -> [UUID: [[Int]]] {
-        Dictionary(grouping: try await ExitSurveyRecord.query(on: db).filter(\.$organization.$id == organizationID).all(), by: \.$project.id)
+        Dictionary(grouping: try await ExitSurveyRecord.read("organization_id = \(bind: organizationID)", on: db), by: \.$project.id)
             .mapValues { $0.map(\.ratings) }
     }
 }

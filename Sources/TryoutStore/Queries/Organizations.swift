@@ -49,9 +49,7 @@ public enum Organizations {
     }
 
     public static func members(of orgID: UUID, on db: any Database) async throws -> [MemberRecord] {
-        let members = try await MemberRecord.read("organization_id = \(bind: orgID) ORDER BY created_at", on: db)
-        try await members.withParents(\.$user, on: db)
-        return members
+        try await MemberRecord.read("r.organization_id = \(bind: orgID) ORDER BY r.created_at", with: \.$user, on: db)
     }
 
     public static func member(id: UUID, in orgID: UUID, on db: any Database) async throws -> MemberRecord? {

@@ -15,10 +15,8 @@ public enum Projects {
     }
 
     public static func find(id: UUID, on db: any Database) async throws -> ProjectRecord? {
-        guard let project = try await ProjectRecord.readFirst("id = \(bind: id)", on: db) else { return nil }
-        try await [project].withParents(\.$organization, on: db)
-        try await [project].withChildren(\.$skills, linkedBy: \.$project, on: db)
-        try await (project.$skills.value ?? []).withParents(\.$skill, on: db)
+        guard let project = try await ProjectRecord.read("r.id = \(bind: id) LIMIT 1", with: \.$organization, on: db).first else { return nil }
+        project.$skills.value = try await ProjectSkillRecord.read("r.project_id = \(bind: id)", with: \.$skill, on: db)
         return project
     }
 
