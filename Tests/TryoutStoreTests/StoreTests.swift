@@ -172,6 +172,20 @@ struct StoreTests {
             let stranger = try await factory.user("sam@x.io")
             let nobody = try await Accounts.principal(for: stranger, on: t.db)
             #expect(nobody.memberships.isEmpty && nobody.schools.isEmpty)
+
+            // The session is read with the same roles, in one statement: two memberships and two
+            // schools make four rows, which must come back as two of each.
+            let riverside = try await factory.organization("Riverside", kind: .partner)
+            try await PartnerStudentRecord(organizationID: try riverside.requireID(), userID: try reviewer.requireID(), createdAt: t.clock.now)
+                .create(on: t.db)
+            let (_, token) = try await Accounts.createSession(userID: reviewer.id, lifetime: 60, at: t.clock.now, on: t.db)
+            let signedIn = try #require(try await Accounts.session(token: token.value, at: t.clock.now, on: t.db))
+            #expect(signedIn.principal.memberships == principal.memberships)
+            #expect(signedIn.principal.schools == [try lakeside.requireID(), try riverside.requireID()])
+            #expect(signedIn.principal.userID == reviewer.id && signedIn.session.user?.email == "reviewer@acme.test")
+            let (_, strangers) = try await Accounts.createSession(userID: stranger.id, lifetime: 60, at: t.clock.now, on: t.db)
+            let alone = try #require(try await Accounts.session(token: strangers.value, at: t.clock.now, on: t.db)?.principal)
+            #expect(alone.memberships.isEmpty && alone.schools.isEmpty && alone.userID == stranger.id)
         }
     }
 
@@ -185,7 +199,7 @@ struct StoreTests {
             #expect(try await Accounts.user(bearer: secret, at: t.clock.now, on: t.db)?.id == user.id)
             let (session, token) = try await Accounts.createSession(userID: user.id, lifetime: 60, at: t.clock.now, on: t.db)
             #expect(session.tokenHash == token.hash && session.tokenHash != token.value)
-            #expect(try await Accounts.session(token: token.value, at: t.clock.now, on: t.db)?.id == session.id)
+            #expect(try await Accounts.session(token: token.value, at: t.clock.now, on: t.db)?.session.id == session.id)
             #expect(try await Accounts.session(token: token.value, at: t.clock.now.addingTimeInterval(61), on: t.db) == nil)
         }
     }

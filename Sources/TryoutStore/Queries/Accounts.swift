@@ -47,17 +47,22 @@ public enum Accounts {
             UNION ALL
             SELECT \(ident: "organization_id"), CAST(NULL AS TEXT) FROM \(ident: PartnerStudentRecord.schema) WHERE \(ident: "user_id") = \(bind: userID)
             """).all(decoding: Affiliation.self)
+        return try principal(for: user, rows.map { ($0.organizationID, $0.role) })
+    }
+
+    /// The person's roles from their memberships (with a role) and schools (without).
+    private static func principal(for user: UserRecord, _ affiliations: [(organizationID: UUID, role: String?)]) throws -> Principal {
         var memberships: [UUID: MemberRole] = [:]
         var schools: Set<UUID> = []
-        for row in rows {
-            if let role = row.role {
+        for (organizationID, role) in affiliations {
+            if let role {
                 guard let role = MemberRole(rawValue: role) else { throw UnknownRole(role: role) }
-                memberships[row.organizationID] = memberships[row.organizationID] ?? role
+                memberships[organizationID] = memberships[organizationID] ?? role
             } else {
-                schools.insert(row.organizationID)
+                schools.insert(organizationID)
             }
         }
-        return Principal(userID: userID, isPlatformAdmin: user.isPlatformAdmin, memberships: memberships, schools: schools,
+        return Principal(userID: try user.requireID(), isPlatformAdmin: user.isPlatformAdmin, memberships: memberships, schools: schools,
                          verifiedEmail: user.emailVerifiedAt == nil ? nil : user.email)
     }
 
@@ -85,18 +90,37 @@ public enum Accounts {
         return (session, token)
     }
 
-    /// The live session for a cookie value, with its user loaded.
-    public static func session(token: String, at now: Date, on db: any Database) async throws -> SessionRecord? {
-        // One statement, not a second for the user, written out once: this runs on every
-        // signed-in request.
-        guard let row = try await JobQueue.sqlDatabase(db).raw("""
-            SELECT \(unsafeRaw: sessionColumns) FROM sessions s JOIN users u ON u.id = s.user_id
+    /// A live session with its user loaded, and the user's roles.
+    public struct SignedIn: Sendable {
+        public var session: SessionRecord
+        public var principal: Principal
+    }
+
+    /// The live session for a cookie value, with its user and their roles.
+    public static func session(token: String, at now: Date, on db: any Database) async throws -> SignedIn? {
+        // One statement, not one each for the user and their roles, written out once: this runs
+        // on every signed-in request. A row per membership and school (a person has a few, and
+        // seldom both); the session's and the user's columns are read from the first.
+        let rows = try await JobQueue.sqlDatabase(db).raw("""
+            SELECT \(unsafeRaw: sessionColumns), m.organization_id AS m_organization_id, m.role AS m_role,
+                   ps.organization_id AS ps_organization_id
+            FROM sessions s JOIN users u ON u.id = s.user_id
+            LEFT JOIN members m ON m.user_id = s.user_id
+            LEFT JOIN partner_students ps ON ps.user_id = s.user_id
             WHERE s.token_hash = \(bind: SecretToken.hash(token)) AND s.expires_at > \(bind: now)
-            """).first()
-        else { return nil }
-        let session = try row.decode(SessionRecord.self, prefix: "s")
-        session.$user.value = try row.decode(UserRecord.self, prefix: "u")
-        return session
+            """).all()
+        guard let first = rows.first else { return nil }
+        let session = try first.decode(SessionRecord.self, prefix: "s")
+        let user = try first.decode(UserRecord.self, prefix: "u")
+        session.$user.value = user
+        var affiliations: [(organizationID: UUID, role: String?)] = []
+        for row in rows {
+            if let member = try row.decode(column: "m_organization_id", as: UUID?.self) {
+                affiliations.append((member, try row.decode(column: "m_role", as: String.self)))
+            }
+            if let school = try row.decode(column: "ps_organization_id", as: UUID?.self) { affiliations.append((school, nil)) }
+        }
+        return SignedIn(session: session, principal: try principal(for: user, affiliations))
     }
 
     private static let sessionColumns = SessionRecord.columns(as: "s") + ", " + UserRecord.columns(as: "u")

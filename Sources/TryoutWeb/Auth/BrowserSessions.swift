@@ -10,9 +10,10 @@ struct BrowserSessionMiddleware: AsyncMiddleware {
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if let token = request.cookies[Self.cookieName]?.string, !token.isEmpty {
-            if let session = try await Accounts.session(token: token, at: request.now, on: request.db), session.user != nil {
-                request.authState.session = session
-                request.authState.user = session.user
+            if let signedIn = try await Accounts.session(token: token, at: request.now, on: request.db) {
+                request.authState.session = signedIn.session
+                request.authState.user = signedIn.session.user
+                request.authState.principal = signedIn.principal
             } else {
                 request.authState.setCookie(Self.cookieName, "", lifetime: 0)
             }

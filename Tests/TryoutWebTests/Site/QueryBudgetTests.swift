@@ -63,17 +63,17 @@ struct QueryBudgetTests {
             Page(label: "marketplace", path: "/projects", who: nil, budget: 4),
             Page(label: "search", path: "/projects?q=data&mode=remote", who: nil, budget: 3),
             Page(label: "project", path: "/projects/\(project)", who: nil, budget: 4),
-            Page(label: "marketplace, signed in", path: "/projects", who: "ada@candidates.test", budget: 8),
-            Page(label: "my applications", path: "/applications", who: "ada@candidates.test", budget: 5),
+            Page(label: "marketplace, signed in", path: "/projects", who: "ada@candidates.test", budget: 6),
+            Page(label: "my applications", path: "/applications", who: "ada@candidates.test", budget: 3),
             // The first view after applications arrive or profiles change scores those applicants
             // (their profiles, one write); the next reads the kept scores.
-            Page(label: "applicants", path: "/projects/\(project)/applicants", who: "manager@northwind.test", budget: 19),
-            Page(label: "applicants, scores kept", path: "/projects/\(project)/applicants", who: "manager@northwind.test", budget: 15),
-            Page(label: "engagement", path: "/engagements/\(try engagement.requireID())", who: "manager@northwind.test", budget: 14),
-            Page(label: "messages", path: "/engagements/\(try engagement.requireID())/messages", who: "manager@northwind.test", budget: 8),
-            Page(label: "home, employer", path: "/", who: "manager@northwind.test", budget: 10),
-            Page(label: "home, candidate", path: "/", who: "bruno@candidates.test", budget: 21),
-            Page(label: "home, partner", path: "/", who: "staff@lakeside.test", budget: 9),
+            Page(label: "applicants", path: "/projects/\(project)/applicants", who: "manager@northwind.test", budget: 17),
+            Page(label: "applicants, scores kept", path: "/projects/\(project)/applicants", who: "manager@northwind.test", budget: 13),
+            Page(label: "engagement", path: "/engagements/\(try engagement.requireID())", who: "manager@northwind.test", budget: 12),
+            Page(label: "messages", path: "/engagements/\(try engagement.requireID())/messages", who: "manager@northwind.test", budget: 6),
+            Page(label: "home, employer", path: "/", who: "manager@northwind.test", budget: 7),
+            Page(label: "home, candidate", path: "/", who: "bruno@candidates.test", budget: 18),
+            Page(label: "home, partner", path: "/", who: "staff@lakeside.test", budget: 6),
         ]
     }
 
