@@ -41,7 +41,12 @@ public enum ActivityService {
 
     /// The thread, oldest first; reading it marks it read for the person.
     public static func read(in participant: EngagementParticipant, _ context: ActionContext) async throws -> [MessageRecord] {
-        try await EngagementActivity.markRead(engagementID: participant.id.uuid, userID: participant.userID.uuid, at: context.now, on: context.db)
+        let (id, userID) = (participant.id.uuid, participant.userID.uuid)
+        // Only messages from others newer than the mark count as unread, so a thread with none
+        // needs no write: reading is what people do most, and a write is what costs most.
+        if try await EngagementActivity.unread(userID: userID, engagementIDs: [id], on: context.db)[id] != nil {
+            try await EngagementActivity.markRead(engagementID: id, userID: userID, at: context.now, on: context.db)
+        }
         return try await thread(of: participant, context)
     }
 

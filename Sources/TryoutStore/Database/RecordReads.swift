@@ -34,13 +34,17 @@ extension Model {
             LEFT JOIN \(ident: Parent.schema) AS p ON p.\(ident: Parent.idKey) = r.\(ident: link)
             WHERE \(condition)
             """).all()
+        // A parent met again (the same author of many messages) is decoded once and shared, as
+        // Fluent's eager loading shared it.
+        var parents: [Parent.IDValue: Parent] = [:]
         return try rows.map { row in
             let record = try row.decode(Self.self, prefix: "r")
-            guard try !row.decodeNil(column: "p_" + Parent.idKey) else {
+            guard let id = try row.decode(column: "p_" + Parent.idKey, as: Parent.IDValue?.self) else {
                 throw FluentError.missingParent(from: "\(Self.self)", to: "\(Parent.self)", key: link,
                                                 id: "\(record[keyPath: parent].id)")
             }
-            record[keyPath: parent].value = try row.decode(Parent.self, prefix: "p")
+            if parents[id] == nil { parents[id] = try row.decode(Parent.self, prefix: "p") }
+            record[keyPath: parent].value = parents[id]
             return record
         }
     }

@@ -202,6 +202,22 @@ struct EngagementConversationTests {
             #expect(thread.body.string.contains("<a href=\"https://example.com/d\" rel=\"nofollow noopener noreferrer\">https://example.com/d</a>."))
             #expect(thread.body.string.contains("&lt;script&gt;") && !thread.body.string.contains("<script>alert"))
             #expect(try await t.get("/engagements").body.string.contains(#"<td data-label="Unread messages">0</td>"#))
+
+            // Reading a thread with nothing new writes nothing; a new message is marked read when read.
+            let manager = try #require(try await Accounts.user(email: EmailAddress("hiring_manager@acme.test")!, on: t.db)?.id)
+            func readAt() async throws -> Date? {
+                try await MessageReadRecord.query(on: t.db).filter(\.$engagement.$id == id).filter(\.$user.$id == manager).first()?.readAt
+            }
+            let marked = try #require(try await readAt())
+            t.clock.advance(by: 60)
+            #expect(try await t.get("/engagements/\(id)/messages").status == .ok)
+            #expect(try await readAt() == marked)
+            try await visit(t, as: "ada@uni.test", "/engagements/\(id)/messages")
+            try await t.post("/engagements/\(id)/messages", ["body": "One more thing"])
+            t.clock.advance(by: 60)
+            try await visit(t, as: "hiring_manager@acme.test", "/engagements/\(id)/messages")
+            #expect(try await readAt() == t.clock.now)
+            #expect(try await t.get("/engagements").body.string.contains(#"<td data-label="Unread messages">0</td>"#))
         }
     }
 
