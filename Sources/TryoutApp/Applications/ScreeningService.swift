@@ -22,16 +22,12 @@ public enum ScreeningService {
     /// reads the 50 it shows.
     public static func page(_ number: Int?, of project: ProjectRecord, states: [ApplicationState] = [], sort: ApplicantSort = .match,
                             _ ctx: ActionContext) async throws -> RankedApplicants.Page {
-        let projectID = try project.requireID()
         let brief = try await scored(project, states: states, sort: sort, ctx)
-        let total = try await Applications.count(projectID: projectID, states: states, on: ctx.db)
         let size = RankedApplicants.pageSize
-        let pages = max(1, (total + size - 1) / size)
-        let shown = min(max(number ?? 1, 1), pages)
-        let ids = try await Applications.ranked(projectID: projectID, states: states, sort: sort, from: .offset((shown - 1) * size),
-                                                limit: size, on: ctx.db)
-        return RankedApplicants.Page(applicants: try await views(of: ids, project: project, brief: brief, ctx), total: total,
-                                     number: shown, pages: pages)
+        let page = try await Applications.screenedPage(max(number ?? 1, 1), size: size, projectID: try project.requireID(), states: states,
+                                                       sort: sort, on: ctx.db)
+        return RankedApplicants.Page(applicants: try await views(of: page.applications, on: project, brief: brief, ctx), total: page.total,
+                                     number: page.number, pages: max(1, (page.total + size - 1) / size))
     }
 
     /// Up to `limit` of the project's applicants in `states` (all when empty) in `sort` order, from
@@ -67,8 +63,7 @@ public enum ScreeningService {
                               _ ctx: ActionContext) async throws -> [ApplicantView] {
         let applications = try await Applications.screened(Array(ids), projectID: try project.requireID(), on: ctx.db)
         let byID = Dictionary(applications.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let profiles = try await CandidateProfiles.profiles(userIDs: applications.map(\.candidateID), on: ctx.db)
-        return try await views(of: ids.compactMap { byID[$0] }, on: project, brief: brief, profiles: profiles, ctx)
+        return try await views(of: ids.compactMap { byID[$0] }, on: project, brief: brief, ctx)
     }
 
     /// One applicant of the project; not found when the application is on another.
@@ -86,8 +81,12 @@ public enum ScreeningService {
     }
 
     private static func views(of applications: [Applications.Screened], on project: ProjectRecord, _ ctx: ActionContext) async throws -> [ApplicantView] {
+        try await views(of: applications, on: project, brief: try await ProjectBriefs.brief(of: project, skills: project.$skills.value, on: ctx.db), ctx)
+    }
+
+    private static func views(of applications: [Applications.Screened], on project: ProjectRecord, brief: Brief,
+                              _ ctx: ActionContext) async throws -> [ApplicantView] {
         let profiles = try await CandidateProfiles.profiles(userIDs: applications.map(\.candidateID), on: ctx.db)
-        let brief = try await ProjectBriefs.brief(of: project, skills: project.$skills.value, on: ctx.db)
         return try await views(of: applications, on: project, brief: brief, profiles: profiles, ctx)
     }
 

@@ -38,7 +38,7 @@ extension Applications {
     }
 
     /// How many applications the project has in `states` (all when empty).
-    public static func count(projectID: UUID, states: [ApplicationState], on db: any Database) async throws -> Int {
+    static func count(projectID: UUID, states: [ApplicationState], on db: any Database) async throws -> Int {
         guard let sql = db as? any SQLDatabase else { throw SQLRequired() }
         let row = try await sql.raw("SELECT COUNT(*) AS n FROM \(ident: ApplicationRecord.schema) AS a WHERE \(listed(projectID, states))").first()
         return try row?.decode(column: "n", as: Int.self) ?? 0
@@ -51,11 +51,7 @@ extension Applications {
                               on db: any Database) async throws -> [UUID] {
         guard let sql = db as? any SQLDatabase else { throw SQLRequired() }
         let table = ApplicationRecord.schema
-        let order: SQLQueryString = switch sort {
-        case .match: "COALESCE(a.match_score, 0) DESC, a.created_at, a.id"
-        case .newest: "a.created_at DESC, a.id"
-        case .oldest: "a.created_at, a.id"
-        }
+        let order = order(sort)
         let query: SQLQueryString = switch start {
         case .offset(let offset):
             """
@@ -74,6 +70,15 @@ extension Applications {
         return try await sql.raw(query).all().map { try $0.decode(column: "id", as: UUID.self) }
     }
 
+    /// The order of `sort` over applications a.
+    static func order(_ sort: ApplicantSort) -> SQLQueryString {
+        switch sort {
+        case .match: "COALESCE(a.match_score, 0) DESC, a.created_at, a.id"
+        case .newest: "a.created_at DESC, a.id"
+        case .oldest: "a.created_at, a.id"
+        }
+    }
+
     /// Whether application a sorts after the cursor's application c in `sort` order.
     private static func sortsAfterCursor(_ sort: ApplicantSort) -> SQLQueryString {
         let later: SQLQueryString = sort == .newest ? "a.created_at < c.created_at" : "a.created_at > c.created_at"
@@ -86,7 +91,7 @@ extension Applications {
     }
 
     /// The project's applications (as a) in `states`, all when empty.
-    private static func listed(_ projectID: UUID, _ states: [ApplicationState]) -> SQLQueryString {
+    static func listed(_ projectID: UUID, _ states: [ApplicationState]) -> SQLQueryString {
         states.isEmpty ? "a.project_id = \(bind: projectID)"
             : "a.project_id = \(bind: projectID) AND a.state IN (\(binds: states.map(\.rawValue)))"
     }

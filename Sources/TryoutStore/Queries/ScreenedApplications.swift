@@ -46,15 +46,48 @@ extension Applications {
     public static func screened(_ ids: [UUID], projectID: UUID, on db: any Database) async throws -> [Screened] {
         guard let sql = db as? any SQLDatabase else { throw SQLRequired() }
         guard !ids.isEmpty else { return [] }
-        let rows = try await sql.raw("""
-            SELECT a.\(ident: "id"), a.\(ident: "user_id"), a.\(ident: "state"), a.\(ident: "created_at"), a.\(ident: "state_changed_at"),
-                   a.\(ident: "offer_expires_at"), a.\(ident: "message"), a.\(ident: "answers"), a.\(ident: "cover_note"),
-                   a.\(ident: "portfolio"), a.\(ident: "revealed_at"), u.\(ident: "display_name"), u.\(ident: "email")
-            FROM \(ident: ApplicationRecord.schema) a
+        return try screened(try await sql.raw("""
+            SELECT \(screenedColumns) FROM \(ident: ApplicationRecord.schema) a
             JOIN \(ident: UserRecord.schema) u ON u.\(ident: "id") = a.\(ident: "user_id")
             WHERE a.\(ident: "project_id") = \(bind: projectID) AND a.\(ident: "id") IN (\(binds: ids))
-            """).all(decoding: ScreenedRow.self)
-        return try rows.map { row in
+            """).all(decoding: ScreenedRow.self))
+    }
+
+    /// Page `number` (from 1; past the last page, the last) of `size` of the project's
+    /// applications in `states` (all when empty), in `sort` order, as screening reads them, with
+    /// how many there are in all: one statement, as the applicants list runs it on every view.
+    public static func screenedPage(_ number: Int, size: Int, projectID: UUID, states: [ApplicationState], sort: ApplicantSort,
+                                    on db: any Database) async throws -> (applications: [Screened], total: Int, number: Int) {
+        let rows = try await JobQueue.sqlDatabase(db).raw("""
+            SELECT \(screenedColumns), r.total FROM (
+              SELECT a.id, count(*) OVER () AS total, row_number() OVER (ORDER BY \(order(sort))) AS place
+              FROM \(ident: ApplicationRecord.schema) AS a WHERE \(listed(projectID, states))
+              ORDER BY place LIMIT \(literal: size) OFFSET \(literal: (number - 1) * size)
+            ) AS r
+            JOIN \(ident: ApplicationRecord.schema) a ON a.id = r.id
+            JOIN \(ident: UserRecord.schema) u ON u.id = a.user_id
+            ORDER BY r.place
+            """).all()
+        guard let first = rows.first else {
+            // Past the last page, or no applications: the count says which page is the last.
+            let total = try await count(projectID: projectID, states: states, on: db)
+            let last = max(1, (total + size - 1) / size)
+            guard number > last else { return ([], total, number) }
+            return try await screenedPage(last, size: size, projectID: projectID, states: states, sort: sort, on: db)
+        }
+        return (try screened(try rows.map { try $0.decode(model: ScreenedRow.self) }), try first.decode(column: "total", as: Int.self), number)
+    }
+
+    private static var screenedColumns: SQLQueryString {
+        """
+        a.\(ident: "id"), a.\(ident: "user_id"), a.\(ident: "state"), a.\(ident: "created_at"), a.\(ident: "state_changed_at"),
+        a.\(ident: "offer_expires_at"), a.\(ident: "message"), a.\(ident: "answers"), a.\(ident: "cover_note"),
+        a.\(ident: "portfolio"), a.\(ident: "revealed_at"), u.\(ident: "display_name"), u.\(ident: "email")
+        """
+    }
+
+    private static func screened(_ rows: [ScreenedRow]) throws -> [Screened] {
+        try rows.map { row in
             guard let state = ApplicationState(rawValue: row.state) else { throw UnknownState(state: row.state) }
             return Screened(id: row.id, candidateID: row.userID, state: state, appliedAt: row.createdAt, stateChangedAt: row.stateChangedAt,
                             offerExpiresAt: row.offerExpiresAt, message: row.message,
