@@ -1,4 +1,5 @@
 import FluentKit
+import FluentPostgresDriver
 import SQLKit
 import Foundation
 import TryoutCore
@@ -98,17 +99,7 @@ public enum Accounts {
 
     /// The live session for a cookie value, with its user and their roles.
     public static func session(token: String, at now: Date, on db: any Database) async throws -> SignedIn? {
-        // One statement, not one each for the user and their roles, written out once: this runs
-        // on every signed-in request. A row per membership and school (a person has a few, and
-        // seldom both); the session's and the user's columns are read from the first.
-        let rows = try await JobQueue.sqlDatabase(db).raw("""
-            SELECT \(unsafeRaw: sessionColumns), m.organization_id AS m_organization_id, m.role AS m_role,
-                   ps.organization_id AS ps_organization_id
-            FROM sessions s JOIN users u ON u.id = s.user_id
-            LEFT JOIN members m ON m.user_id = s.user_id
-            LEFT JOIN partner_students ps ON ps.user_id = s.user_id
-            WHERE s.token_hash = \(bind: SecretToken.hash(token)) AND s.expires_at > \(bind: now)
-            """).all()
+        let rows = try await SessionStatement(tokenHash: SecretToken.hash(token), now: now).rows(on: db)
         guard let first = rows.first else { return nil }
         let session = try first.decode(SessionRecord.self, prefix: "s")
         let user = try first.decode(UserRecord.self, prefix: "u")
@@ -123,7 +114,22 @@ public enum Accounts {
         return SignedIn(session: session, principal: try principal(for: user, affiliations))
     }
 
-    private static let sessionColumns = SessionRecord.columns(as: "s") + ", " + UserRecord.columns(as: "u")
+    /// One statement, not one each for the user and their roles, kept prepared: this runs on
+    /// every signed-in request. A row per membership and school (a person has a few, and seldom
+    /// both); the session's and the user's columns are read from the first.
+    struct SessionStatement: KeptStatement {
+        static let sql = """
+            SELECT \(SessionRecord.columns(as: "s")), \(UserRecord.columns(as: "u")),
+                   m.organization_id AS m_organization_id, m.role AS m_role, ps.organization_id AS ps_organization_id
+            FROM sessions s JOIN users u ON u.id = s.user_id
+            LEFT JOIN members m ON m.user_id = s.user_id
+            LEFT JOIN partner_students ps ON ps.user_id = s.user_id
+            WHERE s.token_hash = $1 AND s.expires_at > $2
+            """
+        var tokenHash: String
+        var now: Date
+        var values: [any PostgresEncodable & Encodable & Sendable] { [tokenHash, now] }
+    }
 
     public static func endSessions(userID: UUID, except keep: UUID? = nil, on db: any Database) async throws {
         let query = SessionRecord.query(on: db).filter(\.$user.$id == userID)

@@ -1,0 +1,56 @@
+import FluentKit
+import FluentPostgresDriver
+import Foundation
+import SQLKit
+
+/// A statement every signed-in request runs, kept prepared on each PostgreSQL connection.
+///
+/// PostgresNIO sends a query as an unnamed statement, which PostgreSQL parses and plans anew each
+/// time, and for these statements planning costs PostgreSQL several times what running them does
+/// (Benchmarks/README.md, ninth round). A statement whose SQL is fixed in a type is prepared once
+/// per connection and then only run. SQLite runs the same text: `$1`, `$2`, … are its
+/// parameters too, and each is bound where it appears.
+protocol KeptStatement: PostgresPreparedStatement where Row == PostgresRow {
+    /// The values of `$1`, `$2`, … in order.
+    var values: [any PostgresEncodable & Encodable & Sendable] { get }
+}
+
+extension KeptStatement {
+    func makeBindings() throws -> PostgresBindings {
+        var bindings = PostgresBindings(capacity: values.count)
+        for value in values { try bindings.append(value) }
+        return bindings
+    }
+
+    func decodeRow(_ row: PostgresRow) throws -> PostgresRow { row }
+
+    /// The rows the statement reads.
+    func rows(on db: any Database) async throws -> [any SQLRow] {
+        guard let postgres = db as? any PostgresDatabase else {
+            return try await JobQueue.sqlDatabase(db).raw(sqlite).all()
+        }
+        // Logged as SQLKit logs the statements it sends, so that each still counts where they are counted.
+        db.logger.debug("Executing query", metadata: ["sql": "\(Self.sql)"])
+        return try await postgres.withConnection { connection in
+            connection.eventLoop.makeFutureWithTask {
+                var rows: [PostgresRow] = []
+                for try await row in try await connection.execute(self, logger: db.logger) { rows.append(row) }
+                return rows
+            }
+        }.get().map { $0.sql() }
+    }
+
+    /// The text with each `$n` bound to its value.
+    private var sqlite: SQLQueryString {
+        var query = SQLQueryString("")
+        var rest = Substring(Self.sql)
+        while let dollar = rest.firstIndex(of: "$") {
+            query.appendLiteral(String(rest[..<dollar]))
+            let digits = rest[rest.index(after: dollar)...].prefix(while: \.isNumber)
+            query.appendInterpolation(bind: values[Int(digits)! - 1])
+            rest = rest[digits.endIndex...]
+        }
+        query.appendLiteral(String(rest))
+        return query
+    }
+}

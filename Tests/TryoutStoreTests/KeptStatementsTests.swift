@@ -1,0 +1,34 @@
+import FluentKit
+import Foundation
+import SQLKit
+import Testing
+import TryoutCore
+@testable import TryoutStore
+import TryoutTestSupport
+
+/// The statements every signed-in request runs are kept prepared on PostgreSQL connections
+/// (`KeptStatements.swift`), and SQLite runs the same text.
+@Suite("Statements kept prepared")
+struct KeptStatementsTests {
+    @Test("the session's and the header's statements read the person, their roles and their counts, and stay prepared on a PostgreSQL connection")
+    func keptOnTheConnection() async throws {
+        try await withTestApp { t in
+            let acme = try await Factory(t).organization("Acme", roles: [.owner])
+            let owner = try #require(try await Accounts.user(email: EmailAddress("owner@acme.test")!, on: t.db))
+            let (_, token) = try await Accounts.createSession(userID: owner.id, lifetime: 60, at: t.clock.now, on: t.db)
+            try await t.db.withConnection { connection in
+                for _ in 0..<2 {
+                    let signedIn = try #require(try await Accounts.session(token: token.value, at: t.clock.now, on: connection))
+                    #expect(signedIn.principal.memberships == [try acme.requireID(): .owner])
+                    let header = try await HeaderFacts.load(userID: try owner.requireID(), on: connection)
+                    #expect(header.organizations.map(\.name) == ["Acme"] && !header.isCandidate && header.unreadNotifications == 0)
+                }
+                #expect(try await Accounts.session(token: token.value, at: t.clock.now.addingTimeInterval(61), on: connection) == nil)
+                let sql = connection as! any SQLDatabase
+                guard sql.dialect.name == "postgresql" else { return }
+                let prepared = try await sql.raw("SELECT name FROM pg_prepared_statements").all().map { try $0.decode(column: "name", as: String.self) }
+                #expect(Set(prepared).isSuperset(of: [Accounts.SessionStatement.name, HeaderFacts.Statement.name]))
+            }
+        }
+    }
+}
