@@ -10,10 +10,11 @@ import TryoutTestSupport
 /// (`KeptStatements.swift`), and SQLite runs the same text.
 @Suite("Statements kept prepared")
 struct KeptStatementsTests {
-    @Test("the session's and the header's statements read the person, their roles and their counts, and stay prepared on a PostgreSQL connection")
+    @Test("the session's, the header's, a project's and an engagement's statements read what they read, and stay prepared on a PostgreSQL connection")
     func keptOnTheConnection() async throws {
         try await withTestApp { t in
-            let acme = try await Factory(t).organization("Acme", roles: [.owner])
+            let engagement = try await Factory(t).engagement()
+            let acme = engagement.organization
             let owner = try #require(try await Accounts.user(email: EmailAddress("owner@acme.test")!, on: t.db))
             let (_, token) = try await Accounts.createSession(userID: owner.id, lifetime: 60, at: t.clock.now, on: t.db)
             try await t.db.withConnection { connection in
@@ -24,10 +25,17 @@ struct KeptStatementsTests {
                     #expect(header.organizations.map(\.name) == ["Acme"] && !header.isCandidate && header.unreadNotifications == 0)
                 }
                 #expect(try await Accounts.session(token: token.value, at: t.clock.now.addingTimeInterval(61), on: connection) == nil)
+                let found = try #require(try await Engagements.find(try engagement.requireID(), on: connection))
+                #expect(found.candidate.email == "ada@uni.test" && found.organization.id == engagement.$organization.id)
+                let project = try #require(try await Projects.find(id: engagement.$project.id, on: connection))
+                #expect(project.title == found.project.title && !project.skills.isEmpty && project.skills.allSatisfy { !$0.skill.label.isEmpty })
+                #expect(try await Projects.find(id: UUID(), on: connection) == nil)
+                #expect(try await Engagements.find(UUID(), on: connection) == nil)
                 let sql = connection as! any SQLDatabase
                 guard sql.dialect.name == "postgresql" else { return }
                 let prepared = try await sql.raw("SELECT name FROM pg_prepared_statements").all().map { try $0.decode(column: "name", as: String.self) }
-                #expect(Set(prepared).isSuperset(of: [Accounts.SessionStatement.name, HeaderFacts.Statement.name]))
+                #expect(Set(prepared).isSuperset(of: [Accounts.SessionStatement.name, HeaderFacts.Statement.name, Engagements.EngagementStatement.name,
+                                                      Projects.ProjectStatement.name, Projects.SkillsStatement.name]))
             }
         }
     }

@@ -28,12 +28,20 @@ extension Model {
     /// that is not there is Fluent's error, as it was with eager loading.
     static func read<Parent: Model>(_ condition: SQLQueryString, with parent: KeyPath<Self, ParentProperty<Self, Parent>>,
                                     on db: any Database) async throws -> [Self] {
+        try records(try await JobQueue.sqlDatabase(db).raw("\(unsafeRaw: joined(parent)) WHERE \(condition)").all(), with: parent)
+    }
+
+    /// `SELECT … FROM` the record's table joined to its parent's, as `read(_:with:)` reads them.
+    static func joined<Parent: Model>(_ parent: KeyPath<Self, ParentProperty<Self, Parent>>) -> String {
+        """
+        SELECT \(columns(as: "r")), \(Parent.columns(as: "p")) FROM "\(schema)" AS r
+        LEFT JOIN "\(Parent.schema)" AS p ON p."\(Parent.idKey)" = r."\(Self()[keyPath: parent].$id.key.description)"
+        """
+    }
+
+    /// The records, each with its parent, in `rows` read by `joined(parent)`.
+    static func records<Parent: Model>(_ rows: [any SQLRow], with parent: KeyPath<Self, ParentProperty<Self, Parent>>) throws -> [Self] {
         let link = Self()[keyPath: parent].$id.key.description
-        let rows = try await JobQueue.sqlDatabase(db).raw("""
-            SELECT \(unsafeRaw: columns(as: "r")), \(unsafeRaw: Parent.columns(as: "p")) FROM \(ident: schema) AS r
-            LEFT JOIN \(ident: Parent.schema) AS p ON p.\(ident: Parent.idKey) = r.\(ident: link)
-            WHERE \(condition)
-            """).all()
         // A parent met again (the same author of many messages) is decoded once and shared, as
         // Fluent's eager loading shared it.
         var parents: [Parent.IDValue: Parent] = [:]

@@ -1,4 +1,5 @@
 import FluentKit
+import FluentPostgresDriver
 import Foundation
 import TryoutCore
 
@@ -15,8 +16,9 @@ public enum Projects {
     }
 
     public static func find(id: UUID, on db: any Database) async throws -> ProjectRecord? {
-        guard let project = try await ProjectRecord.read("r.id = \(bind: id) LIMIT 1", with: \.$organization, on: db).first else { return nil }
-        project.$skills.value = try await ProjectSkillRecord.read("r.project_id = \(bind: id)", with: \.$skill, on: db)
+        guard let project = try ProjectRecord.records(try await ProjectStatement(id: id).rows(on: db), with: \.$organization).first
+        else { return nil }
+        project.$skills.value = try ProjectSkillRecord.records(try await SkillsStatement(projectID: id).rows(on: db), with: \.$skill)
         return project
     }
 
@@ -47,5 +49,19 @@ public enum Projects {
             .filter(\.$visibility == .public)
             .sort(\.$publishedAt, .descending)
             .all()
+    }
+
+    /// A project with its organization, kept prepared: every project page starts with it.
+    struct ProjectStatement: KeptStatement {
+        static let sql = ProjectRecord.joined(\.$organization) + " WHERE r.id = $1"
+        var id: UUID
+        var values: [any PostgresEncodable & Encodable & Sendable] { [id] }
+    }
+
+    /// A project's skills with their labels, kept prepared.
+    struct SkillsStatement: KeptStatement {
+        static let sql = ProjectSkillRecord.joined(\.$skill) + " WHERE r.project_id = $1"
+        var projectID: UUID
+        var values: [any PostgresEncodable & Encodable & Sendable] { [projectID] }
     }
 }
