@@ -1,4 +1,5 @@
 import FluentKit
+import FluentPostgresDriver
 import Foundation
 import SQLKit
 import Testing
@@ -37,6 +38,24 @@ struct KeptStatementsTests {
                 #expect(Set(prepared).isSuperset(of: [Accounts.SessionStatement.name, HeaderFacts.Statement.name, Engagements.EngagementStatement.name,
                                                       Projects.ProjectStatement.name, Projects.SkillsStatement.name]))
             }
+        }
+    }
+
+    /// `$1` twice, `$2` once, and a `$` that is text.
+    struct Echo: KeptStatement {
+        static let sql = "SELECT '$' || $1 AS a, $2 AS b, $1 AS c"
+        var text: String
+        var number: Int
+        var values: [any PostgresEncodable & Encodable & Sendable] { [text, number] }
+    }
+
+    @Test("each $n is bound to its value wherever it appears, and a $ inside text stays text, on both databases")
+    func parameters() async throws {
+        try await withTestApp { t in
+            let row = try #require(try await Echo(text: "x", number: 7).rows(on: t.db).first)
+            #expect(try row.decode(column: "a", as: String.self) == "$x")
+            #expect(try row.decode(column: "b", as: Int.self) == 7)
+            #expect(try row.decode(column: "c", as: String.self) == "x")
         }
     }
 }

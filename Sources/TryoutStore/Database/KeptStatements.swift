@@ -3,7 +3,8 @@ import FluentPostgresDriver
 import Foundation
 import SQLKit
 
-/// A statement every signed-in request runs, kept prepared on each PostgreSQL connection.
+/// A statement the pages run most (the session, the header, a project, an engagement), kept
+/// prepared on each PostgreSQL connection.
 ///
 /// PostgresNIO sends a query as an unnamed statement, which PostgreSQL parses and plans anew each
 /// time, and for these statements planning costs PostgreSQL several times what running them does
@@ -40,14 +41,19 @@ extension KeptStatement {
         }.get().map { $0.sql() }
     }
 
-    /// The text with each `$n` bound to its value.
+    /// The text with each `$n` bound to its value; any other `$` stays text.
     private var sqlite: SQLQueryString {
         var query = SQLQueryString("")
         var rest = Substring(Self.sql)
         while let dollar = rest.firstIndex(of: "$") {
+            let digits = rest[rest.index(after: dollar)...].prefix { $0.isASCII && $0.isNumber }
+            guard let n = Int(digits), values.indices.contains(n - 1) else {
+                query.appendLiteral(String(rest[...dollar]))
+                rest = rest[rest.index(after: dollar)...]
+                continue
+            }
             query.appendLiteral(String(rest[..<dollar]))
-            let digits = rest[rest.index(after: dollar)...].prefix(while: \.isNumber)
-            query.appendInterpolation(bind: values[Int(digits)! - 1])
+            query.appendInterpolation(bind: values[n - 1])
             rest = rest[digits.endIndex...]
         }
         query.appendLiteral(String(rest))

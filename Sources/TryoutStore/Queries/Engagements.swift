@@ -63,9 +63,8 @@ public enum Engagements {
             classification: engagement.classification, issued: issued)
     }
 
-    /// The engagement with its project, organization and candidate loaded.
-    /// One statement, as every engagement page starts with it; the database's keys hold each
-    /// engagement to its project, organization and candidate.
+    /// The engagement with its project, organization and candidate loaded, in one statement: every
+    /// engagement page starts with it, and the database's keys hold each engagement to all three.
     public static func find(_ id: UUID, on db: any Database) async throws -> EngagementRecord? {
         guard let row = try await EngagementStatement(id: id).rows(on: db).first else { return nil }
         let engagement = try row.decode(EngagementRecord.self, prefix: "e")

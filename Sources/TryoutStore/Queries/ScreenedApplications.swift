@@ -58,6 +58,8 @@ extension Applications {
     /// how many there are in all: one statement, as the applicants list runs it on every view.
     public static func screenedPage(_ number: Int, size: Int, projectID: UUID, states: [ApplicationState], sort: ApplicantSort,
                                     on db: any Database) async throws -> (applications: [Screened], total: Int, number: Int) {
+        // A page number from an address can be any number: one whose offset would not fit is past the last page too.
+        let number = min(number, Int.max / size)
         let rows = try await JobQueue.sqlDatabase(db).raw("""
             SELECT \(screenedColumns), r.total FROM (
               SELECT a.id, count(*) OVER () AS total, row_number() OVER (ORDER BY \(order(sort))) AS place

@@ -127,6 +127,8 @@ struct QueryBudgetTests {
             #expect(second.components(separatedBy: "<th scope=\"row\"").count - 1 == 11)
             #expect(second.contains("61 applicants, 51 to 61 shown") && second.contains("rel=\"prev\">Previous 50</a>") && !second.contains("rel=\"next\""))
             #expect(try await t.get(project + "?page=99").body.string.contains("51 to 61 shown"), "past the end: the last page")
+            let farthest = try await t.get(project + "?page=\(Int.max)")
+            #expect(farthest.status == .ok && farthest.body.string.contains("51 to 61 shown"), "the largest page number: the last page")
             #expect(try await t.get(project + "?page=-3").body.string.contains("1 to 50 shown"))
             #expect(try await t.get(project + "?state=offered").body.string.contains("No applications in this state."))
         }
