@@ -41,7 +41,6 @@ struct RecordReadsTests {
             let found = try #require(try await Engagements.find(try engagement.requireID(), on: t.db))
             #expect(found.project.title == fluent.title)
             #expect(found.candidate.email == "ada@uni.test")
-            // A parent that is not there is an error, as Fluent's, not a record left half loaded.
             let members = try await Organizations.members(of: found.$organization.id, on: t.db)
             let fluentMembers = try await MemberRecord.query(on: t.db).filter(\.$organization.$id == found.$organization.id)
                 .with(\.$user).sort(\.$createdAt).all()
@@ -51,6 +50,7 @@ struct RecordReadsTests {
             #expect(members.allSatisfy { $0._$idExists && $0.user._$idExists })
             #expect(try Self.json(found.organization) == Self.json(fluent.organization))
             #expect(try Self.json(found.candidate) == Self.json(try await UserRecord.find(found.$candidate.id, on: t.db)))
+            // A parent that is not there is an error, as Fluent's, not a record left half loaded.
             let orphan = try await Self.messageWithoutAuthor(in: try engagement.requireID(), t)
             let error = await #expect(throws: FluentError.self) {
                 try await MessageRecord.read("r.id = \(bind: orphan)", with: \.$author, on: t.db)
