@@ -64,6 +64,24 @@ struct PolicyTests {
         #expect(!shared(Principal(userID: UUID(), schools: [UUID()])))
         #expect(!shared(nil))
     }
+
+    @Test("a project whose visibility needs no audience is viewed the same whoever its partners and invitations are",
+          arguments: ProjectVisibility.allCases)
+    func audienceUnread(visibility: ProjectVisibility) {
+        let email = "ada@example.test"
+        let viewers: [Principal?] = [nil, principal(.reviewer), Principal(userID: UUID(), schools: [org]),
+                                     Principal(userID: UUID(), verifiedEmail: email)]
+        let differs = ProjectState.allCases.contains { state in
+            viewers.contains { viewer in
+                ProjectAccess.canView(state: state, visibility: visibility, organizationID: other, partnerIDs: [org], invitedEmails: [email],
+                                      viewer: viewer)
+                    != ProjectAccess.canView(state: state, visibility: visibility, organizationID: other, partnerIDs: [], invitedEmails: [],
+                                             viewer: viewer)
+            }
+        }
+        // Where the audience is not read, it must make no difference; where it is, it must make one.
+        #expect(differs == ProjectAccess.needsAudience(visibility))
+    }
 }
 
 @Suite("Membership rules")

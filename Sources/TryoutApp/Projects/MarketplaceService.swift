@@ -72,8 +72,7 @@ public enum MarketplaceService {
     /// The project if the acting person may read it, by its state and audience.
     public static func viewableProject(_ id: ProjectID, _ ctx: ActionContext) async throws -> ProjectRecord {
         guard let project = try await Projects.find(id: id.uuid, on: ctx.db) else { throw ActionError.notFound }
-        // A public project's page needs no partners or invitations to be shown.
-        let audience = project.visibility == .public ? ProjectAudience() : try await ProjectBriefs.audience(of: id.uuid, on: ctx.db)
+        let audience = ProjectAccess.needsAudience(project.visibility) ? try await ProjectBriefs.audience(of: id.uuid, on: ctx.db) : ProjectAudience()
         guard ProjectAccess.canView(state: project.state, visibility: project.visibility, organizationID: project.$organization.id,
                                     partnerIDs: audience.partnerIDs, invitedEmails: audience.invitedEmails, viewer: ctx.principal)
         else { throw ActionError.notFound }

@@ -4,6 +4,12 @@ import Foundation
 /// published (or closed or completed), and then as its visibility says: partner-only projects
 /// show to the partners' members and students.
 public enum ProjectAccess {
+    /// Whether `canView` looks at the project's partners and invitations for a project of this
+    /// visibility: a public project's page need not read them.
+    public static func needsAudience(_ visibility: ProjectVisibility) -> Bool {
+        visibility != .public
+    }
+
     public static func canView(state: ProjectState, visibility: ProjectVisibility, organizationID: UUID,
                                partnerIDs: [UUID], invitedEmails: [String],
                                viewer: Principal?) -> Bool {
