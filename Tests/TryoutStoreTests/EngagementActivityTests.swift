@@ -38,6 +38,29 @@ struct EngagementActivityTests {
         }
     }
 
+    @Test("the thread: the newest messages up to the limit, oldest first, with their authors' names, none of another engagement's")
+    func thread() async throws {
+        try await withTestApp { t in
+            let (first, second, _) = try await twoEngagements(t)
+            let (a, b) = (try first.requireID(), try second.requireID())
+            let ada = first.$candidate.id, bruno = second.$candidate.id
+            let start = t.clock.now
+            var posted: [EngagementActivity.Message] = []
+            for (index, author) in [ada, bruno, ada, bruno].enumerated() {
+                let record = try await EngagementActivity.post("Note \(index)", engagementID: a, by: author, at: start.addingTimeInterval(Double(index) * 60),
+                                                               on: t.db)
+                let name = try #require(try await UserRecord.find(author, on: t.db)).displayName
+                posted.append(try EngagementActivity.Message(record, authorName: name))
+            }
+            try await EngagementActivity.post("Elsewhere", engagementID: b, by: bruno, at: start, on: t.db)
+
+            #expect(try await EngagementActivity.messages(of: a, on: t.db) == posted)
+            #expect(try await EngagementActivity.messages(of: a, limit: 3, on: t.db) == Array(posted.suffix(3)))
+            #expect(try await EngagementActivity.messages(of: b, on: t.db).map(\.body) == ["Elsewhere"])
+            #expect(Set(posted.map(\.authorName)).count == 2)
+        }
+    }
+
     @Test("minutes logged: the sum of the engagement's entries, none of another's, zero when none")
     func minutesLogged() async throws {
         try await withTestApp { t in

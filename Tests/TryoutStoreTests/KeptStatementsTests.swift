@@ -11,7 +11,7 @@ import TryoutTestSupport
 /// (`KeptStatements.swift`), and SQLite runs the same text.
 @Suite("Statements kept prepared")
 struct KeptStatementsTests {
-    @Test("the session's, the header's, a project's and an engagement's statements read what they read, and stay prepared on a PostgreSQL connection")
+    @Test("the session's, the header's, a project's, an engagement's and a thread's statements read what they read, and stay prepared on a PostgreSQL connection")
     func keptOnTheConnection() async throws {
         try await withTestApp { t in
             let engagement = try await Factory(t).engagement()
@@ -32,11 +32,13 @@ struct KeptStatementsTests {
                 #expect(project.title == found.project.title && !project.skills.isEmpty && project.skills.allSatisfy { !$0.skill.label.isEmpty })
                 #expect(try await Projects.find(id: UUID(), on: connection) == nil)
                 #expect(try await Engagements.find(UUID(), on: connection) == nil)
+                #expect(try await EngagementActivity.messages(of: try engagement.requireID(), on: connection).isEmpty)
                 let sql = connection as! any SQLDatabase
                 guard sql.dialect.name == "postgresql" else { return }
                 let prepared = try await sql.raw("SELECT name FROM pg_prepared_statements").all().map { try $0.decode(column: "name", as: String.self) }
                 #expect(Set(prepared).isSuperset(of: [Accounts.SessionStatement.name, HeaderFacts.Statement.name, Engagements.EngagementStatement.name,
-                                                      Projects.ProjectStatement.name, Projects.SkillsStatement.name]))
+                                                      Projects.ProjectStatement.name, Projects.SkillsStatement.name,
+                                                      EngagementActivity.ThreadStatement.name]))
             }
         }
     }

@@ -40,7 +40,7 @@ public enum ActivityService {
     }
 
     /// The thread, oldest first; reading it marks it read for the person.
-    public static func read(in participant: EngagementParticipant, _ context: ActionContext) async throws -> [MessageRecord] {
+    public static func read(in participant: EngagementParticipant, _ context: ActionContext) async throws -> [EngagementActivity.Message] {
         let (id, userID) = (participant.id.uuid, participant.userID.uuid)
         // Only messages from others newer than the mark count as unread, so a thread with none
         // needs no write: reading is what people do most, and a write is what costs most.
@@ -51,7 +51,7 @@ public enum ActivityService {
     }
 
     /// The thread, oldest first, without marking it read (a refused message shows it again).
-    public static func thread(of participant: EngagementParticipant, _ context: ActionContext) async throws -> [MessageRecord] {
+    public static func thread(of participant: EngagementParticipant, _ context: ActionContext) async throws -> [EngagementActivity.Message] {
         try await EngagementActivity.messages(of: participant.id.uuid, on: context.db)
     }
 
@@ -61,7 +61,7 @@ public enum ActivityService {
     /// engagement's lock nor the "still open" check. People may still write after an engagement
     /// has ended (to settle what is owed, to say goodbye), and a message waiting behind a slow
     /// upload's lock would gain nothing. Its notification mail still shares its transaction.
-    public static func post(_ raw: String, email: Bool, in participant: EngagementParticipant, _ context: ActionContext) async throws -> MessageRecord {
+    public static func post(_ raw: String, email: Bool, in participant: EngagementParticipant, _ context: ActionContext) async throws -> EngagementActivity.Message {
         let body = try MessageText.validated(raw)
         return try await context.act(locking: .none) { tx in
             let engagement = participant.engagement
@@ -73,8 +73,7 @@ public enum ActivityService {
                                                    text: "\(body)\n\nReply in Tryout: \(link)\n", category: .messages, recipientUserID: user.id),
                                        at: tx.now, on: tx.db)
             }
-            message.$author.value = participant.user
-            return message
+            return try EngagementActivity.Message(message, authorName: participant.user.displayName)
         }
     }
 

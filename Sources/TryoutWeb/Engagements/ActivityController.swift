@@ -64,7 +64,7 @@ struct ActivityController: RouteCollection {
         return try await renderMessages(req, engagement, thread: try await ActivityService.read(in: engagement.participant, engagement.context))
     }
 
-    private func renderMessages(_ req: Request, _ engagement: EngagementRequest, thread: [MessageRecord], errors: [FieldError] = [],
+    private func renderMessages(_ req: Request, _ engagement: EngagementRequest, thread: [EngagementActivity.Message], errors: [FieldError] = [],
                                 draft: String = "") async throws -> Response {
         try await req.render("Messages", status: errors.isEmpty ? .ok : .unprocessableEntity,
                              MessagesPage(engagement: try EngagementView(engagement.participant.engagement), messages: thread.map(MessageRow.init), csrf: try await req.csrfToken(),

@@ -201,10 +201,10 @@ struct MessageRow: Sendable {
     var createdAt: Date
     var body: String
 
-    init(_ record: MessageRecord) {
-        authorName = record.author.displayName
-        createdAt = record.createdAt
-        body = record.body
+    init(_ message: EngagementActivity.Message) {
+        authorName = message.authorName
+        createdAt = message.createdAt
+        body = message.body
     }
 }
 

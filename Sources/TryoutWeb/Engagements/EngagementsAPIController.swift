@@ -129,7 +129,7 @@ struct EngagementsAPIController: RouteCollection {
         let body = try req.decodeJSON(DTO.MessageBody.self)
         let message = try await ActivityService.post(body.body ?? "", email: body.email ?? false, in: engagement.participant, engagement.context)
         return try await DTO.Message(message, viewer: engagement.participant.userID.uuid)
-            .created(at: "engagements", engagement.id.uuid, "messages", try message.requireID(), for: req)
+            .created(at: "engagements", engagement.id.uuid, "messages", message.id, for: req)
     }
 
     private func timeLog(_ engagement: EngagementRequest) async throws -> DTO.TimeLog {

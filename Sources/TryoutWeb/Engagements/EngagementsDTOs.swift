@@ -203,12 +203,12 @@ extension DTO {
         var body: String
         var createdAt: Date
 
-        init(_ record: MessageRecord, viewer: UUID) {
-            id = record.id!
-            authorName = record.author.displayName
-            mine = record.$author.id == viewer
-            body = record.body
-            createdAt = record.createdAt
+        init(_ message: EngagementActivity.Message, viewer: UUID) {
+            id = message.id
+            authorName = message.authorName
+            mine = message.authorID == viewer
+            body = message.body
+            createdAt = message.createdAt
         }
     }
 
