@@ -60,15 +60,19 @@ extension Applications {
                                     on db: any Database) async throws -> (applications: [Screened], total: Int, number: Int) {
         // A page number from an address can be any number: one whose offset would not fit is past the last page too.
         let number = min(number, Int.max / size)
+        // The page's ids are sorted and cut with only the sort's columns read, which the
+        // database does keeping the best `size` rows; the count is a subquery run once. A window
+        // (count(*) OVER (), row_number()) numbered and sorted every application first: 0.71 ms
+        // against 0.30 for 500 applicants on SQLite (Benchmarks/README.md, tenth round).
         let rows = try await JobQueue.sqlDatabase(db).raw("""
             SELECT \(screenedColumns), r.total FROM (
-              SELECT a.id, count(*) OVER () AS total, row_number() OVER (ORDER BY \(order(sort))) AS place
+              SELECT a.id, (SELECT count(*) FROM \(ident: ApplicationRecord.schema) AS a WHERE \(listed(projectID, states))) AS total
               FROM \(ident: ApplicationRecord.schema) AS a WHERE \(listed(projectID, states))
-              ORDER BY place LIMIT \(literal: size) OFFSET \(literal: (number - 1) * size)
+              ORDER BY \(order(sort)) LIMIT \(literal: size) OFFSET \(literal: (number - 1) * size)
             ) AS r
             JOIN \(ident: ApplicationRecord.schema) a ON a.id = r.id
             JOIN \(ident: UserRecord.schema) u ON u.id = a.user_id
-            ORDER BY r.place
+            ORDER BY \(order(sort))
             """).all()
         guard let first = rows.first else {
             // Past the last page, or no applications: the count says which page is the last.
