@@ -33,14 +33,36 @@ struct KeptStatementsTests {
                 #expect(try await Projects.find(id: UUID(), on: connection) == nil)
                 #expect(try await Engagements.find(UUID(), on: connection) == nil)
                 #expect(try await EngagementActivity.messages(of: try engagement.requireID(), on: connection).isEmpty)
+                try await expectEngagementReads(of: try engagement.requireID(), organizationID: try acme.requireID(), on: connection)
                 let sql = connection as! any SQLDatabase
                 guard sql.dialect.name == "postgresql" else { return }
                 let prepared = try await sql.raw("SELECT name FROM pg_prepared_statements").all().map { try $0.decode(column: "name", as: String.self) }
                 #expect(Set(prepared).isSuperset(of: [Accounts.SessionStatement.name, HeaderFacts.Statement.name, Engagements.EngagementStatement.name,
                                                       Projects.ProjectStatement.name, Projects.SkillsStatement.name,
-                                                      EngagementActivity.ThreadStatement.name]))
+                                                      EngagementActivity.ThreadStatement.name, Engagements.Team.name, Engagements.Checklist.name,
+                                                      Engagements.Milestones.name, Agreements.Current.name, Submissions.Versions.name,
+                                                      EngagementActivity.CheckIns.name, EngagementActivity.MinutesStatement.name,
+                                                      Organizations.Members.name]))
             }
         }
+    }
+
+    /// An engagement page's kept reads find what Fluent's queries find, in their order.
+    private func expectEngagementReads(of id: UUID, organizationID: UUID, on db: any Database) async throws {
+        let milestones = try await MilestoneRecord.query(on: db).filter(\.$engagement.$id == id).sort(\.$position).all()
+        let keptMilestones = try await Engagements.milestones(of: id, on: db)
+        #expect(milestones.count == 3 && milestones.map(\.id) == keptMilestones.map(\.id))
+        let checklist = try await ChecklistItemRecord.query(on: db).filter(\.$engagement.$id == id).sort(\.$position).all()
+        let keptChecklist = try await Engagements.checklist(of: id, on: db)
+        #expect(!checklist.isEmpty && checklist.map(\.id) == keptChecklist.map(\.id))
+        let agreements = try await Agreements.current(of: id, on: db)
+        #expect(agreements.count == 2 && agreements.map(\.kind.rawValue) == agreements.map(\.kind.rawValue).sorted())
+        let submissions = try await Submissions.of(engagementID: id, on: db), checkIns = try await EngagementActivity.checkIns(of: id, on: db)
+        #expect(submissions.isEmpty && checkIns.isEmpty)
+        let minutes = try await EngagementActivity.minutesLogged(of: id, on: db), team = try await Engagements.team(of: id, on: db)
+        #expect(minutes == 0 && team.isEmpty)
+        let members = try await Organizations.members(of: organizationID, on: db)
+        #expect(members.count == 4 && members.allSatisfy { $0.$user.value?.email.hasSuffix("@acme.test") == true && $0.$id.exists })
     }
 
     /// `$1` twice, `$2` once, and a `$` that is text.

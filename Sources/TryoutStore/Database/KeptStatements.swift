@@ -60,3 +60,42 @@ extension KeptStatement {
         return query
     }
 }
+
+/// A kept statement that reads the records of one table related to one id (an engagement's
+/// milestones): `SELECT * FROM` the table `WHERE` the `condition`, whose `$1` is the id.
+protocol KeptRecordsRead: KeptStatement {
+    associatedtype Record: Model
+    static var condition: String { get }
+    var id: UUID { get }
+}
+
+extension KeptRecordsRead {
+    static var sql: String { "SELECT * FROM \"\(Record.schema)\" WHERE \(condition)" }
+
+    var values: [any PostgresEncodable & Encodable & Sendable] { [id] }
+
+    /// The records, decoded as Fluent decodes them.
+    func records(on db: any Database) async throws -> [Record] {
+        try await rows(on: db).map { try $0.decode(Record.self, prefix: nil) }
+    }
+}
+
+/// A kept statement that reads records with their parents (an engagement's team with their
+/// users), as `Model.read(_:with:)` reads them: the record's columns are `r.…` in `condition`.
+protocol KeptRecordsWithParentRead: KeptStatement {
+    associatedtype Record: Model
+    associatedtype Parent: Model
+    static var parent: KeyPath<Record, ParentProperty<Record, Parent>> { get }
+    static var condition: String { get }
+    var id: UUID { get }
+}
+
+extension KeptRecordsWithParentRead {
+    static var sql: String { Record.joined(parent) + " WHERE " + condition }
+
+    var values: [any PostgresEncodable & Encodable & Sendable] { [id] }
+
+    func records(on db: any Database) async throws -> [Record] {
+        try Record.records(try await rows(on: db), with: Self.parent)
+    }
+}

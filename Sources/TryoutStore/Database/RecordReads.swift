@@ -87,10 +87,10 @@ extension Model {
 }
 
 extension SQLRow {
-    /// A record whose columns were read as `columns(as: alias)`.
-    func decode<Record: Model>(_ type: Record.Type, prefix alias: String) throws -> Record {
+    /// A record whose columns were read as `columns(as: alias)`, or under their own names.
+    func decode<Record: Model>(_ type: Record.Type, prefix alias: String?) throws -> Record {
         let record = Record()
-        try record.output(from: AliasedOutput(row: self, prefix: alias + "_"))
+        try record.output(from: AliasedOutput(row: self, prefix: alias.map { $0 + "_" } ?? ""))
         return record
     }
 }

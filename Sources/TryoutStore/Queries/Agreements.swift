@@ -71,7 +71,14 @@ public enum Agreements {
 
     /// The agreements in force: the newest version of each kind.
     public static func current(of engagementID: UUID, on db: any Database) async throws -> [AgreementRecord] {
-        try await AgreementRecord.read("engagement_id = \(bind: engagementID) AND superseded_at IS NULL ORDER BY kind", on: db)
+        try await Current(id: engagementID).records(on: db)
+    }
+
+    /// Kept prepared, as every engagement page reads them.
+    struct Current: KeptRecordsRead {
+        typealias Record = AgreementRecord
+        static let condition = "engagement_id = $1 AND superseded_at IS NULL ORDER BY kind"
+        var id: UUID
     }
 
     /// Every version, the superseded ones too, newest first within a kind.

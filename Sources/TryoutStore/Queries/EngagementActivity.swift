@@ -21,7 +21,14 @@ public enum EngagementActivity {
     }
 
     public static func checkIns(of engagementID: UUID, on db: any Database) async throws -> [CheckInRecord] {
-        try await CheckInRecord.read("engagement_id = \(bind: engagementID) ORDER BY starts_at, id", on: db)
+        try await CheckIns(id: engagementID).records(on: db)
+    }
+
+    /// Kept prepared, as every engagement page reads them.
+    struct CheckIns: KeptRecordsRead {
+        typealias Record = CheckInRecord
+        static let condition = "engagement_id = $1 ORDER BY starts_at, id"
+        var id: UUID
     }
 
     public static func checkIn(_ id: UUID, engagementID: UUID, on db: any Database) async throws -> CheckInRecord? {
@@ -113,10 +120,15 @@ public enum EngagementActivity {
 
     /// The minutes logged on the engagement, summed by the database.
     public static func minutesLogged(of engagementID: UUID, on db: any Database) async throws -> Int {
-        let row = try await JobQueue.sqlDatabase(db).raw("""
-            SELECT CAST(COALESCE(sum(minutes), 0) AS BIGINT) AS minutes FROM time_entries WHERE engagement_id = \(bind: engagementID)
-            """).first()
+        let row = try await MinutesStatement(engagementID: engagementID).rows(on: db).first
         return try row?.decode(column: "minutes", as: Int.self) ?? 0
+    }
+
+    /// Kept prepared, as every engagement page runs it.
+    struct MinutesStatement: KeptStatement {
+        static let sql = "SELECT CAST(COALESCE(sum(minutes), 0) AS BIGINT) AS minutes FROM time_entries WHERE engagement_id = $1"
+        var engagementID: UUID
+        var values: [any PostgresEncodable & Encodable & Sendable] { [engagementID] }
     }
 
     @discardableResult

@@ -115,15 +115,35 @@ public enum Engagements {
     }
 
     public static func team(of engagementID: UUID, on db: any Database) async throws -> [TeamMemberRecord] {
-        try await TeamMemberRecord.read("r.engagement_id = \(bind: engagementID) ORDER BY r.created_at", with: \.$user, on: db)
+        try await Team(id: engagementID).records(on: db)
+    }
+
+    /// Kept prepared, as every engagement page reads it.
+    struct Team: KeptRecordsWithParentRead {
+        static let parent: KeyPath<TeamMemberRecord, ParentProperty<TeamMemberRecord, UserRecord>> = \.$user
+        static let condition = "r.engagement_id = $1 ORDER BY r.created_at"
+        var id: UUID
     }
 
     public static func checklist(of engagementID: UUID, on db: any Database) async throws -> [ChecklistItemRecord] {
-        try await ChecklistItemRecord.read("engagement_id = \(bind: engagementID) ORDER BY position", on: db)
+        try await Checklist(id: engagementID).records(on: db)
     }
 
     public static func milestones(of engagementID: UUID, on db: any Database) async throws -> [MilestoneRecord] {
-        try await MilestoneRecord.read("engagement_id = \(bind: engagementID) ORDER BY position", on: db)
+        try await Milestones(id: engagementID).records(on: db)
+    }
+
+    // Kept prepared, as every engagement page reads them.
+    struct Checklist: KeptRecordsRead {
+        typealias Record = ChecklistItemRecord
+        static let condition = "engagement_id = $1 ORDER BY position"
+        var id: UUID
+    }
+
+    struct Milestones: KeptRecordsRead {
+        typealias Record = MilestoneRecord
+        static let condition = "engagement_id = $1 ORDER BY position"
+        var id: UUID
     }
 
     /// The facts Core decides the engagement's state from: signatures, the checklist, the work.

@@ -49,7 +49,14 @@ public enum Organizations {
     }
 
     public static func members(of orgID: UUID, on db: any Database) async throws -> [MemberRecord] {
-        try await MemberRecord.read("r.organization_id = \(bind: orgID) ORDER BY r.created_at", with: \.$user, on: db)
+        try await Members(id: orgID).records(on: db)
+    }
+
+    /// Kept prepared: every engagement page and the organization's pages read them.
+    struct Members: KeptRecordsWithParentRead {
+        static let parent: KeyPath<MemberRecord, ParentProperty<MemberRecord, UserRecord>> = \.$user
+        static let condition = "r.organization_id = $1 ORDER BY r.created_at"
+        var id: UUID
     }
 
     public static func member(id: UUID, in orgID: UUID, on db: any Database) async throws -> MemberRecord? {

@@ -67,9 +67,16 @@ public enum Submissions {
 
     /// Every version of the engagement's deliverables with their files, newest first.
     public static func of(engagementID: UUID, on db: any Database) async throws -> [SubmissionRecord] {
-        let submissions = try await SubmissionRecord.read("engagement_id = \(bind: engagementID) ORDER BY created_at DESC, version DESC", on: db)
+        let submissions = try await Versions(id: engagementID).records(on: db)
         try await submissions.withChildren(\.$files, linkedBy: \.$submission, order: "created_at, name, id", on: db)
         return submissions
+    }
+
+    /// Kept prepared, as every engagement page reads them.
+    struct Versions: KeptRecordsRead {
+        typealias Record = SubmissionRecord
+        static let condition = "engagement_id = $1 ORDER BY created_at DESC, version DESC"
+        var id: UUID
     }
 
     public static func latest(of milestoneID: UUID, on db: any Database) async throws -> SubmissionRecord? {
