@@ -80,7 +80,7 @@ let package = Package(
             ],
             resources: [.copy("Resources/openapi.json")]
         ),
-        .executableTarget(name: "tryout", dependencies: ["TryoutWeb"]),
+        .executableTarget(name: "tryout", dependencies: ["TryoutWeb", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")]),
         // Search at scale against the database the server uses; see Benchmarks/README.md.
         .executableTarget(
             name: "tryout-search-benchmark",

@@ -1,6 +1,12 @@
+import NIOCore
+import NIOPosix
 import TryoutWeb
 import Vapor
 
+// Request handlers then run on the event loops that do the network and database I/O, not on a
+// pool of their own: each statement a page runs no longer wakes another thread to resume it
+// (Benchmarks/README.md, tenth round). Vapor's own template does the same.
+_ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
 var environment = try Environment.detect()
 try LoggingSystem.bootstrap(from: &environment)
 let app = try await Application.make(environment)
