@@ -9,8 +9,8 @@ import SQLKit
 /// PostgresNIO sends a query as an unnamed statement, which PostgreSQL parses and plans anew each
 /// time, and for these statements planning costs PostgreSQL several times what running them does
 /// (Benchmarks/README.md, ninth round). A statement whose SQL is fixed in a type is prepared once
-/// per connection and then only run. SQLite runs the same text: `$1`, `$2`, … are its
-/// parameters too, and each is bound where it appears.
+/// per connection and then only run. SQLite runs the same text with `?1`, `?2`, … for `$1`,
+/// `$2`, …, so a `$` before a digit is always a parameter: text such as '$5' goes in as a value.
 protocol KeptStatement: PostgresPreparedStatement where Row == PostgresRow {
     /// The values of `$1`, `$2`, … in order.
     var values: [any PostgresEncodable & Encodable & Sendable] { get }
@@ -28,7 +28,7 @@ extension KeptStatement {
     /// The rows the statement reads.
     func rows(on db: any Database) async throws -> [any SQLRow] {
         guard let postgres = db as? any PostgresDatabase else {
-            return try await JobQueue.sqlDatabase(db).raw(sqlite).all()
+            return try await JobQueue.sqlDatabase(db).raw("\(sqlite)").all()
         }
         // Logged as SQLKit logs the statements it sends, so that each still counts where they are counted.
         db.logger.debug("Executing query", metadata: ["sql": "\(Self.sql)"])
@@ -41,23 +41,26 @@ extension KeptStatement {
         }.get().map { $0.sql() }
     }
 
-    /// The text with each `$n` bound to its value; any other `$` stays text.
-    private var sqlite: SQLQueryString {
-        var query = SQLQueryString("")
-        var rest = Substring(Self.sql)
-        while let dollar = rest.firstIndex(of: "$") {
-            let digits = rest[rest.index(after: dollar)...].prefix { $0.isASCII && $0.isNumber }
-            guard let n = Int(digits), values.indices.contains(n - 1) else {
-                query.appendLiteral(String(rest[...dollar]))
-                rest = rest[rest.index(after: dollar)...]
-                continue
-            }
-            query.appendLiteral(String(rest[..<dollar]))
-            query.appendInterpolation(bind: values[n - 1])
-            rest = rest[digits.endIndex...]
+    /// The statement as SQLite runs it: its `?NNN` is the NNNth value, as PostgreSQL's `$NNN`
+    /// is, so each `$` before a digit becomes `?` and the values are bound in order. Any other
+    /// `$` stays text.
+    private var sqlite: NumberedStatement {
+        var text = Array(Self.sql.utf8)
+        for index in text.indices.dropLast() where text[index] == UInt8(ascii: "$") && (48...57).contains(text[index + 1]) {
+            text[index] = UInt8(ascii: "?")
         }
-        query.appendLiteral(String(rest))
-        return query
+        return NumberedStatement(text: String(decoding: text, as: UTF8.self), values: values)
+    }
+}
+
+/// SQL text whose parameters are already numbered, with their values in order.
+private struct NumberedStatement: SQLExpression {
+    let text: String
+    let values: [any Encodable & Sendable]
+
+    func serialize(to serializer: inout SQLSerializer) {
+        serializer.write(text)
+        serializer.binds += values
     }
 }
 
