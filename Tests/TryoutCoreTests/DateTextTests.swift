@@ -34,4 +34,23 @@ struct DateTextTests {
         #expect(DateText.UTCText(Date(timeIntervalSince1970: -70_000_000_000)) == nil, "year 0 and before go the long way")
         #expect(DateText.day(Date(timeIntervalSince1970: -70_000_000_000)) == Date(timeIntervalSince1970: -70_000_000_000).formatted(day))
     }
+
+    @Test("a UTC instant's parts worked out from its seconds are the Gregorian calendar's, weekday included")
+    func partsByArithmetic() throws {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = try #require(TimeZone(identifier: "UTC"))
+        var generator = SystemRandomNumberGenerator()
+        let edges = [-11_676_096_000, -2_208_988_800, -86_401, -1, 0, 951_782_400, 4_107_542_399, 253_402_300_799].map(Double.init)
+        let spread = (0..<3000).map { _ in Double.random(in: -11_676_096_000...253_402_300_799, using: &generator) }
+        for seconds in edges + spread {
+            let date = Date(timeIntervalSince1970: seconds)
+            let parts = try #require(UTCParts(date), "\(seconds)")
+            let expected = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .weekday], from: date)
+            #expect([parts.year, parts.month, parts.day, parts.hour, parts.minute, parts.second, parts.weekday + 1]
+                == [expected.year, expected.month, expected.day, expected.hour, expected.minute, expected.second, expected.weekday],
+                    "\(seconds)")
+        }
+        #expect(UTCParts(Date(timeIntervalSince1970: -11_676_096_001)) == nil, "the year 1599")
+        #expect(UTCParts(Date(timeIntervalSince1970: 253_402_300_800)) == nil, "the year 10000")
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TryoutCore
 
 /// The date format of `Last-Modified` and `If-Modified-Since` (RFC 9110 §5.6.7's IMF-fixdate,
 /// "Sun, 06 Nov 1994 08:49:37 GMT"), without a `DateFormatter` per request.
@@ -12,6 +13,14 @@ enum HTTPDate {
     }()
 
     static func format(_ date: Date) -> String {
+        guard let parts = UTCParts(date) else { return formatByCalendar(date) }
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(days[parts.weekday]), \(two(parts.day)) \(months[parts.month - 1]) \(parts.year) "
+            + "\(two(parts.hour)):\(two(parts.minute)):\(two(parts.second)) GMT"
+    }
+
+    /// The long way, for years `UTCParts` leaves out.
+    static func formatByCalendar(_ date: Date) -> String {
         let parts = calendar.dateComponents([.weekday, .day, .month, .year, .hour, .minute, .second], from: date)
         func two(_ value: Int?) -> String { String(format: "%02d", value ?? 0) }
         return "\(days[(parts.weekday ?? 1) - 1]), \(two(parts.day)) \(months[(parts.month ?? 1) - 1]) \(parts.year ?? 1970) "

@@ -128,5 +128,9 @@ struct PublicPageCacheTests {
         #expect(HTTPDate.parse("Sun, 06 Nov 1994 08:49:37 GMT") == date)
         #expect(HTTPDate.parse("Sunday, 06-Nov-94 08:49:37 GMT") == nil)
         #expect(HTTPDate.parse("Sun, 06 Nov 1994 08:49 GMT") == nil)
+        for _ in 0..<1000 {
+            let date = Date(timeIntervalSince1970: Double.random(in: 0...4_102_444_800))
+            #expect(HTTPDate.format(date) == HTTPDate.formatByCalendar(date))
+        }
     }
 }
