@@ -14,6 +14,27 @@ struct MarkdownRenderingTests {
         "[a](http://x/*a*)", "[b](", "](", "[link](https://a.example/_x_)", "*em*", "**strong**", "_u_", "`code`",
     ]
 
+    /// What revision 1 of the renderer wrote for a sample of everything it renders. Briefs keep
+    /// their HTML with the revision that wrote it: when this output changes, raise
+    /// `SafeMarkdown.revision` with it, and add a migration that calls `Projects.renderBriefs`.
+    @Test("the renderer writes what its revision wrote")
+    func revision() {
+        let sample = "## Context\n\nA *short* project with **bold**, `code` and a [link](https://example.test/a_b).\n\n- one\n- two\n\n"
+            + "3. third\n4. fourth\n\n> quoted <b>\n\n---\n\n```\nlet x = 1 < 2\n```\n\n#### Small \\*not em\\*"
+        #expect(SafeMarkdown.revision == 1)
+        #expect(SafeMarkdown.html(sample) == """
+            <h3>Context</h3>
+            <p>A <em>short</em> project with <strong>bold</strong>, <code>code</code> and a \
+            <a href="https://example.test/a_b" rel="nofollow noopener">link</a>.</p>
+            <ul><li>one</li><li>two</li></ul>
+            <ol start="3"><li>third</li><li>fourth</li></ol>
+            <blockquote><p>quoted &lt;b&gt;</p></blockquote>
+            <hr>
+            <pre><code>let x = 1 &lt; 2</code></pre>
+            <h4>Small *not em*</h4>
+            """)
+    }
+
     @Test("random Markdown always gives well-formed HTML with only the allowed tags and attributes")
     func anyInputIsWellFormed() async {
         let markdown = Gen<String?>.element(of: Self.fragments).compactMap { $0 }.array(of: 0...40).map { $0.joined() }

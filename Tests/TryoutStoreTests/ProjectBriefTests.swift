@@ -34,6 +34,31 @@ struct ProjectBriefTests {
         }
     }
 
+    @Test("a brief's HTML is rendered when it is saved; one a past renderer wrote is rendered again, on reading and by renderBriefs")
+    func renderedOnSave() async throws {
+        try await withTestApp { t in
+            let (org, brief) = try await setUp(t)
+            let project = try await ProjectBriefs.create(organizationID: org.requireID(), brief: brief, audience: ProjectAudience(),
+                                                         at: t.clock.now, on: t.db)
+            let id = try project.requireID()
+            let stored = { try #require(try await Projects.find(id: id, on: t.db)) }
+            #expect(try await stored().storedBriefHTML == SafeMarkdown.html(brief.body) && brief.body.contains("#"))
+            #expect(try await stored().briefHTMLRevision == SafeMarkdown.revision)
+
+            project.brief = "Now *this*."
+            try await project.save(on: t.db)
+            #expect(try await stored().briefHTML == "<p>Now <em>this</em>.</p>")
+
+            // As if a past revision of the renderer had written it.
+            let sql = try #require(t.db as? any SQLDatabase)
+            try await sql.raw("UPDATE projects SET brief_html = 'old', brief_html_revision = \(bind: SafeMarkdown.revision - 1)").run()
+            #expect(try await stored().briefHTML == "<p>Now <em>this</em>.</p>", "rendered afresh, not the old HTML")
+            try await Projects.renderBriefs(on: t.db)
+            let rendered = try await stored()
+            #expect(rendered.storedBriefHTML == "<p>Now <em>this</em>.</p>" && rendered.briefHTMLRevision == SafeMarkdown.revision)
+        }
+    }
+
     @Test("drafts are edited in place; after publishing, changed deliverables make a new version")
     func versions() async throws {
         try await withTestApp { t in

@@ -5,6 +5,11 @@ import Foundation
 /// survive. A deliberately small subset: headings, paragraphs, lists, quotes, code, rules,
 /// emphasis, links and backslash escapes.
 public enum SafeMarkdown {
+    /// Which rendering `html(_:)` writes. Briefs keep their HTML with the revision that wrote it,
+    /// and one of an older revision is rendered again: raise it whenever `html(_:)` writes
+    /// anything differently (a test holds a sample's output to it).
+    public static let revision = 1
+
     public static func html(_ markdown: String) -> String {
         var out: [String] = []
         var paragraph: [String] = []

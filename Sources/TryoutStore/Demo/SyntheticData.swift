@@ -111,6 +111,7 @@ public enum SyntheticData {
                     pay, "USD", WorkerClassification.contractor.rawValue, mode.rawValue, mode == .remote ? "" : places[random.next(places.count)],
                     1 + random.next(3), ProjectVisibility.public.rawValue, published.addingTimeInterval(Double(7 + random.next(40)) * 86400),
                     published.addingTimeInterval(50 * 86400), published, published, 1, "contractor_agreement,ip_assignment", "[]", "",
+                    SafeMarkdown.html(body), SafeMarkdown.revision,
                 ])
                 versionRows.append([UUID(), id, 1, deliverables, rubric, published])
                 for (index, uri) in picked.enumerated() {
@@ -131,6 +132,7 @@ public enum SyntheticData {
                     "id", "organization_id", "title", "summary", "brief", "state", "estimated_hours", "duration_weeks", "pay_minor",
                     "currency", "classification", "location_mode", "place", "slots", "visibility", "application_deadline",
                     "start_date", "created_at", "published_at", "brief_version", "agreements", "screening_questions", "accommodations",
+                    "brief_html", "brief_html_revision",
                 ], rows: rowsToWrite, on: tx)
                 try await insert(into: "project_brief_versions", columns: ["id", "project_id", "version", "deliverables", "rubric", "created_at"],
                                  rows: versions, on: tx)

@@ -47,6 +47,7 @@ public enum TryoutMigrations {
         CreatePayouts(),
         CreateCredentials(),
         UpdateApplicationsAddMatchScore(),
+        UpdateProjectsAddBriefHTML(),
     ]
 }
 

@@ -4,6 +4,27 @@ import Foundation
 import TryoutCore
 
 public enum Projects {
+    /// Renders and stores every brief whose stored HTML another revision of the renderer wrote
+    /// (or none did), 500 a transaction. Migrations run it when the renderer's output changes.
+    public static func renderBriefs(on db: any Database) async throws {
+        let sql = try JobQueue.sqlDatabase(db)
+        while true {
+            let rows = try await sql.raw("""
+                SELECT id, brief FROM projects WHERE brief_html_revision <> \(bind: SafeMarkdown.revision) ORDER BY id LIMIT 500
+                """).all()
+            guard !rows.isEmpty else { return }
+            let briefs = try rows.map { (try $0.decode(column: "id", as: UUID.self), try $0.decode(column: "brief", as: String.self)) }
+            try await db.transaction { tx in
+                for (id, brief) in briefs {
+                    try await JobQueue.sqlDatabase(tx).raw("""
+                        UPDATE projects SET brief_html = \(bind: SafeMarkdown.html(brief)), brief_html_revision = \(bind: SafeMarkdown.revision)
+                        WHERE id = \(bind: id)
+                        """).run()
+                }
+            }
+        }
+    }
+
     /// The newest published public projects, for the home page.
     public static func latestPublic(limit: Int, on db: any Database) async throws -> [ProjectRecord] {
         try await ProjectRecord.query(on: db)

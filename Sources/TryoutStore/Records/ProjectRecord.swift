@@ -11,7 +11,7 @@ public final class ProjectRecord: Model, @unchecked Sendable {
             $classificationCode, $locationMode, $place, $timeZone, $slots, $visibility, $applicationDeadline, $startDate,
             $createdAt, $publishedAt, $briefVersion, $agreements, $screeningQuestions, $accommodations, $internTest,
             $updatedAt, $blindScreening, $revealAt, $offerWindowDays, $onboardingJSON, $reviewPanelSize, $reviewRotation,
-            $reviewManagerScores, $reviewBlind, $autoAcceptDays, $skills
+            $reviewManagerScores, $reviewBlind, $autoAcceptDays, $storedBriefHTML, $briefHTMLRevision, $skills
         ]
     }
 
@@ -19,8 +19,11 @@ public final class ProjectRecord: Model, @unchecked Sendable {
     @Parent(key: "organization_id") public var organization: OrganizationRecord
     @Field(key: "title") public var title: String
     @Field(key: "summary") public var summary: String
-    /// The one-page brief in Markdown, rendered safely on output.
-    @Field(key: "brief") public var brief: String
+    /// The one-page brief in Markdown. Setting it renders it (`briefHTML`), once, where every view
+    /// of the project's page rendered it before (Benchmarks/README.md, tenth round).
+    @Field(key: "brief") public var brief: String {
+        didSet { renderBrief() }
+    }
     @Enum(key: "state") public var state: ProjectState
     @Field(key: "estimated_hours") public var estimatedHours: Int
     @Field(key: "duration_weeks") public var durationWeeks: Int
@@ -58,11 +61,24 @@ public final class ProjectRecord: Model, @unchecked Sendable {
     @Field(key: "review_manager_scores") public var reviewManagerScores: Bool
     @Field(key: "review_blind") public var reviewBlind: Bool
     @Field(key: "auto_accept_days") public var autoAcceptDays: Int
+    /// `brief` as `SafeMarkdown` rendered it at `briefHTMLRevision`.
+    @Field(key: "brief_html") var storedBriefHTML: String
+    @Field(key: "brief_html_revision") var briefHTMLRevision: Int
     @Children(for: \.$project) public var skills: [ProjectSkillRecord]
 
     public init() {}
 
     public var pay: Money { Money(amountMinor: payMinor, currency: currency) }
+
+    /// The brief in HTML: as stored when the renderer has not changed since, else rendered now.
+    public var briefHTML: String {
+        briefHTMLRevision == SafeMarkdown.revision ? storedBriefHTML : SafeMarkdown.html(brief)
+    }
+
+    func renderBrief() {
+        storedBriefHTML = SafeMarkdown.html(brief)
+        briefHTMLRevision = SafeMarkdown.revision
+    }
 
     public var classification: WorkerClassification? {
         get { WorkerClassification(rawValue: classificationCode) }

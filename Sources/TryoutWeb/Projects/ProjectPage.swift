@@ -12,6 +12,8 @@ struct ProjectPage: Component {
         var organizationName: String
         var organizationSlug: String
         var skills: [Skill]
+        /// The brief rendered from its Markdown when it was saved.
+        var briefHTML: String
     }
 
     /// A skill the brief asks for, by its label.
@@ -71,7 +73,7 @@ struct ProjectPage: Component {
                 }
             }
             Tag.text("h2", "The brief")
-            Tag("div", ["class": "brief"]) { Node<HTML.BodyContext>.raw(SafeMarkdown.html(brief.body)) }
+            Tag("div", ["class": "brief"]) { Node<HTML.BodyContext>.raw(project.briefHTML) }
             if !brief.deliverables.isEmpty {
                 Tag.text("h2", "Deliverables")
                 Tag("ol", [:]) {

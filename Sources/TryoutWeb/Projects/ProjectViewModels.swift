@@ -39,7 +39,8 @@ extension ProjectPage.Project {
     init(_ record: ProjectRecord) throws {
         self.init(id: ProjectID(try record.requireID()), title: record.title, summary: record.summary, state: record.state,
                   organizationName: record.organization.name, organizationSlug: record.organization.slug,
-                  skills: record.skills.map { ProjectPage.Skill(label: $0.skill.label, level: $0.level, required: $0.required) })
+                  skills: record.skills.map { ProjectPage.Skill(label: $0.skill.label, level: $0.level, required: $0.required) },
+                  briefHTML: record.briefHTML)
     }
 }
 
