@@ -33,6 +33,11 @@ struct KeptStatementsTests {
                 #expect(try await Projects.find(id: UUID(), on: connection) == nil)
                 #expect(try await Engagements.find(UUID(), on: connection) == nil)
                 #expect(try await EngagementActivity.messages(of: try engagement.requireID(), on: connection).isEmpty)
+                try await expectUnread(in: try engagement.requireID(), owner: try owner.requireID(), candidate: found.$candidate.id, on: connection)
+                let summaries = try await Applications.summaries(userID: found.$candidate.id, on: connection)
+                #expect(summaries.map(\.id) == [found.$application.id] && summaries.map(\.projectTitle) == [found.project.title]
+                        && summaries.map(\.organizationName) == ["Acme"])
+                #expect(try await Applications.summaries(userID: try owner.requireID(), on: connection).isEmpty)
                 try await expectEngagementReads(of: try engagement.requireID(), organizationID: try acme.requireID(), on: connection)
                 let sql = connection as! any SQLDatabase
                 guard sql.dialect.name == "postgresql" else { return }
@@ -42,9 +47,23 @@ struct KeptStatementsTests {
                                                       EngagementActivity.ThreadStatement.name, Engagements.Team.name, Engagements.Checklist.name,
                                                       Engagements.Milestones.name, Agreements.Current.name, Submissions.Versions.name,
                                                       EngagementActivity.CheckIns.name, EngagementActivity.MinutesStatement.name,
-                                                      Organizations.Members.name]))
+                                                      Organizations.Members.name, Applications.SummariesStatement.name,
+                                                      EngagementActivity.UnreadStatement.name]))
             }
         }
+    }
+
+    /// Unread counts only others' messages newer than the person's mark.
+    private func expectUnread(in id: UUID, owner: UUID, candidate: UUID, on db: any Database) async throws {
+        let start = Date(timeIntervalSince1970: 1_800_000_000)
+        for (minute, author) in [owner, candidate, candidate].enumerated() {
+            _ = try await EngagementActivity.post("Note \(minute)", engagementID: id, by: author, at: start.addingTimeInterval(Double(minute) * 60), on: db)
+        }
+        #expect(try await EngagementActivity.unread(userID: owner, in: id, on: db) == 2)
+        #expect(try await EngagementActivity.unread(userID: candidate, in: id, on: db) == 0, "posting marks the thread read")
+        try await EngagementActivity.markRead(engagementID: id, userID: owner, at: start.addingTimeInterval(90), on: db)
+        #expect(try await EngagementActivity.unread(userID: owner, in: id, on: db) == 1, "the message after the mark")
+        #expect(try await EngagementActivity.unread(userID: owner, in: UUID(), on: db) == 0)
     }
 
     /// An engagement page's kept reads find what Fluent's queries find, in their order.

@@ -44,7 +44,7 @@ public enum ActivityService {
         let (id, userID) = (participant.id.uuid, participant.userID.uuid)
         // Only messages from others newer than the mark count as unread, so a thread with none
         // needs no write: reading is what people do most, and a write is what costs most.
-        if try await EngagementActivity.unread(userID: userID, engagementIDs: [id], on: context.db)[id] != nil {
+        if try await EngagementActivity.unread(userID: userID, in: id, on: context.db) > 0 {
             try await EngagementActivity.markRead(engagementID: id, userID: userID, at: context.now, on: context.db)
         }
         return try await thread(of: participant, context)

@@ -25,7 +25,7 @@ public struct EngagementSnapshot: Sendable {
             milestones: try await Engagements.milestones(of: id, on: db),
             submissions: try await Submissions.of(engagementID: id, on: db),
             checkIns: try await EngagementActivity.checkIns(of: id, on: db),
-            unreadMessages: try await EngagementActivity.unread(userID: participant.userID.uuid, engagementIDs: [id], on: db)[id] ?? 0,
+            unreadMessages: try await EngagementActivity.unread(userID: participant.userID.uuid, in: id, on: db),
             minutesLogged: try await EngagementActivity.minutesLogged(of: id, on: db),
             credentialID: participant.engagement.state == .completed
                 ? try await Credentials.of(engagementID: id, on: db)?.id.map(CredentialID.init) : nil)

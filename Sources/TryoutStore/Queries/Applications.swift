@@ -1,4 +1,5 @@
 import FluentKit
+import FluentPostgresDriver
 import Foundation
 import SQLKit
 import TryoutCore
@@ -86,21 +87,26 @@ public enum Applications {
     /// The candidate's applications as their lists show them, newest first: one statement and
     /// plain rows, as the home and the applications page ask on every view.
     public static func summaries(userID: UUID, on db: any Database) async throws -> [Summary] {
-        guard let sql = db as? any SQLDatabase else { throw SQLRequired() }
-        let rows = try await sql.raw("""
-            SELECT a.\(ident: "id"), a.\(ident: "state"), a.\(ident: "created_at"), a.\(ident: "offer_expires_at"),
-                   p.\(ident: "title"), o.\(ident: "name")
-            FROM \(ident: ApplicationRecord.schema) a
-            JOIN \(ident: ProjectRecord.schema) p ON p.\(ident: "id") = a.\(ident: "project_id")
-            JOIN \(ident: OrganizationRecord.schema) o ON o.\(ident: "id") = p.\(ident: "organization_id")
-            WHERE a.\(ident: "user_id") = \(bind: userID)
-            ORDER BY a.\(ident: "created_at") DESC, a.\(ident: "id")
-            """).all(decoding: SummaryRow.self)
-        return try rows.map { row in
+        try await SummariesStatement(userID: userID).rows(on: db).map { row in
+            let row = try row.decode(model: SummaryRow.self)
             guard let state = ApplicationState(rawValue: row.state) else { throw UnknownState(state: row.state) }
             return Summary(id: row.id, state: state, appliedAt: row.createdAt, offerExpiresAt: row.offerExpiresAt,
                            projectTitle: row.title, organizationName: row.name)
         }
+    }
+
+    /// Kept prepared, as every view of those pages runs it.
+    struct SummariesStatement: KeptStatement {
+        static let sql = """
+            SELECT a.id, a.state, a.created_at, a.offer_expires_at, p.title, o.name
+            FROM applications a
+            JOIN projects p ON p.id = a.project_id
+            JOIN organizations o ON o.id = p.organization_id
+            WHERE a.user_id = $1
+            ORDER BY a.created_at DESC, a.id
+            """
+        var userID: UUID
+        var values: [any PostgresEncodable & Encodable & Sendable] { [userID] }
     }
 
     private struct SummaryRow: Decodable {

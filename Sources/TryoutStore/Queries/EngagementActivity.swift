@@ -118,6 +118,24 @@ public enum EngagementActivity {
         return Dictionary(rows.map { ($0.engagement_id, $0.unread) }, uniquingKeysWith: +)
     }
 
+    /// Messages from others in one engagement the person has not read yet: what its pages show.
+    public static func unread(userID: UUID, in engagementID: UUID, on db: any Database) async throws -> Int {
+        try await UnreadStatement(userID: userID, engagementID: engagementID).rows(on: db).first?.decode(column: "unread", as: Int.self) ?? 0
+    }
+
+    /// Kept prepared, as every view of an engagement and its thread runs it.
+    struct UnreadStatement: KeptStatement {
+        static let sql = """
+            SELECT count(*) AS unread
+            FROM engagement_messages m
+            LEFT JOIN message_reads r ON r.engagement_id = m.engagement_id AND r.user_id = $1
+            WHERE m.engagement_id = $2 AND m.author_id <> $1 AND (r.read_at IS NULL OR m.created_at > r.read_at)
+            """
+        var userID: UUID
+        var engagementID: UUID
+        var values: [any PostgresEncodable & Encodable & Sendable] { [userID, engagementID] }
+    }
+
     /// The minutes logged on the engagement, summed by the database.
     public static func minutesLogged(of engagementID: UUID, on db: any Database) async throws -> Int {
         let row = try await MinutesStatement(engagementID: engagementID).rows(on: db).first
