@@ -1,4 +1,3 @@
-import Crypto
 import FluentKit
 import Foundation
 import TryoutCore
@@ -76,7 +75,7 @@ public struct IssueCredential: Job, Equatable {
         let orgURL = organization.website.isEmpty ? "\(settings.baseURL)/orgs/\(organization.slug)" : organization.website
         let salt = Base64URL.encode(Data((0..<16).map { _ in UInt8.random(in: .min ... .max) }))
         let email = engagement.candidate.email.lowercased()
-        let hash = SHA256.hash(data: Data((email + salt).utf8)).map { String(format: "%02x", $0) }.joined()
+        let hash = Fingerprint.sha256(email + salt)
         let facts = CredentialFacts(
             credentialURL: settings.credentialURL(id),
             issuer: .init(id: settings.did.did, name: settings.issuerName, url: settings.baseURL),

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import TryoutCore
 
 /// SHA-256 in lowercase hex: how agreement texts and stored files are named and checked.
 public enum Fingerprint {
@@ -8,6 +9,6 @@ public enum Fingerprint {
     }
 
     public static func sha256<Bytes: DataProtocol>(bytes: Bytes) -> String {
-        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        Hex.encode(SHA256.hash(data: bytes))
     }
 }

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import TryoutCore
 import TryoutStore
 import Vapor
 
@@ -28,7 +29,7 @@ struct IdempotencyMiddleware: AsyncMiddleware {
                         + "dots, colons, dashes or underscores, a new value such as a UUID for each operation); send the same key again to repeat it safely.")
         }
         let digest = SHA256.hash(data: Data("\(request.method.rawValue) \(request.url.path)\n\(content)".utf8))
-        let fingerprint = digest.map { String(format: "%02x", $0) }.joined()
+        let fingerprint = Hex.encode(digest)
         switch try await IdempotencyKeys.claim(key, userID: userID, fingerprint: fingerprint, at: request.now, on: request.db) {
         case .replay(let stored):
             return Self.response(stored)

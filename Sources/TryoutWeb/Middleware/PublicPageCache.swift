@@ -1,5 +1,6 @@
 import Foundation
 import NIOConcurrencyHelpers
+import TryoutCore
 import Vapor
 
 /// Pages everyone sees alike (the home page, the marketplace, a public project, the public
@@ -131,7 +132,7 @@ final class PublicPageStore: Sendable {
     /// the content does, so a conditional request still matches after the page is rendered again.
     func keep(_ key: String, headers: HTTPHeaders, body: ByteBuffer, at now: Date) -> PublicPage {
         let digest = SHA256.hash(data: body.readableBytesView)
-        let etag = "\"" + digest.prefix(16).map { String(format: "%02x", $0) }.joined() + "\""
+        let etag = "\"" + Hex.encode(digest.prefix(16)) + "\""
         return state.withLockedValue { state in
             let previous = state.entries[key]?.page
             let page = PublicPage(headers: headers, body: body, etag: etag,
