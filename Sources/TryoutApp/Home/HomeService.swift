@@ -59,7 +59,8 @@ public struct Home: Sendable {
     public var candidate: CandidateDesk?
     public var partners: [PartnerDesk]
     public var platform: HomeFacts.PlatformQueue?
-    public var versionsToScore: Int
+    /// What the site's header shows: read here once, and passed to the page's layout.
+    public var header: HeaderSummary
     /// Check-ins in the next day of engagements the person takes part in.
     public var checkIns: [HomeFacts.CheckIn]
     /// The zone the person reads times in: UTC unless the home shows a time (it takes a query).
@@ -99,7 +100,7 @@ public enum HomeService {
             candidate: candidate,
             partners: try await partnerDesks(summary.organizations.filter { $0.kind == .partner && Policy.allows(principal, .manageStudents($0.id.uuid)) }, ctx),
             platform: Policy.allows(principal, .moderatePlatform) ? try await HomeFacts.platformQueue(on: ctx.db) : nil,
-            versionsToScore: summary.versionsToScore,
+            header: summary,
             checkIns: checkIns,
             zone: showsTimes ? try await ApplicationsService.readerZone(ctx) : TimeZone(identifier: "UTC")!)
     }

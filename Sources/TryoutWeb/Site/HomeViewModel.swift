@@ -98,8 +98,8 @@ struct HomeView {
                 }
             }
         }
-        if home.versionsToScore > 0 {
-            items.append(Todo(text: "\(count(home.versionsToScore, "version")) to score", link: SiteURL.reviews(.queue).path))
+        if home.header.versionsToScore > 0 {
+            items.append(Todo(text: "\(count(home.header.versionsToScore, "version")) to score", link: SiteURL.reviews(.queue).path))
         }
         for checkIn in home.checkIns {
             items.append(Todo(text: "Check-in \(DateText.short(checkIn.startsAt, in: home.zone)) for \(checkIn.minutes) minutes: \(checkIn.projectTitle)",

@@ -29,12 +29,13 @@ struct PageContext {
 
 extension Request {
     /// Builds the layout's context: navigation for the person's roles and the pending flash.
-    func pageContext() async throws -> PageContext {
+    /// `header` is the signed-in person's, when the page has already read it.
+    func pageContext(header: HeaderSummary? = nil) async throws -> PageContext {
         var nav = [PageContext.NavLink(label: "Home", url: SiteURL.site(.home).path),
                    PageContext.NavLink(label: "Find a project", url: SiteURL.projects(.marketplace).path)]
         var csrf: String?
         if let user {
-            let summary = try await HeaderSummary.load(for: UserID(try user.requireID()), on: db)
+            let summary = if let header { header } else { try await HeaderSummary.load(for: UserID(try user.requireID()), on: db) }
             for organization in summary.organizations {
                 nav.append(.init(label: organization.name, url: SiteURL.organizations(.organization(.value(organization.slug), .members)).path))
             }
@@ -64,7 +65,7 @@ extension Request {
     }
 
     /// Renders a page inside the shared layout.
-    func render(_ title: String, status: HTTPStatus = .ok, _ content: Component) async throws -> Response {
-        Layout.response(title: title, context: try await pageContext(), status: status, content: content)
+    func render(_ title: String, status: HTTPStatus = .ok, header: HeaderSummary? = nil, _ content: Component) async throws -> Response {
+        Layout.response(title: title, context: try await pageContext(header: header), status: status, content: content)
     }
 }

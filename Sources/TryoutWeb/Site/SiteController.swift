@@ -14,8 +14,9 @@ struct SiteController: RouteCollection {
     func home(req: Request) async throws -> Response {
         if let user = req.user {
             let ctx = try await req.signedInContext()
-            let home = HomeView(try await HomeService.home(ctx), name: user.displayName, now: ctx.now)
-            return try await req.render("Home", PersonalHomePage(home: home, now: ctx.now))
+            let facts = try await HomeService.home(ctx)
+            let home = HomeView(facts, name: user.displayName, now: ctx.now)
+            return try await req.render("Home", header: facts.header, PersonalHomePage(home: home, now: ctx.now))
         }
         let projects = try await MarketplaceService.latest(req.actionContext)
         return try await req.render("Paid micro-internships", HomePage(projects: ProjectCards(projects: projects, showOrganization: true)))

@@ -72,9 +72,9 @@ struct QueryBudgetTests {
             Page(label: "engagement", path: "/engagements/\(try engagement.requireID())", who: "manager@northwind.test", budget: 12),
             // New messages from others are marked read, a write; a thread with none has 6.
             Page(label: "messages", path: "/engagements/\(try engagement.requireID())/messages", who: "manager@northwind.test", budget: 7),
-            Page(label: "home, employer", path: "/", who: "manager@northwind.test", budget: 7),
-            Page(label: "home, candidate", path: "/", who: "bruno@candidates.test", budget: 18),
-            Page(label: "home, partner", path: "/", who: "staff@lakeside.test", budget: 6),
+            Page(label: "home, employer", path: "/", who: "manager@northwind.test", budget: 6),
+            Page(label: "home, candidate", path: "/", who: "bruno@candidates.test", budget: 17),
+            Page(label: "home, partner", path: "/", who: "staff@lakeside.test", budget: 5),
         ]
     }
 
