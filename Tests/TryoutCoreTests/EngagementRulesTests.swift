@@ -273,6 +273,40 @@ struct EngagementInputTests {
         #expect(MessageText.segments("http://x.org and https://y.org") == [.link("http://x.org"), .text(" and "), .link("https://y.org")])
         #expect(MessageText.segments("no link: https://") == [.text("no link: https://")])
         #expect(MessageText.segments("javascript:alert(1)") == [.text("javascript:alert(1)")])
+        #expect(MessageText.segments("httphttp://a.b httpss://c https:/d") == [.text("http"), .link("http://a.b"), .text(" httpss://c https:/d")])
+    }
+
+    @Test("links are cut as Foundation's search cut them, over random texts")
+    func linksAsBefore() {
+        let pieces = ["http", "https", "://", ":/", "s", "/", "x.org", " ", "\n", ".", ")", "'", "<", "\"", "é", "🦊", "e\u{301}", "日本"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0...14, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(MessageText.segments(text) == Self.foundationSegments(text), "\(text.debugDescription)")
+        }
+    }
+
+    /// The cutting as it was written with Foundation's `range(of:)`: the oracle for the byte search.
+    private static func foundationSegments(_ text: String) -> [MessageText.Segment] {
+        var segments: [MessageText.Segment] = []
+        var plain = ""
+        var rest = text[...]
+        while let range = rest.range(of: "https://") ?? rest.range(of: "http://") {
+            let earlier = rest.range(of: "http://").map { $0.lowerBound < range.lowerBound ? $0 : range } ?? range
+            plain += rest[..<earlier.lowerBound]
+            var end = rest[earlier.lowerBound...].firstIndex { $0.isWhitespace || "<>\"".contains($0) } ?? rest.endIndex
+            while end > earlier.upperBound, let last = rest[..<end].last, ".,;:!?)]'".contains(last) { end = rest.index(before: end) }
+            if end > earlier.upperBound {
+                if !plain.isEmpty { segments.append(.text(plain)); plain = "" }
+                segments.append(.link(String(rest[earlier.lowerBound..<end])))
+            } else {
+                plain += rest[earlier.lowerBound..<end]
+            }
+            rest = rest[end...]
+        }
+        plain += rest
+        if !plain.isEmpty { segments.append(.text(plain)) }
+        return segments
     }
 
     @Test("a checklist needs an owner per item and at most twelve items")

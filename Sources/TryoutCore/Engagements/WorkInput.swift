@@ -164,23 +164,36 @@ public enum MessageText {
         var segments: [Segment] = []
         var plain = ""
         var rest = text[...]
-        while let range = rest.range(of: "https://") ?? rest.range(of: "http://") {
-            let earlier = rest.range(of: "http://").map { $0.lowerBound < range.lowerBound ? $0 : range } ?? range
-            plain += rest[..<earlier.lowerBound]
-            var end = rest[earlier.lowerBound...].firstIndex { $0.isWhitespace || "<>\"".contains($0) } ?? rest.endIndex
-            while end > earlier.upperBound, let last = rest[..<end].last, ".,;:!?)]'".contains(last) {
+        while let address = firstAddress(in: rest) {
+            plain += rest[..<address.lowerBound]
+            var end = rest[address.lowerBound...].firstIndex { $0.isWhitespace || "<>\"".contains($0) } ?? rest.endIndex
+            while end > address.upperBound, let last = rest[..<end].last, ".,;:!?)]'".contains(last) {
                 end = rest.index(before: end)
             }
-            if end > earlier.upperBound {
+            if end > address.upperBound {
                 if !plain.isEmpty { segments.append(.text(plain)); plain = "" }
-                segments.append(.link(String(rest[earlier.lowerBound..<end])))
+                segments.append(.link(String(rest[address.lowerBound..<end])))
             } else {
-                plain += rest[earlier.lowerBound..<end]
+                plain += rest[address.lowerBound..<end]
             }
             rest = rest[end...]
         }
         plain += rest
         if !plain.isEmpty { segments.append(.text(plain)) }
         return segments
+    }
+
+    /// The first `http://` or `https://` in `text`, found byte by byte: Foundation's
+    /// `range(of:)`, which this replaced, took a twentieth of a thread's page.
+    private static func firstAddress(in text: Substring) -> Range<String.Index>? {
+        let bytes = text.utf8
+        var from = bytes.startIndex
+        while let http = bytes[from...].firstRange(of: "http".utf8) {
+            for scheme in ["://", "s://"] where bytes[http.upperBound...].starts(with: scheme.utf8) {
+                return http.lowerBound..<bytes.index(http.upperBound, offsetBy: scheme.utf8.count)
+            }
+            from = http.upperBound
+        }
+        return nil
     }
 }
