@@ -75,7 +75,7 @@ public final class ProjectRecord: Model, @unchecked Sendable {
         briefHTMLRevision == SafeMarkdown.revision ? storedBriefHTML : SafeMarkdown.html(brief)
     }
 
-    func renderBrief() {
+    private func renderBrief() {
         storedBriefHTML = SafeMarkdown.html(brief)
         briefHTMLRevision = SafeMarkdown.revision
     }
