@@ -183,16 +183,19 @@ public enum MessageText {
         return segments
     }
 
-    /// The first `http://` or `https://` in `text`, found byte by byte: Foundation's
-    /// `range(of:)`, which this replaced, took a twentieth of a thread's page.
+    /// The first `http://` or `https://` in `text`, found byte by byte from each "h": Foundation's
+    /// `range(of:)` took a twentieth of a thread's page, and the standard library's
+    /// `firstRange(of:)` more.
     private static func firstAddress(in text: Substring) -> Range<String.Index>? {
         let bytes = text.utf8
         var from = bytes.startIndex
-        while let http = bytes[from...].firstRange(of: "http".utf8) {
-            for scheme in ["://", "s://"] where bytes[http.upperBound...].starts(with: scheme.utf8) {
-                return http.lowerBound..<bytes.index(http.upperBound, offsetBy: scheme.utf8.count)
+        while let start = bytes[from...].firstIndex(of: UInt8(ascii: "h")) {
+            if bytes[start...].starts(with: "http".utf8) {
+                var at = bytes.index(start, offsetBy: 4)
+                if at < bytes.endIndex, bytes[at] == UInt8(ascii: "s") { at = bytes.index(after: at) }
+                if bytes[at...].starts(with: "://".utf8) { return start..<bytes.index(at, offsetBy: 3) }
             }
-            from = http.upperBound
+            from = bytes.index(after: start)
         }
         return nil
     }
