@@ -38,6 +38,8 @@ struct KeptStatementsTests {
                 #expect(summaries.map(\.id) == [found.$application.id] && summaries.map(\.projectTitle) == [found.project.title]
                         && summaries.map(\.organizationName) == ["Acme"])
                 #expect(try await Applications.summaries(userID: try owner.requireID(), on: connection).isEmpty)
+                #expect(try await ProjectBriefs.brief(of: found.project, on: connection).deliverables.count == 3)
+                #expect(try await ProjectBriefs.brief(of: found.project, version: 99, on: connection).deliverables.isEmpty, "a version never written")
                 try await expectEngagementReads(of: try engagement.requireID(), organizationID: try acme.requireID(), on: connection)
                 let sql = connection as! any SQLDatabase
                 guard sql.dialect.name == "postgresql" else { return }
@@ -48,7 +50,7 @@ struct KeptStatementsTests {
                                                       Engagements.Milestones.name, Agreements.Current.name, Submissions.Versions.name,
                                                       EngagementActivity.CheckIns.name, EngagementActivity.MinutesStatement.name,
                                                       Organizations.Members.name, Applications.SummariesStatement.name,
-                                                      EngagementActivity.UnreadStatement.name]))
+                                                      EngagementActivity.UnreadStatement.name, ProjectBriefs.VersionStatement.name]))
             }
         }
     }

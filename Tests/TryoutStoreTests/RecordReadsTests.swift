@@ -14,10 +14,10 @@ struct RecordReadsTests {
     func sameRecord() async throws {
         try await withTestApp { t in
             let id = try await Factory(t).engagement().requireID()
-            let read = try #require(try await EngagementRecord.readFirst("id = \(bind: id)", on: t.db))
+            let read = try #require(try await EngagementRecord.read("id = \(bind: id)", on: t.db).first)
             let fluent = try #require(try await EngagementRecord.find(id, on: t.db))
             #expect(try Self.json(read) == Self.json(fluent))
-            #expect(try await EngagementRecord.readFirst("id = \(bind: UUID())", on: t.db) == nil)
+            #expect(try await EngagementRecord.read("id = \(bind: UUID())", on: t.db).isEmpty)
 
             read.endReason = "Read, then saved"
             try await read.save(on: t.db)

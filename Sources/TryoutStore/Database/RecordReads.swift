@@ -18,10 +18,6 @@ extension Model {
             .all(decodingFluent: Self.self)
     }
 
-    static func readFirst(_ condition: SQLQueryString, on db: any Database) async throws -> Self? {
-        try await read(condition + " LIMIT 1", on: db).first
-    }
-
     /// The records matching `condition`, each with its parent, in one statement that joins the
     /// parent's table, where Fluent's `with(\.$parent)` took two. The record's columns are
     /// `r.…` and the parent's `p.…`, so `condition` names the record's as `r.column`. A parent

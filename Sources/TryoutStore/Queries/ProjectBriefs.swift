@@ -1,4 +1,5 @@
 import FluentKit
+import FluentPostgresDriver
 import Foundation
 import TryoutCore
 
@@ -63,8 +64,8 @@ public enum ProjectBriefs {
     public static func brief(of project: ProjectRecord, version: Int? = nil, skills: [ProjectSkillRecord]? = nil,
                              on db: any Database) async throws -> Brief {
         let projectID = try project.requireID()
-        let snapshot = try await BriefVersionRecord.readFirst(
-            "project_id = \(bind: projectID) AND version = \(bind: version ?? project.briefVersion)", on: db)
+        let snapshot = try await VersionStatement(projectID: projectID, version: version ?? project.briefVersion).rows(on: db).first
+            .map { try $0.decode(BriefVersionRecord.self, prefix: nil) }
         let skills = if let skills { skills } else { try await ProjectSkillRecord.read("project_id = \(bind: projectID)", on: db) }
         let decoder = JSONDecoder()
         return Brief(
@@ -80,6 +81,14 @@ public enum ProjectBriefs {
             screeningQuestions: (try? decoder.decode([String].self, from: Data(project.screeningQuestions.utf8))) ?? [],
             accommodations: project.accommodations,
             internTest: try project.internTest.map { try decoder.decode(InternTest.self, from: Data($0.utf8)) })
+    }
+
+    /// Kept prepared: screening, applying and the employer's project pages read a version.
+    struct VersionStatement: KeptStatement {
+        static let sql = "SELECT * FROM \"\(BriefVersionRecord.schema)\" WHERE project_id = $1 AND version = $2"
+        var projectID: UUID
+        var version: Int
+        var values: [any PostgresEncodable & Encodable & Sendable] { [projectID, version] }
     }
 
     public static func audience(of projectID: UUID, on db: any Database) async throws -> ProjectAudience {
