@@ -276,36 +276,35 @@ struct EngagementInputTests {
         #expect(MessageText.segments("httphttp://a.b httpss://c https:/d") == [.text("http"), .link("http://a.b"), .text(" httpss://c https:/d")])
     }
 
-    @Test("links are cut as Foundation's search cut them, over random texts")
+    @Test("links are cut by the rule, over random texts")
     func linksAsBefore() {
         let pieces = ["http", "https", "://", ":/", "s", "/", "x.org", " ", "\n", ".", ")", "'", "<", "\"", "é", "🦊", "e\u{301}", "日本"]
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<2_000 {
             let text = (0..<Int.random(in: 0...14, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
-            #expect(MessageText.segments(text) == Self.foundationSegments(text), "\(text.debugDescription)")
+            #expect(MessageText.segments(text) == Self.expectedSegments(text), "\(text.debugDescription)")
         }
     }
 
-    /// The cutting as it was written with Foundation's `range(of:)`: the oracle for the byte search.
-    private static func foundationSegments(_ text: String) -> [MessageText.Segment] {
+    /// The rule written another way, as a regular expression and a trim: an address runs from
+    /// `http://` or `https://` to whitespace or `<>"`, less its trailing punctuation, and one with
+    /// nothing after the scheme stays text.
+    private static func expectedSegments(_ text: String) -> [MessageText.Segment] {
         var segments: [MessageText.Segment] = []
-        var plain = ""
-        var rest = text[...]
-        while let range = rest.range(of: "https://") ?? rest.range(of: "http://") {
-            let earlier = rest.range(of: "http://").map { $0.lowerBound < range.lowerBound ? $0 : range } ?? range
-            plain += rest[..<earlier.lowerBound]
-            var end = rest[earlier.lowerBound...].firstIndex { $0.isWhitespace || "<>\"".contains($0) } ?? rest.endIndex
-            while end > earlier.upperBound, let last = rest[..<end].last, ".,;:!?)]'".contains(last) { end = rest.index(before: end) }
-            if end > earlier.upperBound {
-                if !plain.isEmpty { segments.append(.text(plain)); plain = "" }
-                segments.append(.link(String(rest[earlier.lowerBound..<end])))
-            } else {
-                plain += rest[earlier.lowerBound..<end]
-            }
-            rest = rest[end...]
+        func add(text piece: Substring) {
+            guard !piece.isEmpty else { return }
+            if case .text(let earlier)? = segments.last { segments[segments.count - 1] = .text(earlier + piece) } else { segments.append(.text(String(piece))) }
         }
-        plain += rest
-        if !plain.isEmpty { segments.append(.text(plain)) }
+        var rest = text[...]
+        while let match = rest.firstMatch(of: /https?:\/\/[^\s<>"]*/) {
+            var address = rest[match.range]
+            let scheme = address.hasPrefix("https") ? 8 : 7
+            while address.count > scheme, let last = address.last, ".,;:!?)]'".contains(last) { address.removeLast() }
+            add(text: rest[..<match.range.lowerBound])
+            if address.count > scheme { segments.append(.link(String(address))) } else { add(text: address) }
+            rest = rest[address.endIndex...]
+        }
+        add(text: rest)
         return segments
     }
 
