@@ -15,26 +15,34 @@ struct EngagementActivityTests {
             let ada = first.$candidate.id, bruno = second.$candidate.id
             let start = t.clock.now
             func at(_ minutes: Double) -> Date { start.addingTimeInterval(minutes * 60) }
+            // Counted for many engagements at once (the list) and for one (its pages, kept prepared): the same.
+            func unread(_ userID: UUID, _ ids: [UUID]) async throws -> [UUID: Int] {
+                let many = try await EngagementActivity.unread(userID: userID, engagementIDs: ids, on: t.db)
+                for id in ids + [UUID()] {
+                    #expect(try await EngagementActivity.unread(userID: userID, in: id, on: t.db) == many[id] ?? 0)
+                }
+                return many
+            }
 
             try await EngagementActivity.post("Mine", engagementID: a, by: ada, at: at(1), on: t.db)
             try await EngagementActivity.post("One", engagementID: a, by: bruno, at: at(2), on: t.db)
             try await EngagementActivity.post("Two", engagementID: a, by: bruno, at: at(3), on: t.db)
-            #expect(try await EngagementActivity.unread(userID: ada, engagementIDs: [a, b], on: t.db) == [a: 2])
+            #expect(try await unread(ada, [a, b]) == [a: 2])
             // Bruno posted after Ada's message, which marked the thread read for him up to then.
-            #expect(try await EngagementActivity.unread(userID: bruno, engagementIDs: [a], on: t.db) == [:])
+            #expect(try await unread(bruno, [a]) == [:])
             try await EngagementActivity.post("Mine again", engagementID: a, by: ada, at: at(3.5), on: t.db)
-            #expect(try await EngagementActivity.unread(userID: bruno, engagementIDs: [a], on: t.db) == [a: 1])
+            #expect(try await unread(bruno, [a]) == [a: 1])
 
             try await EngagementActivity.markRead(engagementID: a, userID: ada, at: at(4), on: t.db)
-            #expect(try await EngagementActivity.unread(userID: ada, engagementIDs: [a, b], on: t.db) == [:])
+            #expect(try await unread(ada, [a, b]) == [:])
 
             try await EngagementActivity.post("Three", engagementID: a, by: bruno, at: at(5), on: t.db)
             try await EngagementActivity.post("Elsewhere", engagementID: b, by: bruno, at: at(6), on: t.db)
-            #expect(try await EngagementActivity.unread(userID: ada, engagementIDs: [a, b], on: t.db) == [a: 1, b: 1])
-            #expect(try await EngagementActivity.unread(userID: ada, engagementIDs: [b], on: t.db) == [b: 1])
-            #expect(try await EngagementActivity.unread(userID: ada, engagementIDs: [], on: t.db) == [:])
+            #expect(try await unread(ada, [a, b]) == [a: 1, b: 1])
+            #expect(try await unread(ada, [b]) == [b: 1])
+            #expect(try await unread(ada, []) == [:])
             // Posting is reading: Bruno has seen everything up to his own last message.
-            #expect(try await EngagementActivity.unread(userID: bruno, engagementIDs: [a, b], on: t.db) == [:])
+            #expect(try await unread(bruno, [a, b]) == [:])
         }
     }
 
