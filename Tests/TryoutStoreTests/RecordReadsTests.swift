@@ -26,6 +26,23 @@ struct RecordReadsTests {
         }
     }
 
+    @Test("ids are stored as the uppercase text Foundation wrote on SQLite, bound and read back as the same ids")
+    func idsAsText() async throws {
+        try await withTestApp { t in
+            let id = try await Factory(t).engagement().requireID()
+            let sql = t.db as! any SQLDatabase
+            let row = try #require(try await sql.raw("SELECT id, project_id FROM engagements WHERE id = \(bind: id)").first())
+            #expect(try row.decode(column: "id", as: UUID.self) == id)
+            if sql.dialect.name != "postgresql" {
+                #expect(try row.decode(column: "id", as: String.self) == id.uuidString)
+                let typed = try #require(try await sql.raw("SELECT typeof(id) AS kind FROM engagements WHERE id = \(bind: id)").first())
+                #expect(try typed.decode(column: "kind", as: String.self) == "text")
+            }
+            let engagement = try #require(try await EngagementRecord.find(id, on: t.db))
+            #expect(engagement.$project.id == (try row.decode(column: "project_id", as: UUID.self)))
+        }
+    }
+
     @Test("parents and children are attached as Fluent's eager loading attached them; a missing parent is an error; a record without children gets none")
     func relations() async throws {
         try await withTestApp { t in
