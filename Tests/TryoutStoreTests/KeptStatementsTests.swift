@@ -103,4 +103,20 @@ struct KeptStatementsTests {
             #expect(try row.decode(column: "c", as: String.self) == "x")
         }
     }
+
+    @Test("a statement's texts are made once for its type: each form and each statement keeps its own")
+    func textsMadeOnce() {
+        struct First {}
+        struct Second {}
+        var made = 0
+        func text(_ type: Any.Type, _ form: StatementTexts.Form, _ value: String) -> String {
+            StatementTexts.text(of: type, form) { made += 1; return value }
+        }
+        #expect(text(First.self, .sqlite, "first ?1") == "first ?1")
+        #expect(text(First.self, .written, "first $1") == "first $1")
+        #expect(text(Second.self, .sqlite, "second ?1") == "second ?1")
+        #expect(text(First.self, .sqlite, "made again") == "first ?1")
+        #expect(text(Second.self, .sqlite, "made again") == "second ?1")
+        #expect(made == 3)
+    }
 }

@@ -2,6 +2,7 @@ import FluentKit
 import FluentPostgresDriver
 import Foundation
 import SQLKit
+import Synchronization
 
 /// A statement the pages run most (the session, the header, a project, an engagement), kept
 /// prepared on each PostgreSQL connection.
@@ -45,11 +46,38 @@ extension KeptStatement {
     /// is, so each `$` before a digit becomes `?` and the values are bound in order. Any other
     /// `$` stays text.
     private var sqlite: NumberedStatement {
-        var text = Array(Self.sql.utf8)
-        for index in text.indices.dropLast() where text[index] == UInt8(ascii: "$") && (48...57).contains(text[index + 1]) {
-            text[index] = UInt8(ascii: "?")
+        let text = StatementTexts.text(of: Self.self, .sqlite) {
+            var text = Array(Self.sql.utf8)
+            for index in text.indices.dropLast() where text[index] == UInt8(ascii: "$") && (48...57).contains(text[index + 1]) {
+                text[index] = UInt8(ascii: "?")
+            }
+            return String(decoding: text, as: UTF8.self)
         }
-        return NumberedStatement(text: String(decoding: text, as: UTF8.self), values: values)
+        return NumberedStatement(text: text, values: values)
+    }
+}
+
+/// Statement texts made from types (a joined read's columns, the SQLite numbering), made once for
+/// each statement type and kept for the life of the process, as the types are. Made again on every
+/// run, they were 2–3% of an engagement page (Benchmarks/README.md, twelfth round).
+enum StatementTexts {
+    enum Form: Hashable {
+        case written, sqlite
+    }
+
+    private struct Key: Hashable {
+        let statement: ObjectIdentifier
+        let form: Form
+    }
+
+    private static let made = Mutex<[Key: String]>([:])
+
+    static func text(of statement: Any.Type, _ form: Form, make: () -> String) -> String {
+        let key = Key(statement: ObjectIdentifier(statement), form: form)
+        if let text = made.withLock({ $0[key] }) { return text }
+        let text = make()
+        made.withLock { $0[key] = text }
+        return text
     }
 }
 
@@ -94,7 +122,7 @@ protocol KeptRecordsWithParentRead: KeptStatement {
 }
 
 extension KeptRecordsWithParentRead {
-    static var sql: String { Record.joined(parent) + " WHERE " + condition }
+    static var sql: String { StatementTexts.text(of: Self.self, .written) { Record.joined(parent) + " WHERE " + condition } }
 
     var values: [any PostgresEncodable & Encodable & Sendable] { [id] }
 

@@ -37,13 +37,13 @@ extension Model {
 
     /// The records, each with its parent, in `rows` read by `joined(parent)`.
     static func records<Parent: Model>(_ rows: [any SQLRow], with parent: KeyPath<Self, ParentProperty<Self, Parent>>) throws -> [Self] {
-        let link = Self()[keyPath: parent].$id.key.description
+        let link = Self()[keyPath: parent].$id.key.description, parentID = "p_" + Parent.idKey
         // A parent met again (the same author of many messages) is decoded once and shared, as
         // Fluent's eager loading shared it.
         var parents: [Parent.IDValue: Parent] = [:]
         return try rows.map { row in
             let record = try row.decode(Self.self, prefix: "r")
-            guard let id = try row.decode(column: "p_" + Parent.idKey, as: Parent.IDValue?.self) else {
+            guard let id = try row.decode(column: parentID, as: Parent.IDValue?.self) else {
                 throw FluentError.missingParent(from: "\(Self.self)", to: "\(Parent.self)", key: link,
                                                 id: "\(record[keyPath: parent].id)")
             }
