@@ -20,6 +20,7 @@ struct EngagementActivityTests {
                 let many = try await EngagementActivity.unread(userID: userID, engagementIDs: ids, on: t.db)
                 for id in ids + [UUID()] {
                     #expect(try await EngagementActivity.unread(userID: userID, in: id, on: t.db) == many[id] ?? 0)
+                    #expect(try await EngagementActivity.tallies(userID: userID, in: id, on: t.db).unread == many[id] ?? 0)
                 }
                 return many
             }
@@ -78,10 +79,17 @@ struct EngagementActivityTests {
                 let entry = try TimeEntryInput(day: today, hours: hours, note: "", now: t.clock.now)
                 try await EngagementActivity.log(entry, milestoneID: nil, engagementID: try engagement.requireID(), at: t.clock.now, on: t.db)
             }
-            #expect(try await EngagementActivity.minutesLogged(of: try first.requireID(), on: t.db) == 120)
-            #expect(try await EngagementActivity.minutesLogged(of: try second.requireID(), on: t.db) == 180)
+            // Summed alone (the evaluation) and beside the unread count (the overview): the same.
+            func minutes(_ engagement: EngagementRecord) async throws -> Int {
+                let alone = try await EngagementActivity.minutesLogged(of: try engagement.requireID(), on: t.db)
+                let tallied = try await EngagementActivity.tallies(userID: engagement.$candidate.id, in: try engagement.requireID(), on: t.db)
+                #expect(tallied.minutes == alone)
+                return alone
+            }
+            #expect(try await minutes(first) == 120)
+            #expect(try await minutes(second) == 180)
             let third = try await Factory(t).engagement(in: org, candidate: "chen@uni.test", candidateName: "Chen Li")
-            #expect(try await EngagementActivity.minutesLogged(of: try third.requireID(), on: t.db) == 0)
+            #expect(try await minutes(third) == 0)
         }
     }
 

@@ -50,7 +50,8 @@ struct KeptStatementsTests {
                                                       Engagements.Milestones.name, Agreements.Current.name, Submissions.Versions.name,
                                                       EngagementActivity.CheckIns.name, EngagementActivity.MinutesStatement.name,
                                                       Organizations.Members.name, Applications.SummariesStatement.name,
-                                                      EngagementActivity.UnreadStatement.name, ProjectBriefs.VersionStatement.name]))
+                                                      EngagementActivity.UnreadStatement.name, ProjectBriefs.VersionStatement.name,
+                                                      EngagementActivity.TalliesStatement.name]))
             }
         }
     }
@@ -65,6 +66,7 @@ struct KeptStatementsTests {
         #expect(try await EngagementActivity.unread(userID: candidate, in: id, on: db) == 0, "posting marks the thread read")
         try await EngagementActivity.markRead(engagementID: id, userID: owner, at: start.addingTimeInterval(90), on: db)
         #expect(try await EngagementActivity.unread(userID: owner, in: id, on: db) == 1, "the message after the mark")
+        #expect(try await EngagementActivity.tallies(userID: owner, in: id, on: db) == (unread: 1, minutes: 0))
         #expect(try await EngagementActivity.unread(userID: owner, in: UUID(), on: db) == 0)
     }
 

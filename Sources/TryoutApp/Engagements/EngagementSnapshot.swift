@@ -18,6 +18,7 @@ public struct EngagementSnapshot: Sendable {
 
     public static func load(_ participant: EngagementParticipant, _ context: ActionContext) async throws -> EngagementSnapshot {
         let id = participant.id.uuid, db = context.db
+        let tallies = try await EngagementActivity.tallies(userID: participant.userID.uuid, in: id, on: db)
         return EngagementSnapshot(
             participant: participant,
             agreements: try await Agreements.current(of: id, on: db),
@@ -25,8 +26,8 @@ public struct EngagementSnapshot: Sendable {
             milestones: try await Engagements.milestones(of: id, on: db),
             submissions: try await Submissions.of(engagementID: id, on: db),
             checkIns: try await EngagementActivity.checkIns(of: id, on: db),
-            unreadMessages: try await EngagementActivity.unread(userID: participant.userID.uuid, in: id, on: db),
-            minutesLogged: try await EngagementActivity.minutesLogged(of: id, on: db),
+            unreadMessages: tallies.unread,
+            minutesLogged: tallies.minutes,
             credentialID: participant.engagement.state == .completed
                 ? try await Credentials.of(engagementID: id, on: db)?.id.map(CredentialID.init) : nil)
     }

@@ -142,11 +142,29 @@ public enum EngagementActivity {
         return try row?.decode(column: "minutes", as: Int.self) ?? 0
     }
 
-    /// Kept prepared, as every engagement page runs it.
     struct MinutesStatement: KeptStatement {
-        static let sql = "SELECT CAST(COALESCE(sum(minutes), 0) AS BIGINT) AS minutes FROM time_entries WHERE engagement_id = $1"
+        static let sql = minutes(engagement: "$1")
         var engagementID: UUID
         var values: [any PostgresEncodable & Encodable & Sendable] { [engagementID] }
+    }
+
+    private static func minutes(engagement: String) -> String {
+        "SELECT CAST(COALESCE(sum(minutes), 0) AS BIGINT) AS minutes FROM time_entries WHERE engagement_id = \(engagement)"
+    }
+
+    /// The person's unread messages and the minutes logged in one engagement: its overview shows
+    /// both on every view, in one statement where two cost twice the round trip and preparing.
+    public static func tallies(userID: UUID, in engagementID: UUID, on db: any Database) async throws -> (unread: Int, minutes: Int) {
+        guard let row = try await TalliesStatement(userID: userID, engagementID: engagementID).rows(on: db).first else { return (0, 0) }
+        return (try row.decode(column: "unread", as: Int.self), try row.decode(column: "minutes", as: Int.self))
+    }
+
+    /// Kept prepared: every view of an engagement's overview runs it.
+    struct TalliesStatement: KeptStatement {
+        static let sql = "SELECT (\(UnreadStatement.sql)) AS unread, (\(minutes(engagement: "$2"))) AS minutes"
+        var userID: UUID
+        var engagementID: UUID
+        var values: [any PostgresEncodable & Encodable & Sendable] { [userID, engagementID] }
     }
 
     @discardableResult

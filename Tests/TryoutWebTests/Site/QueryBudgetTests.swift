@@ -69,7 +69,7 @@ struct QueryBudgetTests {
             // (their profiles, one write); the next reads the kept scores.
             Page(label: "applicants", path: "/projects/\(project)/applicants", who: "manager@northwind.test", budget: 15),
             Page(label: "applicants, scores kept", path: "/projects/\(project)/applicants", who: "manager@northwind.test", budget: 11),
-            Page(label: "engagement", path: "/engagements/\(try engagement.requireID())", who: "manager@northwind.test", budget: 12),
+            Page(label: "engagement", path: "/engagements/\(try engagement.requireID())", who: "manager@northwind.test", budget: 11),
             // New messages from others are marked read, a write; a thread with none has 6.
             Page(label: "messages", path: "/engagements/\(try engagement.requireID())/messages", who: "manager@northwind.test", budget: 7),
             Page(label: "home, employer", path: "/", who: "manager@northwind.test", budget: 6),
