@@ -48,6 +48,7 @@ public enum TryoutMigrations {
         CreateCredentials(),
         UpdateApplicationsAddMatchScore(),
         UpdateProjectsAddBriefHTML(),
+        CreateCatalogVersion(),
     ]
 }
 

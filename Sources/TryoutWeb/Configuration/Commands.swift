@@ -16,6 +16,7 @@ extension Application {
         }
         if command == "serve" {
             lifecycle.use(Housekeeping())
+            if tryout.pageCacheLifetime > 0 { lifecycle.use(CatalogWatch()) }
             if tryout.workers > 0 { lifecycle.use(JobWorkersLifecycle(count: tryout.workers)) }
             try await prepareDatabase()
             if environment != .production, try await DemoData.isEmpty(on: db) {

@@ -55,7 +55,8 @@ public struct TryoutConfig: Sendable {
     public var credentials: Result<CredentialSettings, SettingsProblem>
     /// `TRYOUT_PAGE_CACHE_MS`: how long each process keeps the pages anonymous visitors share
     /// (default 1000, at most 1000 so a publication shows within two seconds; 0 keeps none).
-    /// Tests keep none unless they test the cache.
+    /// While serving, a page the catalog has not changed since is kept for up to a minute
+    /// (`CatalogWatch`). Tests keep none unless they test the cache.
     public var pageCacheLifetime: TimeInterval
 
     public init(dataDirectory: String = "./data", database: DatabaseTarget, publicURL: String = "http://127.0.0.1:8080",

@@ -12,8 +12,13 @@ import Vapor
 /// partner-only or invite-only project (which needs a signed-in viewer) never enters it. Each
 /// process keeps its own copy for `lifetime`; past that, one request renders the page again while
 /// the others get the previous copy, and past twice the lifetime nobody does. With the one-second
-/// default a new publication shows on every server within two seconds, with no invalidation to
-/// share between processes.
+/// default a new publication shows on every server within two seconds.
+///
+/// A serving process also watches the catalog's version in the database (`CatalogWatch`), which
+/// the database raises with every change anonymous visitors could see. While the watch is
+/// current, a page rendered at the version the database still has is kept for
+/// `watchedLifetime`, and a page rendered before a change is never served again once the process
+/// has seen the change: within the watch's interval, on every server sharing the database.
 ///
 /// Every page it handles carries an `ETag` and `Last-Modified` and answers a matching
 /// conditional request with 304, cache or no cache.
@@ -24,6 +29,9 @@ struct PublicPageCache: AsyncMiddleware {
         let key = request.url.string
         let now = request.now
         if let page = store.fresh(key, at: now) { return page.response(to: request) }
+        // Read before rendering: a change that lands while the page renders leaves it marked
+        // with the older version, so the next check retires it.
+        let version = store.catalogVersion
         let response: Response
         do {
             response = try await next.respond(to: request)
@@ -37,7 +45,7 @@ struct PublicPageCache: AsyncMiddleware {
             store.forget(key)
             return response
         }
-        return store.keep(key, headers: response.headers, body: body, at: now).response(to: request)
+        return store.keep(key, headers: response.headers, body: body, at: now, version: version).response(to: request)
     }
 
     /// Cookies and tokens are what make a page someone's own.
@@ -54,6 +62,8 @@ struct PublicPage: Sendable {
     var etag: String
     var lastModified: Date
     var storedAt: Date
+    /// The catalog's version as the process knew it when the page was rendered.
+    var catalogVersion: Int?
 
     func response(to request: Request) -> Response {
         var headers = headers
@@ -93,6 +103,8 @@ final class PublicPageStore: Sendable {
     private struct State {
         var entries: [String: Entry] = [:]
         var bytes = 0
+        /// The catalog's version at the watch's last successful check, and when that was.
+        var catalog: (version: Int, checkedAt: Date)?
 
         mutating func set(_ key: String, _ entry: Entry?) {
             bytes -= entries[key]?.page.body.readableBytes ?? 0
@@ -102,14 +114,32 @@ final class PublicPageStore: Sendable {
     }
 
     let lifetime: TimeInterval
+    /// How long a page is kept while the watch is current and the catalog has not changed.
+    let watchedLifetime: TimeInterval
+    /// How old the watch's last check may be for its version to count: a watch that stopped
+    /// (the database unreachable, the process starved) leaves pages their plain `lifetime`.
+    let watchTolerance: TimeInterval
     private let maxPages: Int
     private let maxBytes: Int
     private let state = NIOLockedValueBox(State())
 
-    init(lifetime: TimeInterval, maxPages: Int = 2_000, maxBytes: Int = 64 << 20) {
+    init(lifetime: TimeInterval, watchedLifetime: TimeInterval = 60, watchTolerance: TimeInterval = 1.5,
+         maxPages: Int = 2_000, maxBytes: Int = 64 << 20) {
         self.lifetime = lifetime
+        self.watchedLifetime = max(lifetime, watchedLifetime)
+        self.watchTolerance = watchTolerance
         self.maxPages = maxPages
         self.maxBytes = maxBytes
+    }
+
+    /// What the watch read from the database, at `now`.
+    func catalog(version: Int, checkedAt now: Date) {
+        state.withLockedValue { $0.catalog = (version, now) }
+    }
+
+    /// The catalog's version as last read, to mark a page about to be rendered.
+    var catalogVersion: Int? {
+        state.withLockedValue { $0.catalog?.version }
     }
 
     /// The kept page if it may be served; nil tells the caller to render it. Once the page is
@@ -118,6 +148,17 @@ final class PublicPageStore: Sendable {
         guard lifetime > 0 else { return nil }
         return state.withLockedValue { state in
             guard var entry = state.entries[key] else { return nil }
+            let lifetime: TimeInterval
+            if let version = Self.watched(state, at: now, tolerance: watchTolerance) {
+                // Rendered before a change this process has seen: never served again.
+                guard entry.page.catalogVersion == version else {
+                    state.set(key, nil)
+                    return nil
+                }
+                lifetime = watchedLifetime
+            } else {
+                lifetime = self.lifetime
+            }
             let age = now.timeIntervalSince(entry.page.storedAt)
             if age < lifetime { return entry.page }
             guard age < 2 * lifetime else { return nil }
@@ -130,13 +171,13 @@ final class PublicPageStore: Sendable {
 
     /// Stores a rendered page and returns it with its validators. `Last-Modified` stays put while
     /// the content does, so a conditional request still matches after the page is rendered again.
-    func keep(_ key: String, headers: HTTPHeaders, body: ByteBuffer, at now: Date) -> PublicPage {
+    func keep(_ key: String, headers: HTTPHeaders, body: ByteBuffer, at now: Date, version: Int? = nil) -> PublicPage {
         let digest = SHA256.hash(data: body.readableBytesView)
         let etag = "\"" + Hex.encode(digest.prefix(16)) + "\""
         return state.withLockedValue { state in
             let previous = state.entries[key]?.page
             let page = PublicPage(headers: headers, body: body, etag: etag,
-                                  lastModified: previous?.etag == etag ? previous!.lastModified : now, storedAt: now)
+                                  lastModified: previous?.etag == etag ? previous!.lastModified : now, storedAt: now, catalogVersion: version)
             guard lifetime > 0 else { return page }
             state.set(key, Entry(page: page))
             evict(&state, at: now)
@@ -149,11 +190,19 @@ final class PublicPageStore: Sendable {
         state.withLockedValue { $0.set(key, nil) }
     }
 
+    /// The version the watch read, if its check is recent enough to go by.
+    private static func watched(_ state: State, at now: Date, tolerance: TimeInterval) -> Int? {
+        guard let catalog = state.catalog, now.timeIntervalSince(catalog.checkedAt) < tolerance else { return nil }
+        return catalog.version
+    }
+
     /// Expired pages go first; if that is not enough, the oldest.
     private func evict(_ state: inout State, at now: Date) {
         guard state.entries.count > maxPages || state.bytes > maxBytes else { return }
-        for (key, entry) in state.entries where now.timeIntervalSince(entry.page.storedAt) >= 2 * lifetime {
-            state.set(key, nil)
+        let version = Self.watched(state, at: now, tolerance: watchTolerance)
+        for (key, entry) in state.entries {
+            let kept = version != nil && entry.page.catalogVersion == version ? watchedLifetime : lifetime
+            if now.timeIntervalSince(entry.page.storedAt) >= 2 * kept { state.set(key, nil) }
         }
         for key in state.entries.sorted(by: { $0.value.page.storedAt < $1.value.page.storedAt }).map(\.key)
         where state.entries.count > maxPages || state.bytes > maxBytes {

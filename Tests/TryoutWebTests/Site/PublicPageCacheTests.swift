@@ -107,6 +107,55 @@ struct PublicPageCacheTests {
         #expect(changed.etag != kept.etag && changed.lastModified == start.addingTimeInterval(3.0))
     }
 
+    @Test("while the watch is current a page is kept until the catalog changes; a page from before a change is never served; a stopped watch leaves the plain lifetime")
+    func watchedCatalog() {
+        let store = PublicPageStore(lifetime: 1, watchedLifetime: 60, watchTolerance: 1.5)
+        let start = Date(timeIntervalSince1970: 1_800_000_000)
+        func at(_ seconds: Double) -> Date { start.addingTimeInterval(seconds) }
+        store.catalog(version: 7, checkedAt: start)
+        #expect(store.catalogVersion == 7)
+        let kept = store.keep("/projects", headers: [:], body: ByteBuffer(string: "one"), at: start, version: store.catalogVersion)
+        store.catalog(version: 7, checkedAt: at(30))
+        #expect(store.fresh("/projects", at: at(30.5))?.etag == kept.etag, "unchanged for half a minute")
+        #expect(store.fresh("/projects", at: at(32.0)) == nil, "the watch last read 2 s ago: one second, as unwatched")
+        store.catalog(version: 7, checkedAt: at(59))
+        #expect(store.fresh("/projects", at: at(60.2)) == nil, "past the watched lifetime this caller renders")
+        #expect(store.fresh("/projects", at: at(60.3))?.etag == kept.etag, "and the others get the copy meanwhile")
+
+        _ = store.keep("/projects", headers: [:], body: ByteBuffer(string: "one"), at: at(61), version: 7)
+        store.catalog(version: 8, checkedAt: at(61.2))
+        #expect(store.fresh("/projects", at: at(61.3)) == nil, "rendered before a change")
+        #expect(store.fresh("/projects", at: at(61.4)) == nil, "not even to the callers that follow")
+        let unmarked = store.keep("/", headers: [:], body: ByteBuffer(string: "home"), at: at(61.4))
+        #expect(unmarked.catalogVersion == nil && store.fresh("/", at: at(61.5)) == nil, "a page the watch did not mark")
+
+        // Another process's store, watching the same database, retires its own copy alike.
+        let other = PublicPageStore(lifetime: 1)
+        other.catalog(version: 7, checkedAt: start)
+        _ = other.keep("/projects", headers: [:], body: ByteBuffer(string: "one"), at: start, version: 7)
+        other.catalog(version: 8, checkedAt: at(0.5))
+        #expect(other.fresh("/projects", at: at(0.6)) == nil, "even within the plain lifetime")
+    }
+
+    @Test("a publication retires the kept search as soon as the watch reads the version the database raised, without waiting out the lifetime")
+    func publicationRetiresPages() async throws {
+        try await withTestApp(configure: { $0.pageCacheLifetime = 1 }) { t in
+            let acme = try await Factory(t).organization("Acme", roles: [.owner])
+            try await CatalogWatch.check(t.app)
+            #expect(try await anonymous(t, "/projects?q=walrus").body.string.contains(">0 projects<"))
+            #expect(try await anonymous(t, "/api/v1/projects?q=walrus").body.string.contains(#""total":0"#))
+            t.clock.advance(by: 30)
+            try await CatalogWatch.check(t.app)
+            #expect(t.app.publicPages.fresh("/projects?q=walrus", at: t.clock.now) != nil, "kept past its plain lifetime")
+
+            _ = try await publish(t, acme, title: "Walrus census")
+            #expect(try await anonymous(t, "/projects?q=walrus").body.string.contains(">0 projects<"), "until the watch reads the change")
+            try await CatalogWatch.check(t.app)
+            #expect(try await anonymous(t, "/projects?q=walrus").body.string.contains("Walrus census"))
+            #expect(try await anonymous(t, "/api/v1/projects?q=walrus").body.string.contains(#""total":1"#))
+        }
+    }
+
     @Test("the store holds a bounded number of pages and bytes, dropping the oldest")
     func bounded() throws {
         let start = Date(timeIntervalSince1970: 1_800_000_000)
