@@ -60,6 +60,10 @@ def main(argv):
         (f"/projects/{{id}}, {len(projects)} projects in turn",
          path_file(directory, "projects.txt", [f"/projects/{item['id']}" for item in projects]), ""),
         (f"/projects?q=…, {len(words)} words in turn", path_file(directory, "searches.txt", [f"/projects?q={word}" for word in words]), ""),
+        # An address never asked before (a parameter the page ignores) each time: what a search
+        # nobody made yet costs, and a crawler making up addresses.
+        (f"/projects?q=…, {len(words)} words, a new address each time", path_file(directory, "new-searches.txt",
+                                                                                   [f"/projects?q={word}&visit={{n}}" for word in words]), ""),
     ]
     candidate = Browser(base)
     candidate.sign_in("ada@candidates.test", PASSWORD)

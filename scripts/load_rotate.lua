@@ -15,7 +15,12 @@ function init(args)
   index = (offset or 0) % #paths
 end
 
+-- "{n}" in an address becomes a mark no request used before (this run's start, the thread, a
+-- count), so no kept copy can answer it, not even one the warming pass left.
+local run, sent = os.time(), 0
 function request()
   index = index % #paths + 1
-  return wrk.format("GET", paths[index])
+  sent = sent + 1
+  local mark = run .. "." .. (offset or 0) .. "." .. sent
+  return wrk.format("GET", (paths[index]:gsub("{n}", mark)))
 end

@@ -43,6 +43,27 @@ struct RecordReadsTests {
         }
     }
 
+    @Test("projects listed by id come in the order asked, unknown ids left out, each with its organization, as Fluent reads them")
+    func projectsByID() async throws {
+        try await withTestApp { t in
+            let acme = try await Factory(t).organization("Acme", roles: [.owner])
+            var ids: [UUID] = []
+            for title in ["First", "Second", "Third"] {
+                var brief = BriefTemplates.all[0].brief
+                brief.title = title
+                ids.append(try await ProjectBriefs.create(organizationID: acme.requireID(), brief: brief, audience: ProjectAudience(),
+                                                          at: t.clock.now, on: t.db).requireID())
+            }
+            let asked = [ids[2], UUID(), ids[0], ids[1]]
+            let listed = try await Projects.list(ids: asked, on: t.db)
+            #expect(listed.map(\.title) == ["Third", "First", "Second"])
+            #expect(listed.allSatisfy { $0.organization.name == "Acme" && $0._$idExists })
+            let fluent = try await ProjectRecord.query(on: t.db).filter(\.$id ~~ ids).with(\.$organization).all()
+            #expect(try Self.json(listed.sorted { $0.title < $1.title }) == Self.json(fluent.sorted { $0.title < $1.title }))
+            #expect(try await Projects.list(ids: [], on: t.db).isEmpty)
+        }
+    }
+
     @Test("parents and children are attached as Fluent's eager loading attached them; a missing parent is an error; a record without children gets none")
     func relations() async throws {
         try await withTestApp { t in

@@ -156,7 +156,7 @@ struct PublicPageCacheTests {
         }
     }
 
-    @Test("the store holds a bounded number of pages and bytes, dropping the oldest")
+    @Test("the store holds a bounded number of pages and bytes, dropping the oldest down to nine tenths of the bound")
     func bounded() throws {
         let start = Date(timeIntervalSince1970: 1_800_000_000)
         let byCount = PublicPageStore(lifetime: 1, maxPages: 3)
@@ -168,6 +168,12 @@ struct PublicPageCacheTests {
         _ = byBytes.keep("/a", headers: [:], body: ByteBuffer(string: "123456"), at: start)
         _ = byBytes.keep("/b", headers: [:], body: ByteBuffer(string: "123456"), at: start.addingTimeInterval(0.1))
         #expect(byBytes.fresh("/a", at: start.addingTimeInterval(0.2)) == nil && byBytes.fresh("/b", at: start.addingTimeInterval(0.2)) != nil)
+        // Past a bound, down to nine tenths of it at once, the oldest first.
+        let batch = PublicPageStore(lifetime: 1, maxPages: 20)
+        for index in 0..<21 {
+            _ = batch.keep("/\(index)", headers: [:], body: ByteBuffer(string: "page"), at: start.addingTimeInterval(Double(index) / 100))
+        }
+        #expect((0..<21).filter { batch.fresh("/\($0)", at: start.addingTimeInterval(0.5)) != nil } == Array(3..<21))
     }
 
     @Test("HTTP dates are written and read as RFC 9110's IMF-fixdate")
