@@ -15,8 +15,11 @@ extension Application {
             if case .failure(let problem) = tryout.credentials { throw Abort(.internalServerError, reason: problem.message) }
         }
         if command == "serve" {
-            lifecycle.use(Housekeeping())
-            if tryout.pageCacheLifetime > 0 { lifecycle.use(CatalogWatch()) }
+            lifecycle.use(RepeatedWork("housekeeping", initialDelay: .seconds(5), delay: Housekeeping.interval, run: Housekeeping.run))
+            if tryout.pageCacheLifetime > 0 {
+                lifecycle.use(RepeatedWork("reading the catalog's version", initialDelay: .zero, delay: CatalogWatch.interval,
+                                           run: CatalogWatch.check))
+            }
             if tryout.workers > 0 { lifecycle.use(JobWorkersLifecycle(count: tryout.workers)) }
             try await prepareDatabase()
             if environment != .production, try await DemoData.isEmpty(on: db) {

@@ -5,27 +5,10 @@ import TryoutStore
 import NIOCore
 import Vapor
 
-/// Hourly clean-up while serving: expired sessions and sign-in attempts older than the
-/// throttle windows would otherwise pile up forever.
-struct Housekeeping: LifecycleHandler {
+/// Hourly clean-up while serving (`RepeatedWork`): expired sessions and sign-in attempts older
+/// than the throttle windows would otherwise pile up forever.
+enum Housekeeping {
     static let interval: TimeAmount = .hours(1)
-
-    func didBootAsync(_ app: Application) async throws {
-        let task = app.eventLoopGroup.next().scheduleRepeatedAsyncTask(initialDelay: .seconds(5), delay: Self.interval) { _ in
-            app.eventLoopGroup.next().makeFutureWithTask {
-                do {
-                    try await Self.run(app)
-                } catch {
-                    app.logger.warning("housekeeping failed: \(String(reflecting: error))")
-                }
-            }
-        }
-        app.storage[TaskKey.self] = task
-    }
-
-    func shutdown(_ app: Application) {
-        app.storage[TaskKey.self]?.cancel()
-    }
 
     static func run(_ app: Application) async throws {
         let throttle = app.tryout.loginThrottle
@@ -43,9 +26,5 @@ struct Housekeeping: LifecycleHandler {
         let referenced = try await Submissions.referencedHashes(on: app.db)
         // Against the wall clock, as the file system stamps files with it.
         return try app.tryout.fileStorage.sweep(referenced: referenced, olderThan: Date().addingTimeInterval(-3600))
-    }
-
-    private struct TaskKey: StorageKey {
-        typealias Value = RepeatedTask
     }
 }
