@@ -142,6 +142,7 @@ public enum EngagementActivity {
         return try row?.decode(column: "minutes", as: Int.self) ?? 0
     }
 
+    /// The sum alone, as the final evaluation reads it; the overview reads it with the unread count.
     struct MinutesStatement: KeptStatement {
         static let sql = minutes(engagement: "$1")
         var engagementID: UUID
