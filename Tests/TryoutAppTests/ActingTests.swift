@@ -1,5 +1,6 @@
 import FluentKit
 import Foundation
+import NIOConcurrencyHelpers
 import Testing
 import TryoutApp
 import TryoutCore
@@ -46,6 +47,37 @@ struct ActingTests {
         try await withTestApp(configure: { $0.database = .sqliteFile(path: path) }) { t in
             try await DatabaseTarget.sqliteFile(path: path).tune(t.db)
             try await Self.fourActionsAtOnce(t)
+        }
+    }
+
+    /// Each write of a project takes its row and then the catalog's version row, so two actions
+    /// writing two projects in opposite orders wait for each other; PostgreSQL ends one of them,
+    /// which must run again rather than fail.
+    @Test("two actions writing the same two projects in opposite orders: PostgreSQL ends one, it runs again, both commit",
+          .enabled(if: TestDatabase.postgresURL != nil))
+    func crossedWrites() async throws {
+        try await withTestApp { t in
+            let org = try await Factory(t).organization("Northwind")
+            let ids = [try await Factory(t).publishedProject(of: org).requireID(),
+                       try await Factory(t).publishedProject(of: org).requireID()]
+            let runs = NIOLockedValueBox(0)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for (title, order) in [("First", ids), ("Second", ids.reversed())] {
+                    group.addTask {
+                        try await t.context().act(locking: .none) { ctx in
+                            runs.withLockedValue { $0 += 1 }
+                            for id in order {
+                                try await ProjectRecord.query(on: ctx.db).filter(\.$id == id).set(\.$title, to: title).update()
+                                if id == order[0] { try await Task.sleep(for: .milliseconds(300)) }
+                            }
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+            #expect(runs.withLockedValue { $0 } == 3)
+            let titles = try await ProjectRecord.query(on: t.db).filter(\.$id ~~ ids).all().map(\.title)
+            #expect(titles.count == 2 && Set(titles).count == 1)
         }
     }
 

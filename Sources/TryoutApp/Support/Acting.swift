@@ -17,8 +17,9 @@ extension ActionContext {
     /// the move, writes, and records its audit entry, notifications and mail on the same
     /// transaction: all of it happens or none. A Core refusal becomes `ActionError.conflict`.
     /// SQLite refuses, rather than waits for, a transaction that would deadlock with another
-    /// writer (a job worker saving at the same moment); nothing of it was written, so it runs
-    /// again, a few times, after a short random pause.
+    /// writer (a job worker saving at the same moment), and PostgreSQL ends one of two that wait
+    /// for each other (`WriteConflict`); nothing of it was written, so it runs again, a few
+    /// times, after a short random pause.
     public func act<T: Sendable>(locking lock: ActionLock,
                                  _ body: @escaping @Sendable (ActionContext) async throws -> T) async throws -> T {
         let context = self
