@@ -15,12 +15,7 @@ extension Application {
             if case .failure(let problem) = tryout.credentials { throw Abort(.internalServerError, reason: problem.message) }
         }
         if command == "serve" {
-            lifecycle.use(RepeatedWork("housekeeping", initialDelay: .seconds(5), delay: Housekeeping.interval, run: Housekeeping.run))
-            if tryout.pageCacheLifetime > 0 {
-                lifecycle.use(RepeatedWork("reading the catalog's version", initialDelay: .zero, delay: CatalogWatch.interval,
-                                           run: CatalogWatch.check))
-            }
-            if tryout.workers > 0 { lifecycle.use(JobWorkersLifecycle(count: tryout.workers)) }
+            useServingWork()
             try await prepareDatabase()
             if environment != .production, try await DemoData.isEmpty(on: db) {
                 try await loadDemoData()
@@ -28,6 +23,17 @@ extension Application {
             }
         }
         try await execute()
+    }
+
+    /// What a serving process does beside answering requests, from the moment it boots: the
+    /// hourly housekeeping, the catalog watch when pages are kept, and the job workers.
+    func useServingWork() {
+        lifecycle.use(RepeatedWork("housekeeping", initialDelay: .seconds(5), delay: Housekeeping.interval, run: Housekeeping.run))
+        if tryout.pageCacheLifetime > 0 {
+            lifecycle.use(RepeatedWork("reading the catalog's version", initialDelay: .zero, delay: CatalogWatch.interval,
+                                       run: CatalogWatch.check))
+        }
+        if tryout.workers > 0 { lifecycle.use(JobWorkersLifecycle(count: tryout.workers)) }
     }
 }
 

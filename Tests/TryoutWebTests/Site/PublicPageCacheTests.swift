@@ -156,6 +156,36 @@ struct PublicPageCacheTests {
         }
     }
 
+    /// The clock stands still here, so a kept page never outlives its plain lifetime: only the
+    /// watch that serving starts can retire it. With the cache off, serving starts no watch.
+    @Test("serving starts the catalog watch when pages are kept: a publication reaches the kept search within a second, by the watch alone",
+          arguments: [0.0, 1.0])
+    func servingWatches(lifetime: Double) async throws {
+        try await withTestApp(configure: { $0.pageCacheLifetime = lifetime }) { t in
+            let acme = try await Factory(t).organization("Acme", roles: [.owner])
+            t.app.useServingWork()
+            try await t.app.asyncBoot()
+            guard lifetime > 0 else {
+                try await Task.sleep(for: .seconds(1))
+                #expect(t.app.publicPages.catalogVersion == nil)
+                return
+            }
+            #expect(try await eventually { t.app.publicPages.catalogVersion != nil })
+            #expect(try await anonymous(t, "/projects?q=walrus").body.string.contains(">0 projects<"))
+            _ = try await publish(t, acme, title: "Walrus census")
+            #expect(try await eventually { try await anonymous(t, "/projects?q=walrus").body.string.contains("Walrus census") })
+        }
+    }
+
+    /// Whether `condition` holds within two seconds, asked every 50 ms.
+    private func eventually(_ condition: () async throws -> Bool) async throws -> Bool {
+        for _ in 0..<40 {
+            if try await condition() { return true }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        return false
+    }
+
     @Test("the store holds a bounded number of pages and bytes, dropping the oldest down to nine tenths of the bound")
     func bounded() throws {
         let start = Date(timeIntervalSince1970: 1_800_000_000)
