@@ -43,7 +43,7 @@ struct RecordReadsTests {
         }
     }
 
-    @Test("projects listed by id come in the order asked, unknown ids left out, each with its organization, as Fluent reads them")
+    @Test("projects listed by id come in the order asked, unknown ids left out, each as its record with its organization says")
     func projectsByID() async throws {
         try await withTestApp { t in
             let acme = try await Factory(t).organization("Acme", roles: [.owner])
@@ -51,16 +51,41 @@ struct RecordReadsTests {
             for title in ["First", "Second", "Third"] {
                 var brief = BriefTemplates.all[0].brief
                 brief.title = title
+                brief.applicationDeadline = t.clock.now.addingTimeInterval(86_400 * Double(ids.count + 10))
                 ids.append(try await ProjectBriefs.create(organizationID: acme.requireID(), brief: brief, audience: ProjectAudience(),
                                                           at: t.clock.now, on: t.db).requireID())
             }
+            try await ProjectBriefs.setState(try #require(try await ProjectRecord.find(ids[1], on: t.db)), to: .published, at: t.clock.now, on: t.db)
             let asked = [ids[2], UUID(), ids[0], ids[1]]
-            let listed = try await Projects.list(ids: asked, on: t.db)
+            let listed = try await Projects.listings(ids: asked, on: t.db)
             #expect(listed.map(\.title) == ["Third", "First", "Second"])
-            #expect(listed.allSatisfy { $0.organization.name == "Acme" && $0._$idExists })
-            let fluent = try await ProjectRecord.query(on: t.db).filter(\.$id ~~ ids).with(\.$organization).all()
-            #expect(try Self.json(listed.sorted { $0.title < $1.title }) == Self.json(fluent.sorted { $0.title < $1.title }))
-            #expect(try await Projects.list(ids: [], on: t.db).isEmpty)
+            let records = try await ProjectRecord.query(on: t.db).filter(\.$id ~~ ids).with(\.$organization).all()
+            let byID = Dictionary(uniqueKeysWithValues: records.map { ($0.id!, ProjectListing($0)) })
+            #expect(listed == asked.compactMap { byID[$0] })
+            #expect(listed[2].publishedAt != nil && listed[2].state == .published && listed.allSatisfy { $0.organizationName == "Acme" })
+            #expect(try await Projects.listings(ids: [], on: t.db).isEmpty)
+        }
+    }
+
+    @Test("the home page's and an organization's lists hold its published public projects only, newest first")
+    func publicListings() async throws {
+        try await withTestApp { t in
+            let acme = try await Factory(t).organization("Acme", roles: [.owner])
+            let other = try await Factory(t).organization("Other", roles: [.owner])
+            for (org, title, visibility, publish) in [(acme, "Draft", ProjectVisibility.public, false), (acme, "Older", .public, true),
+                                                      (acme, "For partners", .partners, true), (acme, "Newer", .public, true),
+                                                      (other, "Elsewhere", .public, true)] {
+                var brief = BriefTemplates.all[0].brief
+                brief.title = title
+                brief.visibility = visibility
+                let project = try await ProjectBriefs.create(organizationID: org.requireID(), brief: brief, audience: ProjectAudience(),
+                                                             at: t.clock.now, on: t.db)
+                t.clock.advance(by: 60)
+                if publish { try await ProjectBriefs.setState(project, to: .published, at: t.clock.now, on: t.db) }
+            }
+            #expect(try await Projects.latestPublic(limit: 2, on: t.db).map(\.title) == ["Elsewhere", "Newer"])
+            #expect(try await Projects.latestPublic(limit: 6, on: t.db).map(\.title) == ["Elsewhere", "Newer", "Older"])
+            #expect(try await Projects.published(of: acme.requireID(), on: t.db).map(\.title) == ["Newer", "Older"])
         }
     }
 
@@ -91,7 +116,8 @@ struct RecordReadsTests {
             // A parent that is not there is an error, as Fluent's, not a record left half loaded.
             let orphan = try await Self.messageWithoutAuthor(in: try engagement.requireID(), t)
             let error = await #expect(throws: FluentError.self) {
-                try await MessageRecord.read("r.id = \(bind: orphan)", with: \.$author, on: t.db)
+                let rows = try await JobQueue.sqlDatabase(t.db).raw("\(unsafeRaw: MessageRecord.joined(\.$author)) WHERE r.id = \(bind: orphan)").all()
+                return try MessageRecord.records(rows, with: \.$author)
             }
             guard case .missingParent(_, _, "author_id", _)? = error else { Issue.record("not a missing parent: \(String(describing: error))"); return }
 

@@ -133,7 +133,8 @@ struct StoreTests {
     func demoBriefsPassTheLint() async throws {
         try await withTestApp { t in
             try await DemoData.load(passwordHash: "x", at: t.clock.now, on: t.db)
-            for project in try await Projects.latestPublic(limit: 100, on: t.db) {
+            for listed in try await Projects.latestPublic(limit: 100, on: t.db) {
+                let project = try #require(try await ProjectRecord.find(listed.id, on: t.db))
                 let brief = try await ProjectBriefs.brief(of: project, on: t.db)
                 let report = ComplianceLint.check(brief)
                 #expect(report.canPublish, "\(project.title): \(report.errors.map(\.message))")

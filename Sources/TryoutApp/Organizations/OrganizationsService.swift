@@ -143,7 +143,7 @@ public enum OrganizationsService {
 /// An organization's public page.
 public struct OrganizationProfile: Sendable {
     public let organization: OrganizationRecord
-    public let openProjects: [ProjectRecord]
+    public let openProjects: [ProjectListing]
     public let viewerIsMember: Bool
     /// Past candidates' exit surveys, once enough answered.
     public let rating: SurveySummary?

@@ -19,7 +19,7 @@ public struct SearchNotice: Codable, Equatable, Sendable {
 
 /// One page of the marketplace, or nothing and the notices saying why.
 public struct MarketplaceResults: Sendable {
-    public var projects: [ProjectRecord] = []
+    public var projects: [ProjectListing] = []
     public var total = 0
     public var totalCapped = false
     public var nextCursor: String?
@@ -57,7 +57,7 @@ public enum MarketplaceService {
         }
         guard results.notices.isEmpty else { return results }
         let page = try await ProjectSearch.search(query, viewer: SearchViewer(ctx.principal), on: ctx.db)
-        results.projects = try await Projects.list(ids: page.projectIDs, on: ctx.db)
+        results.projects = try await Projects.listings(ids: page.projectIDs, on: ctx.db)
         results.total = page.total
         results.totalCapped = page.totalCapped
         results.nextCursor = page.nextCursor
@@ -65,7 +65,7 @@ public enum MarketplaceService {
     }
 
     /// The newest published public projects, for the home page.
-    public static func latest(_ ctx: ActionContext) async throws -> [ProjectRecord] {
+    public static func latest(_ ctx: ActionContext) async throws -> [ProjectListing] {
         try await Projects.latestPublic(limit: 6, on: ctx.db)
     }
 

@@ -18,16 +18,9 @@ extension Model {
             .all(decodingFluent: Self.self)
     }
 
-    /// The records matching `condition`, each with its parent, in one statement that joins the
-    /// parent's table, where Fluent's `with(\.$parent)` took two. The record's columns are
-    /// `r.…` and the parent's `p.…`, so `condition` names the record's as `r.column`. A parent
-    /// that is not there is Fluent's error, as it was with eager loading.
-    static func read<Parent: Model>(_ condition: SQLQueryString, with parent: KeyPath<Self, ParentProperty<Self, Parent>>,
-                                    on db: any Database) async throws -> [Self] {
-        try records(try await JobQueue.sqlDatabase(db).raw("\(unsafeRaw: joined(parent)) WHERE \(condition)").all(), with: parent)
-    }
-
-    /// `SELECT … FROM` the record's table joined to its parent's, as `read(_:with:)` reads them.
+    /// `SELECT … FROM` the record's table joined to its parent's, which reads each record with its
+    /// parent in one statement, where Fluent's `with(\.$parent)` took two. The record's columns
+    /// are `r.…` and the parent's `p.…`, so a condition names the record's as `r.column`.
     static func joined<Parent: Model>(_ parent: KeyPath<Self, ParentProperty<Self, Parent>>) -> String {
         """
         SELECT \(columns(as: "r")), \(Parent.columns(as: "p")) FROM "\(schema)" AS r
@@ -35,7 +28,8 @@ extension Model {
         """
     }
 
-    /// The records, each with its parent, in `rows` read by `joined(parent)`.
+    /// The records, each with its parent, in `rows` read by `joined(parent)`. A parent that is not
+    /// there is Fluent's error, as it was with eager loading.
     static func records<Parent: Model>(_ rows: [any SQLRow], with parent: KeyPath<Self, ParentProperty<Self, Parent>>) throws -> [Self] {
         let link = Self()[keyPath: parent].$id.key.description, parentID = "p_" + Parent.idKey
         // A parent met again (the same author of many messages) is decoded once and shared, as

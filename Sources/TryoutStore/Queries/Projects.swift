@@ -26,14 +26,11 @@ public enum Projects {
     }
 
     /// The newest published public projects, for the home page.
-    public static func latestPublic(limit: Int, on db: any Database) async throws -> [ProjectRecord] {
-        try await ProjectRecord.query(on: db)
-            .filter(\.$state == .published)
-            .filter(\.$visibility == .public)
-            .sort(\.$publishedAt, .descending)
-            .limit(limit)
-            .with(\.$organization)
-            .all()
+    public static func latestPublic(limit: Int, on db: any Database) async throws -> [ProjectListing] {
+        try await ProjectListing.read("""
+            p.state = \(bind: ProjectState.published.rawValue) AND p.visibility = \(bind: ProjectVisibility.public.rawValue)
+            ORDER BY p.published_at DESC LIMIT \(literal: limit)
+            """, on: db)
     }
 
     public static func find(id: UUID, on db: any Database) async throws -> ProjectRecord? {
@@ -49,13 +46,11 @@ public enum Projects {
         return Dictionary(uniqueKeysWithValues: try await ProjectRecord.query(on: db).filter(\.$id ~~ ids).all().map { ($0.id!, $0.title) })
     }
 
-    /// The projects with these ids, in the order given, with their organizations.
-    public static func list(ids: [UUID], on db: any Database) async throws -> [ProjectRecord] {
+    /// The projects with these ids as lists show them, in the order given.
+    public static func listings(ids: [UUID], on db: any Database) async throws -> [ProjectListing] {
         guard !ids.isEmpty else { return [] }
-        // One written-out statement with the organizations joined, where Fluent's query and eager
-        // load built two: a search nobody made before reads its page of projects here.
-        let found = try await ProjectRecord.read("r.id IN (\(binds: ids))", with: \.$organization, on: db)
-        let byID = Dictionary(found.map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
+        let found = try await ProjectListing.read("p.id IN (\(binds: ids))", on: db)
+        let byID = Dictionary(found.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         return ids.compactMap { byID[$0] }
     }
 
@@ -65,13 +60,12 @@ public enum Projects {
             .sort(\.$createdAt, .descending).with(\.$organization).all()
     }
 
-    public static func published(of orgID: UUID, on db: any Database) async throws -> [ProjectRecord] {
-        try await ProjectRecord.query(on: db)
-            .filter(\.$organization.$id == orgID)
-            .filter(\.$state == .published)
-            .filter(\.$visibility == .public)
-            .sort(\.$publishedAt, .descending)
-            .all()
+    /// The organization's published public projects, newest first, for its page.
+    public static func published(of orgID: UUID, on db: any Database) async throws -> [ProjectListing] {
+        try await ProjectListing.read("""
+            p.organization_id = \(bind: orgID) AND p.state = \(bind: ProjectState.published.rawValue)
+            AND p.visibility = \(bind: ProjectVisibility.public.rawValue) ORDER BY p.published_at DESC
+            """, on: db)
     }
 
     /// A project with its organization, kept prepared: every project page starts with it.

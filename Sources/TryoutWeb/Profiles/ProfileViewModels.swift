@@ -24,7 +24,7 @@ extension RecommendationsView {
     init(_ found: Recommended) throws {
         projects = try found.projects.map { project, score in
             RecommendedProject(id: ProjectID(try project.requireID()), title: project.title, organizationName: project.organization.name,
-                               score: score, facts: ProjectFacts.line(project))
+                               score: score, facts: ProjectFacts.line(ProjectListing(project)))
         }
         hasSkills = found.hasSkills
         considered = Recommendations.considered

@@ -38,19 +38,24 @@ extension DTO {
         var applicationDeadline: Date?
         var publishedAt: Date?
 
+        init(_ project: ProjectListing) {
+            id = project.id
+            title = project.title
+            summary = project.summary
+            state = project.state
+            organization = OrganizationRef(slug: project.organizationSlug, name: project.organizationName)
+            pay = MoneyAmount(amountMinor: project.payMinor, currency: project.currency)
+            estimatedHours = project.estimatedHours
+            durationWeeks = project.durationWeeks
+            locationMode = project.locationMode
+            place = project.place
+            applicationDeadline = project.applicationDeadline
+            publishedAt = project.publishedAt
+        }
+
+        /// A stored project whose organization is loaded.
         init(_ record: ProjectRecord) {
-            id = record.id!
-            title = record.title
-            summary = record.summary
-            state = record.state
-            organization = OrganizationRef(slug: record.organization.slug, name: record.organization.name)
-            pay = MoneyAmount(amountMinor: record.payMinor, currency: record.currency)
-            estimatedHours = record.estimatedHours
-            durationWeeks = record.durationWeeks
-            locationMode = record.locationMode
-            place = record.place
-            applicationDeadline = record.applicationDeadline
-            publishedAt = record.publishedAt
+            self.init(ProjectListing(record))
         }
     }
 

@@ -45,11 +45,10 @@ extension ProjectPage.Project {
 }
 
 extension ProjectCards {
-    /// Cards for stored projects; their organizations must be loaded when the cards show them.
-    init(projects: [ProjectRecord], showOrganization: Bool) {
-        let cards = projects.compactMap { project in
-            project.id.map { Card(id: ProjectID($0), title: project.title, organizationName: showOrganization ? project.organization.name : "",
-                                  summary: project.summary, facts: ProjectFacts.line(project)) }
+    init(projects: [ProjectListing], showOrganization: Bool) {
+        let cards = projects.map { project in
+            Card(id: ProjectID(project.id), title: project.title, organizationName: showOrganization ? project.organizationName : "",
+                 summary: project.summary, facts: ProjectFacts.line(project))
         }
         self.init(cards: cards, showOrganization: showOrganization)
     }
@@ -58,7 +57,7 @@ extension ProjectCards {
 /// What a project's card and a recommendation say of it in one line.
 enum ProjectFacts {
     /// "USD 600.00 · about 20 h over 3 weeks (USD 30.00/h) · Remote"
-    static func line(_ project: ProjectRecord) -> String {
+    static func line(_ project: ProjectListing) -> String {
         var parts = [project.pay.formatted]
         let hourly = project.pay.perHour(project.estimatedHours).map { " (\($0.formatted)/h)" } ?? ""
         parts.append("about \(project.estimatedHours) h over \(project.durationWeeks) week\(project.durationWeeks == 1 ? "" : "s")\(hourly)")

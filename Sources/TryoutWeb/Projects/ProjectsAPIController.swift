@@ -24,7 +24,7 @@ struct ProjectsAPIController: RouteCollection {
 
     func list(req: Request) async throws -> DTO.ProjectList {
         let results = try await MarketplaceService.search(try req.query.decode(ProjectSearchInput.self), try await req.visitorContext())
-        return DTO.ProjectList(items: results.projects.map(DTO.ProjectSummary.init), total: results.total, totalCapped: results.totalCapped,
+        return DTO.ProjectList(items: results.projects.map { DTO.ProjectSummary($0) }, total: results.total, totalCapped: results.totalCapped,
                                nextCursor: results.nextCursor, notices: results.notices)
     }
 

@@ -59,7 +59,7 @@ struct HomeView {
         candidate = home.candidate.map { desk in
             Candidate(steps: desk.steps, deadlines: desk.deadlines, applications: desk.applications.map(MyApplicationRow.init),
                       applicationCount: desk.applicationCount,
-                      recommended: desk.recommended.map { ProjectCards(projects: $0.projects.map(\.project), showOrganization: true) },
+                      recommended: desk.recommended.map { ProjectCards(projects: $0.projects.map { ProjectListing($0.project) }, showOrganization: true) },
                       hasSkills: desk.recommended?.hasSkills ?? false)
         }
         partners = home.partners.map {
