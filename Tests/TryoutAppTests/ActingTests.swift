@@ -81,6 +81,25 @@ struct ActingTests {
         }
     }
 
+    /// Only a refusal caused by another transaction is run again: an action that breaks a rule of
+    /// the data (an address already taken) fails at its first try, on either database.
+    @Test("an action refused for its own data, not for another transaction, runs once and fails")
+    func ownFailureNotRetried() async throws {
+        try await withTestApp { t in
+            _ = try await Factory(t).user("ada@uni.test")
+            let runs = NIOLockedValueBox(0)
+            await #expect(throws: (any Error).self) {
+                try await t.context().act(locking: .none) { ctx in
+                    runs.withLockedValue { $0 += 1 }
+                    // Written as a record, past the service's own check, so the database's unique index refuses it.
+                    try await UserRecord(email: "ada@uni.test", displayName: "Ada again", passwordHash: "x", isPlatformAdmin: false,
+                                         createdAt: ctx.now).create(on: ctx.db)
+                }
+            }
+            #expect(runs.withLockedValue { $0 } == 1)
+        }
+    }
+
     private static func fourActionsAtOnce(_ t: TestApp) async throws {
         let secrets = try await withThrowingTaskGroup(of: String.self) { group in
             for number in 0..<4 {

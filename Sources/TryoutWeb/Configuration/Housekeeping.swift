@@ -2,13 +2,12 @@ import Foundation
 import TryoutApp
 import TryoutCore
 import TryoutStore
-import NIOCore
 import Vapor
 
 /// Hourly clean-up while serving (`RepeatedWork`): expired sessions and sign-in attempts older
 /// than the throttle windows would otherwise pile up forever.
 enum Housekeeping {
-    static let interval: TimeAmount = .hours(1)
+    static let interval: Duration = .seconds(3600)
 
     static func run(_ app: Application) async throws {
         let throttle = app.tryout.loginThrottle

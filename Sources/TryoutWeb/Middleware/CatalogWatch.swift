@@ -1,5 +1,4 @@
 import Foundation
-import NIOCore
 import TryoutStore
 import Vapor
 
@@ -9,7 +8,7 @@ import Vapor
 /// changed stay kept meanwhile. While reading fails, the kept pages fall back to their plain
 /// lifetime.
 enum CatalogWatch {
-    static let interval: TimeAmount = .milliseconds(500)
+    static let interval: Duration = .milliseconds(500)
 
     static func check(_ app: Application) async throws {
         let version = try await Catalog.version(on: app.db)

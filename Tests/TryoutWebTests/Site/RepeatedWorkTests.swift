@@ -26,4 +26,25 @@ struct RepeatedWorkTests {
             #expect(runs.withLockedValue { $0 } <= stopped + 1, "at most the run under way when it stopped")
         }
     }
+
+    /// The application clears its storage right after its handlers shut down: a run still under
+    /// way then (the catalog watch waiting on the database) would read storage that is gone.
+    @Test("shutting down waits for the run under way to end, and no run starts after it")
+    func shutdownWaitsForTheRun() async throws {
+        try await withTestApp { t in
+            let events = NIOLockedValueBox<[String]>([])
+            let work = RepeatedWork("slow", initialDelay: .zero, delay: .milliseconds(5)) { _ in
+                events.withLockedValue { $0.append("start") }
+                try? await Task.sleep(for: .milliseconds(300))
+                events.withLockedValue { $0.append("end") }
+            }
+            try await work.didBootAsync(t.app)
+            let deadline = Date().addingTimeInterval(10)
+            while events.withLockedValue({ $0 }).isEmpty && Date() < deadline { try await Task.sleep(for: .milliseconds(5)) }
+            await work.shutdownAsync(t.app)
+            #expect(events.withLockedValue { $0 } == ["start", "end"])
+            try await Task.sleep(for: .milliseconds(100))
+            #expect(events.withLockedValue { $0 } == ["start", "end"])
+        }
+    }
 }
