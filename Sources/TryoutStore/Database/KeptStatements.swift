@@ -112,7 +112,8 @@ extension KeptRecordsRead {
 }
 
 /// A kept statement that reads records with their parents (an engagement's team with their
-/// users), as `Model.read(_:with:)` reads them: the record's columns are `r.…` in `condition`.
+/// users) in one statement joining the parent's table (`Model.joined`): the record's columns are
+/// `r.…` in `condition`.
 protocol KeptRecordsWithParentRead: KeptStatement {
     associatedtype Record: Model
     associatedtype Parent: Model
