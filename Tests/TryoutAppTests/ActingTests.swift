@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import NIOConcurrencyHelpers
+import SQLKit
 import Testing
 import TryoutApp
 import TryoutCore
@@ -64,18 +65,21 @@ struct ActingTests {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for (title, order) in [("First", ids), ("Second", ids.reversed())] {
                     group.addTask {
+                        let attempts = NIOLockedValueBox(0)
                         try await t.context().act(locking: .none) { ctx in
                             runs.withLockedValue { $0 += 1 }
-                            for id in order {
-                                try await ProjectRecord.query(on: ctx.db).filter(\.$id == id).set(\.$title, to: title).update()
-                                if id == order[0] { try await Task.sleep(for: .milliseconds(300)) }
-                            }
+                            let attempt = attempts.withLockedValue { $0 += 1; return $0 }
+                            try await ProjectRecord.query(on: ctx.db).filter(\.$id == order[0]).set(\.$title, to: title).update()
+                            // On its first try each action holds its first project until the other
+                            // waits for a lock, so that their second writes cross whatever the timing.
+                            if attempt == 1 { try await Self.untilALockIsAwaited(t) }
+                            try await ProjectRecord.query(on: ctx.db).filter(\.$id == order[1]).set(\.$title, to: title).update()
                         }
                     }
                 }
                 try await group.waitForAll()
             }
-            #expect(runs.withLockedValue { $0 } == 3)
+            #expect(runs.withLockedValue { $0 } >= 3, "PostgreSQL ended one action at least once, and it ran again")
             let titles = try await ProjectRecord.query(on: t.db).filter(\.$id ~~ ids).all().map(\.title)
             #expect(titles.count == 2 && Set(titles).count == 1)
         }
@@ -97,6 +101,18 @@ struct ActingTests {
                 }
             }
             #expect(runs.withLockedValue { $0 } == 1)
+        }
+    }
+
+    /// Returns once a statement on the test's database waits for a lock, or after 20 seconds.
+    private static func untilALockIsAwaited(_ t: TestApp) async throws {
+        let sql = try #require(t.db as? any SQLDatabase)
+        for _ in 0..<400 {
+            let waiting = try await sql.raw("""
+                SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'
+                """).first()?.decode(column: "n", as: Int.self) ?? 0
+            if waiting > 0 { return }
+            try await Task.sleep(for: .milliseconds(50))
         }
     }
 
