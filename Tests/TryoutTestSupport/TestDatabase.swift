@@ -99,7 +99,20 @@ public enum TestDatabase {
         try await admin(url) { try await $0.raw(SQLQueryString(query)).all().map { try $0.decode(column: "datname", as: String.self) } }
     }
 
+    /// Every test asks for its database as the run starts: hundreds of `CREATE DATABASE` at once
+    /// on a 2-core machine kept connections waiting past the pool's 10 seconds, and tests failed
+    /// with `connectionRequestTimeout` before they began. A few at a time, the others queue.
+    private static let adminTurns = Turns(width: 4)
+
     private static func admin<T: Sendable>(_ url: String, _ body: (any SQLDatabase) async throws -> T) async throws -> T {
+        await adminTurns.enter()
+        let result: Result<T, any Error>
+        do { result = .success(try await adminApp(url, body)) } catch { result = .failure(error) }
+        await adminTurns.leave()
+        return try result.get()
+    }
+
+    private static func adminApp<T: Sendable>(_ url: String, _ body: (any SQLDatabase) async throws -> T) async throws -> T {
         let app = try await Application.make(.testing)
         do {
             app.databases.use(try DatabaseTarget.postgres(url: Self.url(url)).configuration(maxConnections: 1), as: DatabaseID(string: "admin"))
@@ -123,6 +136,28 @@ private actor Once {
         let task = Task { try await make() }
         made = task
         return try await task.value
+    }
+}
+
+/// Lets `width` callers in at once; the others wait, first come first in.
+private actor Turns {
+    private let width: Int
+    private var inside = 0
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(width: Int) { self.width = width }
+
+    func enter() async {
+        if inside < width {
+            inside += 1
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    /// Hands the place to the first waiting caller, if any.
+    func leave() {
+        if waiting.isEmpty { inside -= 1 } else { waiting.removeFirst().resume() }
     }
 }
 
