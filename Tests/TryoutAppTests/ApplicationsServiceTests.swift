@@ -40,7 +40,7 @@ struct ApplicationsServiceTests {
     }
 
     /// The first page of the project's applicants, as the list shows them to `ctx`.
-    private func applicants(of projectID: ProjectID, _ ctx: ActionContext) async throws -> [ApplicantView] {
+    private func applicants(of projectID: ProjectID, _ ctx: ActionContext) async throws -> [ApplicantRow] {
         let project = try await ScreeningService.project(projectID, ctx)
         return try await ScreeningService.page(nil, of: project, ctx).applicants
     }
@@ -54,11 +54,11 @@ struct ApplicationsServiceTests {
             let offer = try ApplicationDecision(ids: [id.uuid], target: .offered, message: "")
             await #expect(throws: ActionError.notFound) { try await ApplicationsService.decide(offer, on: projectID, reviewer) }
             let list = try await applicants(of: projectID, reviewer)
-            #expect(list.map(\.identity?.name) == [nil])
+            #expect(list.map(\.name) == [nil])
 
             try await t.decide(id, .shortlisted, on: projectID)
             let shown = try await applicants(of: projectID, reviewer)
-            #expect(shown.map(\.identity?.name) == ["Ada Okafor"] && shown.map(\.state) == [.shortlisted])
+            #expect(shown.map(\.name) == ["Ada Okafor"] && shown.map(\.state) == [.shortlisted])
             await #expect(throws: ValidationFailure.self) { try await t.decide(id, .shortlisted, on: projectID) }
         }
     }

@@ -74,23 +74,25 @@ struct MatchScoresTests {
         }
     }
 
-    @Test("every order is the database's, page by page: best match, newest and oldest each list every applicant once, ties to the earlier, then by id; a filter keeps to its state")
+    @Test("every order is the database's, page by page: best match, newest and oldest each list every applicant once, ties to the earlier, then by id; a filter keeps to its state; each row scores as the applicant's own page")
     func orders() async throws {
         try await withTestApp { t in
             let projectID = try await t.acmeProjectWithAda()
             let sql = try #require(try await Taxonomy.skill(label: "SQL", on: t.db)?.id)
+            let javaScript = try #require(try await Taxonomy.skill(label: "JavaScript", on: t.db)?.id)
             for (n, level) in [3, 4, 1, 2, 2, 1, 3].enumerated() {
                 let email = "c\(n)@uni.test"
                 try await Factory(t).candidate(email, name: "Candidate \(n)")
-                try await claim([.init(uri: sql, level: level)], email, t)
+                // Some also claim a skill the project does not ask for, which the list does not read.
+                try await claim([.init(uri: sql, level: level)] + (n.isMultiple(of: 2) ? [.init(uri: javaScript, level: 4)] : []), email, t)
                 _ = try await ApplicationsService.apply(ApplicationInput(answers: ["Me."]), to: projectID, try await t.context(as: email))
                 // Some apply at the same moment, so that their order falls to the id.
                 if n % 3 != 0 { t.clock.advance(by: 60) }
             }
             let manager = try await t.context(as: "hiring_manager@acme.test")
             let project = try await ScreeningService.project(projectID, manager)
-            let byID = { (a: ApplicantView, b: ApplicantView) in a.id.uuid.uuidString < b.id.uuid.uuidString }
-            let expected: [ApplicantSort: (ApplicantView, ApplicantView) -> Bool] = [
+            let byID = { (a: ApplicantRow, b: ApplicantRow) in a.id.uuid.uuidString < b.id.uuid.uuidString }
+            let expected: [ApplicantSort: (ApplicantRow, ApplicantRow) -> Bool] = [
                 .match: { a, b in a.score.total != b.score.total ? a.score.total > b.score.total
                     : a.appliedAt != b.appliedAt ? a.appliedAt < b.appliedAt : byID(a, b) },
                 .newest: { a, b in a.appliedAt != b.appliedAt ? a.appliedAt > b.appliedAt : byID(a, b) },
@@ -111,6 +113,12 @@ struct MatchScoresTests {
                     cursor = window.last?.id
                 }
                 #expect(walked == shown.map(\.id), "\(sort)")
+            }
+            // The list reads of each profile only what the match needs; the applicant's page reads it all.
+            for row in try await ScreeningService.page(nil, of: project, manager).applicants {
+                let view = try await ScreeningService.applicant(row.id, of: project, manager)
+                #expect(row.score == view.score && row.workingHours == view.workingHours && row.displayName == view.displayName)
+                #expect(row.workingHours != nil && row.state == view.state && row.appliedAt == view.appliedAt)
             }
             let best = try #require(try await ScreeningService.page(nil, of: project, manager).applicants.first)
             try await t.decide(best.id, .shortlisted, on: projectID)

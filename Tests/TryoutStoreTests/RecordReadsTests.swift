@@ -168,6 +168,31 @@ struct RecordReadsTests {
         return id
     }
 
+    @Test("what matching reads of candidates: the asked skills only, claimed and proven, with hours and time zone; no profile, no entry")
+    func matchCandidates() async throws {
+        try await withTestApp { t in
+            let engagement = try await Factory(t).engagement()
+            engagement.state = .completed
+            try await engagement.save(on: t.db)
+            let sql = try #require(try await Taxonomy.skill(label: "SQL", on: t.db)?.id)
+            let javaScript = try #require(try await Taxonomy.skill(label: "JavaScript", on: t.db)?.id)
+            let profile = try #require(try await CandidateProfiles.profile(userID: engagement.$candidate.id, on: t.db))
+            var details = try await CandidateProfiles.profile(profile, on: t.db)
+            (details.skills, details.hoursPerWeek, details.timeZone) = ([.init(uri: sql, level: 2), .init(uri: javaScript, level: 4)], 25, "Asia/Tokyo")
+            try await CandidateProfiles.update(profile, to: details, at: t.clock.now, on: t.db)
+
+            let read = try await CandidateProfiles.matchCandidates(userIDs: [engagement.$candidate.id, UUID()], skills: [sql], on: t.db)
+            // The completed project asked for SQL at level 3: claimed at 2, proven at 3; JavaScript was not asked.
+            #expect(read == [engagement.$candidate.id: MatchCandidate(skills: [sql: .init(selfRated: 2, verified: 3)], hoursPerWeek: 25,
+                                                                      timeZone: TimeZone(identifier: "Asia/Tokyo"))])
+            let whole = MatchCandidate(try await CandidateProfiles.profile(profile, on: t.db))
+            #expect(whole.skills.count == 2 && whole.skills[sql] == read[engagement.$candidate.id]?.skills[sql])
+            #expect(try await CandidateProfiles.matchCandidates(userIDs: [engagement.$candidate.id], skills: [], on: t.db)
+                    .mapValues(\.skills) == [engagement.$candidate.id: [:]])
+            #expect(try await CandidateProfiles.matchCandidates(userIDs: [], skills: [sql], on: t.db).isEmpty)
+        }
+    }
+
     private static func json(_ value: some Encodable) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys

@@ -44,6 +44,24 @@ public struct ApplicantView: Sendable {
     public var displayName: String { identity?.name ?? handle }
 }
 
+/// One applicant as the list of a project's applicants shows them: a name once revealed, the
+/// handle until then, the match and where the application stands. Skills, answers and contact
+/// details are on the applicant's own page (`ApplicantView`).
+public struct ApplicantRow: Sendable {
+    public var id: ApplicationID
+    public var handle: String
+    /// Nil until the application is revealed on a blind project.
+    public var name: String?
+    public var state: ApplicationState
+    public var appliedAt: Date
+    public var score: MatchScore
+    /// Nil for a zone Tryout does not know.
+    public var workingHours: WorkingHoursOverlap?
+
+    /// The name when revealed, the handle otherwise.
+    public var displayName: String { name ?? handle }
+}
+
 /// A project's applicants are shown a page at a time (`ScreeningService.page`).
 public enum RankedApplicants {
     /// A popular project draws hundreds: the list shows this many at a time.
@@ -51,7 +69,7 @@ public enum RankedApplicants {
 
     /// One page of the list, read in full.
     public struct Page: Sendable {
-        public var applicants: [ApplicantView]
+        public var applicants: [ApplicantRow]
         /// Applicants in the whole list.
         public var total: Int
         /// This page's number, from 1.

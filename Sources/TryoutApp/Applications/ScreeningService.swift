@@ -18,16 +18,26 @@ public enum ScreeningService {
     }
 
     /// Page `number` (from 1, held to the pages there are) of the project's applicants in `states`
-    /// (all when empty) in `sort` order, read in full. The database sorts and pages: a list of 500
-    /// reads the 50 it shows.
+    /// (all when empty) in `sort` order, as the list shows them. The database sorts and pages: a
+    /// list of 500 reads the 50 it shows, and of their profiles only what their match needs.
     public static func page(_ number: Int?, of project: ProjectRecord, states: [ApplicationState] = [], sort: ApplicantSort = .match,
                             _ ctx: ActionContext) async throws -> RankedApplicants.Page {
         let brief = try await scored(project, states: states, sort: sort, ctx)
         let size = RankedApplicants.pageSize
-        let page = try await Applications.screenedPage(max(number ?? 1, 1), size: size, projectID: try project.requireID(), states: states,
-                                                       sort: sort, on: ctx.db)
-        return RankedApplicants.Page(applicants: try await views(of: page.applications, on: project, brief: brief, ctx), total: page.total,
-                                     number: page.number, pages: max(1, (page.total + size - 1) / size))
+        let page = try await Applications.listedPage(max(number ?? 1, 1), size: size, projectID: try project.requireID(), states: states,
+                                                     sort: sort, on: ctx.db)
+        let candidates = try await CandidateProfiles.matchCandidates(userIDs: page.applications.map(\.candidateID),
+                                                                     skills: brief.skills.map(\.uri), on: ctx.db)
+        let matchProject = MatchProject(brief)
+        let rows = page.applications.map { application in
+            let candidate = candidates[application.candidateID] ?? MatchCandidate(CandidateProfile())
+            let visible = BlindScreening.identityVisible(project.screening, revealed: application.revealedAt != nil)
+            let hours = candidate.timeZone.flatMap { WorkingHoursOverlap(candidate: $0.identifier, project: matchProject, on: ctx.now) }
+            return ApplicantRow(id: ApplicationID(application.id), handle: application.handle, name: visible ? application.candidateName : nil,
+                                state: application.state, appliedAt: application.appliedAt, score: Matching.score(candidate, for: matchProject),
+                                workingHours: hours)
+        }
+        return RankedApplicants.Page(applicants: rows, total: page.total, number: page.number, pages: max(1, (page.total + size - 1) / size))
     }
 
     /// Up to `limit` of the project's applicants in `states` (all when empty) in `sort` order, from

@@ -53,11 +53,25 @@ extension Applications {
             """).all(decoding: ScreenedRow.self))
     }
 
+    /// An application as the applicants list shows it: who (named once revealed), where it
+    /// stands and when it came. Only these columns are read: the list asks for a page of them on
+    /// every view, and reading what each applicant wrote was a sixth of it.
+    public struct Listed: Equatable, Sendable {
+        public var id: UUID
+        public var candidateID: UUID
+        public var state: ApplicationState
+        public var appliedAt: Date
+        public var revealedAt: Date?
+        public var candidateName: String
+
+        public var handle: String { BlindScreening.handle(for: id) }
+    }
+
     /// Page `number` (from 1; past the last page, the last) of `size` of the project's
-    /// applications in `states` (all when empty), in `sort` order, as screening reads them, with
+    /// applications in `states` (all when empty), in `sort` order, as the list shows them, with
     /// how many there are in all: one statement, as the applicants list runs it on every view.
-    public static func screenedPage(_ number: Int, size: Int, projectID: UUID, states: [ApplicationState], sort: ApplicantSort,
-                                    on db: any Database) async throws -> (applications: [Screened], total: Int, number: Int) {
+    public static func listedPage(_ number: Int, size: Int, projectID: UUID, states: [ApplicationState], sort: ApplicantSort,
+                                  on db: any Database) async throws -> (applications: [Listed], total: Int, number: Int) {
         // A page number from an address can be any number: one whose offset would not fit is past the last page too.
         let number = min(number, Int.max / size)
         // The page's ids are sorted and cut with only the sort's columns read, which the
@@ -65,7 +79,7 @@ extension Applications {
         // (count(*) OVER (), row_number()) numbered and sorted every application first: 0.71 ms
         // against 0.30 for 500 applicants on SQLite (Benchmarks/README.md, tenth round).
         let rows = try await JobQueue.sqlDatabase(db).raw("""
-            SELECT \(screenedColumns), r.total FROM (
+            SELECT a.id, a.user_id, a.state, a.created_at, a.revealed_at, u.display_name, r.total FROM (
               SELECT a.id, (SELECT count(*) FROM \(ident: ApplicationRecord.schema) AS a WHERE \(listed(projectID, states))) AS total
               FROM \(ident: ApplicationRecord.schema) AS a WHERE \(listed(projectID, states))
               ORDER BY \(order(sort)) LIMIT \(literal: size) OFFSET \(literal: (number - 1) * size)
@@ -73,15 +87,38 @@ extension Applications {
             JOIN \(ident: ApplicationRecord.schema) a ON a.id = r.id
             JOIN \(ident: UserRecord.schema) u ON u.id = a.user_id
             ORDER BY \(order(sort))
-            """).all()
+            """).all(decoding: ListedRow.self)
         guard let first = rows.first else {
             // Past the last page, or no applications: the count says which page is the last.
             let total = try await count(projectID: projectID, states: states, on: db)
             let last = max(1, (total + size - 1) / size)
             guard number > last else { return ([], total, number) }
-            return try await screenedPage(last, size: size, projectID: projectID, states: states, sort: sort, on: db)
+            return try await listedPage(last, size: size, projectID: projectID, states: states, sort: sort, on: db)
         }
-        return (try screened(try rows.map { try $0.decode(model: ScreenedRow.self) }), try first.decode(column: "total", as: Int.self), number)
+        let listed = try rows.map { row in
+            guard let state = ApplicationState(rawValue: row.state) else { throw UnknownState(state: row.state) }
+            return Listed(id: row.id, candidateID: row.userID, state: state, appliedAt: row.createdAt, revealedAt: row.revealedAt,
+                          candidateName: row.displayName)
+        }
+        return (listed, first.total, number)
+    }
+
+    private struct ListedRow: Decodable {
+        var id: UUID
+        var userID: UUID
+        var state: String
+        var createdAt: Date
+        var revealedAt: Date?
+        var displayName: String
+        var total: Int
+
+        enum CodingKeys: String, CodingKey {
+            case id, state, total
+            case userID = "user_id"
+            case createdAt = "created_at"
+            case revealedAt = "revealed_at"
+            case displayName = "display_name"
+        }
     }
 
     private static var screenedColumns: SQLQueryString {

@@ -10,7 +10,7 @@ struct ApplicantsPage: Component {
 
     var project: ScreenedProject
     /// This page's applicants, of `total`.
-    var applicants: [ApplicantView]
+    var applicants: [ApplicantRow]
     var total: Int
     /// From 1.
     var page: Int
