@@ -49,6 +49,7 @@ public enum TryoutMigrations {
         UpdateApplicationsAddMatchScore(),
         UpdateProjectsAddBriefHTML(),
         CreateCatalogVersion(),
+        CreateApplicationsRankingIndexes(),
     ]
 }
 
