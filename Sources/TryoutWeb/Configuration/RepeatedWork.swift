@@ -27,8 +27,10 @@ struct RepeatedWork: LifecycleHandler {
             while !Task.isCancelled {
                 do {
                     try await run(app)
-                } catch {
+                } catch where !Task.isCancelled {
                     app.logger.warning("\(name) failed: \(String(reflecting: error))")
+                } catch {
+                    // Shutting down cut the run short: nothing failed.
                 }
                 try? await Task.sleep(for: delay)
             }
