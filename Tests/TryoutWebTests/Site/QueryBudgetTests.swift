@@ -1,7 +1,6 @@
 import Fluent
 import Foundation
 import Logging
-import NIOConcurrencyHelpers
 import Testing
 import TryoutCore
 import TryoutStore
@@ -9,31 +8,6 @@ import TryoutTestSupport
 @testable import TryoutWeb
 import Vapor
 import VaporTesting
-
-/// Collects the SQL statements the database drivers log (at debug level, "Executing query")
-/// through the request's logger, which in tests is the application's.
-struct StatementLog: LogHandler {
-    let statements = NIOLockedValueBox<[String]>([])
-    var metadata: Logger.Metadata = [:]
-    var logLevel: Logger.Level = .debug
-
-    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-        get { metadata[key] }
-        set { metadata[key] = newValue }
-    }
-
-    func log(event: LogEvent) {
-        guard event.message.description == "Executing query", let sql = event.metadata?["sql"] else { return }
-        statements.withLockedValue { $0.append(sql.description) }
-    }
-
-    /// The statements `request` runs.
-    func during(_ request: () async throws -> Void) async throws -> [String] {
-        statements.withLockedValue { $0 = [] }
-        try await request()
-        return statements.withLockedValue { $0 }
-    }
-}
 
 /// What the main pages cost in statements: each has a budget, and none may run more statements
 /// because there are more projects, applicants or messages (one statement per row is the usual
@@ -78,12 +52,12 @@ struct QueryBudgetTests {
         ]
     }
 
-    private func measure(_ t: TestApp, _ log: StatementLog) async throws -> [String: Int] {
+    private func measure(_ t: TestApp, _ log: LogCapture) async throws -> [String: Int] {
         var counts: [String: Int] = [:]
         for page in try await pages(t) {
             t.clearCookies()
             if let who = page.who { try await t.signIn(who) }
-            let statements = try await log.during {
+            let statements = try await log.statements {
                 let response = try await t.get(page.path)
                 #expect(response.status == .ok, "\(page.label)")
             }
@@ -96,7 +70,7 @@ struct QueryBudgetTests {
     @Test("each main page stays within its statements, and more data adds none")
     func budgets() async throws {
         try await withTestApp { t in
-            let log = StatementLog()
+            let log = LogCapture(logLevel: .debug)
             t.app.logger = Logger(label: "statements") { _ in log }
             try await world(t, applicants: 12, messages: 5)
             let few = try await measure(t, log)

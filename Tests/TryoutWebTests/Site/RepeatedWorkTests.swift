@@ -51,8 +51,8 @@ struct RepeatedWorkTests {
     @Test("a failed run is logged as a warning; a run cut short by shutting down is not")
     func cutShortIsNoFailure() async throws {
         try await withTestApp { t in
-            let warnings = Warnings()
-            t.app.logger = Logger(label: "repeated work") { _ in warnings }
+            let log = LogCapture(logLevel: .warning)
+            t.app.logger = Logger(label: "repeated work") { _ in log }
             let runs = NIOLockedValueBox(0)
             struct Failed: Error {}
             let work = RepeatedWork("waiting", initialDelay: .zero, delay: .milliseconds(5)) { _ in
@@ -64,24 +64,9 @@ struct RepeatedWorkTests {
             while runs.withLockedValue({ $0 }) < 2 && Date() < deadline { try await Task.sleep(for: .milliseconds(5)) }
             await work.shutdownAsync(t.app)
             #expect(runs.withLockedValue { $0 } == 2)
-            let logged = warnings.messages.withLockedValue { $0 }
+            let logged = log.messages(at: .warning)
             #expect(logged.count == 1 && logged.allSatisfy { $0.hasPrefix("waiting failed: ") && $0.hasSuffix("Failed()") }, "\(logged)")
         }
     }
 }
 
-/// The warnings logged through it.
-private struct Warnings: LogHandler {
-    let messages = NIOLockedValueBox<[String]>([])
-    var metadata: Logger.Metadata = [:]
-    var logLevel: Logger.Level = .warning
-
-    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-        get { metadata[key] }
-        set { metadata[key] = newValue }
-    }
-
-    func log(event: LogEvent) {
-        if event.level == .warning { messages.withLockedValue { $0.append(event.message.description) } }
-    }
-}
