@@ -67,7 +67,7 @@ public enum RankedApplicants {
     /// A popular project draws hundreds: the list shows this many at a time.
     public static let pageSize = 50
 
-    /// One page of the list, read in full.
+    /// One page of the list.
     public struct Page: Sendable {
         public var applicants: [ApplicantRow]
         /// Applicants in the whole list.

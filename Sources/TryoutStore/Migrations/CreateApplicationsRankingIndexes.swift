@@ -3,8 +3,9 @@ import SQLKit
 
 /// Two statements the applicants list runs on every view: a page of the project's applications in
 /// best-match order, and whether any of them lacks a kept score. Without these indexes the first
-/// sorted all of a project's applications to show fifty and the second read every one of them
-/// (0.35 and 0.08 ms of the list's 0.95 ms in SQLite for 500 applicants, Benchmarks/README.md).
+/// sorted all of a project's applications to show fifty and the second read every one of them:
+/// 0.35 and 0.08 ms of the 0.95 ms the list's statements took in SQLite for 500 applicants
+/// (Benchmarks/README.md, fourteenth round).
 struct CreateApplicationsRankingIndexes: AsyncMigration {
     func prepare(on database: any Database) async throws {
         guard let sql = database as? any SQLDatabase else { return }

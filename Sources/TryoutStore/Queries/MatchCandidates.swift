@@ -6,8 +6,8 @@ import TryoutCore
 extension CandidateProfiles {
     /// What matching reads of each candidate with a profile, by user: availability, time zone,
     /// and the evidence for `skills` only (a project's), which is all a score against that
-    /// project looks at. Two statements for any number of candidates; the applicants list reads
-    /// fifty on every view, and their whole profiles with every skill's label were a tenth of it.
+    /// project looks at. Two statements for any number of candidates, as the applicants list reads
+    /// fifty on every view (Benchmarks/README.md, fourteenth round).
     public static func matchCandidates(userIDs: [UUID], skills: [String], on db: any Database) async throws -> [UUID: MatchCandidate] {
         guard !userIDs.isEmpty else { return [:] }
         let claimed: SQLQueryString = skills.isEmpty ? "0 = 1" : "s.skill_uri IN (\(binds: Array(Set(skills))))"

@@ -54,8 +54,8 @@ extension Applications {
     }
 
     /// An application as the applicants list shows it: who (named once revealed), where it
-    /// stands and when it came. Only these columns are read: the list asks for a page of them on
-    /// every view, and reading what each applicant wrote was a sixth of it.
+    /// stands and when it came. Only these columns are read, not what the applicant wrote: the
+    /// list asks for a page of them on every view.
     public struct Listed: Equatable, Sendable {
         public var id: UUID
         public var candidateID: UUID
@@ -75,10 +75,10 @@ extension Applications {
         // A page number from an address can be any number: one whose offset would not fit is past the last page too.
         let number = min(number, Int.max / size)
         // The page's ids are sorted and cut with only the sort's columns read; in best-match
-        // order the database reads them in order from `applications_ranked` and stops after
-        // the page. The count is a subquery run once. A window
-        // (count(*) OVER (), row_number()) numbered and sorted every application first: 0.71 ms
-        // against 0.30 for 500 applicants on SQLite (Benchmarks/README.md, tenth round).
+        // order the database reads them in order from `applications_ranked` and stops after the
+        // page. The count is a subquery run once. A window (count(*) OVER (), row_number())
+        // numbered and sorted every application first: 0.71 ms against 0.30 for 500 applicants
+        // on SQLite (Benchmarks/README.md, tenth round).
         let rows = try await JobQueue.sqlDatabase(db).raw("""
             SELECT a.id, a.user_id, a.state, a.created_at, a.revealed_at, u.display_name, r.total FROM (
               SELECT a.id, (SELECT count(*) FROM \(ident: ApplicationRecord.schema) AS a WHERE \(listed(projectID, states))) AS total
