@@ -56,7 +56,7 @@ extension Applications {
     /// An application as the applicants list shows it: who (named once revealed), where it
     /// stands and when it came. Only these columns are read, not what the applicant wrote: the
     /// list asks for a page of them on every view.
-    public struct Listed: Equatable, Sendable {
+    public struct Listed: Decodable, Sendable {
         public var id: UUID
         public var candidateID: UUID
         public var state: ApplicationState
@@ -65,6 +65,11 @@ extension Applications {
         public var candidateName: String
 
         public var handle: String { BlindScreening.handle(for: id) }
+
+        private enum CodingKeys: String, CodingKey {
+            case id, state
+            case candidateID = "user_id", appliedAt = "created_at", revealedAt = "revealed_at", candidateName = "display_name"
+        }
     }
 
     /// Page `number` (from 1; past the last page, the last) of `size` of the project's
@@ -88,7 +93,7 @@ extension Applications {
             JOIN \(ident: ApplicationRecord.schema) a ON a.id = r.id
             JOIN \(ident: UserRecord.schema) u ON u.id = a.user_id
             ORDER BY \(order(sort))
-            """).all(decoding: ListedRow.self)
+            """).all()
         guard let first = rows.first else {
             // Past the last page, or no applications: the count says which page is the last.
             let total = try await count(projectID: projectID, states: states, on: db)
@@ -96,30 +101,7 @@ extension Applications {
             guard number > last else { return ([], total, number) }
             return try await listedPage(last, size: size, projectID: projectID, states: states, sort: sort, on: db)
         }
-        let listed = try rows.map { row in
-            guard let state = ApplicationState(rawValue: row.state) else { throw UnknownState(state: row.state) }
-            return Listed(id: row.id, candidateID: row.userID, state: state, appliedAt: row.createdAt, revealedAt: row.revealedAt,
-                          candidateName: row.displayName)
-        }
-        return (listed, first.total, number)
-    }
-
-    private struct ListedRow: Decodable {
-        var id: UUID
-        var userID: UUID
-        var state: String
-        var createdAt: Date
-        var revealedAt: Date?
-        var displayName: String
-        var total: Int
-
-        enum CodingKeys: String, CodingKey {
-            case id, state, total
-            case userID = "user_id"
-            case createdAt = "created_at"
-            case revealedAt = "revealed_at"
-            case displayName = "display_name"
-        }
+        return (try rows.map { try $0.decode(model: Listed.self) }, try first.decode(column: "total", as: Int.self), number)
     }
 
     private static var screenedColumns: SQLQueryString {
