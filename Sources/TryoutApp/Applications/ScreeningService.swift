@@ -17,6 +17,12 @@ public enum ScreeningService {
         return project
     }
 
+    /// The version of the project's applicants list: whatever its pages show was read at this
+    /// version or a later one, and is the same until it moves. Call after `project(_:for:_:)`.
+    public static func listVersion(of project: ProjectRecord, _ ctx: ActionContext) async throws -> Int {
+        try await Applications.listVersion(projectID: try project.requireID(), on: ctx.db)
+    }
+
     /// Page `number` (from 1, held to the pages there are) of the project's applicants in `states`
     /// (all when empty) in `sort` order, as the list shows them. The database sorts and pages: a
     /// list of 500 reads the 50 it shows, and of their profiles only what their match needs.

@@ -50,6 +50,7 @@ public enum TryoutMigrations {
         UpdateProjectsAddBriefHTML(),
         CreateCatalogVersion(),
         CreateApplicationsRankingIndexes(),
+        CreateApplicantListVersions(),
     ]
 }
 

@@ -33,14 +33,31 @@ struct ApplicantsController: RouteCollection {
         let query = try req.query.decode(ListQuery.self)
         let state = query.state.flatMap(ApplicationState.init(rawValue:))
         let sort = query.sort.flatMap(ApplicantSort.init(rawValue:)) ?? .match
-        let shown = try await ScreeningService.page(query.page, of: project, states: state.map { [$0] } ?? [], sort: sort, ctx)
-        let page = ApplicantsPage(project: try ScreenedProject(project), applicants: shown.applicants, total: shown.total, page: shown.number,
-                                  state: state, sort: sort,
-                                  decides: Policy.allows(ctx.principal, .authorProjects(project.$organization.id)),
+        let decides = Policy.allows(ctx.principal, .authorProjects(project.$organization.id))
+        let table = try await applicantTable(req, project, states: state.map { [$0] } ?? [], sort: sort, page: max(query.page ?? 1, 1),
+                                             selectable: decides, ctx)
+        let page = ApplicantsPage(project: try ScreenedProject(project), table: table, state: state, sort: sort, decides: decides,
                                   readsFairness: Policy.allows(ctx.principal, .readFairnessReport(project.$organization.id)),
                                   readsCalibration: Policy.allows(ctx.principal, .readCalibration(project.$organization.id)),
                                   csrf: try await req.csrfToken(), errors: errors)
         return try await req.render("Applicants: \(project.title)", status: errors.isEmpty ? .ok : .unprocessableEntity, page)
+    }
+
+    /// The page of the list as this process last rendered it, while the project's list is at
+    /// the version it was read at; rendered again otherwise.
+    private func applicantTable(_ req: Request, _ project: ProjectRecord, states: [ApplicationState], sort: ApplicantSort, page: Int,
+                                selectable: Bool, _ ctx: ActionContext) async throws -> ApplicantTable {
+        let id = ProjectID(try project.requireID())
+        let key = ApplicantTables.Key(project: id, states: states, sort: sort, page: page, selectable: selectable,
+                                      blind: project.screening.blind, on: ctx.now)
+        // Read before the rows: a change that lands while they are read leaves the table marked
+        // with the older version, so the next view builds it again.
+        let version = try await ScreeningService.listVersion(of: project, ctx)
+        let tables = req.application.applicantTables
+        if let table = tables.table(key, version: version) { return table }
+        let table = ApplicantTable(try await ScreeningService.page(page, of: project, states: states, sort: sort, ctx), of: id, selectable: selectable)
+        tables.keep(table, key, version: version)
+        return table
     }
 
     struct DecisionForm: Content {

@@ -9,11 +9,8 @@ struct ApplicantsPage: Component {
     static let pageSize = RankedApplicants.pageSize
 
     var project: ScreenedProject
-    /// This page's applicants, of `total`.
-    var applicants: [ApplicantRow]
-    var total: Int
-    /// From 1.
-    var page: Int
+    /// This page of the applicants, rendered.
+    var table: ApplicantTable
     var state: ApplicationState?
     var sort: ApplicantSort
     var decides: Bool
@@ -45,20 +42,20 @@ struct ApplicantsPage: Component {
                 Tag.text("p", "Blind screening is on: names, contact details, schools, links and locations stay hidden until an applicant is "
                          + (project.screening.revealAt == .shortlist ? "shortlisted." : "offered a place."))
             }
-            if let hours = applicants.lazy.compactMap(\.workingHours?.projectHours).first {
+            if let hours = table.projectHours {
                 Tag.text("p", "Time zones show each applicant's offset from UTC and how many hours of their working day fall within the project's (\(hours)).")
             }
             ErrorSummary(errors: errors)
             filters(id)
-            if applicants.isEmpty {
+            if table.shown == 0 {
                 Tag.text("p", state == nil ? "No applications yet." : "No applications in this state.")
             } else if decides {
                 PostForm(action: Self.link(id, .decide), csrf: csrf, label: "Decide on applicants") {
-                    table(selectable: true)
+                    Node<HTML.BodyContext>.raw(table.html)
                     decision
                 }
             } else {
-                table(selectable: false)
+                Node<HTML.BodyContext>.raw(table.html)
             }
             pager(id)
             if decides { screening(id) }
@@ -80,45 +77,7 @@ struct ApplicantsPage: Component {
         }
     }
 
-    private func table(selectable: Bool) -> Component {
-        Tag("table", [:]) {
-            Tag.text("caption", caption)
-            Tag("thead", [:]) {
-                Tag("tr", [:]) {
-                    if selectable { Tag.text("th", "Choose", ["scope": "col"]) }
-                    for heading in ["Applicant", "Match", "Why", "Time zone", "Status", "Applied"] { Tag.text("th", heading, ["scope": "col"]) }
-                }
-            }
-            Tag("tbody", [:]) {
-                for applicant in applicants {
-                    Tag("tr", [:]) {
-                        if selectable {
-                            Tag("td", ["class": "pick"]) {
-                                Tag(void: "input", [("type", "checkbox"), ("name", "ids[]"), ("value", applicant.id.description),
-                                                    ("id", "pick-\(applicant.id)"),
-                                                    ("aria-label", "Choose \(applicant.displayName)")])
-                            }
-                        }
-                        Tag("th", ["scope": "row"]) {
-                            Tag.link(applicant.displayName, to: Self.link(project.id, .applicant(.value(applicant.id))))
-                        }
-                        Tag.text("td", "\(applicant.score.total)", ["data-label": "Match"])
-                        Tag.text("td", applicant.score.explanation.prefix(2).joined(separator: "; "), ["data-label": "Why"])
-                        Tag.text("td", applicant.workingHours?.summary ?? "", ["data-label": "Time zone"])
-                        Tag.text("td", applicant.state.label, ["data-label": "Status"])
-                        Tag.text("td", DateText.day(applicant.appliedAt), ["data-label": "Applied"])
-                    }
-                }
-            }
-        }
-    }
-
-    private var first: Int { (page - 1) * Self.pageSize + 1 }
-
-    private var caption: String {
-        let count = "\(total) applicant\(total == 1 ? "" : "s")"
-        return total > Self.pageSize ? "\(count), \(first) to \(first + applicants.count - 1) shown" : count
-    }
+    private var first: Int { (table.number - 1) * Self.pageSize + 1 }
 
     /// Links to the neighbouring pages, keeping the filter and the order.
     private func pager(_ id: ProjectID) -> Component {
@@ -127,13 +86,14 @@ struct ApplicantsPage: Component {
             if let state { query.insert("state=\(state.rawValue)", at: 0) }
             return Self.link(id, .applicants) + "?" + query.joined(separator: "&")
         }
-        let hasNext = first + applicants.count - 1 < total
+        let (page, total) = (table.number, table.total)
+        let hasNext = first + table.shown - 1 < total
         return ComponentGroup {
             if page > 1 || hasNext {
                 Tag("nav", ["aria-label": "Pages of applicants", "class": "pager"]) {
                     if page > 1 { Tag.link("Previous \(Self.pageSize)", to: link(page - 1), ["rel": "prev"]) }
                     if page > 1 && hasNext { Text(" · ") }
-                    if hasNext { Tag.link("Next \(min(Self.pageSize, total - first - applicants.count + 1))", to: link(page + 1), ["rel": "next"]) }
+                    if hasNext { Tag.link("Next \(min(Self.pageSize, total - first - table.shown + 1))", to: link(page + 1), ["rel": "next"]) }
                 }
             }
         }

@@ -10,6 +10,7 @@ public func configure(_ app: Application, _ config: TryoutConfig) async throws {
     app.useMail(config.mail)
     app.storage[AnonymousCookies.KeyCache.self] = .init(nil)
     app.publicPages = PublicPageStore(lifetime: config.pageCacheLifetime)
+    app.applicantTables = ApplicantTables()
     if case .sqliteFile = config.database {
         try FileManager.default.createDirectory(atPath: config.dataDirectory, withIntermediateDirectories: true)
     }
