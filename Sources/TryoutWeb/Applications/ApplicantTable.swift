@@ -17,7 +17,9 @@ struct ApplicantTable: Sendable {
     var shown: Int
     /// The project's working hours, when a row measured an overlap with them.
     var projectHours: String?
+}
 
+extension ApplicantTable {
     /// With `selectable`, each row has a box to choose it by for a decision.
     init(_ page: RankedApplicants.Page, of project: ProjectID, selectable: Bool) {
         total = page.total
