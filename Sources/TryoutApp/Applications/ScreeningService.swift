@@ -7,9 +7,11 @@ import TryoutStore
 /// screening switches, people to invite and the fairness reports.
 public enum ScreeningService {
     /// The project, for a member who may see its applicants and, besides, do `action`; not found
-    /// otherwise, so that nobody learns what other organizations hold.
-    public static func project(_ id: ProjectID, for action: ((UUID) -> Action)? = nil, _ ctx: ActionContext) async throws -> ProjectRecord {
-        guard let project = try await Projects.find(id: id.uuid, on: ctx.db) else { throw ActionError.notFound }
+    /// otherwise, so that nobody learns what other organizations hold. Without `withSkills` its
+    /// skills are left unread (the list reads them only to score), and reads that need them read them.
+    public static func project(_ id: ProjectID, for action: ((UUID) -> Action)? = nil, withSkills: Bool = true,
+                               _ ctx: ActionContext) async throws -> ProjectRecord {
+        guard let project = try await Projects.find(id: id.uuid, withSkills: withSkills, on: ctx.db) else { throw ActionError.notFound }
         let orgID = project.$organization.id
         guard Policy.allows(ctx.principal, .viewApplicants(orgID)), action.map({ Policy.allows(ctx.principal, $0(orgID)) }) ?? true else {
             throw ActionError.notFound

@@ -26,7 +26,7 @@ struct ApplicantsController: RouteCollection {
 
     func list(req: Request) async throws -> Response {
         let ctx = try await req.visitorContext()
-        return try await renderList(req, try await ScreeningService.project(try req.projectID(), ctx), ctx)
+        return try await renderList(req, try await ScreeningService.project(try req.projectID(), withSkills: false, ctx), ctx)
     }
 
     private func renderList(_ req: Request, _ project: ProjectRecord, _ ctx: ActionContext, errors: [FieldError] = []) async throws -> Response {

@@ -44,7 +44,7 @@ struct QueryBudgetTests {
             // which the one after finds kept, as nothing it shows has changed.
             Page(label: "applicants", path: "/projects/\(project)/applicants", who: "manager@northwind.test", budget: 14),
             Page(label: "applicants, scores kept", path: "/projects/\(project)/applicants", who: "manager@northwind.test", budget: 10),
-            Page(label: "applicants, table kept", path: "/projects/\(project)/applicants", who: "manager@northwind.test", budget: 5),
+            Page(label: "applicants, table kept", path: "/projects/\(project)/applicants", who: "manager@northwind.test", budget: 4),
             Page(label: "engagement", path: "/engagements/\(try engagement.requireID())", who: "manager@northwind.test", budget: 11),
             // New messages from others are marked read, a write; a thread with none has 6.
             Page(label: "messages", path: "/engagements/\(try engagement.requireID())/messages", who: "manager@northwind.test", budget: 7),
