@@ -19,14 +19,19 @@ struct ApplicantListVersionTests {
             let (projectID, otherID) = (try project.requireID(), try other.requireID())
             let ada = try await factory.candidate("ada@uni.test", name: "Ada")
             let adaID = try ada.requireID()
-            #expect(try await Applications.listVersion(projectID: projectID, on: t.db) == 0, "no application yet")
+            /// The version as the list reads it, with its project.
+            func version(_ id: UUID) async throws -> Int { try #require(try await Applications.listedProject(id: id, on: t.db)).listVersion }
+            #expect(try await version(projectID) == 0, "no application yet")
+            #expect(try await Applications.listedProject(id: UUID(), on: t.db) == nil)
+            let listed = try #require(try await Applications.listedProject(id: projectID, on: t.db)).project
+            #expect(listed.title == project.title && listed.briefVersion == project.briefVersion && listed.screening == project.screening
+                    && listed.organization.name == "Acme" && listed.$skills.value == nil, "the project as it is found, without its skills")
 
             var last = (mine: 0, other: 0)
             /// Which of the two projects' versions `write` moved, remembering where they stand.
             func raised(_ write: () async throws -> Void) async throws -> (mine: Bool, other: Bool) {
                 try await write()
-                let now = (mine: try await Applications.listVersion(projectID: projectID, on: t.db),
-                           other: try await Applications.listVersion(projectID: otherID, on: t.db))
+                let now = (mine: try await version(projectID), other: try await version(otherID))
                 defer { last = now }
                 return (now.mine > last.mine, now.other > last.other)
             }

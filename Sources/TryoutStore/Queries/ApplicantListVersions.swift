@@ -1,18 +1,25 @@
 import FluentKit
-import Foundation
 import FluentPostgresDriver
+import Foundation
 
 extension Applications {
-    /// The version of the project's applicants list (`CreateApplicantListVersions`): it moves
-    /// whenever anything the list shows may have changed, and is 0 until the first application.
-    public static func listVersion(projectID: UUID, on db: any Database) async throws -> Int {
-        try await ListVersionStatement(projectID: projectID).rows(on: db).first?.decode(column: "version", as: Int.self) ?? 0
+    /// The project with its organization, as `Projects.find` reads it without its skills, and the
+    /// version of its applicants list (`CreateApplicantListVersions`), which moves whenever
+    /// anything the list shows may have changed and is 0 until the first application. One
+    /// statement, as the list reads both on every view.
+    public static func listedProject(id: UUID, on db: any Database) async throws -> (project: ProjectRecord, listVersion: Int)? {
+        let rows = try await ListedProjectStatement(id: id).rows(on: db)
+        guard let row = rows.first, let project = try ProjectRecord.records(rows, with: \.$organization).first else { return nil }
+        return (project, try row.decode(column: "list_version", as: Int.self))
     }
 
-    /// Kept prepared: every view of the list reads it first.
-    struct ListVersionStatement: KeptStatement {
-        static let sql = "SELECT version FROM applicant_list_versions WHERE project_id = $1"
-        var projectID: UUID
-        var values: [any PostgresEncodable & Encodable & Sendable] { [projectID] }
+    /// Kept prepared: every view of the list starts with it.
+    struct ListedProjectStatement: KeptStatement {
+        static let sql = """
+            SELECT j.*, COALESCE((SELECT version FROM applicant_list_versions WHERE project_id = j.r_id), 0) AS list_version
+            FROM (\(ProjectRecord.joined(\.$organization)) WHERE r.id = $1) AS j
+            """
+        var id: UUID
+        var values: [any PostgresEncodable & Encodable & Sendable] { [id] }
     }
 }

@@ -33,10 +33,9 @@ public enum Projects {
             """, on: db)
     }
 
-    public static func find(id: UUID, withSkills: Bool = true, on db: any Database) async throws -> ProjectRecord? {
+    public static func find(id: UUID, on db: any Database) async throws -> ProjectRecord? {
         guard let project = try ProjectRecord.records(try await ProjectStatement(id: id).rows(on: db), with: \.$organization).first
         else { return nil }
-        guard withSkills else { return project }
         project.$skills.value = try ProjectSkillRecord.records(try await SkillsStatement(projectID: id).rows(on: db), with: \.$skill)
         return project
     }

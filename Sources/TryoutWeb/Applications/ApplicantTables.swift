@@ -4,7 +4,7 @@ import TryoutCore
 import Vapor
 
 /// The applicant tables this process has rendered, each kept with the version of its project's
-/// list it was read at (`ScreeningService.listVersion`). A table is served only while the
+/// list it was read at (`ScreeningService.listedProject`). A table is served only while the
 /// database still has that version, which its triggers raise with every change a row could show:
 /// a change made by any server is seen on the next view. Who may see a project's applicants is
 /// decided before a table is looked up, and a table holds nothing that differs between the people

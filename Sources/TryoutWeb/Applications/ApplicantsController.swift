@@ -26,16 +26,19 @@ struct ApplicantsController: RouteCollection {
 
     func list(req: Request) async throws -> Response {
         let ctx = try await req.visitorContext()
-        return try await renderList(req, try await ScreeningService.project(try req.projectID(), withSkills: false, ctx), ctx)
+        let (project, version) = try await ScreeningService.listedProject(try req.projectID(), ctx)
+        return try await renderList(req, project, listVersion: version, ctx)
     }
 
-    private func renderList(_ req: Request, _ project: ProjectRecord, _ ctx: ActionContext, errors: [FieldError] = []) async throws -> Response {
+    /// The list; with the version of the project's list, its table may come from the kept ones.
+    private func renderList(_ req: Request, _ project: ProjectRecord, listVersion: Int? = nil, _ ctx: ActionContext,
+                            errors: [FieldError] = []) async throws -> Response {
         let query = try req.query.decode(ListQuery.self)
         let state = query.state.flatMap(ApplicationState.init(rawValue:))
         let sort = query.sort.flatMap(ApplicantSort.init(rawValue:)) ?? .match
         let decides = Policy.allows(ctx.principal, .authorProjects(project.$organization.id))
-        let table = try await applicantTable(req, project, states: state.map { [$0] } ?? [], sort: sort, page: max(query.page ?? 1, 1),
-                                             selectable: decides, ctx)
+        let table = try await applicantTable(req, project, listVersion: listVersion, states: state.map { [$0] } ?? [], sort: sort,
+                                             page: max(query.page ?? 1, 1), selectable: decides, ctx)
         let page = ApplicantsPage(project: try ScreenedProject(project), table: table, state: state, sort: sort, decides: decides,
                                   readsFairness: Policy.allows(ctx.principal, .readFairnessReport(project.$organization.id)),
                                   readsCalibration: Policy.allows(ctx.principal, .readCalibration(project.$organization.id)),
@@ -43,20 +46,19 @@ struct ApplicantsController: RouteCollection {
         return try await req.render("Applicants: \(project.title)", status: errors.isEmpty ? .ok : .unprocessableEntity, page)
     }
 
-    /// The page of the list as this process last rendered it, while the project's list is at
-    /// the version it was read at; rendered again otherwise.
-    private func applicantTable(_ req: Request, _ project: ProjectRecord, states: [ApplicationState], sort: ApplicantSort, page: Int,
-                                selectable: Bool, _ ctx: ActionContext) async throws -> ApplicantTable {
+    /// The page of the list as this process last rendered it, while the project's list is at the
+    /// version it was read at (read with the project, before the rows: a change that lands while
+    /// they are read leaves the table marked with the older version, so the next view builds it
+    /// again). Without a version it is built and not kept.
+    private func applicantTable(_ req: Request, _ project: ProjectRecord, listVersion: Int?, states: [ApplicationState], sort: ApplicantSort,
+                                page: Int, selectable: Bool, _ ctx: ActionContext) async throws -> ApplicantTable {
         let id = ProjectID(try project.requireID())
         let key = ApplicantTables.Key(project: id, states: states, sort: sort, page: page, selectable: selectable,
                                       blind: project.screening.blind, on: ctx.now)
-        // Read before the rows: a change that lands while they are read leaves the table marked
-        // with the older version, so the next view builds it again.
-        let version = try await ScreeningService.listVersion(of: project, ctx)
         let tables = req.application.applicantTables
-        if let table = tables.table(key, version: version) { return table }
+        if let listVersion, let table = tables.table(key, version: listVersion) { return table }
         let table = ApplicantTable(try await ScreeningService.page(page, of: project, states: states, sort: sort, ctx), of: id, selectable: selectable)
-        tables.keep(table, key, version: version)
+        if let listVersion { tables.keep(table, key, version: listVersion) }
         return table
     }
 

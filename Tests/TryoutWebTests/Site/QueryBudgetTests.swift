@@ -42,9 +42,9 @@ struct QueryBudgetTests {
             // The first view after applications arrive or profiles change scores those applicants
             // (their profiles, one write); the next reads the kept scores and renders the table,
             // which the one after finds kept, as nothing it shows has changed.
-            Page(label: "applicants", path: "/projects/\(project)/applicants", who: "manager@northwind.test", budget: 14),
-            Page(label: "applicants, scores kept", path: "/projects/\(project)/applicants", who: "manager@northwind.test", budget: 10),
-            Page(label: "applicants, table kept", path: "/projects/\(project)/applicants", who: "manager@northwind.test", budget: 4),
+            Page(label: "applicants", path: "/projects/\(project)/applicants", who: "manager@northwind.test", budget: 13),
+            Page(label: "applicants, scores kept", path: "/projects/\(project)/applicants", who: "manager@northwind.test", budget: 9),
+            Page(label: "applicants, table kept", path: "/projects/\(project)/applicants", who: "manager@northwind.test", budget: 3),
             Page(label: "engagement", path: "/engagements/\(try engagement.requireID())", who: "manager@northwind.test", budget: 11),
             // New messages from others are marked read, a write; a thread with none has 6.
             Page(label: "messages", path: "/engagements/\(try engagement.requireID())/messages", who: "manager@northwind.test", budget: 7),
