@@ -15,10 +15,9 @@ extension Applications {
 
     /// Kept prepared: every view of the list starts with it.
     struct ListedProjectStatement: KeptStatement {
-        static let sql = """
-            SELECT j.*, COALESCE((SELECT version FROM applicant_list_versions WHERE project_id = j.r_id), 0) AS list_version
-            FROM (\(ProjectRecord.joined(\.$organization)) WHERE r.id = $1) AS j
-            """
+        static let sql = ProjectRecord.joined(\.$organization, also: [
+            "COALESCE((SELECT v.version FROM applicant_list_versions AS v WHERE v.project_id = r.id), 0) AS list_version",
+        ]) + " WHERE r.id = $1"
         var id: UUID
         var values: [any PostgresEncodable & Encodable & Sendable] { [id] }
     }
