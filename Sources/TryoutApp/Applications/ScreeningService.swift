@@ -9,24 +9,24 @@ public enum ScreeningService {
     /// The project, for a member who may see its applicants and, besides, do `action`; not found
     /// otherwise, so that nobody learns what other organizations hold.
     public static func project(_ id: ProjectID, for action: ((UUID) -> Action)? = nil, _ ctx: ActionContext) async throws -> ProjectRecord {
-        try authorized(try await Projects.find(id: id.uuid, on: ctx.db), for: action, ctx)
-    }
-
-    /// The project as `project(_:for:_:)` gives it, without its skills (only scoring needs them,
-    /// and reads them), and the version of its applicants list: whatever the list's pages show
-    /// was read at this version or a later one, and is the same until it moves.
-    public static func listedProject(_ id: ProjectID, _ ctx: ActionContext) async throws -> (project: ProjectRecord, listVersion: Int) {
-        let listed = try await Applications.listedProject(id: id.uuid, on: ctx.db)
-        return (try authorized(listed?.project, for: nil, ctx), listed?.listVersion ?? 0)
-    }
-
-    private static func authorized(_ project: ProjectRecord?, for action: ((UUID) -> Action)?, _ ctx: ActionContext) throws -> ProjectRecord {
-        guard let project else { throw ActionError.notFound }
-        let orgID = project.$organization.id
-        guard Policy.allows(ctx.principal, .viewApplicants(orgID)), action.map({ Policy.allows(ctx.principal, $0(orgID)) }) ?? true else {
+        guard let project = try await Projects.find(id: id.uuid, on: ctx.db), allowed(project.$organization.id, action, ctx) else {
             throw ActionError.notFound
         }
         return project
+    }
+
+    /// What the applicants list shows of the project, for the people `project(_:for:_:)` allows,
+    /// with the version of its list: whatever the list's pages show was read at this version or a
+    /// later one, and is the same until it moves.
+    public static func listedProject(_ id: ProjectID, _ ctx: ActionContext) async throws -> Applications.ListedProject {
+        guard let project = try await Applications.listedProject(id: id.uuid, on: ctx.db), allowed(project.organizationID, nil, ctx) else {
+            throw ActionError.notFound
+        }
+        return project
+    }
+
+    private static func allowed(_ orgID: UUID, _ action: ((UUID) -> Action)?, _ ctx: ActionContext) -> Bool {
+        Policy.allows(ctx.principal, .viewApplicants(orgID)) && action.map { Policy.allows(ctx.principal, $0(orgID)) } ?? true
     }
 
     /// Page `number` (from 1, held to the pages there are) of the project's applicants in `states`

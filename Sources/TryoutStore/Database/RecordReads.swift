@@ -20,11 +20,10 @@ extension Model {
 
     /// `SELECT … FROM` the record's table joined to its parent's, which reads each record with its
     /// parent in one statement, where Fluent's `with(\.$parent)` took two. The record's columns
-    /// are `r.…` and the parent's `p.…`, so a condition names the record's as `r.column`. `also`
-    /// are more expressions to read with them, each `… AS name`.
-    static func joined<Parent: Model>(_ parent: KeyPath<Self, ParentProperty<Self, Parent>>, also: [String] = []) -> String {
+    /// are `r.…` and the parent's `p.…`, so a condition names the record's as `r.column`.
+    static func joined<Parent: Model>(_ parent: KeyPath<Self, ParentProperty<Self, Parent>>) -> String {
         """
-        SELECT \(([columns(as: "r"), Parent.columns(as: "p")] + also).joined(separator: ", ")) FROM "\(schema)" AS r
+        SELECT \(columns(as: "r")), \(Parent.columns(as: "p")) FROM "\(schema)" AS r
         LEFT JOIN "\(Parent.schema)" AS p ON p."\(Parent.idKey)" = r."\(Self()[keyPath: parent].$id.key.description)"
         """
     }

@@ -26,22 +26,22 @@ struct ApplicantsController: RouteCollection {
 
     func list(req: Request) async throws -> Response {
         let ctx = try await req.visitorContext()
-        let (project, version) = try await ScreeningService.listedProject(try req.projectID(), ctx)
-        return try await renderList(req, project, listVersion: version, ctx)
+        let listed = try await ScreeningService.listedProject(try req.projectID(), ctx)
+        return try await renderList(req, ScreenedProject(listed), of: listed.organizationID, listVersion: listed.listVersion, ctx)
     }
 
     /// The list; with the version of the project's list, its table may come from the kept ones.
-    private func renderList(_ req: Request, _ project: ProjectRecord, listVersion: Int? = nil, _ ctx: ActionContext,
+    private func renderList(_ req: Request, _ project: ScreenedProject, of organizationID: UUID, listVersion: Int? = nil, _ ctx: ActionContext,
                             errors: [FieldError] = []) async throws -> Response {
         let query = try req.query.decode(ListQuery.self)
         let state = query.state.flatMap(ApplicationState.init(rawValue:))
         let sort = query.sort.flatMap(ApplicantSort.init(rawValue:)) ?? .match
-        let decides = Policy.allows(ctx.principal, .authorProjects(project.$organization.id))
+        let decides = Policy.allows(ctx.principal, .authorProjects(organizationID))
         let table = try await applicantTable(req, project, listVersion: listVersion, states: state.map { [$0] } ?? [], sort: sort,
                                              page: max(query.page ?? 1, 1), selectable: decides, ctx)
-        let page = ApplicantsPage(project: try ScreenedProject(project), table: table, state: state, sort: sort, decides: decides,
-                                  readsFairness: Policy.allows(ctx.principal, .readFairnessReport(project.$organization.id)),
-                                  readsCalibration: Policy.allows(ctx.principal, .readCalibration(project.$organization.id)),
+        let page = ApplicantsPage(project: project, table: table, state: state, sort: sort, decides: decides,
+                                  readsFairness: Policy.allows(ctx.principal, .readFairnessReport(organizationID)),
+                                  readsCalibration: Policy.allows(ctx.principal, .readCalibration(organizationID)),
                                   csrf: try await req.csrfToken(), errors: errors)
         return try await req.render("Applicants: \(project.title)", status: errors.isEmpty ? .ok : .unprocessableEntity, page)
     }
@@ -49,15 +49,16 @@ struct ApplicantsController: RouteCollection {
     /// The page of the list as this process last rendered it, while the project's list is at the
     /// version it was read at (read with the project, before the rows: a change that lands while
     /// they are read leaves the table marked with the older version, so the next view builds it
-    /// again). Without a version it is built and not kept.
-    private func applicantTable(_ req: Request, _ project: ProjectRecord, listVersion: Int?, states: [ApplicationState], sort: ApplicantSort,
+    /// again). Without a version it is built and not kept. Building it reads the whole project.
+    private func applicantTable(_ req: Request, _ project: ScreenedProject, listVersion: Int?, states: [ApplicationState], sort: ApplicantSort,
                                 page: Int, selectable: Bool, _ ctx: ActionContext) async throws -> ApplicantTable {
-        let id = ProjectID(try project.requireID())
-        let key = ApplicantTables.Key(project: id, states: states, sort: sort, page: page, selectable: selectable,
+        let key = ApplicantTables.Key(project: project.id, states: states, sort: sort, page: page, selectable: selectable,
                                       blind: project.screening.blind, on: ctx.now)
         let tables = req.application.applicantTables
         if let listVersion, let table = tables.table(key, version: listVersion) { return table }
-        let table = ApplicantTable(try await ScreeningService.page(page, of: project, states: states, sort: sort, ctx), of: id, selectable: selectable)
+        let record = try await ScreeningService.project(project.id, ctx)
+        let table = ApplicantTable(try await ScreeningService.page(page, of: record, states: states, sort: sort, ctx), of: project.id,
+                                   selectable: selectable)
         if let listVersion { tables.keep(table, key, version: listVersion) }
         return table
     }
@@ -83,7 +84,7 @@ struct ApplicantsController: RouteCollection {
             try await req.flash("\(changes.count) application\(changes.count == 1 ? "" : "s") moved to \(decision.target.label.lowercased())."
                                 + (revealed > 0 ? " Names are now shown for \(revealed)." : ""))
         } catch let failure as ValidationFailure {
-            return try await renderList(req, project, ctx, errors: failure.errors)
+            return try await renderList(req, try ScreenedProject(project), of: project.$organization.id, ctx, errors: failure.errors)
         }
         let back: SiteURL.Applications.ProjectPart = ids.count == 1 && form.from == "applicant" ? .applicant(.value(ApplicationID(ids[0]))) : .applicants
         return req.redirect(to: SiteURL.applications(.project(.value(projectID), back)).path)
@@ -111,7 +112,7 @@ struct ApplicantsController: RouteCollection {
             let revealed = try await ScreeningService.save(settings, of: projectID, ctx) { $0 == confirmed }
             try await req.flash("Screening settings saved." + (revealed == 0 ? "" : " Names are now shown for \(revealed)."))
         } catch let failure as ValidationFailure {
-            return try await renderList(req, project, ctx, errors: failure.errors)
+            return try await renderList(req, try ScreenedProject(project), of: project.$organization.id, ctx, errors: failure.errors)
         } catch let pending as RevealNeedsConfirmation {
             let revealed = try pending.applications.map {
                 RevealConfirmationPage.Revealed(id: ApplicationID(try $0.requireID()), handle: $0.handle, state: $0.state)

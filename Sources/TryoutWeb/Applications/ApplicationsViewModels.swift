@@ -108,4 +108,11 @@ struct ScreenedProject: Sendable {
         state = project.state
         screening = project.screening
     }
+
+    init(_ project: Applications.ListedProject) {
+        id = ProjectID(project.id)
+        title = project.title
+        state = project.state
+        screening = project.screening
+    }
 }
