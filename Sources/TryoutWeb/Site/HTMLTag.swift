@@ -78,6 +78,9 @@ struct Tag: Component {
     }
 
     private static func merged(_ attributes: [(String, String)]) -> [(String, String)] {
+        // Most tags name each attribute once, and keep the array they were given.
+        let repeats = attributes.indices.contains { index in attributes[..<index].contains { $0.0 == attributes[index].0 } }
+        guard repeats else { return attributes }
         var merged = [(String, String)]()
         merged.reserveCapacity(attributes.count)
         for attribute in attributes {

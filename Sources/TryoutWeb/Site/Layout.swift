@@ -3,25 +3,22 @@ import Vapor
 
 /// The frame around every page: skip link, header with navigation, flash message, footer.
 enum Layout {
-    static func document(title: String, context: PageContext, content: Component) -> HTML {
-        HTML(
-            .lang(.english),
-            .head(
-                .meta(.charset(.utf8)),
-                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                .element(named: "title", text: "\(title) · Tryout"),
-                .link(.rel(.stylesheet), .href(SiteURL.site(.stylesheet).path)),
-                .script(.src(SiteURL.site(.skillScript).path), .attribute(named: "defer", value: "defer"))
-            ),
-            .body(.raw(PageWriter.html(body(context: context, content: content))))
-        )
+    /// The page, written as Plot wrote it, straight into one string: Plot's own rendering of the
+    /// document copied the written body twice more (Benchmarks/README.md, fifteenth round).
+    static func document(title: String, context: PageContext, content: Component) -> String {
+        var html = #"<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8"/><meta name="viewport" content="width=device-width, initial-scale=1"/>"#
+        html += "<title>" + Text("\(title) · Tryout").escaped + "</title>"
+        html += #"<link rel="stylesheet" href=""# + SiteURL.site(.stylesheet).path + #""/>"#
+        html += #"<script src=""# + SiteURL.site(.skillScript).path + #"" defer="defer"></script></head><body>"#
+        PageWriter.write(body(context: context, content: content), to: &html)
+        html += "</body></html>"
+        return html
     }
 
     static func response(title: String, context: PageContext, status: HTTPStatus = .ok, content: Component) -> Response {
-        let html = document(title: title, context: context, content: content).render()
         var headers = HTTPHeaders()
         headers.contentType = .html
-        return Response(status: status, headers: headers, body: .init(string: html))
+        return Response(status: status, headers: headers, body: .init(string: document(title: title, context: context, content: content)))
     }
 
     private static func body(context: PageContext, content: Component) -> Component {
