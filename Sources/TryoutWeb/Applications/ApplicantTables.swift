@@ -84,10 +84,7 @@ extension Application {
     }
 
     var applicantTables: ApplicantTables {
-        get {
-            guard let tables = storage[ApplicantTablesKey.self] else { fatalError("configure(app) has not run") }
-            return tables
-        }
+        get { configured(ApplicantTablesKey.self) }
         set { storage[ApplicantTablesKey.self] = newValue }
     }
 }

@@ -139,10 +139,7 @@ extension Application {
     }
 
     public var tryout: TryoutConfig {
-        get {
-            guard let config = storage[ConfigKey.self] else { fatalError("configure(app) has not run") }
-            return config
-        }
+        get { configured(ConfigKey.self) }
         set { storage[ConfigKey.self] = newValue }
     }
 }
@@ -159,5 +156,13 @@ extension Request {
             return forwarded
         }
         return remoteAddress?.ipAddress ?? "unknown"
+    }
+}
+
+extension Application {
+    /// A value `configure(app)` stores; one read before it ran is a mistake in the program.
+    func configured<Key: StorageKey>(_ key: Key.Type) -> Key.Value {
+        guard let value = storage[key] else { fatalError("configure(app) has not run") }
+        return value
     }
 }

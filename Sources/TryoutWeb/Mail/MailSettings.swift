@@ -91,10 +91,7 @@ extension Application {
 
     /// What `mail.deliver` jobs send with, chosen once by `configure`.
     var mailTransport: any MailTransport {
-        get {
-            guard let transport = storage[MailTransportKey.self] else { fatalError("configure(app) has not run") }
-            return transport
-        }
+        get { configured(MailTransportKey.self) }
         set { storage[MailTransportKey.self] = newValue }
     }
 }

@@ -223,10 +223,7 @@ extension Application {
     }
 
     var publicPages: PublicPageStore {
-        get {
-            guard let store = storage[PublicPagesKey.self] else { fatalError("configure(app) has not run") }
-            return store
-        }
+        get { configured(PublicPagesKey.self) }
         set { storage[PublicPagesKey.self] = newValue }
     }
 }
