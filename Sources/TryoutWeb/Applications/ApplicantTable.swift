@@ -4,7 +4,7 @@ import TryoutApp
 import TryoutCore
 
 /// One page of a project's applicants list as a rendered table, with what the page around it
-/// needs to know of it. Building it costs nine statements, a match for each row and 35 KB of
+/// needs to know of it. Building it costs seven statements, a match for each row and 35 KB of
 /// HTML, so each process keeps it (`ApplicantTables`) until the project's list version moves.
 struct ApplicantTable: Sendable {
     /// The `<table>`, or nothing when the page has no applicants.
