@@ -4,7 +4,7 @@ import SQLKit
 /// A number per project that the database raises whenever anything its applicants list shows may
 /// have changed: an application (applied, moved, revealed, withdrawn, scored or its score
 /// forgotten) or an applicant's name. Servers keep the rendered list until it moves
-/// (`ApplicantLists`), however many share the database and whichever code wrote the change, as the
+/// (`ApplicantTables`), however many share the database and whichever code wrote the change, as the
 /// database's own triggers raise it in the writing transaction.
 ///
 /// The rest of what a row shows follows from these: a profile, proven work or the brief change a
