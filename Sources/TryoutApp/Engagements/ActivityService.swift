@@ -42,12 +42,20 @@ public enum ActivityService {
     /// The thread, oldest first; reading it marks it read for the person.
     public static func read(in participant: EngagementParticipant, _ context: ActionContext) async throws -> [EngagementActivity.Message] {
         let (id, userID) = (participant.id.uuid, participant.userID.uuid)
-        // Only messages from others newer than the mark count as unread, so a thread with none
-        // needs no write: reading is what people do most, and a write is what costs most.
-        if try await EngagementActivity.unread(userID: userID, in: id, on: context.db) > 0 {
-            try await EngagementActivity.markRead(engagementID: id, userID: userID, at: context.now, on: context.db)
-        }
+        try await markRead(unread: try await EngagementActivity.unread(userID: userID, in: id, on: context.db), id, by: userID, context)
         return try await thread(of: participant, context)
+    }
+
+    /// Marks the thread read for the person as the glance found it, for a page that shows the thread.
+    public static func markRead(_ engagement: EngagementGlance, _ context: ActionContext) async throws {
+        try await markRead(unread: engagement.unreadMessages, engagement.id.uuid, by: engagement.userID.uuid, context)
+    }
+
+    /// Only messages from others newer than the mark count as unread, so a thread with none
+    /// needs no write: reading is what people do most, and a write is what costs most.
+    private static func markRead(unread: Int, _ id: UUID, by userID: UUID, _ context: ActionContext) async throws {
+        guard unread > 0 else { return }
+        try await EngagementActivity.markRead(engagementID: id, userID: userID, at: context.now, on: context.db)
     }
 
     /// The thread, oldest first, without marking it read (a refused message shows it again).

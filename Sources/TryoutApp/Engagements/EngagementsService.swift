@@ -59,8 +59,8 @@ public enum EngagementsService {
     }
 
     /// The organization's members, whom a manager may assign to the team.
-    public static func assignable(in participant: EngagementParticipant, _ context: ActionContext) async throws -> [MemberRecord] {
-        participant.may(.manageTeam) ? try await Organizations.members(of: participant.engagement.$organization.id, on: context.db) : []
+    public static func assignable(in engagement: EngagementGlance, _ context: ActionContext) async throws -> [MemberRecord] {
+        engagement.may(.manageTeam) ? try await Organizations.members(of: engagement.organizationID, on: context.db) : []
     }
 
     public static func addToTeam(_ userID: UserID?, in participant: EngagementParticipant, _ context: ActionContext) async throws {

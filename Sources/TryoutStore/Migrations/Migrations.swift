@@ -51,6 +51,7 @@ public enum TryoutMigrations {
         CreateCatalogVersion(),
         CreateApplicationsRankingIndexes(),
         CreateApplicantListVersions(),
+        CreateEngagementVersions(),
     ]
 }
 

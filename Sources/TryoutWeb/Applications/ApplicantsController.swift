@@ -52,10 +52,10 @@ struct ApplicantsController: RouteCollection {
     /// again). Without a version it is built and not kept. Building it reads the whole project.
     private func applicantTable(_ req: Request, _ project: ScreenedProject, listVersion: Int?, states: [ApplicationState], sort: ApplicantSort,
                                 page: Int, selectable: Bool, _ ctx: ActionContext) async throws -> ApplicantTable {
-        let key = ApplicantTables.Key(project: project.id, states: states, sort: sort, page: page, selectable: selectable,
-                                      blind: project.screening.blind, on: ctx.now)
+        let key = ApplicantTableKey(project: project.id, states: states, sort: sort, page: page, selectable: selectable,
+                                    blind: project.screening.blind, on: ctx.now)
         let tables = req.application.applicantTables
-        if let listVersion, let table = tables.table(key, version: listVersion) { return table }
+        if let listVersion, let table = tables.value(key, version: listVersion) { return table }
         let record = try await ScreeningService.project(project.id, ctx)
         let table = ApplicantTable(try await ScreeningService.page(page, of: record, states: states, sort: sort, ctx), of: project.id,
                                    selectable: selectable)

@@ -10,7 +10,9 @@ public func configure(_ app: Application, _ config: TryoutConfig) async throws {
     app.useMail(config.mail)
     app.storage[AnonymousCookies.KeyCache.self] = .init(nil)
     app.publicPages = PublicPageStore(lifetime: config.pageCacheLifetime)
-    app.applicantTables = ApplicantTables()
+    app.keep(ApplicantTables())
+    app.keep(EngagementOverviews())
+    app.keep(EngagementThreads())
     if case .sqliteFile = config.database {
         try FileManager.default.createDirectory(atPath: config.dataDirectory, withIntermediateDirectories: true)
     }

@@ -22,13 +22,13 @@ struct ActivityController: RouteCollection {
     }
 
     func checkIns(req: Request) async throws -> Response {
-        try await renderCheckIns(req, try await EngagementRequest.load(req))
+        try await renderCheckIns(req)
     }
 
-    private func renderCheckIns(_ req: Request, _ engagement: EngagementRequest, errors: [FieldError] = []) async throws -> Response {
+    private func renderCheckIns(_ req: Request, errors: [FieldError] = []) async throws -> Response {
         let typed = Dictionary(uniqueKeysWithValues: ["startsAt", "minutes", "agenda"].map { ($0, field(req, $0)) })
         return try await req.render("Check-ins", status: errors.isEmpty ? .ok : .unprocessableEntity,
-                                    CheckInsPage(snapshot: try await engagement.overview(), csrf: try await req.csrfToken(), now: req.now, errors: errors,
+                                    CheckInsPage(snapshot: try await req.engagementOverview().1, csrf: try await req.csrfToken(), now: req.now, errors: errors,
                                                  typed: errors.isEmpty ? [:] : typed))
     }
 
@@ -41,7 +41,7 @@ struct ActivityController: RouteCollection {
                 return "Check-in booked."
             }
         } catch let failure as ValidationFailure {
-            return try await renderCheckIns(req, engagement, errors: failure.errors)
+            return try await renderCheckIns(req, errors: failure.errors)
         }
     }
 
@@ -55,20 +55,17 @@ struct ActivityController: RouteCollection {
                 return "Notes saved."
             }
         } catch let failure as ValidationFailure {
-            return try await renderCheckIns(req, engagement, errors: failure.errors)
+            return try await renderCheckIns(req, errors: failure.errors)
         }
     }
 
     func messages(req: Request) async throws -> Response {
-        let engagement = try await EngagementRequest.load(req)
-        return try await renderMessages(req, engagement, thread: try await ActivityService.read(in: engagement.participant, engagement.context))
+        try await renderMessages(req, try await req.engagementThread(markingRead: true))
     }
 
-    private func renderMessages(_ req: Request, _ engagement: EngagementRequest, thread: [EngagementActivity.Message], errors: [FieldError] = [],
-                                draft: String = "") async throws -> Response {
+    private func renderMessages(_ req: Request, _ thread: EngagementThread, errors: [FieldError] = [], draft: String = "") async throws -> Response {
         try await req.render("Messages", status: errors.isEmpty ? .ok : .unprocessableEntity,
-                             MessagesPage(engagement: try EngagementView(engagement.participant.engagement), messages: thread.map(MessageRow.init), csrf: try await req.csrfToken(),
-                                          errors: errors, draft: draft))
+                             MessagesPage(engagement: thread.engagement, messages: thread.messages, csrf: try await req.csrfToken(), errors: errors, draft: draft))
     }
 
     func post(req: Request) async throws -> Response {
@@ -77,8 +74,7 @@ struct ActivityController: RouteCollection {
         do {
             _ = try await ActivityService.post(body, email: !field(req, "email").isEmpty, in: engagement.participant, engagement.context)
         } catch let failure as ValidationFailure {
-            let thread = try await ActivityService.thread(of: engagement.participant, engagement.context)
-            return try await renderMessages(req, engagement, thread: thread, errors: failure.errors, draft: body)
+            return try await renderMessages(req, try await req.engagementThread(markingRead: false), errors: failure.errors, draft: body)
         }
         return req.redirect(to: SiteURL.Engagements.engagement(engagement.id, .messages).path)
     }

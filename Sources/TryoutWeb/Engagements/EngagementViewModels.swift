@@ -104,7 +104,6 @@ struct TeamMemberRow: Sendable {
 struct EngagementOverview: Sendable {
     var engagement: EngagementView
     var role: EngagementRole
-    var viewerName: String
     var team: [TeamMemberRow]
     var agreements: [AgreementRow]
     var checklist: [ChecklistRow]
@@ -129,7 +128,6 @@ struct EngagementOverview: Sendable {
         let participant = snapshot.participant
         engagement = try EngagementView(snapshot.engagement)
         role = participant.role
-        viewerName = participant.user.displayName
         team = participant.team.map { TeamMemberRow(userID: UserID($0.$user.id), name: $0.user.displayName) }
         agreements = try snapshot.agreements.map {
             AgreementRow(id: AgreementID(try $0.requireID()), kind: $0.kind, version: $0.version,

@@ -24,15 +24,15 @@ struct EngagementsController: RouteCollection {
     }
 
     func show(req: Request) async throws -> Response {
-        try await render(req, try await EngagementRequest.load(req))
+        try await render(req)
     }
 
-    private func render(_ req: Request, _ engagement: EngagementRequest, errors: [FieldError] = []) async throws -> Response {
-        let members = try await EngagementsService.assignable(in: engagement.participant, engagement.context)
+    private func render(_ req: Request, errors: [FieldError] = []) async throws -> Response {
+        let (glance, overview) = try await req.engagementOverview()
+        let members = try await EngagementsService.assignable(in: glance, try await req.signedInContext())
             .map { TeamMemberRow(userID: UserID($0.$user.id), name: $0.user.displayName, roleLabel: $0.role.label) }
-        return try await req.render(engagement.participant.engagement.project.title, status: errors.isEmpty ? .ok : .unprocessableEntity,
-                                    EngagementPage(snapshot: try await engagement.overview(), members: members, csrf: try await req.csrfToken(),
-                                                   now: req.now, errors: errors))
+        return try await req.render(overview.engagement.title, status: errors.isEmpty ? .ok : .unprocessableEntity,
+                                    EngagementPage(snapshot: overview, members: members, csrf: try await req.csrfToken(), now: req.now, errors: errors))
     }
 
     func tick(req: Request) async throws -> Response {
@@ -50,7 +50,7 @@ struct EngagementsController: RouteCollection {
         do {
             try await EngagementsService.addToTeam(userID, in: engagement.participant, engagement.context)
         } catch let failure as ValidationFailure {
-            return try await render(req, engagement, errors: failure.errors)
+            return try await render(req, errors: failure.errors)
         }
         try await req.flash("Added to the team.")
         return req.redirect(to: SiteURL.Engagements.engagement(engagement.id).path)
@@ -87,7 +87,7 @@ struct EngagementsController: RouteCollection {
                 return "The engagement has ended."
             }
         } catch let failure as ValidationFailure {
-            return try await render(req, engagement, errors: failure.errors)
+            return try await render(req, errors: failure.errors)
         }
     }
 }

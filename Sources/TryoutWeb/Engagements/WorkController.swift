@@ -19,9 +19,8 @@ struct WorkController: RouteCollection {
     }
 
     func board(req: Request) async throws -> Response {
-        let engagement = try await EngagementRequest.load(req)
-        return try await req.render("Board: \(engagement.participant.engagement.project.title)",
-                                    BoardPage(snapshot: try await engagement.overview(), now: req.now))
+        let overview = try await req.engagementOverview().1
+        return try await req.render("Board: \(overview.engagement.title)", BoardPage(snapshot: overview, now: req.now))
     }
 
     func milestone(req: Request) async throws -> Response {

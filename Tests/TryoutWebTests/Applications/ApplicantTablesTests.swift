@@ -77,19 +77,19 @@ struct ApplicantTablesTests {
     @Test("a table is served only at the version it was read at, an older one never replaces a newer, and the count is bounded")
     func versionsAndBound() throws {
         let tables = ApplicantTables(capacity: 10)
-        func key(_ page: Int) -> ApplicantTables.Key {
-            ApplicantTables.Key(project: ProjectID(UUID(uuidString: "00000000-0000-0000-0000-000000000001")!), states: [], sort: .match,
-                                page: page, selectable: true, blind: true, on: Date(timeIntervalSince1970: 0))
+        func key(_ page: Int) -> ApplicantTableKey {
+            ApplicantTableKey(project: ProjectID(UUID(uuidString: "00000000-0000-0000-0000-000000000001")!), states: [], sort: .match,
+                              page: page, selectable: true, blind: true, on: Date(timeIntervalSince1970: 0))
         }
         var table = ApplicantTable(html: "", total: 7, number: 1, shown: 0, projectHours: nil)
         tables.keep(table, key(1), version: 3)
-        #expect(tables.table(key(1), version: 3)?.total == 7)
-        #expect(tables.table(key(1), version: 4) == nil)
+        #expect(tables.value(key(1), version: 3)?.total == 7)
+        #expect(tables.value(key(1), version: 4) == nil)
         table.total = 2
         tables.keep(table, key(1), version: 2)
-        #expect(tables.table(key(1), version: 3)?.total == 7, "read at an older version: not kept over the newer")
+        #expect(tables.value(key(1), version: 3)?.total == 7, "read at an older version: not kept over the newer")
         for number in 2...30 { tables.keep(table, key(number), version: 1) }
         #expect(tables.count <= 10)
-        #expect(tables.table(key(30), version: 1) != nil, "the newest stay")
+        #expect(tables.value(key(30), version: 1) != nil, "the newest stay")
     }
 }
