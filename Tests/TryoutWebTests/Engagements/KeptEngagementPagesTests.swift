@@ -1,0 +1,103 @@
+import Fluent
+import Foundation
+import Testing
+import TryoutCore
+import TryoutStore
+import TryoutTestSupport
+@testable import TryoutWeb
+import Vapor
+import VaporTesting
+
+/// Engagements' kept overviews and threads (`EngagementOverviews`, `EngagementThreads`): served
+/// only while nothing they show has changed, whoever changed it, and only to the engagement's
+/// people, each with their own role and unread messages.
+@Suite("Kept engagement pages")
+struct KeptEngagementPagesTests {
+    /// Acme's engagement with Ada, and Globex with a hiring manager of its own.
+    private func setUp(_ t: TestApp) async throws -> (path: String, engagement: EngagementRecord) {
+        let engagement = try await Factory(t).engagement()
+        try await Factory(t).organization("Globex", roles: [.owner, .hiringManager])
+        return ("/engagements/\(try engagement.requireID())", engagement)
+    }
+
+    /// The page as `email` sees it, viewed twice so that the second view may come from what is kept.
+    private func page(_ t: TestApp, _ path: String, as email: String) async throws -> String {
+        try await t.signOut()
+        try await t.signIn(email)
+        _ = try await t.get(path)
+        return try await t.get(path).body.string
+    }
+
+    @Test("a change to what the overview or the thread shows, made without the web (as another server would), shows on the next view")
+    func changesShow() async throws {
+        try await withTestApp { t in
+            let (path, engagement) = try await setUp(t)
+            let id = try engagement.requireID()
+            let first = try await page(t, path, as: "hiring_manager@acme.test")
+            #expect(first.contains("Ada Okafor") && !first.contains("Signed ") && first.contains("Nobody is assigned yet"))
+            #expect(t.app.engagementOverviews.count == 1)
+            let view = { try await t.get(path).body.string }
+            #expect(try await view().replacingOccurrences(of: #"value="[^"]{20,}""#, with: "", options: .regularExpression)
+                    == first.replacingOccurrences(of: #"value="[^"]{20,}""#, with: "", options: .regularExpression), "nothing changed: the same page")
+
+            let agreement = try #require(try await Agreements.current(of: id, on: t.db).first)
+            agreement.candidateSignedAt = t.clock.now
+            try await agreement.save(on: t.db)
+            #expect(try await view().contains("Signed "))
+
+            let ada = try #require(try await UserRecord.find(engagement.$candidate.id, on: t.db))
+            ada.displayName = "Ada Lovelace"
+            try await ada.save(on: t.db)
+            #expect(try await view().contains("Ada Lovelace"))
+
+            let reviewer = try await Factory(t).member("reviewer@acme.test", of: try #require(try await OrganizationRecord.find(engagement.$organization.id, on: t.db)))
+            _ = try await Engagements.addToTeam(reviewer.$user.id, engagementID: id, at: t.clock.now, on: t.db)
+            let assigned = try await view()
+            #expect(assigned.contains("<li>reviewer@acme.test ") && !assigned.contains("Nobody is assigned yet"))
+
+            let messages = path + "/messages"
+            #expect(try await page(t, messages, as: "hiring_manager@acme.test").contains("No messages yet."))
+            #expect(t.app.engagementThreads.count == 1)
+            _ = try await EngagementActivity.post("Here is my plan", engagementID: id, by: ada.requireID(), at: t.clock.now, on: t.db)
+            let thread = try await t.get(messages).body.string
+            #expect(thread.contains("Here is my plan") && thread.contains("Ada Lovelace"))
+            ada.displayName = "Ada L."
+            try await ada.save(on: t.db)
+            #expect(try await t.get(messages).body.string.contains("Ada L."))
+        }
+    }
+
+    @Test("who may see an engagement is decided before anything kept is looked up; each person sees their own role and unread messages")
+    func keptForWhoMaySee() async throws {
+        try await withTestApp { t in
+            let (path, engagement) = try await setUp(t)
+            let (teamForm, earnings) = ("Add a member", "Your earnings")
+            let managerView = try await page(t, path, as: "hiring_manager@acme.test")
+            #expect(managerView.contains(teamForm) && !managerView.contains(earnings))
+            let candidateView = try await page(t, path, as: "ada@uni.test")
+            #expect(!candidateView.contains(teamForm) && candidateView.contains(earnings) && candidateView.contains(">Messages</a>"))
+            #expect(try await page(t, path, as: "hiring_manager@acme.test").contains(teamForm))
+            #expect(t.app.engagementOverviews.count == 1, "one overview for everyone")
+
+            for outsider in ["hiring_manager@globex.test", "reviewer@acme.test"] {
+                _ = try await page(t, path, as: outsider)
+                #expect(try await t.get(path).status == .notFound, "\(outsider)")
+                #expect(try await t.get(path + "/messages").status == .notFound, "\(outsider)")
+                #expect(try await t.get(path + "/board").status == .notFound, "\(outsider)")
+            }
+            let reviewer = try await Factory(t).member("reviewer@acme.test", of: try #require(try await OrganizationRecord.find(engagement.$organization.id, on: t.db)))
+            _ = try await Engagements.addToTeam(reviewer.$user.id, engagementID: try engagement.requireID(), at: t.clock.now, on: t.db)
+            let mentorView = try await page(t, path, as: "reviewer@acme.test")
+            #expect(mentorView.contains("Ada Okafor") && !mentorView.contains(teamForm) && !mentorView.contains(earnings), "on the team: a mentor")
+
+            _ = try await EngagementActivity.post("Welcome aboard", engagementID: try engagement.requireID(), by: reviewer.$user.id,
+                                                  at: t.clock.now, on: t.db)
+            #expect(try await page(t, path, as: "ada@uni.test").contains("Messages (1 unread)"))
+            t.clock.advance(by: 1)
+            #expect(try await t.get(path + "/messages").body.string.contains("Welcome aboard"))
+            let read = try await t.get(path).body.string
+            #expect(read.contains(">Messages</a>") && !read.contains("unread"), "read: the kept overview with the person's own count")
+            #expect(try await page(t, path, as: "reviewer@acme.test").contains(">Messages</a>"), "the author has nothing unread")
+        }
+    }
+}
