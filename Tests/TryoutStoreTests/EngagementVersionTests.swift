@@ -88,10 +88,12 @@ struct EngagementVersionTests {
                 try await candidate.save(on: t.db)
             } == (false, false), "the pages show no addresses")
             let author = try #require(try await UserRecord.find(manager, on: t.db))
+            #expect(try await raised { try await factory.member("hiring_manager@acme.test", of: org).delete(on: t.db) } == (true, true),
+                    "a member who left")
             #expect(try await raised {
                 author.displayName = "Hana Manager"
                 try await author.save(on: t.db)
-            } == (true, false), "a message's author, not on the team")
+            } == (true, false), "a message's author, no longer a member")
             let project = try #require(try await ProjectRecord.find(mine.$project.id, on: t.db))
             #expect(try await raised {
                 project.title = "Churn, again"
@@ -102,6 +104,14 @@ struct EngagementVersionTests {
                 try await org.save(on: t.db)
             } == (true, true), "both are the organization's")
             #expect(try await raised { try await Engagements.removeFromTeam(reviewer, engagementID: mineID, on: t.db) } == (true, false))
+            let newcomer = try await factory.user("nia@acme.test", name: "Nia")
+            #expect(try await raised {
+                try await Organizations.addMember(orgID: try org.requireID(), userID: try newcomer.requireID(), role: .reviewer, at: now, on: t.db)
+            } == (true, true), "a member either team may take")
+            #expect(try await raised {
+                newcomer.displayName = "Nia Adeyemi"
+                try await newcomer.save(on: t.db)
+            } == (true, true), "a member's name")
             #expect(try await raised { try await credential(for: mineID, t) } == (true, false))
             #expect(try await raised { try await Engagements.move(other, to: .active, at: now, on: t.db) } == (false, true))
 

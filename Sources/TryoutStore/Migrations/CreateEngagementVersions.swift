@@ -3,17 +3,20 @@ import SQLKit
 
 /// A number per engagement that the database raises whenever anything its overview or its thread
 /// shows may have changed: the engagement itself, its team, agreements, checklist, milestones,
-/// versions and their files, check-ins, messages and credential, and the names they show (the
-/// candidate's, a member's, an author's, the project's and the organization's). Servers keep what
-/// those pages show until it moves (`EngagementOverviews`, `EngagementThreads`), however many
-/// share the database and whichever code wrote the change, as the database's own triggers raise
-/// it in the writing transaction.
+/// versions and their files, check-ins, messages and credential, its organization's members, and
+/// the names they show (the candidate's, a member's, an author's, the project's and the
+/// organization's). Servers keep what those pages show until it moves (`EngagementOverviews`,
+/// `EngagementThreads`), however many share the database and whichever code wrote the change, as
+/// the database's own triggers raise it in the writing transaction.
 ///
 /// What differs per person (their role, unread messages) and the time logged are read on every
 /// view, so time entries and read marks leave it alone.
 struct CreateEngagementVersions: AsyncMigration {
+    /// Each table whose rows the pages show, with the engagements a row of it (`ROW`) shows on:
+    /// an organization's members are the people a manager may add to the team.
     static let parts = ["engagement_team", "agreements", "checklist_items", "milestones", "submissions", "submission_files", "check_ins",
-                        "engagement_messages", "credentials"]
+                        "engagement_messages", "credentials"].map { ($0, "ROW.engagement_id") }
+        + [("members", "SELECT id FROM engagements WHERE organization_id = ROW.organization_id")]
 
     /// The tables whose names the pages show, each with the column that names and the engagements
     /// that show it.
@@ -22,6 +25,7 @@ struct CreateEngagementVersions: AsyncMigration {
             SELECT id FROM engagements WHERE candidate_id = NEW.id
             UNION SELECT engagement_id FROM engagement_team WHERE user_id = NEW.id
             UNION SELECT engagement_id FROM engagement_messages WHERE author_id = NEW.id
+            UNION SELECT e.id FROM engagements AS e JOIN members AS m ON m.organization_id = e.organization_id WHERE m.user_id = NEW.id
             """),
         ("projects", "title", "SELECT id FROM engagements WHERE project_id = NEW.id"),
         ("organizations", "name", "SELECT id FROM engagements WHERE organization_id = NEW.id"),
@@ -45,17 +49,19 @@ struct CreateEngagementVersions: AsyncMigration {
             """
         }
         if sql.dialect.name == "postgresql" {
-            try await sql.raw("""
-                CREATE FUNCTION engagement_part_changed() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN
-                  \(unsafeRaw: raise("CASE WHEN TG_OP = 'DELETE' THEN OLD.engagement_id ELSE NEW.engagement_id END"));
-                  RETURN NULL;
-                END $$
-                """).run()
-            for table in Self.parts {
+            for (table, engagements) in Self.parts {
+                try await sql.raw("""
+                    CREATE FUNCTION \(unsafeRaw: table)_engagement_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+                    DECLARE r RECORD;
+                    BEGIN
+                      IF TG_OP = 'DELETE' THEN r := OLD; ELSE r := NEW; END IF;
+                      \(unsafeRaw: raise(engagements.replacingOccurrences(of: "ROW.", with: "r.")));
+                      RETURN NULL;
+                    END $$
+                    """).run()
                 try await sql.raw("""
                     CREATE TRIGGER \(unsafeRaw: table)_engagement_changed AFTER INSERT OR UPDATE OR DELETE ON \(unsafeRaw: table)
-                    FOR EACH ROW EXECUTE FUNCTION engagement_part_changed()
+                    FOR EACH ROW EXECUTE FUNCTION \(unsafeRaw: table)_engagement_changed()
                     """).run()
             }
             try await sql.raw("""
@@ -75,11 +81,11 @@ struct CreateEngagementVersions: AsyncMigration {
                     """).run()
             }
         } else {
-            for table in Self.parts {
-                for (event, row) in [("insert", "NEW"), ("update", "NEW"), ("delete", "OLD")] {
+            for (table, engagements) in Self.parts {
+                for (event, row) in [("insert", "NEW."), ("update", "NEW."), ("delete", "OLD.")] {
                     try await sql.raw("""
                         CREATE TRIGGER \(unsafeRaw: table)_engagement_changed_\(unsafeRaw: event) AFTER \(unsafeRaw: event.uppercased()) ON \(unsafeRaw: table)
-                        BEGIN \(unsafeRaw: raise("\(row).engagement_id")); END
+                        BEGIN \(unsafeRaw: raise(engagements.replacingOccurrences(of: "ROW.", with: row))); END
                         """).run()
                 }
             }
@@ -102,16 +108,14 @@ struct CreateEngagementVersions: AsyncMigration {
             if postgres { try await sql.raw("DROP FUNCTION \(unsafeRaw: table)_engagement_renamed()").run() }
         }
         try await sql.raw("DROP TRIGGER engagements_changed\(unsafeRaw: postgres ? " ON engagements" : "")").run()
-        for table in Self.parts {
+        if postgres { try await sql.raw("DROP FUNCTION engagement_changed()").run() }
+        for (table, _) in Self.parts {
             if postgres {
                 try await sql.raw("DROP TRIGGER \(unsafeRaw: table)_engagement_changed ON \(unsafeRaw: table)").run()
+                try await sql.raw("DROP FUNCTION \(unsafeRaw: table)_engagement_changed()").run()
             } else {
                 for event in ["insert", "update", "delete"] { try await sql.raw("DROP TRIGGER \(unsafeRaw: table)_engagement_changed_\(unsafeRaw: event)").run() }
             }
-        }
-        if postgres {
-            try await sql.raw("DROP FUNCTION engagement_changed()").run()
-            try await sql.raw("DROP FUNCTION engagement_part_changed()").run()
         }
         try await sql.raw("DROP INDEX engagement_messages_author_id").run()
         try await database.schema("engagement_versions").delete()

@@ -28,7 +28,7 @@ struct ActivityController: RouteCollection {
     private func renderCheckIns(_ req: Request, errors: [FieldError] = []) async throws -> Response {
         let typed = Dictionary(uniqueKeysWithValues: ["startsAt", "minutes", "agenda"].map { ($0, field(req, $0)) })
         return try await req.render("Check-ins", status: errors.isEmpty ? .ok : .unprocessableEntity,
-                                    CheckInsPage(snapshot: try await req.engagementOverview().1, csrf: try await req.csrfToken(), now: req.now, errors: errors,
+                                    CheckInsPage(snapshot: try await req.engagementOverview().overview, csrf: try await req.csrfToken(), now: req.now, errors: errors,
                                                  typed: errors.isEmpty ? [:] : typed))
     }
 

@@ -28,9 +28,7 @@ struct EngagementsController: RouteCollection {
     }
 
     private func render(_ req: Request, errors: [FieldError] = []) async throws -> Response {
-        let (glance, overview) = try await req.engagementOverview()
-        let members = try await EngagementsService.assignable(in: glance, try await req.signedInContext())
-            .map { TeamMemberRow(userID: UserID($0.$user.id), name: $0.user.displayName, roleLabel: $0.role.label) }
+        let (overview, members) = try await req.engagementOverview()
         return try await req.render(overview.engagement.title, status: errors.isEmpty ? .ok : .unprocessableEntity,
                                     EngagementPage(snapshot: overview, members: members, csrf: try await req.csrfToken(), now: req.now, errors: errors))
     }

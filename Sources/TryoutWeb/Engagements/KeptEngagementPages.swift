@@ -5,7 +5,13 @@ import Vapor
 
 /// Engagements' overviews as every participant sees them alike, kept while the engagement's
 /// version holds: the role, unread messages and time logged are added on each view.
-typealias EngagementOverviews = KeptByVersion<EngagementID, EngagementOverview>
+typealias EngagementOverviews = KeptByVersion<EngagementID, KeptOverview>
+
+struct KeptOverview: Sendable {
+    var overview: EngagementOverview
+    /// The organization's members a manager may add to the team, once a manager has viewed it.
+    var members: [TeamMemberRow]?
+}
 
 /// Engagements' threads with the title and names above them, kept while the version holds.
 typealias EngagementThreads = KeptByVersion<EngagementID, EngagementThread>
@@ -21,16 +27,26 @@ extension Application {
 }
 
 extension Request {
-    /// The overview of the engagement the path names, with the glance that authorized the person.
-    /// Read in full (ten statements) only when the engagement's version has moved since this
-    /// process last read it; otherwise the glance is the view's one statement of its own.
-    func engagementOverview() async throws -> (EngagementGlance, EngagementOverview) {
+    /// The overview of the engagement the path names as the person sees it, with the members they
+    /// may add to the team. Read in full (ten statements) only when the engagement's version has
+    /// moved since this process last read it; otherwise the glance is the view's one statement.
+    func engagementOverview() async throws -> (overview: EngagementOverview, members: [TeamMemberRow]) {
         let (id, context, glance) = try await engagementGlance()
-        let overviews = application.engagementOverviews
-        if let kept = overviews.value(id, version: glance.version) { return (glance, kept.seen(as: glance)) }
-        let overview = try EngagementOverview(try await EngagementSnapshot.load(try await EngagementParticipant.load(id, context), context))
-        overviews.keep(overview, id, version: glance.version)
-        return (glance, overview.seen(as: glance))
+        let overviews = application.engagementOverviews, manages = glance.may(.manageTeam)
+        let found = overviews.value(id, version: glance.version)
+        var kept: KeptOverview
+        if let found {
+            kept = found
+        } else {
+            let participant = try await EngagementParticipant.load(id, context)
+            kept = KeptOverview(overview: try EngagementOverview(try await EngagementSnapshot.load(participant, context)))
+        }
+        if manages && kept.members == nil {
+            kept.members = try await EngagementsService.assignable(in: glance, context)
+                .map { TeamMemberRow(userID: UserID($0.$user.id), name: $0.user.displayName, roleLabel: $0.role.label) }
+        }
+        if found == nil || (manages && found?.members == nil) { overviews.keep(kept, id, version: glance.version) }
+        return (kept.overview.seen(as: glance), manages ? kept.members ?? [] : [])
     }
 
     /// The thread of the engagement the path names, oldest first, read in full only when the

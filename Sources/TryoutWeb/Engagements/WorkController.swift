@@ -19,7 +19,7 @@ struct WorkController: RouteCollection {
     }
 
     func board(req: Request) async throws -> Response {
-        let overview = try await req.engagementOverview().1
+        let overview = try await req.engagementOverview().overview
         return try await req.render("Board: \(overview.engagement.title)", BoardPage(snapshot: overview, now: req.now))
     }
 

@@ -54,6 +54,10 @@ struct KeptEngagementPagesTests {
             _ = try await Engagements.addToTeam(reviewer.$user.id, engagementID: id, at: t.clock.now, on: t.db)
             let assigned = try await view()
             #expect(assigned.contains("<li>reviewer@acme.test ") && !assigned.contains("Nobody is assigned yet"))
+            let newcomer = try await Factory(t).user("nia@acme.test", name: "Nia Adeyemi")
+            try await Organizations.addMember(orgID: engagement.$organization.id, userID: try newcomer.requireID(), role: .hiringManager,
+                                              at: t.clock.now, on: t.db)
+            #expect(try await view().contains("Nia Adeyemi (Hiring manager)"), "a new member the manager may add")
 
             let messages = path + "/messages"
             #expect(try await page(t, messages, as: "hiring_manager@acme.test").contains("No messages yet."))
