@@ -65,7 +65,7 @@ struct ActivityController: RouteCollection {
 
     private func renderMessages(_ req: Request, _ thread: EngagementThread, errors: [FieldError] = [], draft: String = "") async throws -> Response {
         try await req.render("Messages", status: errors.isEmpty ? .ok : .unprocessableEntity,
-                             MessagesPage(engagement: thread.engagement, messages: thread.messages, csrf: try await req.csrfToken(), errors: errors, draft: draft))
+                             MessagesPage(thread: thread, csrf: try await req.csrfToken(), errors: errors, draft: draft))
     }
 
     func post(req: Request) async throws -> Response {

@@ -55,17 +55,33 @@ struct CheckInsPage: Component {
 /// The thread under the engagement's header: the header needs the engagement alone, not the
 /// overview's agreements, checklist, work, check-ins and counts (seven statements fewer).
 struct MessagesPage: Component {
-    var engagement: EngagementView
-    var messages: [MessageRow]
+    var thread: EngagementThread
     var csrf: String
     var errors: [FieldError] = []
     var draft = ""
 
     var body: Component {
-        let id = engagement.id
+        let id = thread.engagement.id
         return ComponentGroup {
-            EngagementHeader(engagement: engagement, current: SiteURL.Engagements.engagement(id, .messages).path)
+            EngagementHeader(engagement: thread.engagement, current: SiteURL.Engagements.engagement(id, .messages).path)
             ErrorSummary(errors: errors)
+            Node<HTML.BodyContext>.raw(thread.html)
+            PostForm(action: SiteURL.Engagements.engagement(id, .messages).path, csrf: csrf) {
+                TextAreaField(name: "body", label: "Message", value: draft, error: errors.message("body"),
+                              hint: "Plain text; web addresses become links.", rows: 4)
+                CheckboxField(name: "email", label: "Also send it by e-mail", checked: false)
+                Submit("Send")
+            }
+        }
+    }
+}
+
+/// The messages of a thread, oldest first, as every participant sees them.
+struct ThreadList: Component {
+    var messages: [MessageRow]
+
+    var body: Component {
+        ComponentGroup {
             if messages.isEmpty { Tag.text("p", "No messages yet.") }
             Tag("ol", ["class": "thread", "aria-label": "Messages"]) {
                 for message in messages {
@@ -84,12 +100,6 @@ struct MessagesPage: Component {
                         }
                     }
                 }
-            }
-            PostForm(action: SiteURL.Engagements.engagement(id, .messages).path, csrf: csrf) {
-                TextAreaField(name: "body", label: "Message", value: draft, error: errors.message("body"),
-                              hint: "Plain text; web addresses become links.", rows: 4)
-                CheckboxField(name: "email", label: "Also send it by e-mail", checked: false)
-                Submit("Send")
             }
         }
     }
