@@ -13,6 +13,7 @@ public func configure(_ app: Application, _ config: TryoutConfig) async throws {
     app.keep(ApplicantTables())
     app.keep(EngagementOverviews())
     app.keep(EngagementThreads())
+    app.keep(OverviewSections())
     if case .sqliteFile = config.database {
         try FileManager.default.createDirectory(atPath: config.dataDirectory, withIntermediateDirectories: true)
     }

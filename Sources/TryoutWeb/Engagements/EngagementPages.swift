@@ -71,6 +71,34 @@ struct EngagementPage: Component {
     var csrf: String
     var now: Date
     var errors: [FieldError] = []
+    /// The sections under the header as already written for this person (`OverviewSections`).
+    var written: String?
+
+    var body: Component {
+        ComponentGroup {
+            EngagementHeader(engagement: snapshot.engagement, current: SiteURL.Engagements.engagement(snapshot.id).path, unread: snapshot.unreadMessages)
+            ErrorSummary(errors: errors)
+            if let written {
+                Node<HTML.BodyContext>.raw(written)
+            } else {
+                EngagementSections(snapshot: snapshot, members: members, csrf: csrf, now: now, errors: errors,
+                                   hoursLogged: TimeText.hours(snapshot.minutesLogged))
+            }
+        }
+    }
+}
+
+/// Everything on the overview under its header. Alike for everyone with the same role while the
+/// engagement's version holds, but for the form token, the time logged, a new idempotency key and
+/// which deliverables are overdue by now.
+struct EngagementSections: Component {
+    var snapshot: EngagementOverview
+    var members: [TeamMemberRow]
+    var csrf: String
+    var now: Date
+    var errors: [FieldError] = []
+    var hoursLogged: String
+    var idempotencyKey = IdempotencyField.newKey()
 
     var body: Component {
         let engagement = snapshot.engagement
@@ -78,8 +106,6 @@ struct EngagementPage: Component {
         let id = context.id
         let next = snapshot.nextStep
         return ComponentGroup {
-            EngagementHeader(engagement: engagement, current: SiteURL.Engagements.engagement(id).path, unread: snapshot.unreadMessages)
-            ErrorSummary(errors: errors)
             Tag("section", ["class": "next-step", "aria-labelledby": "next-title"]) {
                 Tag.text("h2", "What is next", ["id": "next-title"])
                 Tag.text("p", next.text)
@@ -107,7 +133,7 @@ struct EngagementPage: Component {
                 Tag.text("dt", "Dates")
                 Tag.text("dd", "\(DateText.day(engagement.startDate)) to \(DateText.day(engagement.endDate))")
                 Tag.text("dt", "Time logged")
-                Tag.text("dd", "\(TimeText.hours(snapshot.minutesLogged)) of an estimated \(engagement.estimatedHours) h")
+                Tag.text("dd", "\(hoursLogged) of an estimated \(engagement.estimatedHours) h")
             }
             agreements
             checklist
@@ -146,7 +172,7 @@ struct EngagementPage: Component {
                     Tag.text("h2", "End early", ["id": "end-title"])
                     Tag.text("p", "Either side may end the engagement with a reason. Pay for work already accepted stays owed.")
                     PostForm(action: SiteURL.Engagements.engagement(id, .terminate).path, csrf: csrf) {
-                        IdempotencyField()
+                        IdempotencyField(key: idempotencyKey)
                         TextAreaField(name: "reason", label: "Why the engagement ends", error: errors.message("reason"), rows: 3)
                         Submit("End the engagement", style: "danger")
                     }
@@ -216,7 +242,7 @@ struct EngagementPage: Component {
                     Tag("li", [:]) {
                         Tag.link(milestone.title, to: SiteURL.Engagements.engagement(id, .milestone(.value(milestone.id))).path)
                         Text(" · \(milestone.state.label) · due \(DateText.day(milestone.dueAt))")
-                        if milestone.state != .accepted && DueDates.isLate(submittedAt: now, due: milestone.dueAt) {
+                        if milestone.isOverdue(at: now) {
                             Tag.text("span", " · overdue", ["class": "late"])
                         }
                     }

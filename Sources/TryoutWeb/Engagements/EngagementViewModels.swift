@@ -61,6 +61,8 @@ struct MilestoneRow: Sendable {
     var state: MilestoneState
     var dueAt: Date
     var weight: Int
+
+    func isOverdue(at now: Date) -> Bool { state != .accepted && DueDates.isLate(submittedAt: now, due: dueAt) }
 }
 
 struct SubmittedFileRow: Sendable {

@@ -27,10 +27,13 @@ struct EngagementsController: RouteCollection {
         try await render(req)
     }
 
+    /// After a refused form, the sections are written afresh, with the person's errors in them.
     private func render(_ req: Request, errors: [FieldError] = []) async throws -> Response {
-        let (overview, members) = try await req.engagementOverview()
-        return try await req.render(overview.engagement.title, status: errors.isEmpty ? .ok : .unprocessableEntity,
-                                    EngagementPage(snapshot: overview, members: members, csrf: try await req.csrfToken(), now: req.now, errors: errors))
+        let (overview, members, version) = try await req.engagementOverview()
+        let csrf = try await req.csrfToken()
+        return try await req.render(overview.engagement.title, status: errors.isEmpty ? .ok : .unprocessableEntity, EngagementPage(
+            snapshot: overview, members: members, csrf: csrf, now: req.now, errors: errors,
+            written: errors.isEmpty ? req.overviewSections(overview, members: members, version: version, csrf: csrf) : nil))
     }
 
     func tick(req: Request) async throws -> Response {

@@ -13,6 +13,16 @@ struct KeptOverview: Sendable {
     var members: [TeamMemberRow]?
 }
 
+/// Overviews' sections as written for one role, with holes for what differs per view.
+typealias OverviewSections = KeptByVersion<OverviewSectionsKey, HTMLWithHoles>
+
+struct OverviewSectionsKey: Hashable, Sendable {
+    var engagement: EngagementID
+    var role: EngagementRole
+    /// Which deliverables are overdue at the time of the view: all that time changes in them.
+    var overdue: [Bool]
+}
+
 /// Engagements' threads with the title and names above them, kept while the version holds.
 typealias EngagementThreads = KeptByVersion<EngagementID, EngagementThread>
 
@@ -31,13 +41,14 @@ struct EngagementThread: Sendable {
 extension Application {
     var engagementOverviews: EngagementOverviews { kept() }
     var engagementThreads: EngagementThreads { kept() }
+    var overviewSections: OverviewSections { kept() }
 }
 
 extension Request {
     /// The overview of the engagement the path names as the person sees it, with the members they
     /// may add to the team. Read in full (ten statements) only when the engagement's version has
     /// moved since this process last read it; otherwise the glance is the view's one statement.
-    func engagementOverview() async throws -> (overview: EngagementOverview, members: [TeamMemberRow]) {
+    func engagementOverview() async throws -> (overview: EngagementOverview, members: [TeamMemberRow], version: Int) {
         let (id, context, glance) = try await engagementGlance()
         let overviews = application.engagementOverviews, manages = glance.may(.manageTeam)
         let found = overviews.value(id, version: glance.version)
@@ -53,7 +64,24 @@ extension Request {
                 .map { TeamMemberRow(userID: UserID($0.$user.id), name: $0.user.displayName, roleLabel: $0.role.label) }
         }
         if found == nil || (manages && found?.members == nil) { overviews.keep(kept, id, version: glance.version) }
-        return (kept.overview.seen(as: glance), manages ? kept.members ?? [] : [])
+        return (kept.overview.seen(as: glance), manages ? kept.members ?? [] : [], glance.version)
+    }
+
+    /// The overview's sections under its header, for the person who views `overview` at
+    /// `version`: written once for their role, and filled in with what differs per view.
+    func overviewSections(_ overview: EngagementOverview, members: [TeamMemberRow], version: Int, csrf: String) -> String {
+        let sections = application.overviewSections
+        let key = OverviewSectionsKey(engagement: overview.id, role: overview.role, overdue: overview.milestones.map { $0.isOverdue(at: now) })
+        let written: HTMLWithHoles
+        if let kept = sections.value(key, version: version) {
+            written = kept
+        } else {
+            written = HTMLWithHoles(PageWriter.html(EngagementSections(
+                snapshot: overview, members: members, csrf: HTMLWithHoles.hole(0), now: now, hoursLogged: HTMLWithHoles.hole(1),
+                idempotencyKey: HTMLWithHoles.hole(2))))
+            sections.keep(written, key, version: version)
+        }
+        return written.filled([csrf, TimeText.hours(overview.minutesLogged), IdempotencyField.newKey()])
     }
 
     /// The thread of the engagement the path names, oldest first, read in full only when the

@@ -14,9 +14,13 @@ struct CSRFField: Component {
 /// The hidden field a form that moves money carries: a new key each time the form is shown, so a
 /// second click or a resent form repeats the first result instead of moving money again.
 struct IdempotencyField: Component {
+    var key = IdempotencyField.newKey()
+
     var body: Component {
-        Tag(void: "input", [("type", "hidden"), ("name", IdempotencyMiddleware.formField), ("value", UUID().uuidString.lowercased())])
+        Tag(void: "input", [("type", "hidden"), ("name", IdempotencyMiddleware.formField), ("value", key)])
     }
+
+    static func newKey() -> String { UUID().uuidString.lowercased() }
 }
 
 /// A POST form with its CSRF field already in it.

@@ -104,4 +104,36 @@ struct KeptEngagementPagesTests {
             #expect(try await page(t, path, as: "reviewer@acme.test").contains(">Messages</a>"), "the author has nothing unread")
         }
     }
+
+    @Test("the overview's sections are written once a role and filled in on each view: the form token, a new idempotency key, the time logged, and what time has made overdue")
+    func sectionsFilledPerView() async throws {
+        try await withTestApp { t in
+            let (path, engagement) = try await setUp(t)
+            let first = try await page(t, path, as: "hiring_manager@acme.test")
+            let second = try await t.get(path).body.string
+            #expect(t.app.overviewSections.count == 1)
+            let idempotency = #/name="_idempotency" value="([0-9a-f-]{36})"/#
+            let keys = [first, second].compactMap { $0.firstMatch(of: idempotency).map { String($0.1) } }
+            #expect(keys.count == 2 && keys[0] != keys[1], "a new key on each view")
+            let tokens = Set(second.components(separatedBy: #"name="_csrf" value=""#).dropFirst().map { $0.prefix { $0 != "\"" } })
+            #expect(tokens.count == 1 && tokens.first?.count == 43, "the person's form token in every form")
+            #expect(!second.contains("hole-") && second.contains("0 h of an estimated"))
+
+            let today = String(DateText.iso(t.clock.now).prefix(10))
+            try await EngagementActivity.log(try TimeEntryInput(day: today, hours: "1.5", note: "", now: t.clock.now), milestoneID: nil,
+                                             engagementID: try engagement.requireID(), at: t.clock.now, on: t.db)
+            #expect(try await t.get(path).body.string.contains("1.5 h of an estimated"), "logged time, which moves no version")
+            #expect(!second.contains("overdue"))
+            t.clock.advance(by: 400 * 86_400)
+            #expect(try await page(t, path, as: "hiring_manager@acme.test").contains(" · overdue"), "nothing written, but time passed")
+
+            let candidate = try await page(t, path, as: "ada@uni.test")
+            #expect(candidate.contains("Your earnings") && !candidate.contains("Add a member"))
+            #expect(t.app.overviewSections.count == 3, "one a role, and one for the manager once overdue")
+
+            _ = try await page(t, path, as: "hiring_manager@acme.test")
+            let refused = try await t.post(path + "/team", ["userID": UUID().uuidString])
+            #expect(refused.status == .unprocessableEntity && refused.body.string.contains("Choose a member of Acme."), "written afresh with the error")
+        }
+    }
 }
