@@ -123,13 +123,16 @@ public enum EngagementActivity {
         try await UnreadStatement(userID: userID, engagementID: engagementID).rows(on: db).first?.decode(column: "unread", as: Int.self) ?? 0
     }
 
+    /// A message `m` the person `$1` has not read: someone else's, newer than their mark `r`, if any.
+    static let unread = "m.author_id <> $1 AND (r.read_at IS NULL OR m.created_at > r.read_at)"
+
     /// Kept prepared, as every view of an engagement and its thread runs it.
     struct UnreadStatement: KeptStatement {
         static let sql = """
             SELECT count(*) AS unread
             FROM engagement_messages m
             LEFT JOIN message_reads r ON r.engagement_id = m.engagement_id AND r.user_id = $1
-            WHERE m.engagement_id = $2 AND m.author_id <> $1 AND (r.read_at IS NULL OR m.created_at > r.read_at)
+            WHERE m.engagement_id = $2 AND \(unread)
             """
         var userID: UUID
         var engagementID: UUID
@@ -149,7 +152,7 @@ public enum EngagementActivity {
         var values: [any PostgresEncodable & Encodable & Sendable] { [engagementID] }
     }
 
-    private static func minutes(engagement: String) -> String {
+    static func minutes(engagement: String) -> String {
         "SELECT CAST(COALESCE(sum(minutes), 0) AS BIGINT) AS minutes FROM time_entries WHERE engagement_id = \(engagement)"
     }
 

@@ -10,9 +10,12 @@ public func configure(_ app: Application, _ config: TryoutConfig) async throws {
     app.useMail(config.mail)
     app.storage[AnonymousCookies.KeyCache.self] = .init(nil)
     app.publicPages = PublicPageStore(lifetime: config.pageCacheLifetime)
+    // Pages kept until the database's version of what they show moves; at 35 KB for a full page
+    // of applicants, 512 tables (the default) hold about 18 MB.
     app.keep(ApplicantTables())
     app.keep(EngagementOverviews())
-    app.keep(EngagementThreads())
+    // A thread of 500 messages writes about 150 KB; half as many threads bound them at 38 MB.
+    app.keep(EngagementThreads(capacity: 256))
     app.keep(OverviewSections())
     if case .sqliteFile = config.database {
         try FileManager.default.createDirectory(atPath: config.dataDirectory, withIntermediateDirectories: true)
