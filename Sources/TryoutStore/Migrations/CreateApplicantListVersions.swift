@@ -12,10 +12,7 @@ import SQLKit
 struct CreateApplicantListVersions: AsyncMigration {
     func prepare(on database: any Database) async throws {
         guard let sql = database as? any SQLDatabase else { return }
-        try await database.schema("applicant_list_versions")
-            .field("project_id", .uuid, .identifier(auto: false), .references("projects", "id", onDelete: .cascade))
-            .field("version", .int64, .required)
-            .create()
+        try await database.createVersions("applicant_list_versions", key: "project_id", of: "projects")
         // The project of an application never changes, so an update raises only its project's.
         let raise = "ON CONFLICT (project_id) DO UPDATE SET version = applicant_list_versions.version + 1"
         let named = "SELECT DISTINCT project_id, 1 FROM applications WHERE user_id = NEW.id"

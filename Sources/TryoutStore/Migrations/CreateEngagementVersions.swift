@@ -33,10 +33,7 @@ struct CreateEngagementVersions: AsyncMigration {
 
     func prepare(on database: any Database) async throws {
         guard let sql = database as? any SQLDatabase else { return }
-        try await database.schema("engagement_versions")
-            .field("engagement_id", .uuid, .identifier(auto: false), .references("engagements", "id", onDelete: .cascade))
-            .field("version", .int64, .required)
-            .create()
+        try await database.createVersions("engagement_versions", key: "engagement_id", of: "engagements")
         // A rename finds the messages its author wrote without reading every message.
         try await database.createIndex("engagement_messages_author_id", on: "engagement_messages", "author_id")
         // Only for an engagement that still exists: deleting one deletes its parts after it, and

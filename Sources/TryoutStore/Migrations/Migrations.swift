@@ -56,6 +56,15 @@ public enum TryoutMigrations {
 }
 
 extension Database {
+    /// A table of one number for each row of `parent` (keyed by `key`), which triggers raise
+    /// whenever what a kept page shows of that row may have changed.
+    func createVersions(_ table: String, key: String, of parent: String) async throws {
+        try await schema(table)
+            .field(.string(key), .uuid, .identifier(auto: false), .references(parent, .id, onDelete: .cascade))
+            .field("version", .int64, .required)
+            .create()
+    }
+
     /// Creates an index with SQLKit, which both drivers speak; Fluent's schema builder cannot.
     func createIndex(_ name: String, on table: String, _ columns: String...) async throws {
         guard let sql = self as? any SQLDatabase else { return }
