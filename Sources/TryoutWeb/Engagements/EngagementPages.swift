@@ -67,23 +67,16 @@ struct EngagementHeader: Component {
 /// milestones, the team and the way out.
 struct EngagementPage: Component {
     var snapshot: EngagementOverview
-    var members: [TeamMemberRow]
-    var csrf: String
-    var now: Date
     var errors: [FieldError] = []
-    /// The sections under the header as already written for this person (`OverviewSections`).
-    var written: String?
+    /// Everything under the header: `EngagementSections` written afresh, or as kept for the
+    /// person's role (`OverviewSections`).
+    var sections: Component
 
     var body: Component {
         ComponentGroup {
             EngagementHeader(engagement: snapshot.engagement, current: SiteURL.Engagements.engagement(snapshot.id).path, unread: snapshot.unreadMessages)
             ErrorSummary(errors: errors)
-            if let written {
-                Node<HTML.BodyContext>.raw(written)
-            } else {
-                EngagementSections(snapshot: snapshot, members: members, csrf: csrf, now: now, errors: errors,
-                                   hoursLogged: TimeText.hours(snapshot.minutesLogged))
-            }
+            sections
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Plot
 import TryoutApp
 import TryoutCore
 import TryoutStore
@@ -31,9 +32,12 @@ struct EngagementsController: RouteCollection {
     private func render(_ req: Request, errors: [FieldError] = []) async throws -> Response {
         let (overview, members, version) = try await req.engagementOverview()
         let csrf = try await req.csrfToken()
-        return try await req.render(overview.engagement.title, status: errors.isEmpty ? .ok : .unprocessableEntity, EngagementPage(
-            snapshot: overview, members: members, csrf: csrf, now: req.now, errors: errors,
-            written: errors.isEmpty ? req.overviewSections(overview, members: members, version: version, csrf: csrf) : nil))
+        let sections: Component = errors.isEmpty
+            ? Node<HTML.BodyContext>.raw(req.overviewSections(overview, members: members, version: version, csrf: csrf))
+            : EngagementSections(snapshot: overview, members: members, csrf: csrf, now: req.now, errors: errors,
+                                 hoursLogged: TimeText.hours(overview.minutesLogged))
+        return try await req.render(overview.engagement.title, status: errors.isEmpty ? .ok : .unprocessableEntity,
+                                    EngagementPage(snapshot: overview, errors: errors, sections: sections))
     }
 
     func tick(req: Request) async throws -> Response {

@@ -89,6 +89,10 @@ struct KeptEngagementPagesTests {
                 #expect(try await t.get(path + "/messages").status == .notFound, "\(outsider)")
                 #expect(try await t.get(path + "/board").status == .notFound, "\(outsider)")
             }
+            _ = try await page(t, path, as: "hiring_manager@acme.test")
+            for unknown in ["/engagements/\(UUID())", "/engagements/not-an-id", "/engagements/\(UUID())/messages"] {
+                #expect(try await t.get(unknown).status == .notFound, "\(unknown)")
+            }
             let reviewer = try await Factory(t).member("reviewer@acme.test", of: try #require(try await OrganizationRecord.find(engagement.$organization.id, on: t.db)))
             _ = try await Engagements.addToTeam(reviewer.$user.id, engagementID: try engagement.requireID(), at: t.clock.now, on: t.db)
             let mentorView = try await page(t, path, as: "reviewer@acme.test")
@@ -135,5 +139,12 @@ struct KeptEngagementPagesTests {
             let refused = try await t.post(path + "/team", ["userID": UUID().uuidString])
             #expect(refused.status == .unprocessableEntity && refused.body.string.contains("Choose a member of Acme."), "written afresh with the error")
         }
+    }
+
+    @Test("stand-ins are filled in wherever they stand, in any order, and text around them is kept as it is")
+    func holesFilled() {
+        let written = HTMLWithHoles("<p>\(HTMLWithHoles.hole(2))</p><i>hole-1;</i>\(HTMLWithHoles.hole(0))\(HTMLWithHoles.hole(0));x")
+        #expect(written.filled(["a", "b", "c"]) == "<p>c</p><i>hole-1;</i>aa;x", "a person's text that looks like one is text")
+        #expect(HTMLWithHoles("no holes").filled([]) == "no holes")
     }
 }
