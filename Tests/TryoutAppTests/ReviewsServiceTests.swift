@@ -164,11 +164,17 @@ struct ReviewsServiceTests {
             let first = try await handIn(t, id, milestone)
             let second = try #require(try await Engagements.milestones(of: id.uuid, on: t.db).dropFirst().first)
             _ = try await handIn(t, id, MilestoneID(try second.requireID()))
+            // As a page reads it with the session, and as it reads it alone.
+            func readWithSession(_ email: String) async throws -> HeaderSummary {
+                let (_, token) = try await Accounts.createSession(userID: try await userID(t, email), lifetime: 60, at: t.clock.now, on: t.db)
+                return HeaderSummary(try #require(try await Accounts.session(token: token.value, at: t.clock.now, withHeader: true, on: t.db)?.header))
+            }
             func counts() async throws -> [Int] {
                 var counts: [Int] = []
                 for email in [reviewer, admin, manager] {
                     let header = try await HeaderSummary.load(for: UserID(try await userID(t, email)), on: t.db).versionsToScore
                     #expect(header == (try await ReviewsService.queue(try await t.context(as: email)).count), "\(email)")
+                    #expect(try await readWithSession(email).versionsToScore == header, "\(email)")
                     counts.append(header)
                 }
                 return counts
@@ -184,6 +190,8 @@ struct ReviewsServiceTests {
             #expect(summary.unreadNotifications == (try await Notifications.recent(userID: try await userID(t, reviewer), on: t.db))
                 .filter { $0.readAt == nil }.count && summary.unreadNotifications > 0)
             #expect(try await HeaderSummary.load(for: UserID(try await userID(t, "ada@uni.test")), on: t.db).isCandidate)
+            #expect(try await readWithSession("ada@uni.test").isCandidate)
+            #expect(try await readWithSession(reviewer).isCandidate == false)
         }
     }
 

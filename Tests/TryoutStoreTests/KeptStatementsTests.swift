@@ -24,6 +24,8 @@ struct KeptStatementsTests {
                     #expect(signedIn.principal.memberships == [try acme.requireID(): .owner])
                     let header = try await HeaderFacts.load(userID: try owner.requireID(), on: connection)
                     #expect(header.organizations.map(\.name) == ["Acme"] && !header.isCandidate && header.unreadNotifications == 0)
+                    let withHeader = try #require(try await Accounts.session(token: token.value, at: t.clock.now, withHeader: true, on: connection)?.header)
+                    #expect(withHeader.organizations.map(\.name) == ["Acme"] && !withHeader.isCandidate && withHeader.unreadNotifications == 0)
                 }
                 #expect(try await Accounts.session(token: token.value, at: t.clock.now.addingTimeInterval(61), on: connection) == nil)
                 let found = try #require(try await Engagements.find(try engagement.requireID(), on: connection))
@@ -44,7 +46,8 @@ struct KeptStatementsTests {
                 let sql = connection as! any SQLDatabase
                 guard sql.dialect.name == "postgresql" else { return }
                 let prepared = try await sql.raw("SELECT name FROM pg_prepared_statements").all().map { try $0.decode(column: "name", as: String.self) }
-                #expect(Set(prepared).isSuperset(of: [Accounts.SessionStatement.name, HeaderFacts.Statement.name, Engagements.EngagementStatement.name,
+                #expect(Set(prepared).isSuperset(of: [Accounts.SessionStatement.name, Accounts.SessionWithHeaderStatement.name,
+                                                      HeaderFacts.Statement.name, Engagements.EngagementStatement.name,
                                                       Projects.ProjectStatement.name, Projects.SkillsStatement.name,
                                                       EngagementActivity.ThreadStatement.name, Engagements.Team.name, Engagements.Checklist.name,
                                                       Engagements.Milestones.name, Agreements.Current.name, Submissions.Versions.name,

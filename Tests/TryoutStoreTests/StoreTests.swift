@@ -187,6 +187,43 @@ struct StoreTests {
             let (_, strangers) = try await Accounts.createSession(userID: stranger.id, lifetime: 60, at: t.clock.now, on: t.db)
             let alone = try #require(try await Accounts.session(token: strangers.value, at: t.clock.now, on: t.db)?.principal)
             #expect(alone.memberships.isEmpty && alone.schools.isEmpty && alone.userID == stranger.id)
+            #expect(signedIn.header == nil, "the header only when asked for")
+        }
+    }
+
+    @Test("a session read with the header reads what the header's own statement reads: each organization once, whatever the schools, and the counts")
+    func sessionWithHeader() async throws {
+        try await withTestApp { t in
+            let factory = Factory(t)
+            _ = try await factory.organization("Acme", roles: [.owner, .reviewer])
+            let bluefin = try await factory.organization("Bluefin")
+            let reviewer = try #require(try await Accounts.user(email: EmailAddress("reviewer@acme.test")!, on: t.db))
+            let reviewerID = try reviewer.requireID()
+            try await Organizations.addMember(orgID: try bluefin.requireID(), userID: reviewerID, role: .admin, at: t.clock.now, on: t.db)
+            for name in ["Lakeside", "Riverside"] {
+                let school = try await factory.organization(name, kind: .partner)
+                try await PartnerStudentRecord(organizationID: try school.requireID(), userID: reviewerID, createdAt: t.clock.now).create(on: t.db)
+            }
+            for message in ["One", "Two", "Three"] {
+                try await Notifications.add(userID: reviewerID, message: message, link: "/", at: t.clock.now, on: t.db)
+            }
+            let first = try #require(try await Notifications.recent(userID: reviewerID, on: t.db).first)
+            _ = try await Notifications.open(try first.requireID(), userID: reviewerID, at: t.clock.now, on: t.db)
+            let stranger = try await factory.user("sam@x.io")
+            for (person, organizations, unread) in [(reviewer, ["Acme", "Bluefin"], 2), (stranger, [], 0)] {
+                let (_, token) = try await Accounts.createSession(userID: person.id, lifetime: 60, at: t.clock.now, on: t.db)
+                let signedIn = try #require(try await Accounts.session(token: token.value, at: t.clock.now, withHeader: true, on: t.db))
+                let header = try #require(signedIn.header)
+                let alone = try await HeaderFacts.load(userID: try person.requireID(), on: t.db)
+                #expect(header.organizations.map(\.name).sorted() == organizations)
+                #expect(alone.organizations.map(\.name).sorted() == organizations)
+                #expect(header.organizations.map(\.slug).sorted() == alone.organizations.map(\.slug).sorted())
+                #expect(header.unreadNotifications == unread && alone.unreadNotifications == unread)
+                #expect(header.isCandidate == alone.isCandidate && header.versionsToScore == alone.versionsToScore)
+                #expect(signedIn.principal.userID == person.id)
+            }
+            let (_, token) = try await Accounts.createSession(userID: reviewer.id, lifetime: 60, at: t.clock.now, on: t.db)
+            #expect(try await Accounts.session(token: token.value, at: t.clock.now.addingTimeInterval(61), withHeader: true, on: t.db) == nil)
         }
     }
 

@@ -19,11 +19,16 @@ public struct HeaderSummary: Sendable {
     public let versionsToScore: Int
 
     public static func load(for userID: UserID, on db: any Database) async throws -> HeaderSummary {
-        let facts = try await HeaderFacts.load(userID: userID.uuid, on: db)
-        return HeaderSummary(
-            organizations: facts.organizations.map {
-                Organization(id: OrganizationID($0.id), kind: OrganizationKind(rawValue: $0.kind) ?? .employer, name: $0.name, slug: $0.slug)
-            }.sorted { $0.name < $1.name },
-            isCandidate: facts.isCandidate, unreadNotifications: facts.unreadNotifications, versionsToScore: facts.versionsToScore)
+        HeaderSummary(try await HeaderFacts.load(userID: userID.uuid, on: db))
+    }
+
+    /// The summary of facts already read, with the session (`Accounts.session(withHeader:)`).
+    public init(_ facts: HeaderFacts.Facts) {
+        organizations = facts.organizations.map {
+            Organization(id: OrganizationID($0.id), kind: OrganizationKind(rawValue: $0.kind) ?? .employer, name: $0.name, slug: $0.slug)
+        }.sorted { $0.name < $1.name }
+        isCandidate = facts.isCandidate
+        unreadNotifications = facts.unreadNotifications
+        versionsToScore = facts.versionsToScore
     }
 }

@@ -76,9 +76,10 @@ public enum HomeService {
     /// How many recommended projects the candidate's home shows (the recommendations page has more).
     public static let recommendedCount = 3
 
-    public static func home(_ ctx: ActionContext) async throws -> Home {
+    /// `header` is the person's, when it was read with their session in this request.
+    public static func home(_ ctx: ActionContext, header: HeaderSummary? = nil) async throws -> Home {
         guard let principal = ctx.principal else { throw ActionError.forbidden("Sign in first.") }
-        let summary = try await HeaderSummary.load(for: UserID(principal.userID), on: ctx.db)
+        let summary = if let header { header } else { try await HeaderSummary.load(for: UserID(principal.userID), on: ctx.db) }
         let employers = summary.organizations.filter { $0.kind == .employer }
         let managed = employers.map(\.id.uuid).filter { Policy.allows(principal, .authorProjects($0)) }
         let projects = try await HomeFacts.projects(of: managed, on: ctx.db)

@@ -95,11 +95,16 @@ public enum Accounts {
     public struct SignedIn: Sendable {
         public var session: SessionRecord
         public var principal: Principal
+        /// What the header shows, when it was asked for with the session.
+        public var header: HeaderFacts.Facts?
     }
 
-    /// The live session for a cookie value, with its user and their roles.
-    public static func session(token: String, at now: Date, on db: any Database) async throws -> SignedIn? {
-        let rows = try await SessionStatement(tokenHash: SecretToken.hash(token), now: now).rows(on: db)
+    /// The live session for a cookie value, with its user and their roles, and what the header
+    /// shows when `withHeader`: a page needs it, and reading it here saves the page a statement.
+    public static func session(token: String, at now: Date, withHeader: Bool = false, on db: any Database) async throws -> SignedIn? {
+        let hash = SecretToken.hash(token)
+        let rows = withHeader ? try await SessionWithHeaderStatement(tokenHash: hash, now: now).rows(on: db)
+            : try await SessionStatement(tokenHash: hash, now: now).rows(on: db)
         guard let first = rows.first else { return nil }
         let session = try first.decode(SessionRecord.self, prefix: "s")
         let user = try first.decode(UserRecord.self, prefix: "u")
@@ -111,20 +116,37 @@ public enum Accounts {
             }
             if let school = try row.decode(column: "ps_organization_id", as: UUID?.self) { affiliations.append((school, nil)) }
         }
-        return SignedIn(session: session, principal: try principal(for: user, affiliations))
+        return SignedIn(session: session, principal: try principal(for: user, affiliations),
+                        header: withHeader ? try HeaderFacts.facts(from: rows) : nil)
     }
 
     /// One statement, not one each for the user and their roles, kept prepared: this runs on
     /// every signed-in request. A row per membership and school (a person has a few, and seldom
     /// both); the session's and the user's columns are read from the first.
     struct SessionStatement: KeptStatement {
-        static let sql = """
-            SELECT \(SessionRecord.columns(as: "s")), \(UserRecord.columns(as: "u")),
-                   m.organization_id AS m_organization_id, m.role AS m_role, ps.organization_id AS ps_organization_id
-            FROM sessions s JOIN users u ON u.id = s.user_id
+        static let sql = "SELECT \(columns) FROM \(joins) WHERE \(live)"
+        static let columns = """
+            \(SessionRecord.columns(as: "s")), \(UserRecord.columns(as: "u")),
+            m.organization_id AS m_organization_id, m.role AS m_role, ps.organization_id AS ps_organization_id
+            """
+        static let joins = """
+            sessions s JOIN users u ON u.id = s.user_id
             LEFT JOIN members m ON m.user_id = s.user_id
             LEFT JOIN partner_students ps ON ps.user_id = s.user_id
-            WHERE s.token_hash = $1 AND s.expires_at > $2
+            """
+        static let live = "s.token_hash = $1 AND s.expires_at > $2"
+        var tokenHash: String
+        var now: Date
+        var values: [any PostgresEncodable & Encodable & Sendable] { [tokenHash, now] }
+    }
+
+    /// The session's statement with the header's counts and organizations (`HeaderFacts`) for a
+    /// page: one statement where a page ran two.
+    struct SessionWithHeaderStatement: KeptStatement {
+        static let sql = """
+            SELECT \(SessionStatement.columns), \(HeaderFacts.counts(of: "s.user_id")), \(HeaderFacts.organizationColumns)
+            FROM \(SessionStatement.joins) LEFT JOIN organizations o ON o.id = m.organization_id
+            WHERE \(SessionStatement.live)
             """
         var tokenHash: String
         var now: Date

@@ -1,4 +1,5 @@
 import Foundation
+import TryoutApp
 import TryoutStore
 import Vapor
 
@@ -10,10 +11,11 @@ struct BrowserSessionMiddleware: AsyncMiddleware {
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if let token = request.cookies[Self.cookieName]?.string, !token.isEmpty {
-            if let signedIn = try await Accounts.session(token: token, at: request.now, on: request.db) {
+            if let signedIn = try await Accounts.session(token: token, at: request.now, withHeader: Self.rendersPage(request), on: request.db) {
                 request.authState.session = signedIn.session
                 request.authState.user = signedIn.session.user
                 request.authState.principal = signedIn.principal
+                request.authState.header = signedIn.header.map(HeaderSummary.init)
             } else {
                 request.authState.setCookie(Self.cookieName, "", lifetime: 0)
             }
@@ -31,6 +33,13 @@ struct BrowserSessionMiddleware: AsyncMiddleware {
             )
         }
         return response
+    }
+
+    /// A page for the browser is likely, so its header is read with the session: a GET outside
+    /// the API. A page that does not come (a download, a redirect) costs the header's counts, a
+    /// form that renders again after an error reads the header itself.
+    private static func rendersPage(_ request: Request) -> Bool {
+        request.method == .GET && !request.url.path.hasPrefix("/api/")
     }
 }
 
@@ -51,6 +60,7 @@ extension Request {
         authState.session = session
         authState.user = user
         authState.principal = nil
+        authState.header = nil
         authState.setCookie(BrowserSessionMiddleware.cookieName, token.value, lifetime: tryout.sessionLifetime)
     }
 
@@ -60,6 +70,7 @@ extension Request {
         authState.session = nil
         authState.user = nil
         authState.principal = nil
+        authState.header = nil
         authState.setCookie(BrowserSessionMiddleware.cookieName, "", lifetime: 0)
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TryoutApp
 import TryoutCore
 import TryoutStore
 import Vapor
@@ -8,6 +9,8 @@ final class AuthState: @unchecked Sendable {
     var session: SessionRecord?
     var user: UserRecord?
     var principal: Principal?
+    /// What the page's header shows, read with the session for the pages (`BrowserSessionMiddleware`).
+    var header: HeaderSummary?
     /// Cookies to send back by name: a value and its lifetime in seconds, or "" to clear one.
     private(set) var cookiesToSet: [String: (value: String, lifetime: TimeInterval?)] = [:]
 

@@ -29,13 +29,14 @@ struct PageContext {
 
 extension Request {
     /// Builds the layout's context: navigation for the person's roles and the pending flash.
-    /// `header` is the signed-in person's, when the page has already read it.
+    /// `header` is the signed-in person's, when the page has already read it; otherwise the one
+    /// read with the session, or, for a page the session's middleware did not expect, read now.
     func pageContext(header: HeaderSummary? = nil) async throws -> PageContext {
         var nav = [PageContext.NavLink(label: "Home", url: SiteURL.site(.home).path),
                    PageContext.NavLink(label: "Find a project", url: SiteURL.projects(.marketplace).path)]
         var csrf: String?
         if let user {
-            let summary = if let header { header } else { try await HeaderSummary.load(for: UserID(try user.requireID()), on: db) }
+            let summary = if let header = header ?? authState.header { header } else { try await HeaderSummary.load(for: UserID(try user.requireID()), on: db) }
             for organization in summary.organizations {
                 nav.append(.init(label: organization.name, url: SiteURL.organizations(.organization(.value(organization.slug), .members)).path))
             }

@@ -14,7 +14,7 @@ struct SiteController: RouteCollection {
     func home(req: Request) async throws -> Response {
         if let user = req.user {
             let ctx = try await req.signedInContext()
-            let facts = try await HomeService.home(ctx)
+            let facts = try await HomeService.home(ctx, header: req.authState.header)
             let home = HomeView(facts, name: user.displayName, now: ctx.now)
             return try await req.render("Home", header: facts.header, PersonalHomePage(home: home, now: ctx.now))
         }

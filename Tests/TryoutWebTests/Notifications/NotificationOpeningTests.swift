@@ -41,6 +41,21 @@ struct NotificationOpeningTests {
         }
     }
 
+    @Test("the header reads the same on a page, whose session brings it, and on a refused form's page, which reads it itself; a new notification shows on the next page")
+    func headerEverywhere() async throws {
+        try await withTestApp { t in
+            let ada = try await Factory(t).user("ada@uni.test")
+            try await Notifications.add(userID: ada.requireID(), message: "Offer on Zephyr", link: "/applications", at: t.clock.now, on: t.db)
+            try await t.signIn("ada@uni.test")
+            func badge(_ count: Int) -> String { #"Notifications <span class="count">\#(count)<span class="visually-hidden"> unread</span>"# }
+            #expect(try await t.get("/settings").body.string.contains(badge(1)))
+            let refused = try await t.post("/settings/password", ["current": "nope nope", "password": "a brand new passphrase"])
+            #expect(refused.status == .unprocessableEntity && refused.body.string.contains(badge(1)))
+            try await Notifications.add(userID: ada.requireID(), message: "Offer on Yonder", link: "/applications", at: t.clock.now, on: t.db)
+            #expect(try await t.get("/settings").body.string.contains(badge(2)))
+        }
+    }
+
     @Test("each notification's time shows once, in the reader's zone, with UTC on hover")
     func readerZone() async throws {
         try await withTestApp { t in

@@ -37,26 +37,26 @@ struct QueryBudgetTests {
             Page(label: "marketplace", path: "/projects", who: nil, budget: 4),
             Page(label: "search", path: "/projects?q=data&mode=remote", who: nil, budget: 3),
             Page(label: "project", path: "/projects/\(project)", who: nil, budget: 4),
-            Page(label: "marketplace, signed in", path: "/projects", who: "ada@candidates.test", budget: 6),
-            Page(label: "my applications", path: "/applications", who: "ada@candidates.test", budget: 3),
+            Page(label: "marketplace, signed in", path: "/projects", who: "ada@candidates.test", budget: 5),
+            Page(label: "my applications", path: "/applications", who: "ada@candidates.test", budget: 2),
             // The first view after applications arrive or profiles change scores those applicants
             // (their profiles, one write); the next reads the kept scores and renders the table,
             // which the one after finds kept, as nothing it shows has changed. A view that renders
             // reads the project twice: as the list shows it, then in full to build the rows.
-            Page(label: "applicants", path: "/projects/\(project)/applicants", who: "manager@northwind.test", budget: 14),
-            Page(label: "applicants, scores kept", path: "/projects/\(project)/applicants", who: "manager@northwind.test", budget: 10),
-            Page(label: "applicants, table kept", path: "/projects/\(project)/applicants", who: "manager@northwind.test", budget: 3),
+            Page(label: "applicants", path: "/projects/\(project)/applicants", who: "manager@northwind.test", budget: 13),
+            Page(label: "applicants, scores kept", path: "/projects/\(project)/applicants", who: "manager@northwind.test", budget: 9),
+            Page(label: "applicants, table kept", path: "/projects/\(project)/applicants", who: "manager@northwind.test", budget: 2),
             // The first view after the engagement changed reads it in full; the next finds what it
             // shows kept (with the members a manager may add to the team), as nothing has changed,
             // and reads what differs per person with the version.
-            Page(label: "engagement", path: "/engagements/\(try engagement.requireID())", who: "manager@northwind.test", budget: 12),
-            Page(label: "engagement, kept", path: "/engagements/\(try engagement.requireID())", who: "manager@northwind.test", budget: 3),
+            Page(label: "engagement", path: "/engagements/\(try engagement.requireID())", who: "manager@northwind.test", budget: 11),
+            Page(label: "engagement, kept", path: "/engagements/\(try engagement.requireID())", who: "manager@northwind.test", budget: 2),
             // New messages from others are marked read, a write, which the view after needs no more.
-            Page(label: "messages", path: "/engagements/\(try engagement.requireID())/messages", who: "manager@northwind.test", budget: 7),
-            Page(label: "messages, kept", path: "/engagements/\(try engagement.requireID())/messages", who: "manager@northwind.test", budget: 3),
-            Page(label: "home, employer", path: "/", who: "manager@northwind.test", budget: 6),
-            Page(label: "home, candidate", path: "/", who: "bruno@candidates.test", budget: 17),
-            Page(label: "home, partner", path: "/", who: "staff@lakeside.test", budget: 5),
+            Page(label: "messages", path: "/engagements/\(try engagement.requireID())/messages", who: "manager@northwind.test", budget: 6),
+            Page(label: "messages, kept", path: "/engagements/\(try engagement.requireID())/messages", who: "manager@northwind.test", budget: 2),
+            Page(label: "home, employer", path: "/", who: "manager@northwind.test", budget: 5),
+            Page(label: "home, candidate", path: "/", who: "bruno@candidates.test", budget: 16),
+            Page(label: "home, partner", path: "/", who: "staff@lakeside.test", budget: 4),
         ]
     }
 
