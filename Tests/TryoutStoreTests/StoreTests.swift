@@ -224,6 +224,7 @@ struct StoreTests {
             }
             let (_, token) = try await Accounts.createSession(userID: reviewer.id, lifetime: 60, at: t.clock.now, on: t.db)
             #expect(try await Accounts.session(token: token.value, at: t.clock.now.addingTimeInterval(61), withHeader: true, on: t.db) == nil)
+            #expect(try await Accounts.session(token: SecretToken().value, at: t.clock.now, withHeader: true, on: t.db) == nil, "an unknown token")
         }
     }
 

@@ -9,6 +9,17 @@ import Vapor
 
 @Suite("Opening a notification")
 struct NotificationOpeningTests {
+    /// The header's link to the notifications with its unread count.
+    private func badge(_ count: Int) -> String { #"Notifications <span class="count">\#(count)<span class="visually-hidden"> unread</span>"# }
+
+    /// Ada, signed in, with one unread notification of an offer.
+    private func signedInWithAnOffer(_ t: TestApp) async throws -> UserRecord {
+        let ada = try await Factory(t).user("ada@uni.test")
+        try await Notifications.add(userID: ada.requireID(), message: "Offer on Zephyr", link: "/applications", at: t.clock.now, on: t.db)
+        try await t.signIn("ada@uni.test")
+        return ada
+    }
+
     @Test("a notification opens what it is about and is read from then on; someone else's is not found; only paths on the site are followed")
     func opening() async throws {
         try await withTestApp { t in
@@ -26,11 +37,11 @@ struct NotificationOpeningTests {
             let page = try await t.get("/notifications").body.string
             let offer = try await id("Offer on Zephyr")
             #expect(page.contains(#"<a href="/notifications/\#(offer.uuidString.lowercased())">Offer on Zephyr</a>"#))
-            #expect(page.contains(#"Notifications <span class="count">3<span class="visually-hidden"> unread</span>"#))
+            #expect(page.contains(badge(3)))
             let opened = try await t.get("/notifications/\(offer)")
             #expect(opened.status == .seeOther && opened.headers.first(name: .location) == "/applications")
             #expect(try await NotificationRecord.find(offer, on: t.db)?.readAt == t.clock.now)
-            #expect(try await t.get("/notifications").body.string.contains(#"Notifications <span class="count">2<span class="visually-hidden"> unread</span>"#))
+            #expect(try await t.get("/notifications").body.string.contains(badge(2)))
 
             for odd in ["Odd link", "Protocol-relative"] {
                 #expect(try await t.get("/notifications/\(try await id(odd))").headers.first(name: .location) == "/notifications")
@@ -44,10 +55,7 @@ struct NotificationOpeningTests {
     @Test("the header reads the same on a page, whose session brings it, and on a refused form's page, which reads it itself; a new notification shows on the next page")
     func headerEverywhere() async throws {
         try await withTestApp { t in
-            let ada = try await Factory(t).user("ada@uni.test")
-            try await Notifications.add(userID: ada.requireID(), message: "Offer on Zephyr", link: "/applications", at: t.clock.now, on: t.db)
-            try await t.signIn("ada@uni.test")
-            func badge(_ count: Int) -> String { #"Notifications <span class="count">\#(count)<span class="visually-hidden"> unread</span>"# }
+            let ada = try await signedInWithAnOffer(t)
             #expect(try await t.get("/settings").body.string.contains(badge(1)))
             let refused = try await t.post("/settings/password", ["current": "nope nope", "password": "a brand new passphrase"])
             #expect(refused.status == .unprocessableEntity && refused.body.string.contains(badge(1)))
@@ -59,9 +67,7 @@ struct NotificationOpeningTests {
     @Test("each notification's time shows once, in the reader's zone, with UTC on hover")
     func readerZone() async throws {
         try await withTestApp { t in
-            let ada = try await Factory(t).user("ada@uni.test")
-            try await Notifications.add(userID: ada.requireID(), message: "Offer on Zephyr", link: "/applications", at: t.clock.now, on: t.db)
-            try await t.signIn("ada@uni.test")
+            let ada = try await signedInWithAnOffer(t)
             let utc = try await t.get("/notifications").body.string
             #expect(utc.contains(#"title="\#(DateText.short(t.clock.now))">\#(DateText.short(t.clock.now))</time>"#))
 
