@@ -30,13 +30,13 @@ public struct ProjectSearchPage: Sendable {
 /// The marketplace query in SQL with bound values only: FTS5 on SQLite, `tsvector` on
 /// PostgreSQL, the visibility rules, the filters, and keyset pagination on (sort key, id).
 ///
-/// Ranking by relevance looks at the newest matches only, up to the count limit, so that a common
-/// word costs the same as a rare one: the newest-first walk stops early, where scoring every match
-/// of "data" in 100,000 projects would not.
+/// With search words, every sort orders the newest matches only, up to the count limit, so that a
+/// common word costs the same as a rare one: the newest-first walk stops early, where scoring or
+/// sorting every match of "data" in 100,000 projects would not. The same walk counts them.
 public enum ProjectSearch {
     /// The statements behind one search: a page ordered by (sort key, id), and how to count.
     public struct Statements {
-        /// Rows of `id`, `sort_key` and, when ranking by relevance, `total`; no cursor, no limit.
+        /// Rows of `id`, `sort_key` and, when searching by words, `total`; no cursor, no limit.
         public var rows: SQLQueryString
         /// How many match, at most the count limit + 1.
         public var count: SQLQueryString
@@ -145,7 +145,7 @@ public enum ProjectSearch {
         let beyond = ProjectSearchQuery.countLimit + 1
         let count: SQLQueryString = "SELECT count(*) AS n FROM (SELECT 1" + filtered + " LIMIT \(literal: beyond)) AS capped"
         let matches: SQLQueryString = "SELECT p.id AS id, " + key + " AS sort_key" + filtered
-        guard query.effectiveSort == .relevance else {
+        guard !terms.isEmpty else {
             // Publication time and pay order like their stored columns; a deadline's key puts
             // projects without one last, which the column does not.
             let column: SQLQueryString? = switch query.effectiveSort {
@@ -157,7 +157,7 @@ public enum ProjectSearch {
         }
         // PostgreSQL computes a subquery's columns before it sorts, so it would score every match;
         // SQLite's bm25() only works inside the full-text query, and there it runs after the limit.
-        let window: SQLQueryString = postgres
+        let window: SQLQueryString = postgres && query.effectiveSort == .relevance
             ? "SELECT id, " + rank + " AS sort_key, count(*) OVER () AS total FROM (SELECT p.id AS id, p.document AS document"
                 + filtered + " ORDER BY " + newest + " LIMIT \(literal: beyond)) AS newest"
             : "SELECT id, sort_key, count(*) OVER () AS total FROM (" + matches + " ORDER BY " + newest + " LIMIT \(literal: beyond)) AS newest"

@@ -36,6 +36,7 @@ struct QueryBudgetTests {
             Page(label: "home", path: "/", who: nil, budget: 2),
             Page(label: "marketplace", path: "/projects", who: nil, budget: 4),
             Page(label: "search", path: "/projects?q=data&mode=remote", who: nil, budget: 3),
+            Page(label: "search by pay", path: "/projects?q=data&sort=pay", who: nil, budget: 2),
             Page(label: "project", path: "/projects/\(project)", who: nil, budget: 4),
             Page(label: "marketplace, signed in", path: "/projects", who: "ada@candidates.test", budget: 5),
             Page(label: "my applications", path: "/applications", who: "ada@candidates.test", budget: 2),
