@@ -227,6 +227,20 @@ struct ProjectSearchTests {
     }
 }
 
+extension ProjectSearchTests {
+    @Test("PostgreSQL's full-text index keeps at most 64 kB of entries pending, which every search reads")
+    func pendingList() async throws {
+        try await withTestApp { t in
+            let sql = try #require(t.db as? any SQLDatabase)
+            guard sql.dialect.name == "postgresql" else { return }
+            try await SyntheticData.generate(projects: 300, candidates: 0, passwordHash: "x", at: t.clock.now, on: t.db)
+            // Merging the list reports how many pages it held: eight of 8 kB at most.
+            let pages = try await sql.raw("SELECT gin_clean_pending_list('project_search_document') AS n").first()?.decode(column: "n", as: Int.self)
+            #expect(try #require(pages) <= 8)
+        }
+    }
+}
+
 @Suite("Synthetic data")
 struct SyntheticDataTests {
     @Test("generated projects are published, searchable and complete; candidates have skills")

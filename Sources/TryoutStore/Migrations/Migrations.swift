@@ -52,6 +52,7 @@ public enum TryoutMigrations {
         CreateApplicationsRankingIndexes(),
         CreateApplicantListVersions(),
         CreateEngagementVersions(),
+        UpdateProjectSearchPendingList(),
     ]
 }
 
