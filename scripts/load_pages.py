@@ -64,6 +64,8 @@ def main(argv):
         # nobody made yet costs, and a crawler making up addresses.
         (f"/projects?q=…, {len(words)} words, a new address each time", path_file(directory, "new-searches.txt",
                                                                                    [f"/projects?q={word}&visit={{n}}" for word in words]), ""),
+        (f"/projects?q=…&sort=newest, {len(words)} words, a new address each time",
+         path_file(directory, "new-newest.txt", [f"/projects?q={word}&sort=newest&visit={{n}}" for word in words]), ""),
     ]
     candidate = Browser(base)
     candidate.sign_in("ada@candidates.test", PASSWORD)
