@@ -154,7 +154,7 @@ struct ProjectSearchTests {
         }
     }
 
-    @Test("counts stop at the limit; a newly published project is among the newest matches that relevance ranks")
+    @Test("counts stop at the limit; a newly published project is among the newest matches that every sort orders")
     func countLimit() async throws {
         try await withTestApp { t in
             // Every synthetic summary says "A short project for an aspiring …".
@@ -172,12 +172,19 @@ struct ProjectSearchTests {
             // An old draft published today ranks first: its title says the word, and it is the newest.
             var brief = BriefTemplates.all[0].brief
             brief.title = "Aspiring zephyrologists wanted"
+            brief.pay = Money(amountMinor: 99_999_900, currency: brief.pay.currency)
             let owner = try await Factory(t).organization("Acme")
             let project = try await ProjectBriefs.create(organizationID: owner.requireID(), brief: brief, audience: ProjectAudience(),
                                                          at: t.clock.now.addingTimeInterval(-400 * 86400), on: t.db)
             try await ProjectBriefs.setState(project, to: .published, at: t.clock.now, on: t.db)
             query.sort = .relevance
             #expect(try await ProjectSearch.search(query, viewer: .init(), on: t.db).projectIDs.first == project.id)
+            // It is also the newest and pays the most of the newest matches.
+            for sort in [ProjectSearchQuery.Sort.newest, .pay] {
+                query.sort = sort
+                #expect(try await ProjectSearch.search(query, viewer: .init(), on: t.db).projectIDs.first == project.id, "\(sort)")
+            }
+            query.sort = .relevance
 
             query.text = "aspiring zephyrologists"
             let exact = try await ProjectSearch.search(query, viewer: .init(), on: t.db)

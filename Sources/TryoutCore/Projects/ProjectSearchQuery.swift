@@ -17,9 +17,9 @@ public struct ProjectSearchQuery: Equatable, Sendable {
 
     public static let defaultLimit = 20
     public static let maxLimit = 100
-    /// Counts stop here ("more than 500 projects"), and ranking by relevance looks at the newest
-    /// matches only, one past this many: further down, results are noise that costs as much as
-    /// the first ones (at 100,000 projects, 1,000 doubled the slowest searches to 23 ms).
+    /// Counts stop here ("more than 500 projects"), and with search words every sort orders the
+    /// newest matches only, one past this many: further down, results are noise that costs as much
+    /// as the first ones (at 100,000 projects, 1,000 doubled the slowest searches to 23 ms).
     public static let countLimit = 500
 
     public var text: String = ""

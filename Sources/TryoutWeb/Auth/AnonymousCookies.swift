@@ -15,7 +15,7 @@ enum AnonymousCookies {
 
     static func formToken(_ req: Request) async throws -> String {
         let cookie: String
-        if let existing = req.authState.pendingCookie(csrfCookie) ?? req.cookies[csrfCookie]?.string, !existing.isEmpty {
+        if let existing = req.authState.pendingCookie(csrfCookie) ?? req.sentCookies[csrfCookie]?.string, !existing.isEmpty {
             cookie = existing
         } else {
             cookie = SecretToken().value
@@ -26,7 +26,7 @@ enum AnonymousCookies {
 
     /// True when `sent` is the form token for the visitor's CSRF cookie.
     static func acceptsFormToken(_ sent: String, _ req: Request) async throws -> Bool {
-        guard let cookie = req.cookies[csrfCookie]?.string, !cookie.isEmpty else { return false }
+        guard let cookie = req.sentCookies[csrfCookie]?.string, !cookie.isEmpty else { return false }
         return ConstantTime.equal(sent, try await sign("csrf", cookie, req))
     }
 
@@ -36,7 +36,7 @@ enum AnonymousCookies {
     }
 
     static func takeFlash(_ req: Request) async throws -> Request.Flash? {
-        guard let value = req.cookies[flashCookie]?.string, !value.isEmpty else { return nil }
+        guard let value = req.sentCookies[flashCookie]?.string, !value.isEmpty else { return nil }
         req.authState.setCookie(flashCookie, "", lifetime: 0)
         let parts = value.split(separator: ".", maxSplits: 1).map(String.init)
         guard parts.count == 2, ConstantTime.equal(parts[1], try await sign("flash", parts[0], req)),

@@ -10,7 +10,7 @@ struct BrowserSessionMiddleware: AsyncMiddleware {
     static let cookieName = "tryout_session"
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if let token = request.cookies[Self.cookieName]?.string, !token.isEmpty {
+        if let token = request.sentCookies[Self.cookieName]?.string, !token.isEmpty {
             if let signedIn = try await Accounts.session(token: token, at: request.now, withHeader: Self.rendersPage(request), on: request.db) {
                 request.authState.session = signedIn.session
                 request.authState.user = signedIn.session.user

@@ -51,7 +51,7 @@ struct PublicPageCache: AsyncMiddleware {
     /// Cookies and tokens are what make a page someone's own.
     private static func isAnonymous(_ request: Request) -> Bool {
         let personal = [BrowserSessionMiddleware.cookieName, AnonymousCookies.csrfCookie, AnonymousCookies.flashCookie]
-        return request.headers[.authorization].isEmpty && personal.allSatisfy { request.cookies[$0] == nil }
+        return request.headers[.authorization].isEmpty && personal.allSatisfy { request.sentCookies[$0] == nil }
     }
 }
 

@@ -30,7 +30,7 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
             response.headers.replaceOrAdd(name: "Strict-Transport-Security", value: "max-age=63072000")
         }
         let personal = request.authState.user != nil || request.authState.session != nil
-            || !request.authState.cookiesToSet.isEmpty || request.cookies[AnonymousCookies.csrfCookie] != nil
+            || !request.authState.cookiesToSet.isEmpty || request.sentCookies[AnonymousCookies.csrfCookie] != nil
         if personal {
             // Pages for one person (signed in, or holding their form token) must not be kept by shared caches.
             response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
