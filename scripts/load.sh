@@ -73,7 +73,7 @@ run_database() { # label
         --applicants "$APPLICANTS" --messages "$MESSAGES" >/dev/null
     # A database just filled has no visibility maps or hint bits yet, and autovacuum works through
     # it for minutes, during the pages measured first: measure the steady state instead.
-    [ "$label" = postgres ] && psql -q "$url" -c "VACUUM ANALYZE"
+    [ "$label" = postgres ] && psql -q "$url" -c "SET client_min_messages = error" -c "VACUUM ANALYZE"
     port=$(free_port); base="http://127.0.0.1:$port"
     DATABASE_URL="$url" TRYOUT_DATA_DIR="$data" TRYOUT_PUBLIC_URL="$base" TRYOUT_WORKERS=0 TRYOUT_MAIL=log LOG_LEVEL=warning \
         TRYOUT_PAGE_CACHE_MS="${PAGE_CACHE_MS:-1000}" \
