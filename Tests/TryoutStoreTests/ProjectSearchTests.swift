@@ -104,12 +104,14 @@ struct ProjectSearchTests {
         }
     }
 
-    @Test("partner-only and invite-only projects never leak, not even in counts")
-    func visibility() async throws {
+    @Test("partner-only and invite-only projects never leak, not even in counts, whatever the sort",
+          arguments: ProjectSearchQuery.Sort.allCases)
+    func visibility(sort: ProjectSearchQuery.Sort) async throws {
         try await withTestApp { t in
             let w = try await world(t)
             var query = ProjectSearchQuery()
             query.text = "analysis"
+            query.sort = sort
             let anonymous = try await ProjectSearch.search(query, viewer: .init(), on: t.db)
             #expect(Set(keys(anonymous, w)) == ["churn"])
             #expect(anonymous.total == 1)
