@@ -22,6 +22,8 @@ public struct MarketplaceResults: Sendable {
     public var projects: [ProjectListing] = []
     public var total = 0
     public var totalCapped = false
+    /// The sort that picked among the newest matches only, when the count stopped with search words.
+    public var cappedSort: ProjectSearchQuery.Sort?
     public var nextCursor: String?
     public var notices: [SearchNotice] = []
 
@@ -60,6 +62,7 @@ public enum MarketplaceService {
         results.projects = try await Projects.listings(ids: page.projectIDs, on: ctx.db)
         results.total = page.total
         results.totalCapped = page.totalCapped
+        if page.totalCapped && query.ordersNewestMatchesOnly { results.cappedSort = query.effectiveSort }
         results.nextCursor = page.nextCursor
         return results
     }

@@ -50,4 +50,8 @@ public struct ProjectSearchQuery: Equatable, Sendable {
     public var effectiveSort: Sort {
         sort == .relevance && terms.isEmpty ? .newest : sort
     }
+
+    /// With search words every sort orders the newest matches only (`countLimit`), so when the
+    /// count stops, the results are this sort's pick of those; without words the sort reaches all.
+    public var ordersNewestMatchesOnly: Bool { !terms.isEmpty }
 }

@@ -9,6 +9,7 @@ struct MarketplacePage: Component {
         var cards: ProjectCards
         var total = 0
         var totalCapped = false
+        var cappedSort: ProjectSearchQuery.Sort?
         var nextCursor: String?
         var notices: [SearchNotice] = []
     }
@@ -54,9 +55,7 @@ struct MarketplacePage: Component {
                     Tag.text("h2", countText, ["id": "result-count"])
                     for notice in results.notices { Tag.text("p", notice.message, ["class": "notice"]) }
                 }
-                if results.totalCapped {
-                    Tag.text("p", "The best matches among the newest \(Self.countLimit) come first. Add words or filters to narrow the search.")
-                }
+                if let cappedText { Tag.text("p", cappedText) }
                 results.cards
                 if let nextCursor = results.nextCursor {
                     Tag("p", [:]) { Tag.link("Next page", to: nextURL(nextCursor), ["rel": "next"]) }
@@ -70,6 +69,18 @@ struct MarketplacePage: Component {
     private var countText: String {
         if results.totalCapped { return "More than \(Self.countLimit) projects" }
         return results.total == 1 ? "1 project" : "\(results.total) projects"
+    }
+
+    /// What a search with words shows when it has more matches than it orders.
+    private var cappedText: String? {
+        guard let sort = results.cappedSort else { return nil }
+        let picked = switch sort {
+        case .relevance: "The best matches among the newest \(Self.countLimit) come first."
+        case .newest: "These are the newest \(Self.countLimit)."
+        case .pay: "The highest-paid among the newest \(Self.countLimit) come first."
+        case .deadline: "The soonest deadlines among the newest \(Self.countLimit) come first."
+        }
+        return picked + " Add words or filters to narrow the search."
     }
 
     private var hasFilters: Bool {

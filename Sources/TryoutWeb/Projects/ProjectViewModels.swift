@@ -30,7 +30,7 @@ extension OrganizationProjectsPage.Row {
 extension MarketplacePage.Results {
     init(_ results: MarketplaceResults) {
         self.init(cards: ProjectCards(projects: results.projects, showOrganization: true), total: results.total,
-                  totalCapped: results.totalCapped, nextCursor: results.nextCursor, notices: results.notices)
+                  totalCapped: results.totalCapped, cappedSort: results.cappedSort, nextCursor: results.nextCursor, notices: results.notices)
     }
 }
 

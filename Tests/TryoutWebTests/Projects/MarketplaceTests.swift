@@ -42,7 +42,20 @@ struct MarketplaceTests {
                                              at: t.clock.now, on: t.db)
             let page = try await t.get("/projects?q=aspiring").body.string
             #expect(page.contains("More than 500 projects"))
-            #expect(page.contains("The best matches among the newest 500 come first."))
+            #expect(page.contains("The best matches among the newest 500 come first. Add words or filters to narrow the search."))
+            let picks: [(ProjectSearchQuery.Sort, String)] = [(.newest, "These are the newest 500."),
+                                                              (.pay, "The highest-paid among the newest 500 come first."),
+                                                              (.deadline, "The soonest deadlines among the newest 500 come first.")]
+            for (sort, text) in picks {
+                let sorted = try await t.get("/projects?q=aspiring&sort=\(sort.rawValue)").body.string
+                #expect(sorted.contains("More than 500 projects") && sorted.contains(text), "\(sort)")
+                #expect(!sorted.contains("The best matches"), "\(sort)")
+            }
+            // Without words every sort reaches all projects: only the count stops.
+            for path in ["/projects", "/projects?sort=pay"] {
+                let listed = try await t.get(path).body.string
+                #expect(listed.contains("More than 500 projects") && !listed.contains("among the newest"), "\(path)")
+            }
             let api = try await t.api(.GET, "/api/v1/projects?q=aspiring", token: nil)
             let body = try JSONSerialization.jsonObject(with: Data(api.body.string.utf8)) as? [String: Any]
             #expect(body?["total"] as? Int == 500 && body?["totalCapped"] as? Bool == true)
