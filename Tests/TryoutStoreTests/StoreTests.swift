@@ -49,6 +49,24 @@ struct StoreTests {
         }
     }
 
+    @Test("generated summaries end after a whole word, with an ellipsis where the description was cut")
+    func generatedSummaries() async throws {
+        #expect(SyntheticData.clipped("Plan, build and test.", to: 40) == "Plan, build and test.")
+        #expect(SyntheticData.clipped("Plan, build and test the network.", to: 14) == "Plan, build…")
+        #expect(SyntheticData.clipped("Plan, build and test the network.", to: 16) == "Plan, build and…")
+        #expect(SyntheticData.clipped("Supercalifragilistic", to: 5) == "Super…")
+        try await withTestApp { t in
+            try await SyntheticData.generate(projects: 60, candidates: 0, passwordHash: "x", at: t.clock.now, on: t.db)
+            let summaries = try await ProjectRecord.query(on: t.db).all().map(\.summary)
+            #expect(summaries.count == 60)
+            #expect(summaries.contains { $0.hasSuffix("…") })
+            for summary in summaries {
+                #expect(summary.count <= 300)
+                if summary.hasSuffix("…") { #expect(!summary.dropLast().last!.isWhitespace && !summary.dropLast().last!.isPunctuation, "\(summary)") }
+            }
+        }
+    }
+
     @Test("a candidate's applications read as plain rows equal what their records say, newest first")
     func applicationSummaries() async throws {
         try await withTestApp { t in

@@ -98,7 +98,7 @@ public enum SyntheticData {
                 let picked = Array(Set((0..<3).map { _ in occupation.skills[random.next(occupation.skills.count)] }))
                 let main = labels[picked[0]] ?? occupation.label
                 let title = "\(verbs[random.next(verbs.count)]) \(main) \(contexts[random.next(contexts.count)])"
-                let summary = "A short project for an aspiring \(occupation.label): \(String(occupation.description.prefix(160)))"
+                let summary = "A short project for an aspiring \(occupation.label): \(clipped(occupation.description, to: 160))"
                 let body = "## Context\n\n\(occupation.description)\n\n## What we will look at\n\nThe quality of your \(main) work and how clearly you explain it."
                 let hours = 5 + random.next(36)
                 let weeks = shortest + random.next(ComplianceLint.weeksRange.upperBound - shortest + 1)
@@ -190,6 +190,16 @@ public enum SyntheticData {
     }
 
     /// One multi-row INSERT, every value bound.
+    /// The text cut after its last whole word within `limit` characters, with an ellipsis when
+    /// cut: a card's summary that stops mid-word reads as a fault.
+    static func clipped(_ text: String, to limit: Int) -> String {
+        guard text.count > limit else { return text }
+        var head = text.prefix(limit)
+        if let space = head.lastIndex(where: \.isWhitespace) { head = head[..<space] }
+        while let last = head.last, last.isPunctuation || last.isWhitespace { head.removeLast() }
+        return head + "…"
+    }
+
     private static func insert(into table: String, columns: [String], rows: [[any Encodable & Sendable]], on sql: any SQLDatabase) async throws {
         guard !rows.isEmpty else { return }
         let builder = sql.insert(into: table).columns(columns)
