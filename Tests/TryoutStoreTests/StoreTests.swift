@@ -49,21 +49,34 @@ struct StoreTests {
         }
     }
 
-    @Test("generated summaries end after a whole word, with an ellipsis where the description was cut")
-    func generatedSummaries() async throws {
+    @Test("generated projects read as written: a skill's label starts its title, a subject follows a verb, and a cut summary ends after a whole word")
+    func generatedText() async throws {
         #expect(SyntheticData.clipped("Plan, build and test.", to: 40) == "Plan, build and test.")
         #expect(SyntheticData.clipped("Plan, build and test the network.", to: 14) == "Plan, build…")
         #expect(SyntheticData.clipped("Plan, build and test the network.", to: 16) == "Plan, build and…")
         #expect(SyntheticData.clipped("Supercalifragilistic", to: 5) == "Super…")
         try await withTestApp { t in
             try await SyntheticData.generate(projects: 60, candidates: 0, passwordHash: "x", at: t.clock.now, on: t.db)
-            let summaries = try await ProjectRecord.query(on: t.db).all().map(\.summary)
-            #expect(summaries.count == 60)
-            #expect(summaries.contains { $0.hasSuffix("…") })
-            for summary in summaries {
+            let projects = try await ProjectRecord.query(on: t.db).all()
+            #expect(projects.count == 60)
+            #expect(projects.contains { $0.summary.hasSuffix("…") })
+            for summary in projects.map(\.summary) {
                 #expect(summary.count <= 300)
                 if summary.hasSuffix("…") { #expect(!summary.dropLast().last!.isWhitespace && !summary.dropLast().last!.isPunctuation, "\(summary)") }
             }
+            let skills = try await SkillRecord.query(on: t.db).all()
+            let tasks = Set(skills.filter { $0.kind == Skill.Kind.skill.rawValue }.map(\.label))
+            let subjects = Set(skills.filter { $0.kind == Skill.Kind.knowledge.rawValue }.map(\.label))
+            var startsWithTask = 0, startsWithVerb = 0
+            for title in projects.map(\.title) {
+                let verb = SyntheticData.verbs.first { title.hasPrefix($0 + " ") }
+                let rest = verb.map { String(title.dropFirst($0.count + 1)) }
+                // A verb before a skill's label ("Map use spreadsheets") is what this rules out.
+                #expect(!tasks.contains { rest?.hasPrefix($0 + " ") == true }, "\(title)")
+                if tasks.contains(where: { title.lowercased().hasPrefix($0.lowercased() + " ") }) { startsWithTask += 1 }
+                if subjects.contains(where: { rest?.hasPrefix($0 + " ") == true }) { startsWithVerb += 1 }
+            }
+            #expect(startsWithTask > 0 && startsWithVerb > 0, "\(startsWithTask) titles start with a skill, \(startsWithVerb) with a verb and a subject")
         }
     }
 

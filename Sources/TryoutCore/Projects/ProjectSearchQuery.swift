@@ -7,7 +7,7 @@ public struct ProjectSearchQuery: Equatable, Sendable {
 
         public var label: String {
             switch self {
-            case .relevance: "Best match (newest without search words)"
+            case .relevance: "Best match (newest without words)"
             case .newest: "Newest"
             case .pay: "Highest pay"
             case .deadline: "Deadline soonest"

@@ -62,11 +62,15 @@ public enum SyntheticData {
         guard let sql = db as? any SQLDatabase else { return }
         let batch = 400
         var labels: [String: String] = [:]
+        // Skills are labelled as things to do ("use spreadsheets software"), knowledge as a subject
+        // ("3D lighting"): a title starts with the first, and puts a verb before the second.
+        var isSubject: Set<String> = []
         // What the search index holds for a skill: its label and alternative labels, as `ProjectSearchIndex` writes them.
         var skillText: [String: String] = [:]
-        for row in try await sql.raw("SELECT uri, label, alt_labels FROM skills").all() {
+        for row in try await sql.raw("SELECT uri, label, alt_labels, kind FROM skills").all() {
             let uri = try row.decode(column: "uri", as: String.self)
             labels[uri] = try row.decode(column: "label", as: String.self)
+            if try row.decode(column: "kind", as: String.self) == Skill.Kind.knowledge.rawValue { isSubject.insert(uri) }
             skillText[uri] = ([labels[uri]!] + (try row.decode(column: "alt_labels", as: String.self)).split(separator: "\n").map(String.init))
                 .joined(separator: " ")
         }
@@ -97,9 +101,13 @@ public enum SyntheticData {
                 let occupation = occupations[random.next(occupations.count)]
                 let picked = Array(Set((0..<3).map { _ in occupation.skills[random.next(occupation.skills.count)] }))
                 let main = labels[picked[0]] ?? occupation.label
-                let title = "\(verbs[random.next(verbs.count)]) \(main) \(contexts[random.next(contexts.count)])"
+                let verb = verbs[random.next(verbs.count)]
+                let isTask = labels[picked[0]] != nil && !isSubject.contains(picked[0])
+                let task = isTask ? main.prefix(1).uppercased() + main.dropFirst() : "\(verb) \(main)"
+                let title = "\(task) \(contexts[random.next(contexts.count)])"
                 let summary = "A short project for an aspiring \(occupation.label): \(clipped(occupation.description, to: 160))"
-                let body = "## Context\n\n\(occupation.description)\n\n## What we will look at\n\nThe quality of your \(main) work and how clearly you explain it."
+                let judged = isTask ? "How well you \(main)" : "The quality of your \(main) work"
+                let body = "## Context\n\n\(occupation.description)\n\n## What we will look at\n\n\(judged), and how clearly you explain it."
                 let hours = 5 + random.next(36)
                 let weeks = shortest + random.next(ComplianceLint.weeksRange.upperBound - shortest + 1)
                 let pay = Int64(hours) * Int64(1_500 + random.next(3_500))
