@@ -97,7 +97,7 @@ public enum OrganizationsService {
         let rules = try await rules(for: org, on: ctx.db)
         do {
             try rules.checkRemoval(by: principal.role(in: orgID), of: member.role, isSelf: leaving)
-        } catch let error as MembershipError where error == .notAllowed {
+        } catch where error == .notAllowed {
             throw ActionError.notFound
         } catch {
             throw ActionError.conflict(error.description)

@@ -213,6 +213,6 @@ public enum DemoData {
         application.state = .accepted
         application.revealedAt = now
         try await application.save(on: db)
-        try await Engagements.start(for: application, project: project, at: now, on: db)
+        _ = try await Engagements.start(for: application, project: project, at: now, on: db)
     }
 }
