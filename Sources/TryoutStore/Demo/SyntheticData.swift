@@ -197,7 +197,6 @@ public enum SyntheticData {
         }
     }
 
-    /// One multi-row INSERT, every value bound.
     /// The text cut after its last whole word within `limit` characters, with an ellipsis when
     /// cut: a card's summary that stops mid-word reads as a fault.
     static func clipped(_ text: String, to limit: Int) -> String {
@@ -208,6 +207,7 @@ public enum SyntheticData {
         return head + "…"
     }
 
+    /// One multi-row INSERT, every value bound.
     private static func insert(into table: String, columns: [String], rows: [[any Encodable & Sendable]], on sql: any SQLDatabase) async throws {
         guard !rows.isEmpty else { return }
         let builder = sql.insert(into: table).columns(columns)

@@ -145,7 +145,7 @@ public enum ProjectSearch {
         let beyond = ProjectSearchQuery.countLimit + 1
         let count: SQLQueryString = "SELECT count(*) AS n FROM (SELECT 1" + filtered + " LIMIT \(literal: beyond)) AS capped"
         let matches: SQLQueryString = "SELECT p.id AS id, " + key + " AS sort_key" + filtered
-        guard !terms.isEmpty else {
+        guard query.ordersNewestMatchesOnly else {
             // Publication time and pay order like their stored columns; a deadline's key puts
             // projects without one last, which the column does not.
             let column: SQLQueryString? = switch query.effectiveSort {
